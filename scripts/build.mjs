@@ -1,0 +1,21 @@
+// Bundles the CLI so a cold start reads one file instead of resolving hundreds of modules.
+// The dashboard is a separate chunk, imported only when it runs, so Ink never loads for `simulate`.
+import {build} from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  banner: {
+    // Bundled CommonJS dependencies (yargs helpers, react) call require(); give them one.
+    js: "#!/usr/bin/env node\nimport {createRequire as __vcRequire} from 'node:module';\nconst require = __vcRequire(import.meta.url);",
+  },
+  define: {'process.env.NODE_ENV': '"production"'},
+});

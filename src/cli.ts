@@ -1,0 +1,43 @@
+import yargs from 'yargs';
+import {hideBin} from 'yargs/helpers';
+import {UserError} from './errors.js';
+import {simulateCommand} from './commands/simulate.js';
+import {VERSION} from './version.js';
+
+function fail(message: string, hint: string | undefined, code: number, error?: unknown): never {
+  process.stderr.write(`vibe-cost: error: ${message}\n${hint ? `  hint: ${hint}\n` : ''}`);
+  if (error instanceof Error && debugWanted()) process.stderr.write(`${error.stack ?? ''}\n`);
+  process.exit(code);
+}
+
+function debugWanted(): boolean {
+  return process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG'] === '1';
+}
+
+async function main(argv: string[]): Promise<void> {
+  await yargs(argv)
+    .scriptName('vibe-cost')
+    .usage('$0 <command> [options]\n\nWhat your AI coding-agent work costs on each payment path: your own key (BYOK), platform-paid, or the free tier.')
+    .command(simulateCommand)
+    .command('completion', 'print a shell completion script (bash, zsh)', (y) => y, () => {
+      // yargs writes the script for the shell named by $SHELL.
+    })
+    .completion('completion', false)
+    .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
+    .demandCommand(1, 'name a command: simulate')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(120, process.stdout.columns || 100))
+    .fail((message, error, y) => {
+      if (error) throw error;
+      fail(message ?? 'bad usage', `run \`vibe-cost ${(y.parsed as {argv?: {_?: unknown[]}} | false) ? '' : ''}--help\` for the options`, 2);
+    })
+    .parseAsync();
+}
+
+main(hideBin(process.argv)).catch((error: unknown) => {
+  if (error instanceof UserError) fail(error.message, error.hint, error.exitCode, error);
+  fail(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`, 'this is a bug; run again with --debug and report the output', 1, error);
+});

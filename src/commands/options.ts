@@ -1,0 +1,104 @@
+import type {Argv} from 'yargs';
+import {UsageError} from '../errors.js';
+import {parseMoney, type Money} from '../core/money.js';
+import {applyPlanOverrides, applyProfileOverrides} from '../core/overrides.js';
+import type {PriceBook} from '../core/price-book.js';
+import {buildScenario, type Scenario} from '../core/scenario.js';
+import type {Bucket} from '../core/tokens.js';
+import {loadPlan, loadPriceBook, loadProfile} from '../io/load-data.js';
+
+export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const TOKEN_FLAGS: Record<string, Bucket> = {
+  'input-tokens': 'input',
+  'cache-read-tokens': 'cacheRead',
+  'cache-write-tokens': 'cacheWrite5m',
+  'cache-write-1h-tokens': 'cacheWrite1h',
+  'output-tokens': 'output',
+};
+
+/** The flags every costing command shares: profile, plan, prices, overrides and output format. */
+export function withScenarioOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('profile', {type: 'string', default: 'daily-driver', describe: 'usage profile: hobbyist, daily-driver, team, or a JSON file', group: 'Usage:'})
+    .option('tasks-per-day', {type: 'number', describe: "tasks a working day (overrides the profile's pace)", group: 'Usage:'})
+    .option('working-days', {type: 'number', describe: 'working days a month', group: 'Usage:'})
+    .option('model', {type: 'string', describe: 'model every task asks for (id, alias or display name)', group: 'Usage:'})
+    .option('input-tokens', {type: 'number', describe: 'uncached input tokens per task', group: 'Tokens per task (collapse the task mix into one class):'})
+    .option('cache-read-tokens', {type: 'number', describe: 'cache-read tokens per task', group: 'Tokens per task (collapse the task mix into one class):'})
+    .option('cache-write-tokens', {type: 'number', describe: '5-minute cache-write tokens per task', group: 'Tokens per task (collapse the task mix into one class):'})
+    .option('cache-write-1h-tokens', {type: 'number', describe: '1-hour cache-write tokens per task', group: 'Tokens per task (collapse the task mix into one class):'})
+    .option('output-tokens', {type: 'number', describe: 'output tokens per task, reasoning included', group: 'Tokens per task (collapse the task mix into one class):'})
+    .option('requests-per-task', {type: 'number', describe: 'agent turns per task (long-context tiers apply per request)', group: 'Tokens per task (collapse the task mix into one class):'})
+    .option('plan', {type: 'string', default: 'vibekit', describe: 'platform plan: vibekit, openrouter, cursor-pro, credits-builder, credits-cliff, or a JSON file', group: 'Plan and prices:'})
+    .option('markup', {type: 'string', describe: "platform markup in percent over list price (overrides the plan's)", group: 'Plan and prices:'})
+    .option('free-cap', {type: 'number', describe: "free tier's daily cap, in the plan's unit (requests or tasks)", group: 'Plan and prices:'})
+    .option('prices', {type: 'string', array: true, describe: "extra price sheet (this project's JSON or LiteLLM's); repeatable, later wins", group: 'Plan and prices:'})
+    .option('format', {choices: FORMATS, default: 'table' as Format, describe: 'output format', group: 'Output:'});
+}
+
+export interface ScenarioArgs {
+  profile: string;
+  plan: string;
+  prices?: string[] | undefined;
+  model?: string | undefined;
+  markup?: string | undefined;
+  'free-cap'?: number | undefined;
+  'tasks-per-day'?: number | undefined;
+  'working-days'?: number | undefined;
+  'requests-per-task'?: number | undefined;
+  [flag: string]: unknown;
+}
+
+export function wholeNumber(flag: string, value: unknown, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`--${flag}: expected a whole number of at least ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+
+export function positiveNumber(flag: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1_000_000) {
+    throw new UsageError(`--${flag}: expected a number above 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+export function moneyFlag(flag: string, value: unknown): Money | undefined {
+  if (value === undefined) return undefined;
+  const parsed = typeof value === 'string' || typeof value === 'number' ? parseMoney(String(value)) : undefined;
+  if (!parsed || parsed.isNegative()) throw new UsageError(`--${flag}: expected a non-negative amount such as 20 or 5.5, got ${String(value)}`);
+  return parsed;
+}
+
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  readonly book: PriceBook;
+}
+
+export function loadScenario(args: ScenarioArgs): LoadedScenario {
+  const tokens: Partial<Record<Bucket, number>> = {};
+  for (const [flag, bucket] of Object.entries(TOKEN_FLAGS)) {
+    const value = wholeNumber(flag, args[flag], 0);
+    if (value !== undefined) tokens[bucket] = value;
+  }
+  const tasksPerDay = positiveNumber('tasks-per-day', args['tasks-per-day']);
+  const workingDays = wholeNumber('working-days', args['working-days'], 1);
+  if (workingDays !== undefined && workingDays > 31) throw new UsageError(`--working-days: at most 31, got ${workingDays}`);
+  const requestsPerTask = wholeNumber('requests-per-task', args['requests-per-task'], 1);
+  const freeCap = wholeNumber('free-cap', args['free-cap'], 0);
+  const markupPct = moneyFlag('markup', args.markup);
+  const book = loadPriceBook(args.prices ?? []);
+  const profile = applyProfileOverrides(loadProfile(args.profile), {
+    ...(tasksPerDay !== undefined ? {tasksPerDay} : {}),
+    ...(workingDays !== undefined ? {workingDaysPerMonth: workingDays} : {}),
+    ...(args.model ? {model: args.model} : {}),
+    tokens,
+    ...(requestsPerTask !== undefined ? {requestsPerTask} : {}),
+  });
+  const plan = applyPlanOverrides(loadPlan(args.plan), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
+  return {scenario: buildScenario(profile, plan, book), book};
+}

@@ -1,0 +1,52 @@
+import {meetsCapability} from './capability.js';
+import type {Scenario} from './scenario.js';
+import {byokSettings, FREE_SETTINGS, FREE_THEN_PLATFORM, PLATFORM_SETTINGS, type Strategy} from './strategy.js';
+import type {AppSettings} from './router.js';
+
+/** Providers whose keys the all-BYOK strategy holds: those of every BYOK-able model the profile asks for. */
+export function providersNeeded(scenario: Scenario): string[] {
+  return [...new Set(scenario.classes.filter((c) => c.resolvedModel.byokable).map((c) => c.resolvedModel.provider))].sort();
+}
+
+export function allByok(scenario: Scenario): Strategy {
+  return {id: 'all-byok', label: 'BYOK: your own key at list price', settings: byokSettings(providersNeeded(scenario))};
+}
+
+export const ALL_PLATFORM: Strategy = {id: 'all-platform', label: 'Platform-paid', settings: PLATFORM_SETTINGS};
+export const ALL_FREE: Strategy = {id: 'all-free', label: 'Free tier only', settings: FREE_SETTINGS};
+export const FREE_THEN_PAID: Strategy = {
+  id: 'free-then-platform',
+  label: 'Free tier, platform-paid when it cannot',
+  settings: FREE_THEN_PLATFORM,
+};
+
+/** The three paths `simulate` compares side by side. */
+export function pathStrategies(scenario: Scenario): {byok: Strategy; platform: Strategy; free: Strategy} {
+  return {byok: allByok(scenario), platform: ALL_PLATFORM, free: ALL_FREE};
+}
+
+/** Free pool for the classes it can do, your key for the rest (overflow past the cap is platform-paid). */
+export function hybridFreeByok(scenario: Scenario): Strategy | undefined {
+  const free = scenario.plan.free;
+  if (!free) return undefined;
+  const byok = byokSettings(providersNeeded(scenario));
+  const perClass: Record<string, AppSettings> = {};
+  let freeClasses = 0;
+  for (const c of scenario.classes) {
+    const onFree = meetsCapability(free.capability, c.needs);
+    perClass[c.name] = onFree ? FREE_THEN_PLATFORM : byok;
+    if (onFree) freeClasses++;
+  }
+  if (freeClasses === 0 || freeClasses === scenario.classes.length) return undefined;
+  return {id: 'hybrid-free-byok', label: 'Free tier for simple tasks, your key for the rest', settings: byok, perClass};
+}
+
+/** Every strategy `recommend` weighs. */
+export function candidateStrategies(scenario: Scenario): Strategy[] {
+  const hybrid = hybridFreeByok(scenario);
+  return [allByok(scenario), ALL_PLATFORM, ALL_FREE, FREE_THEN_PAID, ...(hybrid ? [hybrid] : [])];
+}
+
+export function usesKeys(strategy: Strategy): boolean {
+  return [strategy.settings, ...Object.values(strategy.perClass ?? {})].some((s) => s.keys.size > 0);
+}

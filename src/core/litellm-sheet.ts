@@ -1,0 +1,89 @@
+import {guessCapability} from './capability-guess.js';
+import {ExactNumber, isObject, type ExactJson} from './exact-json.js';
+import {parseMoney, perTokenToPerMTok, type Money} from './money.js';
+import type {LongContextTier, ModelPrice, PriceSheet, Rates} from './prices.js';
+
+/** LiteLLM's provider names, where ours differ. */
+const PROVIDERS: Record<string, string> = {
+  gemini: 'google',
+  'vertex_ai-language-models': 'google',
+  dashscope: 'alibaba',
+  zai: 'zai',
+  v0: 'vercel-v0',
+};
+/** Providers that sell no key a user could bring: their models are platform-paid by definition. */
+const NOT_BYOKABLE = new Set(['vercel-v0', 'github_copilot', 'chatgpt']);
+const CHAT_MODES = new Set(['chat', 'completion', 'responses']);
+
+export function looksLikeLiteLlm(json: ExactJson): json is {[key: string]: ExactJson} {
+  if (!isObject(json)) return false;
+  return Object.values(json).some((entry) => isObject(entry) && typeof entry['litellm_provider'] === 'string');
+}
+
+/**
+ * Converts LiteLLM's model_prices_and_context_window.json. Its prices are USD per token, written as
+ * JSON numbers (3e-06); each is read from its text and multiplied by 10^6 in decimal, so 3e-06
+ * becomes exactly 3. Entries that are not chat models or carry no token prices are left out.
+ */
+export function convertLiteLlm(json: {[key: string]: ExactJson}, origin: string): PriceSheet {
+  const models: ModelPrice[] = [];
+  for (const [key, entry] of Object.entries(json)) {
+    if (key === 'sample_spec' || !isObject(entry)) continue;
+    const mode = typeof entry['mode'] === 'string' ? entry['mode'] : 'chat';
+    if (!CHAT_MODES.has(mode)) continue;
+    const rates = ratesOf(entry, '');
+    if (!rates.input || !rates.output) continue;
+    const litellmProvider = typeof entry['litellm_provider'] === 'string' ? entry['litellm_provider'] : 'unknown';
+    const provider = PROVIDERS[litellmProvider] ?? litellmProvider;
+    const longContext = longContextOf(entry);
+    const guess = guessCapability(key, rates);
+    models.push({
+      id: key,
+      provider,
+      aliases: [],
+      capability: guess,
+      capabilityGuessed: true,
+      byokable: !NOT_BYOKABLE.has(provider),
+      rates,
+      ...(longContext ? {longContext} : {}),
+      asOf: '',
+      source: `LiteLLM model_prices_and_context_window.json key "${key}"`,
+      origin,
+    });
+  }
+  return {summary: {origin, format: 'litellm', asOf: '', models: models.length}, models};
+}
+
+function price(entry: {[key: string]: ExactJson}, field: string): Money | undefined {
+  const value = entry[field];
+  if (!(value instanceof ExactNumber)) return undefined;
+  const perToken = parseMoney(value.text);
+  return perToken && !perToken.isNegative() ? perTokenToPerMTok(perToken) : undefined;
+}
+
+function ratesOf(entry: {[key: string]: ExactJson}, suffix: string): Rates {
+  const rates: {-readonly [K in keyof Rates]: Money} = {};
+  const set = (bucket: keyof Rates, field: string) => {
+    const value = price(entry, field);
+    if (value) rates[bucket] = value;
+  };
+  set('input', `input_cost_per_token${suffix}`);
+  set('output', `output_cost_per_token${suffix}`);
+  set('cacheRead', `cache_read_input_token_cost${suffix}`);
+  set('cacheWrite5m', `cache_creation_input_token_cost${suffix}`);
+  set('cacheWrite1h', `cache_creation_input_token_cost_above_1hr${suffix}`);
+  return rates;
+}
+
+/** LiteLLM names a long-context tier by its threshold: input_cost_per_token_above_200k_tokens. */
+function longContextOf(entry: {[key: string]: ExactJson}): LongContextTier | undefined {
+  const thresholds = Object.keys(entry)
+    .map((field) => /^input_cost_per_token_above_(\d+)k_tokens$/.exec(field)?.[1])
+    .filter((k): k is string => k !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const k = thresholds[0];
+  if (k === undefined) return undefined;
+  // LiteLLM bills the whole request at the higher tier once the prompt passes the threshold.
+  return {thresholdTokens: k * 1000, wholeRequest: true, rates: ratesOf(entry, `_above_${k}k_tokens`)};
+}

@@ -1,0 +1,53 @@
+import {Decimal} from 'decimal.js';
+
+/**
+ * Every amount of money in vibe-cost is a Money (a decimal.js clone), never a JS number.
+ * Its own clone keeps a stray global `Decimal.set` elsewhere from changing our arithmetic.
+ */
+export const Money = Decimal.clone({precision: 50, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40});
+export type Money = Decimal;
+
+export const ZERO: Money = new Money(0);
+const MILLION = new Money(1_000_000);
+
+/** Parses money written as text ("3", "0.3", "3e-06"); rejects anything that is not a finite number. */
+export function parseMoney(text: string): Money | undefined {
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) return undefined;
+  const value = new Money(text.trim());
+  return value.isFinite() ? value : undefined;
+}
+
+/** Cost in USD of `tokens` at a price in USD per million tokens. Exact: no rounding happens here. */
+export function costOfTokens(usdPerMTok: Money, tokens: number): Money {
+  if (tokens === 0) return ZERO;
+  return usdPerMTok.mul(tokens).div(MILLION);
+}
+
+/** USD per token (LiteLLM's unit) to USD per million tokens, exactly. */
+export function perTokenToPerMTok(usdPerToken: Money): Money {
+  return usdPerToken.mul(MILLION);
+}
+
+export function sumMoney(values: Iterable<Money>): Money {
+  let total = ZERO;
+  for (const value of values) total = total.add(value);
+  return total;
+}
+
+const GROUPED = /\B(?=(\d{3})+(?!\d))/g;
+
+/**
+ * $1,234.57: amounts shown to people round half up, as invoices do. JSON keeps every digit.
+ * Lives here because the recommendation's reasons, written in core, quote amounts too.
+ */
+export function displayUsd(value: Money, decimals = 2): string {
+  const rounded = value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const [whole, fraction] = rounded.abs().toFixed(decimals).split('.');
+  const text = `$${(whole ?? '0').replace(GROUPED, ',')}${fraction ? `.${fraction}` : ''}`;
+  return rounded.isNegative() && !rounded.isZero() ? `-${text}` : text;
+}
+
+/** A percentage such as "20" as the factor 1.20. */
+export function markupFactor(pct: Money): Money {
+  return pct.div(100).add(1);
+}

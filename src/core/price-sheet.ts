@@ -1,0 +1,123 @@
+import {DataError} from '../errors.js';
+import {isCapability} from './capability.js';
+import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} from './exact-json.js';
+import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
+import {parseMoney, type Money} from './money.js';
+import type {LongContextTier, ModelPrice, PriceSheet, Rates} from './prices.js';
+
+const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads a price sheet in either format, told apart by content, never by file name. */
+export function parsePriceSheet(text: string, origin: string): PriceSheet {
+  let json: ExactJson;
+  try {
+    json = parseExactJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) {
+      throw new DataError(`${origin}:${error.line}: not valid JSON (${error.message})`, 'a price sheet is JSON: this project\'s format or LiteLLM\'s');
+    }
+    throw error;
+  }
+  if (isObject(json) && Array.isArray(json['models'])) return parseOwnSheet(json, origin);
+  if (looksLikeLiteLlm(json)) return convertLiteLlm(json, origin);
+  throw new DataError(
+    `${origin}: not a price sheet: expected {"schemaVersion":1,"provider":…,"models":[…]} or LiteLLM's model_prices_and_context_window.json`,
+    'see "Price sheets" in the README',
+  );
+}
+
+function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): PriceSheet {
+  const where = (model?: string, field?: string) =>
+    `${origin}${model ? `: model "${model}"` : ''}${field ? `: field ${field}` : ''}`;
+  const fail = (model: string | undefined, field: string, problem: string): never => {
+    throw new DataError(`${where(model, field)}: ${problem}`, 'fix the sheet, or check it with `vibe-cost prices validate FILE`');
+  };
+  const str = (obj: {[key: string]: ExactJson}, key: string, model: string | undefined, required: boolean) => {
+    const value = obj[key];
+    if (value === undefined && !required) return undefined;
+    if (typeof value !== 'string' || value.trim() === '') return fail(model, key, `expected text, got ${show(value)}`);
+    return value;
+  };
+  if (!(sheet['schemaVersion'] instanceof ExactNumber) || sheet['schemaVersion'].text !== '1') {
+    fail(undefined, 'schemaVersion', `expected 1, got ${show(sheet['schemaVersion'])}`);
+  }
+  const provider = str(sheet, 'provider', undefined, true) as string;
+  const asOf = str(sheet, 'asOf', undefined, true) as string;
+  if (!DATE.test(asOf)) fail(undefined, 'asOf', `expected a date YYYY-MM-DD, got ${show(asOf)}`);
+  const source = str(sheet, 'source', undefined, true) as string;
+  const sheetByok = sheet['byokable'] === undefined ? true : sheet['byokable'];
+  if (typeof sheetByok !== 'boolean') fail(undefined, 'byokable', `expected true or false, got ${show(sheetByok)}`);
+
+  const models: ModelPrice[] = [];
+  const seen = new Set<string>();
+  for (const [index, raw] of (sheet['models'] as ExactJson[]).entries()) {
+    if (!isObject(raw)) return fail(`#${index + 1}`, '', `expected an object, got ${show(raw)}`);
+    const id = str(raw, 'id', `#${index + 1}`, true) as string;
+    if (seen.has(id)) fail(id, 'id', 'appears twice in this sheet');
+    seen.add(id);
+    const capability = raw['capability'];
+    if (!isCapability(capability)) fail(id, 'capability', `expected frontier, mid, small or open, got ${show(capability)}`);
+    const byokable = raw['byokable'] ?? sheetByok;
+    if (typeof byokable !== 'boolean') fail(id, 'byokable', `expected true or false, got ${show(byokable)}`);
+    const aliases = raw['aliases'] ?? [];
+    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) fail(id, 'aliases', 'expected a list of names');
+    const rates = parseRates(raw['usdPerMTok'], (field, problem) => fail(id, `usdPerMTok.${field}`, problem), true);
+    const displayName = str(raw, 'displayName', id, false);
+    const modelAsOf = str(raw, 'asOf', id, false) ?? asOf;
+    if (!DATE.test(modelAsOf)) fail(id, 'asOf', `expected a date YYYY-MM-DD, got ${show(modelAsOf)}`);
+    const longContext = parseLongContext(raw['longContext'], (field, problem) => fail(id, `longContext.${field}`, problem));
+    models.push({
+      id,
+      provider: str(raw, 'provider', id, false) ?? provider,
+      ...(displayName ? {displayName} : {}),
+      aliases: aliases as string[],
+      capability: capability as ModelPrice['capability'],
+      byokable: byokable as boolean,
+      rates,
+      ...(longContext ? {longContext} : {}),
+      asOf: modelAsOf,
+      source: str(raw, 'source', id, false) ?? source,
+      origin,
+    });
+  }
+  return {summary: {origin, format: 'vibe-cost', asOf, models: models.length}, models};
+}
+
+type Fail = (field: string, problem: string) => never;
+
+function parseRates(raw: ExactJson | undefined, fail: Fail, requireInputOutput: boolean): Rates {
+  if (!isObject(raw)) return fail('', `expected an object of USD-per-million-token prices, got ${show(raw)}`);
+  const rates: {-readonly [K in keyof Rates]: Money} = {};
+  for (const [field, value] of Object.entries(raw)) {
+    if (!(RATE_FIELDS as readonly string[]).includes(field)) fail(field, `unknown price field (known: ${RATE_FIELDS.join(', ')})`);
+    // Prices are written as strings so no float ever touches them; a bare JSON number is accepted from its text.
+    const text = value instanceof ExactNumber ? value.text : typeof value === 'string' ? value : undefined;
+    const money = text === undefined ? undefined : parseMoney(text);
+    if (!money) return fail(field, `expected a decimal price such as "3.75", got ${show(value)}`);
+    if (money.isNegative()) fail(field, `a price cannot be negative, got ${text}`);
+    rates[field as keyof Rates] = money;
+  }
+  if (requireInputOutput) {
+    for (const field of ['input', 'output'] as const) if (!rates[field]) fail(field, 'missing: every model needs input and output prices');
+  }
+  return rates;
+}
+
+function parseLongContext(raw: ExactJson | undefined, fail: Fail): LongContextTier | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObject(raw)) return fail('', `expected an object, got ${show(raw)}`);
+  const threshold = raw['thresholdTokens'];
+  const thresholdTokens = threshold instanceof ExactNumber ? Number(threshold.text) : NaN;
+  if (!Number.isSafeInteger(thresholdTokens) || thresholdTokens <= 0) fail('thresholdTokens', `expected a whole number of tokens, got ${show(threshold)}`);
+  const wholeRequest = raw['wholeRequest'];
+  if (typeof wholeRequest !== 'boolean') fail('wholeRequest', `expected true or false, got ${show(wholeRequest)}`);
+  return {thresholdTokens, wholeRequest: wholeRequest as boolean, rates: parseRates(raw['usdPerMTok'], (f, p) => fail(`usdPerMTok.${f}`, p), false)};
+}
+
+function show(value: ExactJson | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (value instanceof ExactNumber) return value.text;
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

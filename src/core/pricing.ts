@@ -1,0 +1,66 @@
+import {costOfTokens, ZERO, type Money} from './money.js';
+import type {ModelPrice, Rates} from './prices.js';
+import {BUCKETS, NO_TOKENS, promptTokens, type Bucket, type TokenBuckets} from './tokens.js';
+
+export type Tier = 'base' | 'long';
+
+export interface TierSplit {
+  readonly base: TokenBuckets;
+  readonly long: TokenBuckets;
+}
+
+/**
+ * Splits a task's tokens between the base and long-context tiers. Thresholds apply per request,
+ * so the task's prompt is spread evenly over its requests. A whole-request tier re-prices every
+ * token of a request past the threshold; otherwise only the prompt tokens past it are dearer
+ * (taken from uncached input first, then cache writes, then cache reads).
+ */
+export function splitByTier(model: ModelPrice, tokens: TokenBuckets, requests: number): TierSplit {
+  const tier = model.longContext;
+  const prompt = promptTokens(tokens);
+  if (!tier || prompt <= tier.thresholdTokens * requests) return {base: tokens, long: NO_TOKENS};
+  if (tier.wholeRequest) return {base: NO_TOKENS, long: tokens};
+  let excess = prompt - tier.thresholdTokens * requests;
+  const base = {...tokens};
+  const long = {...NO_TOKENS};
+  for (const bucket of ['input', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead'] as const) {
+    const moved = Math.min(excess, base[bucket]);
+    base[bucket] -= moved;
+    long[bucket] = moved;
+    excess -= moved;
+  }
+  return {base, long};
+}
+
+export interface Priced {
+  readonly usd: Money;
+  /** Buckets that had tokens but no price: the amount is then a lower bound. */
+  readonly missing: readonly Bucket[];
+}
+
+export function ratesFor(model: ModelPrice, tier: Tier): Rates {
+  return tier === 'long' && model.longContext ? model.longContext.rates : model.rates;
+}
+
+/** List-price cost of tokens at one tier. Exact; an unpriced bucket is reported, not costed at $0. */
+export function listCost(model: ModelPrice, tier: Tier, tokens: TokenBuckets): Priced {
+  const rates = ratesFor(model, tier);
+  let usd = ZERO;
+  const missing: Bucket[] = [];
+  for (const bucket of BUCKETS) {
+    const count = tokens[bucket];
+    if (count === 0) continue;
+    const rate = rates[bucket];
+    if (rate) usd = usd.add(costOfTokens(rate, count));
+    else missing.push(bucket);
+  }
+  return {usd, missing};
+}
+
+/** List-price cost of one task, both tiers. */
+export function taskListCost(model: ModelPrice, tokens: TokenBuckets, requests: number): Priced {
+  const split = splitByTier(model, tokens, requests);
+  const base = listCost(model, 'base', split.base);
+  const long = listCost(model, 'long', split.long);
+  return {usd: base.usd.add(long.usd), missing: [...new Set([...base.missing, ...long.missing])]};
+}

@@ -1,0 +1,35 @@
+import {DataError} from '../errors.js';
+import type {PriceBook} from './price-book.js';
+import type {Plan} from './plan.js';
+import type {ModelPrice} from './prices.js';
+import type {Profile, TaskClass} from './profile.js';
+
+export interface ResolvedClass extends TaskClass {
+  readonly resolvedModel: ModelPrice;
+}
+
+/** A profile and a plan with every model name resolved to its price: what a simulation runs on. */
+export interface Scenario {
+  readonly profile: Profile;
+  readonly plan: Plan;
+  readonly classes: readonly ResolvedClass[];
+  readonly freePool: readonly ModelPrice[];
+}
+
+export function buildScenario(profile: Profile, plan: Plan, book: PriceBook): Scenario {
+  const classes = profile.classes.map((c) => ({
+    ...c,
+    resolvedModel: book.resolve(c.model ?? profile.model, c.model ? `profile "${profile.id}" class "${c.name}" model` : '--model'),
+  }));
+  const freePool = (plan.free?.pool ?? []).map((name) => {
+    const model = book.find(name);
+    if (!model) {
+      throw new DataError(
+        `${plan.origin}: plan "${plan.id}": field free.pool: unknown model "${name}"; nearest: ${book.nearest(name).join(', ')}`,
+        'every free-pool model needs a price sheet entry (at $0)',
+      );
+    }
+    return model;
+  });
+  return {profile, plan, classes, freePool};
+}

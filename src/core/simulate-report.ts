@@ -1,0 +1,44 @@
+import {pathStrategies} from './candidates.js';
+import type {SheetSummary} from './prices.js';
+import {recommend, unservedTotal, type Constraints, type Recommendation} from './recommend.js';
+import {PATHS, type PathKind} from './router.js';
+import type {Scenario} from './scenario.js';
+import {simulateRun, type RunResult} from './simulate.js';
+import type {Strategy} from './strategy.js';
+
+export interface PathReport {
+  readonly strategy: Strategy;
+  /** The batch the user asked for. */
+  readonly batch: RunResult;
+  /** One month at the profile's pace: fees and credits are monthly, so this is not the batch scaled. */
+  readonly month: RunResult;
+}
+
+export interface SimulateReport {
+  readonly scenario: Scenario;
+  readonly tasks: number;
+  readonly prices: readonly SheetSummary[];
+  readonly paths: Readonly<Record<PathKind, PathReport>>;
+  /** The cheapest path that serves every task of the batch (or the cheapest, if none does). */
+  readonly cheapest: PathKind;
+  readonly recommendation: Recommendation;
+}
+
+export function monthTasks(scenario: Scenario): number {
+  return Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
+}
+
+export function simulateReport(scenario: Scenario, tasks: number, prices: readonly SheetSummary[], constraints: Constraints = {}): SimulateReport {
+  const strategies = pathStrategies(scenario);
+  const perMonth = monthTasks(scenario);
+  const paths = Object.fromEntries(
+    PATHS.map((path) => {
+      const strategy = strategies[path];
+      return [path, {strategy, batch: simulateRun(scenario, strategy, tasks), month: simulateRun(scenario, strategy, perMonth)}];
+    }),
+  ) as Record<PathKind, PathReport>;
+  const full = PATHS.filter((p) => unservedTotal(paths[p].batch) === 0);
+  const pool = full.length > 0 ? full : [...PATHS];
+  const cheapest = pool.reduce((a, b) => (paths[b].batch.totalUsd.lt(paths[a].batch.totalUsd) ? b : a));
+  return {scenario, tasks, prices, paths, cheapest, recommendation: recommend(scenario, constraints)};
+}

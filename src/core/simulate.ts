@@ -1,0 +1,295 @@
+import {markupFactor, costOfTokens, ZERO, type Money} from './money.js';
+import type {Plan, Subscription} from './plan.js';
+import {listCost, splitByTier, type Tier} from './pricing.js';
+import type {ModelPrice} from './prices.js';
+import {freeUnits, route, type PathKind, type TaskToRoute} from './router.js';
+import type {ResolvedClass, Scenario} from './scenario.js';
+import {settingsFor, type Strategy} from './strategy.js';
+import {addTokens, NO_TOKENS, totalTokens, type Bucket, type TokenBuckets} from './tokens.js';
+
+export type UnservedReason = 'free-capability' | 'free-cap-wait' | 'credits-exhausted' | 'no-path';
+
+/** Tokens and list-price cost summed per path, model and price tier. */
+export interface LedgerLine {
+  readonly path: PathKind;
+  readonly model: string;
+  readonly tier: Tier;
+  tasks: number;
+  requests: number;
+  tokens: TokenBuckets;
+  listUsd: Money;
+  missing: Bucket[];
+}
+
+export interface Charges {
+  /** Provider invoice for BYOK calls, at list price. */
+  byokListUsd: Money;
+  /** What the platform takes on BYOK usage. */
+  byokFeeUsd: Money;
+  /** Platform-paid usage billed as it happens: markup or pay-as-you-go overage. */
+  platformUsageUsd: Money;
+  subscriptionUsd: Money;
+  packsUsd: Money;
+}
+
+export interface CreditMonth {
+  readonly month: number;
+  used: Money;
+  /** Working day (1-based) on which the included credits ran out, if they did. */
+  runOutDay: number | null;
+  packsBought: number;
+}
+
+export interface RunResult {
+  readonly strategy: Strategy;
+  readonly tasks: number;
+  readonly days: number;
+  readonly served: Record<PathKind, number>;
+  readonly unserved: Record<UnservedReason, number>;
+  readonly lines: LedgerLine[];
+  readonly charges: Charges;
+  readonly totalUsd: Money;
+  /** False when some tokens had no price: totals are then lower bounds. */
+  readonly complete: boolean;
+  readonly credits: CreditMonth[];
+  /** Cost incurred on each day, in order. */
+  readonly dailyUsd: Money[];
+}
+
+interface ClassRuntime {
+  readonly cls: ResolvedClass;
+  readonly task: TaskToRoute;
+}
+
+/** Cost of one task of a class on one model and path, computed once per run. */
+interface UnitCost {
+  readonly split: {readonly tier: Tier; readonly tokens: TokenBuckets}[];
+  readonly listUsd: Money;
+  readonly missing: Bucket[];
+  readonly platformUsd: Money;
+  readonly byokTokenFeeUsd: Money;
+}
+
+/**
+ * Runs `tasks` tasks at the profile's pace (tasks per day, working days per month), routing each
+ * through route() and billing it as the plan says. Token sums are integers; money is priced from
+ * them exactly. Tasks within a day are taken class by class in the profile's order.
+ */
+export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: number): RunResult {
+  const {plan, profile} = scenario;
+  const pace = profile.tasksPerDay;
+  const days = Math.max(1, Math.ceil(tasks / pace));
+  const runtimes: ClassRuntime[] = scenario.classes.map((cls) => ({
+    cls,
+    task: {model: cls.resolvedModel, needs: cls.needs, requests: cls.requestsPerTask},
+  }));
+  const units = new Map<string, UnitCost>();
+  const unitCost = (cls: ResolvedClass, model: ModelPrice): UnitCost => {
+    const key = `${cls.name}\u0000${model.id}`;
+    let unit = units.get(key);
+    if (!unit) {
+      unit = priceUnit(plan, model, cls.tokens, cls.requestsPerTask);
+      units.set(key, unit);
+    }
+    return unit;
+  };
+
+  const ledger = new Map<string, LedgerLine>();
+  const served: Record<PathKind, number> = {byok: 0, platform: 0, free: 0};
+  const unserved: Record<UnservedReason, number> = {'free-capability': 0, 'free-cap-wait': 0, 'credits-exhausted': 0, 'no-path': 0};
+  const charges: Charges = {byokListUsd: ZERO, byokFeeUsd: ZERO, platformUsageUsd: ZERO, subscriptionUsd: ZERO, packsUsd: ZERO};
+  const credits: CreditMonth[] = [];
+  const dailyUsd: Money[] = [];
+  const subscription = plan.platform.subscription;
+  let balance = ZERO;
+  let byokRequestsThisMonth = 0;
+  let subscribedThisMonth = false;
+
+  const record = (path: PathKind, model: ModelPrice, cls: ResolvedClass, count: number, unit: UnitCost) => {
+    served[path] += count;
+    for (const part of unit.split) {
+      const key = `${path}\u0000${model.id}\u0000${part.tier}`;
+      const line = ledger.get(key) ?? {path, model: model.id, tier: part.tier, tasks: 0, requests: 0, tokens: NO_TOKENS, listUsd: ZERO, missing: []};
+      line.tasks += count;
+      line.requests += cls.requestsPerTask * count;
+      line.tokens = addTokens(line.tokens, part.tokens, count);
+      ledger.set(key, line);
+    }
+  };
+
+  for (let day = 0; day < days; day++) {
+    const dayOfMonth = day % profile.workingDaysPerMonth;
+    if (dayOfMonth === 0) {
+      balance = subscription?.includedCredits ?? ZERO;
+      byokRequestsThisMonth = 0;
+      subscribedThisMonth = false;
+      credits.push({month: credits.length + 1, used: ZERO, runOutDay: null, packsBought: 0});
+    }
+    const month = credits[credits.length - 1] as CreditMonth;
+    let dayCost = ZERO;
+    let freeUsed = 0;
+    const freeModel = scenario.freePool.length ? scenario.freePool[day % scenario.freePool.length] : undefined;
+    const counts = classCounts(scenario.classes, Math.min(tasks, Math.floor(pace * day)), Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1))));
+
+    for (const [index, runtime] of runtimes.entries()) {
+      let remaining = counts[index] ?? 0;
+      const settings = settingsFor(strategy, runtime.cls.name);
+      // Tasks of one class on one day route alike until the free cap is reached, so route the
+      // first, take as many as share its route, and route again for the rest.
+      while (remaining > 0) {
+        const decision = route(settings, plan, runtime.task, {freeUsedToday: freeUsed, ...(freeModel ? {freeModel} : {})});
+        if (decision.path === 'unserved') {
+          unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' ? decision.reason : 'no-path'] += remaining;
+          break;
+        }
+        const unit = unitCost(runtime.cls, decision.model);
+        let count = remaining;
+        if (decision.path === 'free') {
+          const per = freeUnits(plan, runtime.task);
+          count = Math.min(remaining, Math.floor(((plan.free?.dailyCap.count ?? 0) - freeUsed) / per));
+          freeUsed += per * count;
+          record('free', decision.model, runtime.cls, count, unit);
+        } else if (decision.path === 'byok') {
+          const fee = byokFee(plan, unit, runtime.cls.requestsPerTask, count, byokRequestsThisMonth);
+          byokRequestsThisMonth += runtime.cls.requestsPerTask * count;
+          const list = unit.listUsd.mul(count);
+          charges.byokListUsd = charges.byokListUsd.add(list);
+          charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
+          dayCost = dayCost.add(list).add(fee);
+          record('byok', decision.model, runtime.cls, count, unit);
+        } else {
+          if (subscription && !subscribedThisMonth) {
+            subscribedThisMonth = true;
+            charges.subscriptionUsd = charges.subscriptionUsd.add(subscription.monthlyFeeUsd);
+            dayCost = dayCost.add(subscription.monthlyFeeUsd);
+          }
+          const billed = subscription
+            ? drawCredits(subscription, unit.platformUsd, count, {balance, month, dayOfMonth})
+            : {runs: count, balance, payg: unit.platformUsd.mul(count), packs: ZERO};
+          if (subscription) balance = billed.balance;
+          charges.platformUsageUsd = charges.platformUsageUsd.add(billed.payg);
+          charges.packsUsd = charges.packsUsd.add(billed.packs);
+          dayCost = dayCost.add(billed.payg).add(billed.packs);
+          if (billed.runs > 0) record('platform', decision.model, runtime.cls, billed.runs, unit);
+          unserved['credits-exhausted'] += count - billed.runs;
+        }
+        remaining -= count;
+      }
+    }
+    dailyUsd.push(dayCost);
+  }
+
+  const lines = [...ledger.values()];
+  const models = new Map(scenario.classes.map((c) => [c.resolvedModel.id, c.resolvedModel]));
+  for (const m of scenario.freePool) models.set(m.id, m);
+  for (const line of lines) {
+    // The free tier costs nothing whatever its models would list at, so nothing is missing there.
+    if (line.path === 'free') continue;
+    const priced = listCost(models.get(line.model) as ModelPrice, line.tier, line.tokens);
+    line.listUsd = priced.usd;
+    line.missing = [...priced.missing];
+  }
+  const totalUsd = Object.values(charges).reduce((sum: Money, v: Money) => sum.add(v), ZERO);
+  return {
+    strategy,
+    tasks,
+    days,
+    served,
+    unserved,
+    lines,
+    charges,
+    totalUsd,
+    complete: lines.every((l) => l.missing.length === 0),
+    credits: subscription ? credits : [],
+    dailyUsd,
+  };
+}
+
+function priceUnit(plan: Plan, model: ModelPrice, tokens: TokenBuckets, requests: number): UnitCost {
+  const split = splitByTier(model, tokens, requests);
+  const parts = (['base', 'long'] as const)
+    .map((tier) => ({tier, tokens: split[tier]}))
+    .filter((p) => totalTokens(p.tokens) > 0 || p.tier === 'base');
+  const priced = parts.map((p) => listCost(model, p.tier, p.tokens));
+  const listUsd = priced.reduce((sum, p) => sum.add(p.usd), ZERO);
+  const mtok = totalTokens(tokens);
+  return {
+    split: parts,
+    listUsd,
+    missing: [...new Set(priced.flatMap((p) => p.missing))],
+    platformUsd: listUsd.mul(markupFactor(plan.platform.markupPct)).add(costOfTokens(plan.platform.feeUsdPerMTok, mtok)),
+    byokTokenFeeUsd: costOfTokens(plan.byok.feeUsdPerMTok, mtok),
+  };
+}
+
+/** The platform's cut of BYOK usage: a per-token fee, plus a percentage once the month's free requests are used. */
+function byokFee(plan: Plan, unit: UnitCost, requestsPerTask: number, count: number, usedThisMonth: number): Money {
+  let fee = unit.byokTokenFeeUsd.mul(count);
+  if (plan.byok.feePct.isZero()) return fee;
+  const after = usedThisMonth + requestsPerTask * count;
+  const billable = Math.max(0, after - Math.max(usedThisMonth, plan.byok.feeWaivedRequestsPerMonth));
+  if (billable > 0) fee = fee.add(unit.listUsd.mul(plan.byok.feePct).div(100).mul(billable).div(requestsPerTask));
+  return fee;
+}
+
+interface CreditState {
+  readonly balance: Money;
+  readonly month: CreditMonth;
+  readonly dayOfMonth: number;
+}
+
+/**
+ * Draws `count` platform tasks from the month's credits. When they run out: pay as you go, buy
+ * packs, or block the tasks until the month renews (the credit cliff).
+ */
+function drawCredits(s: Subscription, taskUsd: Money, count: number, state: CreditState) {
+  const perTask = s.creditUnit === 'usd' ? taskUsd : s.creditsPerTask;
+  let balance = state.balance;
+  const need = perTask.mul(count);
+  const runOut = () => {
+    state.month.runOutDay ??= state.dayOfMonth + 1;
+  };
+  if (need.lte(balance)) {
+    state.month.used = state.month.used.add(need);
+    balance = balance.sub(need);
+    if (balance.isZero() && need.gt(0)) runOut();
+    return {runs: count, balance, payg: ZERO, packs: ZERO};
+  }
+  runOut();
+  const shortfall = need.sub(balance);
+  const overage = s.overage;
+  if (overage.kind === 'payg') {
+    state.month.used = state.month.used.add(balance);
+    return {runs: count, balance: ZERO, payg: shortfall.mul(overage.usdPerCredit), packs: ZERO};
+  }
+  if (overage.kind === 'packs') {
+    const packs = shortfall.div(overage.packCredits).ceil();
+    state.month.packsBought += packs.toNumber();
+    state.month.used = state.month.used.add(need);
+    return {runs: count, balance: balance.add(packs.mul(overage.packCredits)).sub(need), payg: ZERO, packs: packs.mul(overage.packPriceUsd)};
+  }
+  const runs = perTask.isZero() ? count : Math.min(count, balance.div(perTask).floor().toNumber());
+  const used = perTask.mul(runs);
+  state.month.used = state.month.used.add(used);
+  return {runs, balance: balance.sub(used), payg: ZERO, packs: ZERO};
+}
+
+/**
+ * Tasks of each class among tasks [from, to) of the run. Class boundaries are cumulative, so
+ * every day gets whole tasks and the run as a whole matches the shares as closely as integers allow.
+ */
+export function classCounts(classes: readonly {share: number}[], from: number, to: number): number[] {
+  let cumulative = 0;
+  let previousTo = 0;
+  let previousFrom = 0;
+  return classes.map((c, i) => {
+    cumulative += c.share;
+    const last = i === classes.length - 1;
+    const upTo = last ? to : Math.floor(to * cumulative + 1e-9);
+    const upFrom = last ? from : Math.floor(from * cumulative + 1e-9);
+    const count = upTo - previousTo - (upFrom - previousFrom);
+    previousTo = upTo;
+    previousFrom = upFrom;
+    return count;
+  });
+}

@@ -1,0 +1,24 @@
+import type {AppSettings} from './router.js';
+
+/** A way to set up one app: settings for every task, or per task class (a hybrid). */
+export interface Strategy {
+  readonly id: string;
+  readonly label: string;
+  readonly settings: AppSettings;
+  readonly perClass?: Readonly<Record<string, AppSettings>>;
+}
+
+export function settingsFor(strategy: Strategy, className: string): AppSettings {
+  return strategy.perClass?.[className] ?? strategy.settings;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const ANY: ReadonlySet<string> = new Set(['*']);
+
+export function byokSettings(providers: Iterable<string>): AppSettings {
+  return {keys: new Set(providers), platformProviders: NONE, freeTier: false, onFreeLimit: 'wait'};
+}
+
+export const PLATFORM_SETTINGS: AppSettings = {keys: NONE, platformProviders: ANY, freeTier: false, onFreeLimit: 'wait'};
+export const FREE_SETTINGS: AppSettings = {keys: NONE, platformProviders: NONE, freeTier: true, onFreeLimit: 'wait'};
+export const FREE_THEN_PLATFORM: AppSettings = {keys: NONE, platformProviders: NONE, freeTier: true, onFreeLimit: 'fallthrough'};

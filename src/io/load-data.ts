@@ -1,0 +1,57 @@
+import {existsSync, readdirSync} from 'node:fs';
+import {basename, join} from 'node:path';
+import {UsageError} from '../errors.js';
+import {nearestNames} from '../core/model-names.js';
+import {parsePlan, type Plan} from '../core/plan.js';
+import {PriceBook} from '../core/price-book.js';
+import {parsePriceSheet} from '../core/price-sheet.js';
+import type {PriceSheet} from '../core/prices.js';
+import {parseProfile, type Profile} from '../core/profile.js';
+import {dataDir} from './data-dir.js';
+import {readJson, readText} from './read-file.js';
+
+function bundled(kind: 'prices' | 'platforms' | 'profiles'): string[] {
+  return readdirSync(join(dataDir(), kind))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dataDir(), kind, f));
+}
+
+export function bundledNames(kind: 'platforms' | 'profiles'): string[] {
+  return bundled(kind).map((f) => basename(f, '.json'));
+}
+
+export function loadSheet(path: string, label = path): PriceSheet {
+  return parsePriceSheet(readText(path), label);
+}
+
+/** The bundled sheets, then each --prices file in order: later wins. */
+export function loadPriceBook(extra: readonly string[] = []): PriceBook {
+  const sheets = bundled('prices').map((f) => loadSheet(f, `bundled:${basename(f)}`));
+  return new PriceBook([...sheets, ...extra.map((f) => loadSheet(f))]);
+}
+
+/** A bundled name ("vibekit") or a path to a file of the same format. */
+function locate(kind: 'platforms' | 'profiles', nameOrPath: string, flag: string): string {
+  if (nameOrPath.endsWith('.json') || nameOrPath.includes('/')) {
+    if (!existsSync(nameOrPath)) throw new UsageError(`${flag}: no such file "${nameOrPath}"`);
+    return nameOrPath;
+  }
+  const path = join(dataDir(), kind, `${nameOrPath}.json`);
+  if (existsSync(path)) return path;
+  const names = bundledNames(kind);
+  throw new UsageError(
+    `${flag}: unknown ${kind === 'platforms' ? 'plan' : 'profile'} "${nameOrPath}"; nearest: ${nearestNames(nameOrPath, names).join(', ')}`,
+    `choose one of ${names.join(', ')}, or give a path to a JSON file`,
+  );
+}
+
+export function loadPlan(nameOrPath: string): Plan {
+  const path = locate('platforms', nameOrPath, '--plan');
+  return parsePlan(readJson(path), path.startsWith(dataDir()) ? `bundled:platforms/${basename(path)}` : path);
+}
+
+export function loadProfile(nameOrPath: string): Profile {
+  const path = locate('profiles', nameOrPath, '--profile');
+  return parseProfile(readJson(path), path.startsWith(dataDir()) ? `bundled:profiles/${basename(path)}` : path);
+}

@@ -1,0 +1,92 @@
+import type {Money} from '../core/money.js';
+import type {Recommendation} from '../core/recommend.js';
+import type {RunResult} from '../core/simulate.js';
+import type {AppSettings} from '../core/router.js';
+import type {Strategy} from '../core/strategy.js';
+import type {Scenario} from '../core/scenario.js';
+import type {SheetSummary} from '../core/prices.js';
+
+/** Version of every JSON document vibe-cost writes; bumped when a field changes meaning or goes away. */
+export const SCHEMA_VERSION = 1;
+
+/** Money goes into JSON as an exact decimal string, never a float. */
+export const usd = (m: Money): string => m.toFixed();
+
+function settingsJson(s: AppSettings) {
+  return {keys: [...s.keys].sort(), platformProviders: [...s.platformProviders].sort(), freeTier: s.freeTier, onFreeLimit: s.onFreeLimit};
+}
+
+export function strategyJson(s: Strategy) {
+  return {
+    id: s.id,
+    label: s.label,
+    settings: settingsJson(s.settings),
+    ...(s.perClass ? {perClass: Object.fromEntries(Object.entries(s.perClass).map(([k, v]) => [k, settingsJson(v)]))} : {}),
+  };
+}
+
+export function runJson(run: RunResult) {
+  const served = run.served.byok + run.served.platform + run.served.free;
+  return {
+    strategy: run.strategy.id,
+    totalUsd: usd(run.totalUsd),
+    perTaskUsd: served > 0 ? usd(run.totalUsd.div(served).toDecimalPlaces(10)) : null,
+    complete: run.complete,
+    tasks: run.tasks,
+    days: run.days,
+    served: run.served,
+    unserved: run.unserved,
+    charges: Object.fromEntries(Object.entries(run.charges).map(([k, v]) => [k, usd(v)])),
+    lines: run.lines.map((l) => ({
+      path: l.path,
+      model: l.model,
+      tier: l.tier,
+      tasks: l.tasks,
+      requests: l.requests,
+      tokens: l.tokens,
+      listUsd: usd(l.listUsd),
+      missingPrices: l.missing,
+    })),
+    credits: run.credits.map((c) => ({month: c.month, usedCredits: usd(c.used), runOutDay: c.runOutDay, packsBought: c.packsBought})),
+  };
+}
+
+export function recommendationJson(rec: Recommendation) {
+  return {
+    path: rec.path,
+    strategy: strategyJson(rec.strategy),
+    monthlyUsd: usd(rec.monthlyUsd),
+    overBudget: rec.overBudget,
+    reasons: rec.reasons,
+    ranked: rec.ranked.map((c) => ({
+      strategy: c.strategy.id,
+      label: c.strategy.label,
+      monthlyUsd: usd(c.month.totalUsd),
+      complete: c.month.complete,
+      violations: c.violations,
+      warnings: c.warnings,
+    })),
+  };
+}
+
+export function scenarioJson(scenario: Scenario, prices: readonly SheetSummary[]) {
+  const {profile, plan} = scenario;
+  return {
+    profile: {
+      id: profile.id,
+      origin: profile.origin,
+      tasksPerDay: profile.tasksPerDay,
+      workingDaysPerMonth: profile.workingDaysPerMonth,
+      classes: scenario.classes.map((c) => ({
+        name: c.name,
+        share: c.share,
+        needs: c.needs,
+        model: c.resolvedModel.id,
+        requestsPerTask: c.requestsPerTask,
+        tokensPerTask: c.tokens,
+      })),
+    },
+    plan: {id: plan.id, name: plan.name, origin: plan.origin, asOf: plan.asOf, markupPct: plan.platform.markupPct.toString()},
+    prices: prices.map((p) => ({origin: p.origin, format: p.format, asOf: p.asOf || null, models: p.models})),
+  };
+}

@@ -1,0 +1,10 @@
+import type {Recommendation} from '../core/recommend.js';
+import {formatUsd} from './format.js';
+import type {Style} from './style.js';
+
+export function describeRecommendation(rec: Recommendation, style: Style): string[] {
+  return [
+    `Recommended: ${style.good(style.bold(rec.strategy.label))} — ${formatUsd(rec.monthlyUsd)} a month${rec.overBudget ? ' (over your budget)' : ''}.`,
+    ...rec.reasons.map((r) => `  - ${r}`),
+  ];
+}

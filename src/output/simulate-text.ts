@@ -1,0 +1,124 @@
+import type {SimulateReport} from '../core/simulate-report.js';
+import {formatCount, formatTokens, formatUnitUsd, formatUsd} from './format.js';
+import {describeRecommendation} from './recommendation-text.js';
+import {missingPrices, pathFigures, type PathFigures} from './simulate-view.js';
+import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
+import type {Style} from './style.js';
+
+const COST_COLUMNS: Column[] = [
+  {header: 'Path'},
+  {header: 'How it is paid'},
+  {header: 'Total', align: 'right'},
+  {header: 'Per task', align: 'right'},
+  {header: 'Per month', align: 'right'},
+  {header: 'Served', align: 'right'},
+  {header: 'Not served'},
+];
+
+const TOKEN_COLUMNS: Column[] = [
+  {header: 'Path'},
+  {header: 'Input', align: 'right'},
+  {header: 'Cache read', align: 'right'},
+  {header: 'Cache write', align: 'right'},
+  {header: 'Output', align: 'right'},
+  {header: 'Requests', align: 'right'},
+];
+
+function bound(f: PathFigures, text: string): string {
+  return f.complete ? text : `≥${text}`;
+}
+
+function costRows(figures: PathFigures[]): string[][] {
+  return figures.map((f) => [
+    f.name,
+    f.how,
+    bound(f, formatUsd(f.totalUsd)),
+    f.perTaskUsd ? bound(f, formatUnitUsd(f.perTaskUsd)) : '-',
+    bound(f, formatUsd(f.monthlyUsd)),
+    formatCount(f.served),
+    f.unserved ? `${formatCount(f.unserved)}: ${f.unservedWhy}` : '0',
+  ]);
+}
+
+function tokenRows(figures: PathFigures[]): string[][] {
+  return figures.map((f) => [
+    f.name,
+    formatTokens(f.tokens.input),
+    formatTokens(f.tokens.cacheRead),
+    formatTokens(f.tokens.cacheWrite5m + f.tokens.cacheWrite1h),
+    formatTokens(f.tokens.output),
+    formatCount(f.requests),
+  ]);
+}
+
+function heading(report: SimulateReport): string[] {
+  const {profile, plan} = report.scenario;
+  const models = [...new Set(report.scenario.classes.map((c) => c.resolvedModel.id))].join(', ');
+  const dates = [...new Set(report.prices.map((p) => p.asOf).filter(Boolean))].sort();
+  const sheets = report.prices.map((p) => p.origin.replace(/^bundled:/, '')).join(', ');
+  return [
+    `${formatCount(report.tasks)} tasks · profile ${profile.id} (${profile.tasksPerDay} tasks/day, ${profile.workingDaysPerMonth} working days/month) · model ${models} · plan ${plan.id}`,
+    `Prices: ${sheets}${dates.length ? ` (as of ${dates.join(', ')})` : ''}`,
+  ];
+}
+
+export function renderSimulateTable(report: SimulateReport, style: Style): string {
+  const figures = pathFigures(report);
+  const cheapest = figures.find((f) => f.path === report.cheapest) as PathFigures;
+  const missing = missingPrices(report);
+  return [
+    ...heading(report).map(style.dim),
+    '',
+    renderTable(COST_COLUMNS, costRows(figures)),
+    '',
+    style.dim('Tokens behind it (whole batch)'),
+    renderTable(TOKEN_COLUMNS, tokenRows(figures)),
+    '',
+    ...(missing.length ? [style.warn(`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`), ''] : []),
+    `Cheapest path that serves every task: ${style.bold(cheapest.name)} (${formatUsd(cheapest.totalUsd)} for the batch, ${formatUsd(cheapest.monthlyUsd)} a month).`,
+    ...describeRecommendation(report.recommendation, style),
+  ].join('\n') + '\n';
+}
+
+export function renderSimulateMarkdown(report: SimulateReport): string {
+  const figures = pathFigures(report);
+  const plain = {bold: (s: string) => `**${s}**`, dim: (s: string) => s, warn: (s: string) => s, good: (s: string) => s};
+  return [
+    '# vibe-cost simulate',
+    '',
+    ...heading(report).map((l) => `${l}  `),
+    '',
+    renderMarkdownTable(COST_COLUMNS, costRows(figures)),
+    '',
+    '## Tokens behind it',
+    '',
+    renderMarkdownTable(TOKEN_COLUMNS, tokenRows(figures)),
+    '',
+    '## Recommendation',
+    '',
+    ...describeRecommendation(report.recommendation, plain).map((l) => l.replace(/^ {2}- /, '- ')),
+  ].join('\n') + '\n';
+}
+
+export function renderSimulateCsv(report: SimulateReport): string {
+  const header = ['path', 'strategy', 'total_usd', 'per_task_usd', 'monthly_usd', 'tasks', 'served', 'not_served', 'complete',
+    'input_tokens', 'cache_read_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'output_tokens', 'requests'];
+  const rows = pathFigures(report).map((f) => [
+    f.path,
+    f.run.strategy.id,
+    f.totalUsd.toString(),
+    f.perTaskUsd ? f.perTaskUsd.toDecimalPlaces(8).toString() : '',
+    f.monthlyUsd.toString(),
+    String(report.tasks),
+    String(f.served),
+    String(f.unserved),
+    String(f.complete),
+    String(f.tokens.input),
+    String(f.tokens.cacheRead),
+    String(f.tokens.cacheWrite5m),
+    String(f.tokens.cacheWrite1h),
+    String(f.tokens.output),
+    String(f.requests),
+  ]);
+  return renderCsv(header, rows);
+}
