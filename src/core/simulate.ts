@@ -207,9 +207,9 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
 
 function priceUnit(plan: Plan, model: ModelPrice, tokens: TokenBuckets, requests: number): UnitCost {
   const split = splitByTier(model, tokens, requests);
-  const parts = (['base', 'long'] as const)
-    .map((tier) => ({tier, tokens: split[tier]}))
-    .filter((p) => totalTokens(p.tokens) > 0 || p.tier === 'base');
+  const both = (['base', 'long'] as const).map((tier) => ({tier, tokens: split[tier]}));
+  const used = both.filter((p) => totalTokens(p.tokens) > 0);
+  const parts = used.length > 0 ? used : both.slice(0, 1);
   const priced = parts.map((p) => listCost(model, p.tier, p.tokens));
   const listUsd = priced.reduce((sum, p) => sum.add(p.usd), ZERO);
   const mtok = totalTokens(tokens);

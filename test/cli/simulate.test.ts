@@ -1,0 +1,78 @@
+import {describe, expect, it} from 'vitest';
+import {run} from './run.js';
+
+describe('vibe-cost simulate (the real binary, piped)', () => {
+  it('prints the comparison for 1,000 tasks', async () => {
+    const r = run(['simulate', '--tasks', '1000']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001B\[/);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/simulate-1000.txt');
+  });
+
+  it.each(['json', 'csv', 'markdown'])('writes --format %s', async (format) => {
+    const r = run(['simulate', '--tasks', '1000', '--format', format]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/simulate-1000.${format === 'markdown' ? 'md' : format}`);
+  });
+
+  it('JSON money is exact decimal strings that match hand computation', () => {
+    const doc = JSON.parse(run(['simulate', '--tasks', '1000', '--format', 'json']).stdout);
+    expect(doc.schemaVersion).toBe(1);
+    // 500 simple × 0.306 + 350 feature × 1.0575 + 150 hard × 2.7675 on claude-sonnet-4-6 ($3/$15, write 3.75, read 0.3)
+    expect(doc.paths.byok.totalUsd).toBe('938.25');
+    expect(doc.paths.platform.totalUsd).toBe('1125.9'); // +20% VibeKit markup
+    expect(doc.paths.free.totalUsd).toBe('0');
+    expect(doc.paths.free.unserved['free-capability']).toBe(500);
+    expect(typeof doc.recommendation.path).toBe('string');
+  });
+
+  it('prices from a LiteLLM-format sheet match hand computation too', () => {
+    const r = run(['simulate', '--tasks', '10', '--model', 'litellm-test', '--input-tokens', '100000', '--output-tokens', '10000',
+      '--cache-read-tokens', '0', '--cache-write-tokens', '0', '--cache-write-1h-tokens', '0', '--requests-per-task', '1',
+      '--prices', 'test/fixtures/litellm-small.json', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    // 10 × (100k × 2e-07 + 10k × 8e-07) = 10 × (0.02 + 0.008)
+    expect(doc.paths.byok.totalUsd).toBe('0.28');
+  });
+
+  it('a 1-hour cache write and a long-context request are priced at their own tiers', () => {
+    const doc = JSON.parse(run(['simulate', '--tasks', '1', '--model', 'claude-sonnet-4-5', '--input-tokens', '250000', '--output-tokens', '1000',
+      '--cache-read-tokens', '0', '--cache-write-tokens', '0', '--cache-write-1h-tokens', '10000', '--requests-per-task', '1', '--format', 'json']).stdout);
+    // Prompt 260k > 200k: whole request at 6 / 22.5 / 1h write 12.  1.5 + 0.0225 + 0.12
+    expect(doc.paths.byok.totalUsd).toBe('1.6425');
+    expect(doc.paths.byok.lines[0].tier).toBe('long');
+  });
+
+  it('an unknown model exits 2 with the nearest names and nothing on stdout', () => {
+    const r = run(['simulate', '--model', 'claude-sonet-4.5']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^vibe-cost: error: --model: unknown model "claude-sonet-4.5"; nearest: claude-sonnet-4-5/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('a bad flag value exits 2; a bad price sheet exits 65 naming file, model and field', () => {
+    expect(run(['simulate', '--tasks', '-3']).code).toBe(2);
+    expect(run(['simulate', '--markup', 'lots']).stderr).toMatch(/--markup: expected a non-negative amount/);
+    const bad = run(['simulate', '--prices', 'test/fixtures/bad-sheet.json']);
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toMatch(/test\/fixtures\/bad-sheet.json: model "broken": field usdPerMTok.output/);
+  });
+
+  it('shows a stack trace only with --debug', () => {
+    expect(run(['simulate', '--prices', 'test/fixtures/bad-sheet.json', '--debug']).stderr).toMatch(/\n\s+at /);
+  });
+
+  it('--help shows examples; --version the version', () => {
+    expect(run(['simulate', '--help']).stdout).toMatch(/Examples:[\s\S]*simulate --tasks 1000/);
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('prints a shell completion script', () => {
+    const r = run(['completion'], {SHELL: '/bin/bash'});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/complete -o bashdefault -o default -F/);
+  });
+});

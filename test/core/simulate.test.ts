@@ -1,0 +1,99 @@
+import {describe, expect, it} from 'vitest';
+import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
+import {classCounts, simulateRun} from '../../src/core/simulate.js';
+import {byokSettings} from '../../src/core/strategy.js';
+import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
+
+// One task: 1M input tokens at $3 and 100k output at $15 = $4.50 at list price, over 10
+// requests so that no request passes the 200k long-context threshold.
+const FOUR_FIFTY = taskClass({tokens: tokens({input: 1_000_000, output: 100_000}), requestsPerTask: 10});
+const BYOK = {id: 'all-byok', label: 'BYOK', settings: byokSettings(['anthropic'])};
+
+describe('simulateRun, by hand', () => {
+  it('BYOK is list price with no markup', () => {
+    const run = simulateRun(scenario(plan({markupPct: '20'}), [FOUR_FIFTY], {tasksPerDay: 10}), BYOK, 30);
+    expect(run.totalUsd.toFixed()).toBe('135');
+    expect(run.served).toEqual({byok: 30, platform: 0, free: 0});
+    expect(run.days).toBe(3);
+  });
+
+  it('platform-paid carries the markup', () => {
+    const run = simulateRun(scenario(plan({markupPct: '20'}), [FOUR_FIFTY], {tasksPerDay: 10}), ALL_PLATFORM, 30);
+    expect(run.totalUsd.toFixed()).toBe('162'); // 135 × 1.2
+    expect(run.charges.platformUsageUsd.toFixed()).toBe('162');
+  });
+
+  it('BYOK fee applies only past the month\'s free requests', () => {
+    const p = plan({byokFeePct: '5', byokWaived: 250});
+    const run = simulateRun(scenario(p, [FOUR_FIFTY], {tasksPerDay: 10}), BYOK, 30);
+    // 300 requests; the 50 past the 250 waived are 5 tasks' worth: 5 × 4.50 × 5%.
+    expect(run.charges.byokFeeUsd.toFixed()).toBe('1.125');
+    expect(run.totalUsd.toFixed()).toBe('136.125');
+  });
+
+  it('usd credits, then pay as you go', () => {
+    const p = plan({
+      subscription: {monthlyFeeUsd: m('20'), includedCredits: m('20'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'payg', usdPerCredit: m('1')}},
+    });
+    const run = simulateRun(scenario(p, [FOUR_FIFTY], {tasksPerDay: 2, workingDaysPerMonth: 20}), ALL_PLATFORM, 10);
+    // $45 of usage: $20 fee covers $20, $25 on top. Credits run out on day 3 (after $18 on day 2).
+    expect(run.totalUsd.toFixed()).toBe('45');
+    expect(run.charges.subscriptionUsd.toFixed()).toBe('20');
+    expect(run.charges.platformUsageUsd.toFixed()).toBe('25');
+    expect(run.credits[0]?.runOutDay).toBe(3);
+  });
+
+  it('task credits, then packs', () => {
+    const p = plan({
+      subscription: {monthlyFeeUsd: m('25'), includedCredits: m('100'), creditUnit: 'task', creditsPerTask: m('1'), overage: {kind: 'packs', packCredits: m('50'), packPriceUsd: m('15')}},
+    });
+    const run = simulateRun(scenario(p, [FOUR_FIFTY], {tasksPerDay: 10, workingDaysPerMonth: 20}), ALL_PLATFORM, 200);
+    // 100 included; the next 100 need two packs of 50.
+    expect(run.totalUsd.toFixed()).toBe('55');
+    expect(run.credits[0]?.packsBought).toBe(2);
+    expect(run.credits[0]?.runOutDay).toBe(10);
+  });
+
+  it('the credit cliff blocks tasks until the month renews', () => {
+    const p = plan({subscription: {monthlyFeeUsd: m('20'), includedCredits: m('20'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'blocked'}}});
+    const run = simulateRun(scenario(p, [FOUR_FIFTY], {tasksPerDay: 2, workingDaysPerMonth: 5}), ALL_PLATFORM, 20);
+    // $20 buys 4 tasks a month ($18); 2 months of 5 days: 8 run, 12 blocked, $40 in fees.
+    expect(run.served.platform).toBe(8);
+    expect(run.unserved['credits-exhausted']).toBe(12);
+    expect(run.totalUsd.toFixed()).toBe('40');
+    expect(run.credits.map((c) => c.runOutDay)).toEqual([3, 3]);
+  });
+
+  it('the free tier serves its daily cap and no more; the rest wait', () => {
+    const p = plan({free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'requests', count: 50}}});
+    const cls = taskClass({tokens: tokens({input: 1000}), requestsPerTask: 12});
+    const run = simulateRun(scenario(p, [cls], {tasksPerDay: 6}), ALL_FREE, 60);
+    // 50 requests a day is 4 tasks of 12 requests: 40 served over 10 days, 20 wait.
+    expect(run.served.free).toBe(40);
+    expect(run.unserved['free-cap-wait']).toBe(20);
+    expect(run.totalUsd.toFixed()).toBe('0');
+  });
+
+  it('free-then-platform pays for what the free tier cannot take', () => {
+    const p = plan({markupPct: '10', free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: 1}}});
+    const easy = {...FOUR_FIFTY, name: 'easy', share: 0.5};
+    const hard = {...FOUR_FIFTY, name: 'hard', share: 0.5, needs: 'frontier' as const};
+    const run = simulateRun(scenario(p, [easy, hard], {tasksPerDay: 4}), FREE_THEN_PAID, 8);
+    // A day: 2 easy (1 free, 1 over the cap) and 2 hard (beyond open models): 3 paid at 4.50 × 1.1.
+    expect(run.served).toEqual({byok: 0, platform: 6, free: 2});
+    expect(run.totalUsd.toFixed()).toBe('29.7');
+  });
+});
+
+describe('classCounts', () => {
+  it('gives whole tasks per class that add up over any split of the run', () => {
+    const classes = [{share: 0.5}, {share: 0.35}, {share: 0.15}];
+    expect(classCounts(classes, 0, 1000)).toEqual([500, 350, 150]);
+    let sum = [0, 0, 0];
+    for (let day = 0; day < 84; day++) {
+      const counts = classCounts(classes, Math.floor(12 * day), Math.min(1000, Math.floor(12 * (day + 1))));
+      sum = sum.map((s, i) => s + (counts[i] ?? 0));
+    }
+    expect(sum).toEqual([500, 350, 150]);
+  });
+});
