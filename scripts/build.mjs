@@ -12,6 +12,8 @@ await build({
   target: 'node20',
   packages: 'bundle',
   sourcemap: 'linked',
+  minify: process.env.VC_NO_MINIFY !== '1',
+  keepNames: false,
   logLevel: 'warning',
   banner: {
     // Bundled CommonJS dependencies (yargs helpers, react) call require(); give them one.

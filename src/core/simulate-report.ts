@@ -30,15 +30,18 @@ export function monthTasks(scenario: Scenario): number {
 
 export function simulateReport(scenario: Scenario, tasks: number, prices: readonly SheetSummary[], constraints: Constraints = {}): SimulateReport {
   const strategies = pathStrategies(scenario);
-  const perMonth = monthTasks(scenario);
+  const recommendation = recommend(scenario, constraints);
+  // recommend() already ran a month of each path's strategy; a strategy's run depends on nothing else.
+  const monthOf = (strategy: Strategy) =>
+    recommendation.ranked.find((c) => c.strategy.id === strategy.id)?.month ?? simulateRun(scenario, strategy, monthTasks(scenario));
   const paths = Object.fromEntries(
     PATHS.map((path) => {
       const strategy = strategies[path];
-      return [path, {strategy, batch: simulateRun(scenario, strategy, tasks), month: simulateRun(scenario, strategy, perMonth)}];
+      return [path, {strategy, batch: simulateRun(scenario, strategy, tasks), month: monthOf(strategy)}];
     }),
   ) as Record<PathKind, PathReport>;
   const full = PATHS.filter((p) => unservedTotal(paths[p].batch) === 0);
   const pool = full.length > 0 ? full : [...PATHS];
   const cheapest = pool.reduce((a, b) => (paths[b].batch.totalUsd.lt(paths[a].batch.totalUsd) ? b : a));
-  return {scenario, tasks, prices, paths, cheapest, recommendation: recommend(scenario, constraints)};
+  return {scenario, tasks, prices, paths, cheapest, recommendation};
 }
