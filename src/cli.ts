@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import {hideBin} from 'yargs/helpers';
 import {UserError} from './errors.js';
+import {breakevenCommand} from './commands/breakeven.js';
+import {recommendCommand} from './commands/recommend.js';
 import {simulateCommand} from './commands/simulate.js';
 import {VERSION} from './version.js';
 
@@ -19,12 +21,16 @@ async function main(argv: string[]): Promise<void> {
     .scriptName('vibe-cost')
     .usage('$0 <command> [options]\n\nWhat your AI coding-agent work costs on each payment path: your own key (BYOK), platform-paid, or the free tier.')
     .command(simulateCommand)
+    .command(recommendCommand)
+    .command(breakevenCommand)
     .command('completion', 'print a shell completion script (bash, zsh)', (y) => y, () => {
       // yargs writes the script for the shell named by $SHELL.
     })
     .completion('completion', false)
+    // --no-key is a flag of its own (a user who will not manage a key), not the negation of --key.
+    .parserConfiguration({'boolean-negation': false})
     .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
-    .demandCommand(1, 'name a command: simulate')
+    .demandCommand(1, 'name a command: simulate, recommend or breakeven')
     .strict()
     .version(VERSION)
     .help()

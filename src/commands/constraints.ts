@@ -10,7 +10,6 @@ export function constraintOptions<T>(yargs: Argv<T>) {
 
 export function readConstraints(args: {[flag: string]: unknown}): Constraints {
   const budgetUsd = moneyFlag('budget', args['budget']);
-  // yargs reads --no-key as key=false.
-  const noKey = args['key'] === false || args['no-key'] === true;
+  const noKey = args['no-key'] === true;
   return {...(budgetUsd ? {budgetUsd} : {}), ...(noKey ? {noKey} : {})};
 }

@@ -5,6 +5,10 @@ import {applyPlanOverrides, applyProfileOverrides} from '../core/overrides.js';
 import type {PriceBook} from '../core/price-book.js';
 import {buildScenario, type Scenario} from '../core/scenario.js';
 import type {Bucket} from '../core/tokens.js';
+import type {UserConfig} from '../core/config.js';
+import {keysFromEnv} from '../core/provider-env.js';
+import {PLATFORM_SETTINGS, type Strategy} from '../core/strategy.js';
+import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../io/load-data.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
@@ -21,7 +25,9 @@ const TOKEN_FLAGS: Record<string, Bucket> = {
 /** The flags every costing command shares: profile, plan, prices, overrides and output format. */
 export function withScenarioOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('profile', {type: 'string', default: 'daily-driver', describe: 'usage profile: hobbyist, daily-driver, team, or a JSON file', group: 'Usage:'})
+    .option('config', {type: 'string', describe: 'settings file (default: $XDG_CONFIG_HOME/vibe-cost/config.json)', group: 'Settings:'})
+    .option('keys-from-env', {type: 'boolean', describe: "count a provider's key as held when its usual variable (ANTHROPIC_API_KEY, ...) is set", group: 'Settings:'})
+    .option('profile', {type: 'string', describe: 'usage profile: hobbyist, daily-driver (default), team, or a JSON file', group: 'Usage:'})
     .option('tasks-per-day', {type: 'number', describe: "tasks a working day (overrides the profile's pace)", group: 'Usage:'})
     .option('working-days', {type: 'number', describe: 'working days a month', group: 'Usage:'})
     .option('model', {type: 'string', describe: 'model every task asks for (id, alias or display name)', group: 'Usage:'})
@@ -31,7 +37,7 @@ export function withScenarioOptions<T>(yargs: Argv<T>) {
     .option('cache-write-1h-tokens', {type: 'number', describe: '1-hour cache-write tokens per task', group: 'Tokens per task (collapse the task mix into one class):'})
     .option('output-tokens', {type: 'number', describe: 'output tokens per task, reasoning included', group: 'Tokens per task (collapse the task mix into one class):'})
     .option('requests-per-task', {type: 'number', describe: 'agent turns per task (long-context tiers apply per request)', group: 'Tokens per task (collapse the task mix into one class):'})
-    .option('plan', {type: 'string', default: 'vibekit', describe: 'platform plan: vibekit, openrouter, cursor-pro, credits-builder, credits-cliff, or a JSON file', group: 'Plan and prices:'})
+    .option('plan', {type: 'string', describe: 'platform plan: vibekit (default), openrouter, cursor-pro, credits-builder, credits-cliff, or a JSON file', group: 'Plan and prices:'})
     .option('markup', {type: 'string', describe: "platform markup in percent over list price (overrides the plan's)", group: 'Plan and prices:'})
     .option('free-cap', {type: 'number', describe: "free tier's daily cap, in the plan's unit (requests or tasks)", group: 'Plan and prices:'})
     .option('prices', {type: 'string', array: true, describe: "extra price sheet (this project's JSON or LiteLLM's); repeatable, later wins", group: 'Plan and prices:'})
@@ -39,8 +45,10 @@ export function withScenarioOptions<T>(yargs: Argv<T>) {
 }
 
 export interface ScenarioArgs {
-  profile: string;
-  plan: string;
+  config?: string | undefined;
+  'keys-from-env'?: boolean | undefined;
+  profile?: string | undefined;
+  plan?: string | undefined;
   prices?: string[] | undefined;
   model?: string | undefined;
   markup?: string | undefined;
@@ -77,6 +85,11 @@ export function moneyFlag(flag: string, value: unknown): Money | undefined {
 export interface LoadedScenario {
   readonly scenario: Scenario;
   readonly book: PriceBook;
+  readonly config: UserConfig;
+  /** Providers the user holds a key for: the config's, and those whose variable is set. */
+  readonly heldKeys: readonly string[];
+  /** The user's own setups to weigh beside the candidates: their apps, and their keys as held. */
+  readonly userStrategies: readonly Strategy[];
 }
 
 export function loadScenario(args: ScenarioArgs): LoadedScenario {
@@ -91,14 +104,20 @@ export function loadScenario(args: ScenarioArgs): LoadedScenario {
   const requestsPerTask = wholeNumber('requests-per-task', args['requests-per-task'], 1);
   const freeCap = wholeNumber('free-cap', args['free-cap'], 0);
   const markupPct = moneyFlag('markup', args.markup);
+  const config = loadConfig(args.config);
   const book = loadPriceBook(args.prices ?? []);
-  const profile = applyProfileOverrides(loadProfile(args.profile), {
+  const profile = applyProfileOverrides(loadProfile(args.profile ?? config.profile ?? 'daily-driver'), {
     ...(tasksPerDay !== undefined ? {tasksPerDay} : {}),
     ...(workingDays !== undefined ? {workingDaysPerMonth: workingDays} : {}),
     ...(args.model ? {model: args.model} : {}),
     tokens,
     ...(requestsPerTask !== undefined ? {requestsPerTask} : {}),
   });
-  const plan = applyPlanOverrides(loadPlan(args.plan), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
-  return {scenario: buildScenario(profile, plan, book), book};
+  const plan = applyPlanOverrides(loadPlan(args.plan ?? config.plan ?? 'vibekit'), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
+  const fromEnv = args['keys-from-env'] ?? config.keysFromEnv;
+  const heldKeys = [...new Set([...config.keys, ...(fromEnv ? keysFromEnv(process.env) : [])])].sort();
+  const held: Strategy[] = heldKeys.length
+    ? [{id: 'your-keys', label: `Your keys as held (${heldKeys.join(', ')}), platform-paid for the rest`, settings: {...PLATFORM_SETTINGS, keys: new Set(heldKeys)}}]
+    : [];
+  return {scenario: buildScenario(profile, plan, book), book, config, heldKeys, userStrategies: [...config.apps, ...held]};
 }

@@ -18,10 +18,10 @@ export const simulateCommand = {
       .example('$0 simulate --prices litellm.json --model claude-sonnet-4-5', "prices from LiteLLM's JSON"),
   handler: (argv: Arguments) => {
     const args = argv as unknown as ScenarioArgs & {tasks?: number; format: Format};
-    const {scenario, book} = loadScenario(args);
+    const {scenario, book, userStrategies} = loadScenario(args);
     const perMonth = Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
     const tasks = wholeNumber('tasks', args.tasks, 1) ?? Math.max(1, perMonth);
-    const report = simulateReport(scenario, tasks, book.sheets, readConstraints(args));
+    const report = simulateReport(scenario, tasks, book.sheets, readConstraints(args), userStrategies);
     if (args.format === 'json') printJson(simulateJson(report));
     else if (args.format === 'csv') print(renderSimulateCsv(report));
     else if (args.format === 'markdown') print(renderSimulateMarkdown(report));

@@ -28,9 +28,15 @@ export function monthTasks(scenario: Scenario): number {
   return Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
 }
 
-export function simulateReport(scenario: Scenario, tasks: number, prices: readonly SheetSummary[], constraints: Constraints = {}): SimulateReport {
+export function simulateReport(
+  scenario: Scenario,
+  tasks: number,
+  prices: readonly SheetSummary[],
+  constraints: Constraints = {},
+  userStrategies: readonly Strategy[] = [],
+): SimulateReport {
   const strategies = pathStrategies(scenario);
-  const recommendation = recommend(scenario, constraints);
+  const recommendation = recommend(scenario, constraints, userStrategies);
   // recommend() already ran a month of each path's strategy; a strategy's run depends on nothing else.
   const monthOf = (strategy: Strategy) =>
     recommendation.ranked.find((c) => c.strategy.id === strategy.id)?.month ?? simulateRun(scenario, strategy, monthTasks(scenario));

@@ -78,7 +78,8 @@ interface UnitCost {
 export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: number): RunResult {
   const {plan, profile} = scenario;
   const pace = profile.tasksPerDay;
-  const days = Math.max(1, Math.ceil(tasks / pace));
+  // The epsilon keeps float noise in a derived pace (173 / 21 tasks a day) from adding a day.
+  const days = Math.max(1, Math.ceil(tasks / pace - 1e-9));
   const runtimes: ClassRuntime[] = scenario.classes.map((cls) => ({
     cls,
     task: {model: cls.resolvedModel, needs: cls.needs, requests: cls.requestsPerTask},
@@ -129,7 +130,7 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
     let dayCost = ZERO;
     let freeUsed = 0;
     const freeModel = scenario.freePool.length ? scenario.freePool[day % scenario.freePool.length] : undefined;
-    const counts = classCounts(scenario.classes, Math.min(tasks, Math.floor(pace * day)), Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1))));
+    const counts = classCounts(scenario.classes, Math.min(tasks, Math.floor(pace * day + 1e-9)), Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)));
 
     for (const [index, runtime] of runtimes.entries()) {
       let remaining = counts[index] ?? 0;

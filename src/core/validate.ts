@@ -35,6 +35,10 @@ export class Reader {
     throw new DataError(`${this.origin}: ${this.subject}: field ${this.prefix}${field}: ${problem}`, 'see "Data files" in the README');
   }
 
+  keys(): string[] {
+    return Object.keys(this.obj);
+  }
+
   has(field: string): boolean {
     return this.obj[field] !== undefined && this.obj[field] !== null;
   }

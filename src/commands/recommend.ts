@@ -1,0 +1,43 @@
+import type {Arguments, Argv} from 'yargs';
+import {UsageError} from '../errors.js';
+import {nearestNames} from '../core/model-names.js';
+import {recommend} from '../core/recommend.js';
+import {recommendJson, renderRecommendMarkdown, renderRecommendTable, type RecommendView} from '../output/recommend-text.js';
+import {renderCsv} from '../output/table.js';
+import {usd} from '../output/json.js';
+import {constraintOptions, readConstraints} from './constraints.js';
+import {loadScenario, withScenarioOptions, type Format, type ScenarioArgs} from './options.js';
+import {print, printJson, terminalStyle} from './output.js';
+
+export const recommendCommand = {
+  command: 'recommend',
+  describe: 'the path (or mix of paths) to take, ranked by monthly cost under your constraints, with the reasons',
+  builder: (yargs: Argv) =>
+    constraintOptions(withScenarioOptions(yargs))
+      .option('current', {type: 'string', describe: 'your current setup, to show the saving: all-byok, all-platform, all-free, free-then-platform, your-keys, app:NAME', group: 'Recommendation:'})
+      .example('$0 recommend --profile daily-driver', 'what a daily user should do')
+      .example('$0 recommend --profile hobbyist --no-key --budget 20', 'no key to manage, at most $20 a month')
+      .example('$0 recommend --current all-platform --format json', 'the saving against paying the platform for everything'),
+  handler: (argv: Arguments) => {
+    const args = argv as unknown as ScenarioArgs & {format: Format; current?: string};
+    const {scenario, book, userStrategies, heldKeys} = loadScenario(args);
+    const rec = recommend(scenario, readConstraints(args), userStrategies);
+    let current;
+    if (args.current) {
+      current = rec.ranked.find((c) => c.strategy.id === args.current);
+      if (!current) {
+        const ids = rec.ranked.map((c) => c.strategy.id);
+        throw new UsageError(`--current: unknown setup "${args.current}"; nearest: ${nearestNames(args.current, ids).join(', ')}`, `choose one of ${ids.join(', ')}`);
+      }
+    }
+    const view: RecommendView = {rec, scenario, heldKeys, ...(current ? {current} : {})};
+    if (args.format === 'json') printJson(recommendJson(view, book.sheets));
+    else if (args.format === 'markdown') print(renderRecommendMarkdown(view));
+    else if (args.format === 'csv') {
+      print(renderCsv(['rank', 'strategy', 'monthly_usd', 'served', 'tasks', 'eligible', 'violations', 'warnings'], rec.ranked.map((c, i) => [
+        String(i + 1), c.strategy.id, usd(c.month.totalUsd), String(c.month.served.byok + c.month.served.platform + c.month.served.free),
+        String(c.month.tasks), String(c.violations.length === 0), c.violations.join('; '), c.warnings.join('; '),
+      ])));
+    } else print(renderRecommendTable(view, terminalStyle()));
+  },
+};

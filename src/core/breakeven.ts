@@ -1,0 +1,165 @@
+import {meetsCapability} from './capability.js';
+import {pathStrategies} from './candidates.js';
+import {Money} from './money.js';
+import {unservedTotal} from './recommend.js';
+import type {PathKind} from './router.js';
+import type {Scenario} from './scenario.js';
+import {simulateRun} from './simulate.js';
+import type {Strategy} from './strategy.js';
+
+/** A month at `monthlyTasks` tasks, at the profile's working days. */
+export function monthAt(scenario: Scenario, strategy: Strategy, monthlyTasks: number) {
+  const days = scenario.profile.workingDaysPerMonth;
+  const paced: Scenario = {...scenario, profile: {...scenario.profile, tasksPerDay: Math.max(monthlyTasks, 1e-9) / days}};
+  return simulateRun(paced, strategy, monthlyTasks);
+}
+
+/**
+ * Where the cheaper of two paths changes. Tasks are whole, so the crossing is exact to the task:
+ * `tasksPerMonth` is the first whole number of tasks a month at which the other path is cheaper.
+ */
+export interface Crossing {
+  readonly tasksPerMonth: number;
+  readonly tasksPerDay: Money;
+  /** Both paths' monthly cost at that number of tasks. */
+  readonly monthlyUsd: Record<PathKind, Money>;
+  readonly cheaperBelow: PathKind | 'equal';
+  readonly cheaperAbove: PathKind | 'equal';
+}
+
+export interface PathPair {
+  readonly a: PathKind;
+  readonly b: PathKind;
+  readonly crossings: Crossing[];
+  /** When they never cross in range: which one is cheaper throughout, or 'equal'. */
+  readonly cheaperThroughout?: PathKind | 'equal';
+}
+
+export interface CurvePoint {
+  readonly tasksPerDay: number;
+  readonly monthlyUsd: Record<PathKind, Money>;
+  readonly unserved: Record<PathKind, number>;
+}
+
+export interface BreakevenResult {
+  readonly maxTasksPerDay: number;
+  readonly curve: CurvePoint[];
+  readonly pairs: PathPair[];
+  /** Tasks a day from which a path turns tasks away (credits blocked, no path); null if never in range. */
+  readonly stopsServingAtTasksPerDay: Record<'byok' | 'platform', Money | null>;
+  readonly free: {
+    /** Share of tasks the free tier's models cannot do at any volume. */
+    readonly beyondCapabilityShare: number;
+    /** Tasks a day from which the free tier's daily cap turns tasks away; null if never in range, or no free tier. */
+    readonly capReachedAtTasksPerDay: Money | null;
+    readonly hasFreeTier: boolean;
+  };
+}
+
+type Cost = (tasks: number) => Money;
+
+/**
+ * Where BYOK, platform-paid and the free tier cost the same, as tasks a month grow. Costs come
+ * from the month simulation (so route() decides every task). Linear costs (a markup) never cross
+ * unless they are equal; steps (fees, credits, packs) are found by scanning and bisecting.
+ */
+export function breakeven(scenario: Scenario, options: {maxTasksPerDay?: number; points?: number} = {}): BreakevenResult {
+  const days = scenario.profile.workingDaysPerMonth;
+  const strategies = pathStrategies(scenario);
+  const maxTasksPerDay = options.maxTasksPerDay ?? Math.max(10, Math.ceil(scenario.profile.tasksPerDay * 3));
+  const maxTasks = Math.ceil(maxTasksPerDay * days);
+  const cache = new Map<string, ReturnType<typeof monthAt>>();
+  const run = (path: PathKind, tasks: number) => {
+    const key = `${path}:${tasks}`;
+    let result = cache.get(key);
+    if (!result) {
+      result = monthAt(scenario, strategies[path], tasks);
+      cache.set(key, result);
+    }
+    return result;
+  };
+  const cost = (path: PathKind): Cost => (tasks) => run(path, tasks).totalUsd;
+
+  // A path that turns tasks away is not cheaper, it is short: costs compare only while both serve every task.
+  const stopsServing = (path: PathKind): number | null => firstTrue((t) => unservedTotal(run(path, t)) > 0, maxTasks);
+  const servesUpTo = {byok: stopsServing('byok'), platform: stopsServing('platform')};
+  const limit = Math.min(maxTasks, (servesUpTo.byok ?? maxTasks + 1) - 1, (servesUpTo.platform ?? maxTasks + 1) - 1);
+  const pairs: PathPair[] = limit >= 1 ? [pairCrossings('byok', 'platform', cost('byok'), cost('platform'), limit, days)] : [];
+
+  const points = options.points ?? 60;
+  const curve: CurvePoint[] = [];
+  for (let i = 0; i <= points; i++) {
+    const tasks = Math.round((maxTasks * i) / points);
+    const monthlyUsd = {byok: cost('byok')(tasks), platform: cost('platform')(tasks), free: cost('free')(tasks)};
+    const unserved = {byok: unservedTotal(run('byok', tasks)), platform: unservedTotal(run('platform', tasks)), free: unservedTotal(run('free', tasks))};
+    curve.push({tasksPerDay: tasks / days, monthlyUsd, unserved});
+  }
+
+  const freeTier = scenario.plan.free;
+  const beyond = scenario.classes.filter((c) => !freeTier || !meetsCapability(freeTier.capability, c.needs)).reduce((sum, c) => sum + c.share, 0);
+  const capAt = freeTier ? firstTrue((t) => run('free', t).unserved['free-cap-wait'] > 0, maxTasks) : null;
+  const perDay = (t: number | null) => (t === null ? null : new Money(t).div(days));
+  return {
+    maxTasksPerDay,
+    curve,
+    pairs,
+    stopsServingAtTasksPerDay: {byok: perDay(servesUpTo.byok), platform: perDay(servesUpTo.platform)},
+    free: {beyondCapabilityShare: beyond, capReachedAtTasksPerDay: perDay(capAt), hasFreeTier: Boolean(freeTier)},
+  };
+}
+
+/** The first whole number of tasks in [1, max] for which a monotone condition holds, by bisection. */
+function firstTrue(holds: (tasks: number) => boolean, max: number): number | null {
+  if (!holds(max)) return null;
+  let lo = 0;
+  let hi = max;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function pairCrossings(a: PathKind, b: PathKind, costA: Cost, costB: Cost, limit: number, days: number): PathPair {
+  const state = (t: number) => costA(t).cmp(costB(t));
+  // Scan on a grid, then bisect each change of which path is cheaper down to one whole task.
+  const step = Math.max(1, Math.floor(limit / 200));
+  const crossings: Crossing[] = [];
+  let previous = 1;
+  let previousState = state(previous);
+  for (let at = Math.min(previous + step, limit); previous < limit; at = Math.min(at + step, limit)) {
+    const s = state(at);
+    if (s !== previousState) {
+      let lo = previous;
+      let hi = at;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (state(mid) === previousState) lo = mid;
+        else hi = mid;
+      }
+      crossings.push(crossing(a, b, costA, costB, lo, hi, days));
+      previousState = state(hi);
+      previous = hi;
+      at = hi;
+      continue;
+    }
+    previous = at;
+  }
+  if (crossings.length > 0) return {a, b, crossings};
+  return {a, b, crossings, cheaperThroughout: previousState === 0 ? 'equal' : previousState < 0 ? a : b};
+}
+
+function crossing(a: PathKind, b: PathKind, costA: Cost, costB: Cost, lo: number, hi: number, days: number): Crossing {
+  const cheaper = (t: number) => {
+    const c = costA(t).cmp(costB(t));
+    return c === 0 ? 'equal' : c < 0 ? a : b;
+  };
+  return {
+    tasksPerMonth: hi,
+    tasksPerDay: new Money(hi).div(days),
+    monthlyUsd: {[a]: costA(hi), [b]: costB(hi)} as Record<PathKind, Money>,
+    cheaperBelow: cheaper(lo),
+    cheaperAbove: cheaper(hi),
+  };
+}

@@ -1,0 +1,106 @@
+import type {BreakevenResult, Crossing, PathPair} from '../core/breakeven.js';
+import type {Money} from '../core/money.js';
+import {PATHS, type PathKind} from '../core/router.js';
+import type {Scenario} from '../core/scenario.js';
+import {renderLineChart} from './chart.js';
+import {PATH_NAMES} from './describe.js';
+import {formatUsd} from './format.js';
+import {scenarioJson, SCHEMA_VERSION, usd} from './json.js';
+import type {SheetSummary} from '../core/prices.js';
+import type {Style} from './style.js';
+
+const perDay = (m: Money) => m.toDecimalPlaces(2).toString();
+const name = (p: PathKind | 'equal') => (p === 'equal' ? 'both cost the same' : PATH_NAMES[p]);
+
+function describeCrossing(c: Crossing): string {
+  const costs = (Object.entries(c.monthlyUsd) as [PathKind, Money][]).map(([p, v]) => `${PATH_NAMES[p]} ${formatUsd(v)}`).join(', ');
+  const after = c.cheaperAbove === 'equal' ? 'both cost the same' : `${PATH_NAMES[c.cheaperAbove]} is cheaper`;
+  return `from ${c.tasksPerMonth} tasks a month (${perDay(c.tasksPerDay)} a day) ${after} (${costs}); below it, ${c.cheaperBelow === 'equal' ? 'they cost the same' : `${PATH_NAMES[c.cheaperBelow]} is cheaper`}`;
+}
+
+function describePair(pair: PathPair, max: number): string[] {
+  const title = `${PATH_NAMES[pair.a]} vs ${PATH_NAMES[pair.b]}:`;
+  if (pair.crossings.length === 0) {
+    const which = pair.cheaperThroughout ?? 'equal';
+    return [`${title} ${which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`} at every volume up to ${max} tasks a day: no breakeven.`];
+  }
+  return [title, ...pair.crossings.map((c) => `  - ${describeCrossing(c)}`)];
+}
+
+export function breakevenLines(result: BreakevenResult, scenario: Scenario): string[] {
+  const lines = result.pairs.flatMap((p) => describePair(p, result.maxTasksPerDay));
+  for (const path of ['byok', 'platform'] as const) {
+    const at = result.stopsServingAtTasksPerDay[path];
+    if (at) lines.push(`${PATH_NAMES[path]} stops serving every task from ${perDay(at)} tasks a day (${path === 'platform' && scenario.plan.platform.subscription?.overage.kind === 'blocked' ? 'the credits run out and tasks are blocked until the month renews' : 'tasks are turned away'}).`);
+  }
+  const free = result.free;
+  if (!free.hasFreeTier) lines.push(`Free tier: plan ${scenario.plan.id} has none.`);
+  else {
+    const share = Math.round(free.beyondCapabilityShare * 100);
+    lines.push(
+      `Free tier: ${share > 0 ? `${share}% of tasks need more than its ${scenario.plan.free?.capability} models, at any volume` : 'its models can do every task class'}; ` +
+        (free.capReachedAtTasksPerDay ? `its daily cap turns tasks away from ${perDay(free.capReachedAtTasksPerDay)} tasks a day.` : `its daily cap holds up to ${result.maxTasksPerDay} tasks a day.`),
+    );
+  }
+  return lines;
+}
+
+export function renderBreakevenTable(result: BreakevenResult, scenario: Scenario, width: number, style: Style): string {
+  const {profile, plan} = scenario;
+  const crossingsAt = result.pairs.flatMap((p) => p.crossings).map((c) => {
+    const index = result.curve.findIndex((point) => point.tasksPerDay >= c.tasksPerDay.toNumber());
+    return {at: index, label: `${c.tasksPerMonth}`};
+  });
+  const chart = renderLineChart(
+    PATHS.filter((p) => p !== 'free' || result.free.hasFreeTier).map((p) => ({name: PATH_NAMES[p], values: result.curve.map((point) => point.monthlyUsd[p].toNumber())})),
+    {
+      width,
+      height: 12,
+      xLabel: (i) => (i === 0 ? '0 tasks/day' : `${Math.round((result.curve[i]?.tasksPerDay ?? 0) * 10) / 10} tasks/day`),
+      markers: crossingsAt,
+      colour: style.bold('x') !== 'x',
+    },
+  );
+  return [
+    style.dim(`Breakeven · profile ${profile.id} · plan ${plan.id} · model ${[...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ')} · ${profile.workingDaysPerMonth} working days a month`),
+    '',
+    ...breakevenLines(result, scenario),
+    '',
+    style.dim('Monthly cost by tasks a day (▲ marks a breakeven)'),
+    chart,
+    '',
+  ].join('\n');
+}
+
+export function breakevenJson(result: BreakevenResult, scenario: Scenario, prices: readonly SheetSummary[]) {
+  const perDayOrNull = (m: Money | null) => (m ? m.toString() : null);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'breakeven',
+    ...scenarioJson(scenario, prices),
+    maxTasksPerDay: result.maxTasksPerDay,
+    pairs: result.pairs.map((p) => ({
+      a: p.a,
+      b: p.b,
+      cheaperThroughout: p.cheaperThroughout ?? null,
+      crossings: p.crossings.map((c) => ({
+        tasksPerMonth: c.tasksPerMonth,
+        tasksPerDay: c.tasksPerDay.toString(),
+        monthlyUsd: Object.fromEntries(Object.entries(c.monthlyUsd).map(([k, v]) => [k, usd(v)])),
+        cheaperBelow: c.cheaperBelow,
+        cheaperAbove: c.cheaperAbove,
+      })),
+    })),
+    stopsServingAtTasksPerDay: {byok: perDayOrNull(result.stopsServingAtTasksPerDay.byok), platform: perDayOrNull(result.stopsServingAtTasksPerDay.platform)},
+    free: {
+      hasFreeTier: result.free.hasFreeTier,
+      beyondCapabilityShare: result.free.beyondCapabilityShare,
+      capReachedAtTasksPerDay: perDayOrNull(result.free.capReachedAtTasksPerDay),
+    },
+    curve: result.curve.map((p) => ({
+      tasksPerDay: p.tasksPerDay,
+      monthlyUsd: Object.fromEntries(Object.entries(p.monthlyUsd).map(([k, v]) => [k, usd(v)])),
+      unservedTasks: p.unserved,
+    })),
+  };
+}

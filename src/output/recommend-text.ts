@@ -1,0 +1,121 @@
+import {classRoutes, keysUsed} from '../core/class-routes.js';
+import type {Money} from '../core/money.js';
+import type {Candidate, Recommendation} from '../core/recommend.js';
+import type {Route} from '../core/router.js';
+import type {Scenario} from '../core/scenario.js';
+import type {SheetSummary} from '../core/prices.js';
+import {ENV_KEYS} from '../core/provider-env.js';
+import {formatCount, formatUsd} from './format.js';
+import {recommendationJson, scenarioJson, SCHEMA_VERSION, usd} from './json.js';
+import {renderMarkdownTable, renderTable, type Column} from './table.js';
+import type {Style} from './style.js';
+
+function describeRoute(r: Route): string {
+  if (r.path === 'unserved') return r.reason === 'free-cap-wait' ? 'waits for tomorrow' : r.reason === 'free-capability' ? 'cannot run (beyond the free models)' : 'no path';
+  if (r.path === 'byok') return `your ${r.model.provider} key, ${r.model.id}`;
+  if (r.path === 'platform') return `platform-paid, ${r.model.id}`;
+  return `free tier (${r.model.id} today)`;
+}
+
+export interface RecommendView {
+  readonly rec: Recommendation;
+  readonly scenario: Scenario;
+  readonly heldKeys: readonly string[];
+  readonly current?: Candidate;
+}
+
+export function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readonly string[]): string[] {
+  const keys = keysUsed(rec.strategy);
+  const toAdd = keys.filter((k) => !heldKeys.includes(k));
+  const held = keys.filter((k) => heldKeys.includes(k));
+  const lines = [
+    `Keys to add: ${toAdd.length ? toAdd.map((k) => `${k}${ENV_KEYS[k]?.[0] ? ` (${ENV_KEYS[k]?.[0]})` : ''}`).join(', ') : 'none'}${held.length ? `; already held: ${held.join(', ')}` : ''}`,
+  ];
+  for (const c of classRoutes(scenario, rec.strategy)) {
+    const first = describeRoute(c.first);
+    const after = describeRoute(c.afterCap);
+    lines.push(`${c.className} (${Math.round(c.share * 100)}% of tasks, needs ${c.needs}) → ${first}${after !== first ? `; past the daily cap → ${after}` : ''}`);
+  }
+  return lines;
+}
+
+const COLUMNS: Column[] = [{header: 'Option'}, {header: 'Per month', align: 'right'}, {header: 'Served', align: 'right'}, {header: 'Why not / note'}];
+
+function rows(rec: Recommendation): string[][] {
+  return rec.ranked.map((c) => {
+    const served = c.month.served.byok + c.month.served.platform + c.month.served.free;
+    return [
+      `${c === rec.ranked[0] ? '★ ' : '  '}${c.strategy.label}`,
+      `${c.month.complete ? '' : '≥'}${formatUsd(c.month.totalUsd)}`,
+      `${formatCount(served)}/${formatCount(c.month.tasks)}`,
+      [...c.violations, ...c.warnings].join('; '),
+    ];
+  });
+}
+
+function savingsLine(view: RecommendView): string[] {
+  if (!view.current) return [];
+  const saving: Money = view.current.month.totalUsd.sub(view.rec.monthlyUsd);
+  if (view.current.strategy.id === view.rec.strategy.id) return [`Your current settings ("${view.current.strategy.label}") are already the recommendation.`];
+  return [`Against your current settings ("${view.current.strategy.label}", ${formatUsd(view.current.month.totalUsd)} a month): ${saving.gte(0) ? `saves ${formatUsd(saving)} a month` : `costs ${formatUsd(saving.neg())} more a month, but serves what the current settings cannot`}.`];
+}
+
+export function renderRecommendTable(view: RecommendView, style: Style): string {
+  const {rec, scenario} = view;
+  const {profile, plan} = scenario;
+  return [
+    style.dim(`Recommendation · profile ${profile.id} (${profile.tasksPerDay} tasks/day, ${profile.workingDaysPerMonth} days/month) · plan ${plan.id}`),
+    '',
+    `Do this: ${style.good(style.bold(rec.strategy.label))} — ${formatUsd(rec.monthlyUsd)} a month${rec.overBudget ? style.warn(' (over your budget: nothing fits it)') : ''}`,
+    ...settingsLines(scenario, rec, view.heldKeys).map((l) => `  ${l}`),
+    ...savingsLine(view),
+    '',
+    'Why:',
+    ...rec.reasons.map((r) => `  - ${r}`),
+    '',
+    style.dim('Every option, a month at this pace'),
+    renderTable(COLUMNS, rows(rec)),
+    '',
+  ].join('\n');
+}
+
+export function renderRecommendMarkdown(view: RecommendView): string {
+  const {rec, scenario} = view;
+  return [
+    '# vibe-cost recommend',
+    '',
+    `**Do this:** ${rec.strategy.label} — ${formatUsd(rec.monthlyUsd)} a month`,
+    '',
+    ...settingsLines(scenario, rec, view.heldKeys).map((l) => `- ${l}`),
+    ...savingsLine(view).map((l) => `- ${l}`),
+    '',
+    '## Why',
+    '',
+    ...rec.reasons.map((r) => `- ${r}`),
+    '',
+    '## Every option',
+    '',
+    renderMarkdownTable(COLUMNS, rows(rec)),
+    '',
+  ].join('\n');
+}
+
+export function recommendJson(view: RecommendView, prices: readonly SheetSummary[]) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'recommend',
+    ...scenarioJson(view.scenario, prices),
+    recommendation: recommendationJson(view.rec),
+    keysToAdd: keysUsed(view.rec.strategy).filter((k) => !view.heldKeys.includes(k)),
+    keysHeld: view.heldKeys,
+    perClass: classRoutes(view.scenario, view.rec.strategy).map((c) => ({
+      class: c.className,
+      share: c.share,
+      needs: c.needs,
+      path: c.first.path,
+      model: c.first.path === 'unserved' ? null : c.first.model.id,
+      pathPastFreeCap: c.afterCap.path,
+    })),
+    current: view.current ? {strategy: view.current.strategy.id, monthlyUsd: usd(view.current.month.totalUsd), savingsUsd: usd(view.current.month.totalUsd.sub(view.rec.monthlyUsd))} : null,
+  };
+}
