@@ -1,0 +1,93 @@
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {run} from './run.js';
+
+const PLANS = ['vibekit', 'openrouter', 'cursor-pro', 'credits-builder', 'credits-cliff'];
+
+describe('vibe-cost recommend', () => {
+  it('tells a daily driver what to do, with the reasons', async () => {
+    const r = run(['recommend', '--profile', 'daily-driver', '--current', 'all-platform']);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/recommend-daily-driver.txt');
+  });
+
+  it('says the same in JSON', () => {
+    const doc = JSON.parse(run(['recommend', '--profile', 'daily-driver', '--current', 'all-platform', '--format', 'json']).stdout);
+    expect(doc.command).toBe('recommend');
+    expect(doc.recommendation.strategy.id).toBe('hybrid-free-byok');
+    expect(doc.keysToAdd).toEqual(['anthropic']);
+    expect(doc.perClass.map((c: {path: string}) => c.path)).toEqual(['free', 'byok', 'byok']);
+    expect(doc.current.savingsUsd).toMatch(/^\d+(\.\d+)?$/);
+  });
+
+  it('an unknown --current names the setups there are', () => {
+    const r = run(['recommend', '--current', 'all-byk']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--current: unknown setup "all-byk"; nearest: all-byok/);
+  });
+});
+
+describe('vibe-cost breakeven', () => {
+  it.each(PLANS)('answers for plan %s, with a chart that fits the width', async (plan) => {
+    const r = run(['breakeven', '--plan', plan], {COLUMNS: '100'});
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001B\[/);
+    for (const line of r.stdout.split('\n').filter((l) => /[┼┤]/.test(l))) expect(line.length).toBeLessThanOrEqual(100);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/breakeven-${plan}.txt`);
+  });
+
+  it('holds every figure in JSON', () => {
+    const doc = JSON.parse(run(['breakeven', '--plan', 'credits-builder', '--format', 'json']).stdout);
+    expect(doc.pairs[0].crossings[0]).toMatchObject({tasksPerMonth: 25, cheaperBelow: 'byok', cheaperAbove: 'platform'});
+    expect(doc.curve.length).toBeGreaterThan(10);
+    expect(typeof doc.curve[1].monthlyUsd.byok).toBe('string');
+  });
+});
+
+describe('settings', () => {
+  it('reads a config file: defaults for the flags, keys held, apps side by side', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vibe-cost-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({
+      profile: 'hobbyist',
+      plan: 'openrouter',
+      keys: ['anthropic'],
+      apps: [{name: 'landing', freeTier: true, onFreeLimit: 'fallthrough'}, {name: 'backend', keys: ['anthropic']}],
+    }));
+    const doc = JSON.parse(run(['recommend', '--config', file, '--format', 'json']).stdout);
+    expect(doc.profile.id).toBe('hobbyist');
+    expect(doc.plan.id).toBe('openrouter');
+    expect(doc.keysHeld).toEqual(['anthropic']);
+    const ids = doc.recommendation.ranked.map((c: {strategy: string}) => c.strategy);
+    expect(ids).toEqual(expect.arrayContaining(['app:landing', 'app:backend', 'your-keys']));
+    // The default place: $XDG_CONFIG_HOME/vibe-cost/config.json; flags still win.
+    mkdirSync(join(dir, 'xdg', 'vibe-cost'), {recursive: true});
+    writeFileSync(join(dir, 'xdg', 'vibe-cost', 'config.json'), JSON.stringify({profile: 'team'}));
+    const fromXdg = (args: string[]) => JSON.parse(run(['recommend', '--format', 'json', ...args], {XDG_CONFIG_HOME: join(dir, 'xdg')}).stdout).profile.id;
+    expect(fromXdg([])).toBe('team');
+    expect(fromXdg(['--profile', 'hobbyist'])).toBe('hobbyist');
+  });
+
+  it('a bad config is one line naming the file and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vibe-cost-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({apps: [{name: 'x', onFreeLimit: 'sometimes'}]}));
+    const r = run(['simulate', '--config', file]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/config.json: config: field apps\[0\]\.onFreeLimit: expected one of wait, fallthrough, got "sometimes"/);
+  });
+
+  it('a key in the environment counts as held, and its value is never printed', () => {
+    const secret = 'sk-ant-FAKE-0123456789abcdef';
+    for (const args of [['recommend'], ['recommend', '--format', 'json'], ['simulate', '--format', 'json'], ['breakeven', '--format', 'json']]) {
+      const r = run(args, {ANTHROPIC_API_KEY: secret, OPENAI_API_KEY: secret});
+      expect(r.stdout + r.stderr).not.toContain(secret);
+    }
+    const doc = JSON.parse(run(['recommend', '--format', 'json'], {ANTHROPIC_API_KEY: secret}).stdout);
+    expect(doc.keysHeld).toEqual(['anthropic']);
+    expect(doc.keysToAdd).toEqual([]);
+    expect(JSON.parse(run(['recommend', '--format', 'json', '--keys-from-env=false'], {ANTHROPIC_API_KEY: secret}).stdout).keysHeld).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {usesKeys} from '../../src/core/candidates.js';
+import {recommend} from '../../src/core/recommend.js';
+import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
+
+const easy = (share: number) => taskClass({name: 'easy', share, tokens: tokens({input: 100_000, output: 10_000}), requestsPerTask: 4});
+const hard = (share: number) => taskClass({name: 'hard', share, needs: 'frontier', tokens: tokens({input: 400_000, cacheRead: 2_000_000, output: 40_000}), requestsPerTask: 30});
+
+describe('recommend', () => {
+  it('recommends the cheapest option that serves every task, with reasons in numbers', () => {
+    const s = scenario(plan({markupPct: '20'}), [easy(0.5), hard(0.5)], {tasksPerDay: 12, workingDaysPerMonth: 21});
+    const rec = recommend(s);
+    expect(rec.strategy.id).toBe('hybrid-free-byok');
+    expect(rec.reasons[0]).toMatch(/^At 12 tasks a day on 21 days a month, "Free tier for simple tasks, your key for the rest" costs \$[\d,.]+ a month/);
+    expect(rec.reasons.join(' ')).toMatch(/Your own key saves \$[\d,.]+ a month/);
+  });
+
+  it('with --no-key, never a strategy that needs a key', () => {
+    const s = scenario(plan({markupPct: '20'}), [easy(0.5), hard(0.5)], {tasksPerDay: 12});
+    const rec = recommend(s, {noKey: true});
+    expect(usesKeys(rec.strategy)).toBe(false);
+    expect(rec.reasons.join(' ')).toMatch(/--no-key/);
+  });
+
+  it('a hobbyist is told BYOK is not worth the bother', () => {
+    const s = scenario(plan({markupPct: '20', free: null}), [easy(1)], {tasksPerDay: 2, workingDaysPerMonth: 8});
+    expect(recommend(s).reasons.join(' ')).toMatch(/would save only \$\d+\.\d\d a month over platform-paid at this pace: not worth managing a key/);
+  });
+
+  it('flags the day a plan\'s credits run out', () => {
+    const p = plan({
+      free: null,
+      subscription: {monthlyFeeUsd: m('5'), includedCredits: m('50'), creditUnit: 'task', creditsPerTask: m('1'), overage: {kind: 'packs', packCredits: m('100'), packPriceUsd: m('1')}},
+    });
+    const rec = recommend(scenario(p, [easy(1)], {tasksPerDay: 10, workingDaysPerMonth: 20}));
+    expect(rec.strategy.id).toBe('all-platform');
+    expect(rec.reasons.join(' ')).toMatch(/credits run out on working day 5 of 20/);
+  });
+
+  it('never violates a satisfiable constraint, and nothing that satisfies them is cheaper', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({min: 0, max: 100}),
+        fc.integer({min: 0, max: 30}),
+        fc.integer({min: 1, max: 60}),
+        fc.option(fc.integer({min: 1, max: 3000}), {nil: undefined}),
+        fc.boolean(),
+        fc.double({min: 0.1, max: 0.9, noNaN: true}),
+        (markup, cap, pace, budget, noKey, share) => {
+          const p = plan({markupPct: String(markup), free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: cap}}});
+          const s = scenario(p, [easy(share), hard(1 - share)], {tasksPerDay: pace});
+          const constraints = {...(budget ? {budgetUsd: m(String(budget))} : {}), noKey};
+          const rec = recommend(s, constraints);
+          const best = rec.ranked[0]!;
+          const satisfying = rec.ranked.filter((c) => c.violations.length === 0);
+          if (satisfying.length > 0) {
+            expect(best.violations).toEqual([]);
+            if (noKey) expect(usesKeys(best.strategy)).toBe(false);
+            if (budget) expect(best.month.totalUsd.lte(budget)).toBe(true);
+            for (const c of satisfying) expect(best.month.totalUsd.lte(c.month.totalUsd)).toBe(true);
+          }
+        },
+      ),
+      {numRuns: 150},
+    );
+  });
+});
