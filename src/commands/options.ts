@@ -41,6 +41,7 @@ export function withScenarioOptions<T>(yargs: Argv<T>) {
     .option('markup', {type: 'string', describe: "platform markup in percent over list price (overrides the plan's)", group: 'Plan and prices:'})
     .option('free-cap', {type: 'number', describe: "free tier's daily cap, in the plan's unit (requests or tasks)", group: 'Plan and prices:'})
     .option('prices', {type: 'string', array: true, describe: "extra price sheet (this project's JSON or LiteLLM's); repeatable, later wins", group: 'Plan and prices:'})
+    .option('as-of', {type: 'string', describe: 'price as of this date, YYYY-MM-DD (default: today)', group: 'Plan and prices:'})
     .option('format', {choices: FORMATS, default: 'table' as Format, describe: 'output format', group: 'Output:'});
 }
 
@@ -82,6 +83,15 @@ export function moneyFlag(flag: string, value: unknown): Money | undefined {
   return parsed;
 }
 
+/** The day whose prices apply: --as-of, or today (UTC). The only place the clock is read for prices. */
+export function asOfDate(flag: unknown): string {
+  if (flag === undefined) return new Date().toISOString().slice(0, 10);
+  if (typeof flag !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(Date.parse(flag))) {
+    throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${String(flag)}`);
+  }
+  return flag;
+}
+
 export interface LoadedScenario {
   readonly scenario: Scenario;
   readonly book: PriceBook;
@@ -119,5 +129,5 @@ export function loadScenario(args: ScenarioArgs): LoadedScenario {
   const held: Strategy[] = heldKeys.length
     ? [{id: 'your-keys', label: `Your keys as held (${heldKeys.join(', ')}), platform-paid for the rest`, settings: {...PLATFORM_SETTINGS, keys: new Set(heldKeys)}}]
     : [];
-  return {scenario: buildScenario(profile, plan, book), book, config, heldKeys, userStrategies: [...config.apps, ...held]};
+  return {scenario: buildScenario(profile, plan, book, asOfDate(args['as-of'])), book, config, heldKeys, userStrategies: [...config.apps, ...held]};
 }

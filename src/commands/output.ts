@@ -16,6 +16,11 @@ export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/** A one-line warning on stderr: something the user should know that did not stop the command. */
+export function warn(message: string): void {
+  process.stderr.write(`vibe-cost: warning: ${message}\n`);
+}
+
 export function printJson(value: unknown): void {
   print(JSON.stringify(value, null, 2));
 }

@@ -70,7 +70,10 @@ function ratesOf(entry: {[key: string]: ExactJson}, suffix: string): Rates {
   set('input', `input_cost_per_token${suffix}`);
   set('output', `output_cost_per_token${suffix}`);
   set('cacheRead', `cache_read_input_token_cost${suffix}`);
-  set('cacheWrite5m', `cache_creation_input_token_cost${suffix}`);
+  // LiteLLM writes a 0 cache-write price for providers with no separate write charge (DeepSeek,
+  // Z.ai): written tokens bill as input there, so 0 means "not a price of its own", not "free".
+  const write = price(entry, `cache_creation_input_token_cost${suffix}`);
+  if (write && !(write.isZero() && rates.input && !rates.input.isZero())) rates.cacheWrite5m = write;
   set('cacheWrite1h', `cache_creation_input_token_cost_above_1hr${suffix}`);
   return rates;
 }

@@ -3,27 +3,49 @@ import {lookupKeys, nearestNames, normalizeModelName} from './model-names.js';
 import type {ModelPrice, PriceSheet, SheetSummary} from './prices.js';
 
 /**
- * Every price in force: sheets merged in order, a later sheet's model replacing an earlier one of
- * the same name. The one place a model name becomes a price.
+ * Every price in force: sheets merged in order. A later sheet's model replaces an earlier one with
+ * the same id from the same provider. Names are claimed first come, first served: LiteLLM's
+ * `deepseek/deepseek-v3.2` (DeepSeek's own API) never takes over OpenRouter's route of that name,
+ * and Bedrock's `deepseek.v3.2` never answers for `deepseek-v3.2`. The one place a model name
+ * becomes a price.
  */
 export class PriceBook {
   readonly sheets: readonly SheetSummary[];
+  /** Models left out because another provider's model already has their id. */
+  readonly shadowed: readonly string[];
   private readonly byKey = new Map<string, ModelPrice>();
   private readonly byId = new Map<string, ModelPrice>();
 
   constructor(sheets: readonly PriceSheet[]) {
     this.sheets = sheets.map((s) => s.summary);
+    const shadowed: string[] = [];
     for (const sheet of sheets) {
       for (const model of sheet.models) {
-        const replaced = this.byId.get(model.id);
-        // A sheet that doesn't know a model's tier (LiteLLM's) keeps the one already on file.
+        const sameId = this.byId.get(model.id);
+        if (sameId && sameId.provider !== model.provider) {
+          shadowed.push(`${model.id} (${model.provider}, ${model.origin})`);
+          continue;
+        }
+        const replaced = sameId ?? this.counterpart(model);
         const merged = replaced && model.origin !== replaced.origin ? inheritMissing(model, replaced) : model;
-        this.byId.set(model.id, merged);
+        this.byId.set(merged.id, merged);
         for (const name of [merged.id, ...merged.aliases, ...(merged.displayName ? [merged.displayName] : [])]) {
-          this.byKey.set(normalizeModelName(name), merged);
+          const key = normalizeModelName(name);
+          const holder = this.byKey.get(key);
+          if (!holder || holder.id === merged.id) this.byKey.set(key, merged);
         }
       }
     }
+    this.shadowed = shadowed;
+  }
+
+  /**
+   * The model on file that `model` would replace: the same id, or an alias naming it exactly
+   * (LiteLLM's `claude-opus-4-20250514` is our `claude-opus-4`), from the same provider.
+   */
+  counterpart(model: ModelPrice): ModelPrice | undefined {
+    const found = this.byId.get(model.id) ?? this.byKey.get(normalizeModelName(model.id));
+    return found && found.provider === model.provider && (found.id === model.id || found.aliases.includes(model.id)) ? found : undefined;
   }
 
   get models(): ModelPrice[] {
@@ -31,6 +53,8 @@ export class PriceBook {
   }
 
   find(query: string): ModelPrice | undefined {
+    const exact = this.byId.get(query.trim());
+    if (exact) return exact;
     for (const key of lookupKeys(query)) {
       const found = this.byKey.get(key);
       if (found) return found;
@@ -54,13 +78,21 @@ export class PriceBook {
   }
 }
 
+/**
+ * LiteLLM's sheet says nothing of capability and leaves out some rates our sheets state (OpenAI
+ * cache writes bill as input): those are kept from the model it replaces, so an update never
+ * turns a known price into an unknown one.
+ */
 function inheritMissing(model: ModelPrice, replaced: ModelPrice): ModelPrice {
   if (!model.capabilityGuessed) return model;
   return {
     ...model,
+    // Replacing through an alias keeps our id, so flags and profiles naming it still find it.
+    id: replaced.id,
+    aliases: [...new Set([...model.aliases, ...replaced.aliases, ...(model.id !== replaced.id ? [model.id] : [])])],
+    rates: {...replaced.rates, ...model.rates},
     capability: replaced.capability,
     capabilityGuessed: false,
-    aliases: [...new Set([...model.aliases, ...replaced.aliases])],
     ...(replaced.displayName && !model.displayName ? {displayName: replaced.displayName} : {}),
   };
 }

@@ -3,7 +3,7 @@ import {isCapability} from './capability.js';
 import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} from './exact-json.js';
 import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
 import {parseMoney, type Money} from './money.js';
-import type {LongContextTier, ModelPrice, PriceSheet, Rates} from './prices.js';
+import type {LongContextTier, ModelPrice, Multipliers, PriceChange, PriceSheet, Rates} from './prices.js';
 
 const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -96,6 +96,8 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
     const modelAsOf = str(raw, 'asOf', id, false) ?? asOf;
     if (!DATE.test(modelAsOf)) fail(id, 'asOf', `expected a date YYYY-MM-DD, got ${show(modelAsOf)}`);
     const longContext = parseLongContext(raw['longContext'], (field, problem) => fail(id, `longContext.${field}`, problem));
+    const multipliers = parseMultipliers(raw['multipliers'], (field, problem) => fail(id, `multipliers.${field}`, problem));
+    const changes = parseChanges(raw['changes'], (field, problem) => fail(id, `changes${field}`, problem));
     models.push({
       id,
       provider: str(raw, 'provider', id, false) ?? provider,
@@ -105,6 +107,8 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
       byokable: byokable as boolean,
       rates,
       ...(longContext ? {longContext} : {}),
+      ...(multipliers ? {multipliers} : {}),
+      ...(changes.length ? {changes} : {}),
       asOf: modelAsOf,
       source: str(raw, 'source', id, false) ?? source,
       origin,
@@ -142,6 +146,36 @@ function parseLongContext(raw: ExactJson | undefined, fail: Fail): LongContextTi
   const wholeRequest = raw['wholeRequest'];
   if (typeof wholeRequest !== 'boolean') fail('wholeRequest', `expected true or false, got ${show(wholeRequest)}`);
   return {thresholdTokens, wholeRequest: wholeRequest as boolean, rates: parseRates(raw['usdPerMTok'], (f, p) => fail(`usdPerMTok.${f}`, p), false)};
+}
+
+function parseMultipliers(raw: ExactJson | undefined, fail: Fail): Multipliers | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObject(raw)) return fail('', `expected an object such as {"batch": "0.5"}, got ${show(raw)}`);
+  const result: {-readonly [K in keyof Multipliers]: Money} = {};
+  for (const [field, value] of Object.entries(raw)) {
+    if (!['batch', 'priority', 'fast'].includes(field)) fail(field, 'unknown multiplier (known: batch, priority, fast)');
+    const money = typeof value === 'string' ? parseMoney(value) : value instanceof ExactNumber ? parseMoney(value.text) : undefined;
+    if (!money || !money.isPositive()) return fail(field, `expected a positive factor such as "0.5", got ${show(value)}`);
+    result[field as keyof Multipliers] = money;
+  }
+  return result;
+}
+
+function parseChanges(raw: ExactJson | undefined, fail: Fail): PriceChange[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) return fail('', `expected a list of {"effective": "YYYY-MM-DD", "usdPerMTok": {...}}, got ${show(raw)}`);
+  let previous = '';
+  return raw.map((change, i) => {
+    const at = (field: string, problem: string) => fail(`[${i}].${field}`, problem);
+    if (!isObject(change)) return at('', `expected an object, got ${show(change)}`);
+    const effective = change['effective'];
+    if (typeof effective !== 'string' || !DATE.test(effective)) return at('effective', `expected a date YYYY-MM-DD, got ${show(effective)}`);
+    if (effective <= previous) at('effective', `changes must be in date order; ${effective} follows ${previous}`);
+    previous = effective;
+    const rates = parseRates(change['usdPerMTok'], (f, p) => at(`usdPerMTok.${f}`, p), true);
+    const longContext = change['longContext'] === null ? null : parseLongContext(change['longContext'], (f, p) => at(`longContext.${f}`, p));
+    return {effective, rates, ...(longContext !== undefined ? {longContext} : {})};
+  });
 }
 
 function show(value: ExactJson | undefined): string {

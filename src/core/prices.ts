@@ -18,6 +18,20 @@ export interface LongContextTier {
   readonly rates: Rates;
 }
 
+/** A price change: from `effective` on, these rates (and this long-context tier; null: none). */
+export interface PriceChange {
+  readonly effective: string;
+  readonly rates: Rates;
+  readonly longContext?: LongContextTier | null;
+}
+
+/** Factors on the whole price for a request's service tier or speed, where the provider sets one. */
+export interface Multipliers {
+  readonly batch?: Money;
+  readonly priority?: Money;
+  readonly fast?: Money;
+}
+
 export interface ModelPrice {
   readonly id: string;
   readonly provider: string;
@@ -30,6 +44,9 @@ export interface ModelPrice {
   readonly byokable: boolean;
   readonly rates: Rates;
   readonly longContext?: LongContextTier;
+  readonly multipliers?: Multipliers;
+  /** Later prices, oldest first; `rates` and `longContext` above are those in force before the first. */
+  readonly changes?: readonly PriceChange[];
   readonly asOf: string;
   readonly source: string;
   /** The sheet it came from: a bundled file name or a user's path. */

@@ -1,5 +1,6 @@
 import {DataError} from '../errors.js';
 import type {PriceBook} from './price-book.js';
+import {priceOn} from './price-dates.js';
 import type {Plan} from './plan.js';
 import type {ModelPrice} from './prices.js';
 import type {Profile, TaskClass} from './profile.js';
@@ -16,10 +17,11 @@ export interface Scenario {
   readonly freePool: readonly ModelPrice[];
 }
 
-export function buildScenario(profile: Profile, plan: Plan, book: PriceBook): Scenario {
+/** `date` (YYYY-MM-DD) picks the prices in force that day, for sheets that hold dated changes. */
+export function buildScenario(profile: Profile, plan: Plan, book: PriceBook, date: string): Scenario {
   const classes = profile.classes.map((c) => ({
     ...c,
-    resolvedModel: book.resolve(c.model ?? profile.model, c.model ? `profile "${profile.id}" class "${c.name}" model` : '--model'),
+    resolvedModel: priceOn(book.resolve(c.model ?? profile.model, c.model ? `profile "${profile.id}" class "${c.name}" model` : '--model'), date),
   }));
   const freePool = (plan.free?.pool ?? []).map((name) => {
     const model = book.find(name);
@@ -29,7 +31,7 @@ export function buildScenario(profile: Profile, plan: Plan, book: PriceBook): Sc
         'every free-pool model needs a price sheet entry (at $0)',
       );
     }
-    return model;
+    return priceOn(model, date);
   });
   return {profile, plan, classes, freePool};
 }

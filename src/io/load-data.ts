@@ -8,6 +8,7 @@ import {parsePriceSheet} from '../core/price-sheet.js';
 import type {PriceSheet} from '../core/prices.js';
 import {parseProfile, type Profile} from '../core/profile.js';
 import {dataDir} from './data-dir.js';
+import {loadCachedSheet} from './price-cache.js';
 import {readJson, readText} from './read-file.js';
 
 function bundled(kind: 'prices' | 'platforms' | 'profiles'): string[] {
@@ -25,10 +26,11 @@ export function loadSheet(path: string, label = path): PriceSheet {
   return parsePriceSheet(readText(path), label);
 }
 
-/** The bundled sheets, then each --prices file in order: later wins. */
-export function loadPriceBook(extra: readonly string[] = []): PriceBook {
+/** The bundled sheets, then the one `prices update` stored, then each --prices file in order: later wins. */
+export function loadPriceBook(extra: readonly string[] = [], options: {cache?: boolean} = {}): PriceBook {
   const sheets = bundled('prices').map((f) => loadSheet(f, `bundled:${basename(f)}`));
-  return new PriceBook([...sheets, ...extra.map((f) => loadSheet(f))]);
+  const cached = options.cache === false ? undefined : loadCachedSheet();
+  return new PriceBook([...sheets, ...(cached ? [cached] : []), ...extra.map((f) => loadSheet(f))]);
 }
 
 /** A bundled name ("vibekit") or a path to a file of the same format. */

@@ -1,0 +1,89 @@
+import type {Arguments, Argv} from 'yargs';
+import {UsageError} from '../errors.js';
+import {diffPrices} from '../core/price-diff.js';
+import {parsePriceSheet} from '../core/price-sheet.js';
+import {normalizeModelName} from '../core/model-names.js';
+import {loadPriceBook, loadSheet} from '../io/load-data.js';
+import {fetchText, LITELLM_URL, readCachedMeta, storeSheet} from '../io/price-cache.js';
+import {renderPriceDiff, priceDiffJson} from '../output/price-diff-text.js';
+import {modelJson, pricesJson, renderPriceShow, renderPricesList} from '../output/prices-text.js';
+import {SCHEMA_VERSION} from '../output/json.js';
+import {FORMATS, type Format} from './options.js';
+import {print, printJson, warn} from './output.js';
+
+const formatOption = <T>(y: Argv<T>) => y.option('format', {choices: FORMATS, default: 'table' as Format, describe: 'output format'});
+const pricesOption = <T>(y: Argv<T>) => y.option('prices', {type: 'string', array: true, describe: 'extra price sheet; repeatable, later wins'});
+
+export const pricesCommand = {
+  command: 'prices <action>',
+  describe: 'list, show, validate and update the prices in use',
+  builder: (yargs: Argv) =>
+    yargs
+      .command({
+        command: 'list',
+        describe: 'every priced model, filtered by provider or text',
+        builder: (y: Argv) => formatOption(pricesOption(y)).option('provider', {type: 'string', describe: 'only this provider'}).option('search', {type: 'string', describe: 'only models whose name contains this'}),
+        handler: (argv: Arguments) => {
+          const args = argv as unknown as {prices?: string[]; provider?: string; search?: string; format: Format};
+          const book = loadPriceBook(args.prices ?? []);
+          const search = args.search ? normalizeModelName(args.search) : undefined;
+          const models = book.models
+            .filter((m) => !args.provider || m.provider === args.provider)
+            .filter((m) => !search || [m.id, ...m.aliases, m.displayName ?? ''].some((n) => normalizeModelName(n).includes(search)))
+            .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+          if (models.length === 0 && args.provider && !book.models.some((m) => m.provider === args.provider)) {
+            throw new UsageError(`--provider: no models from "${args.provider}"`, `providers: ${[...new Set(book.models.map((m) => m.provider))].sort().join(', ')}`);
+          }
+          if (args.format === 'json') printJson(pricesJson(models, book.sheets));
+          else print(renderPricesList(models, args.format === 'table' ? 'table' : args.format));
+        },
+      })
+      .command({
+        command: 'show <model>',
+        describe: 'every tier of one model, its aliases, BYOK-ability, capability, date and source',
+        builder: (y: Argv) => formatOption(pricesOption(y)).positional('model', {type: 'string', demandOption: true}),
+        handler: (argv: Arguments) => {
+          const args = argv as unknown as {prices?: string[]; model: string; format: Format};
+          const model = loadPriceBook(args.prices ?? []).resolve(args.model, 'prices show');
+          if (args.format === 'json') printJson({schemaVersion: SCHEMA_VERSION, command: 'prices show', model: modelJson(model)});
+          else print(renderPriceShow(model));
+        },
+      })
+      .command({
+        command: 'validate <file>',
+        describe: "check a price sheet (this project's format or LiteLLM's) without using it",
+        builder: (y: Argv) => y.positional('file', {type: 'string', demandOption: true}),
+        handler: (argv: Arguments) => {
+          const sheet = loadSheet((argv as unknown as {file: string}).file);
+          print(`${sheet.summary.origin}: valid ${sheet.summary.format === 'litellm' ? "LiteLLM" : 'vibe-cost'} price sheet, ${sheet.summary.models} models${sheet.summary.asOf ? `, as of ${sheet.summary.asOf}` : ''}.`);
+        },
+      })
+      .command({
+        command: 'update',
+        describe: "fetch LiteLLM's price list, show what changed, and use it from now on",
+        builder: (y: Argv) =>
+          formatOption(y)
+            .option('from', {type: 'string', describe: `URL or file (default: ${LITELLM_URL})`})
+            .option('dry-run', {type: 'boolean', describe: 'show the changes, store nothing'}),
+        handler: async (argv: Arguments) => {
+          const args = argv as unknown as {from?: string; format: Format; 'dry-run'?: boolean};
+          const from = args.from ?? LITELLM_URL;
+          const inUse = loadPriceBook();
+          const fetched = await fetchText(from);
+          if ('error' in fetched) {
+            warn(`could not fetch prices (${fetched.error}); still using ${inUse.sheets.map((s) => `${s.origin}${s.asOf ? ` ${s.asOf}` : ''}`).join(', ')}`);
+            if (args.format === 'json') printJson({schemaVersion: SCHEMA_VERSION, command: 'prices update', updated: false, error: fetched.error});
+            return;
+          }
+          const sheet = parsePriceSheet(fetched.text, from);
+          const today = new Date().toISOString().slice(0, 10);
+          const diff = diffPrices(inUse, sheet.models, readCachedMeta()?.models ?? []);
+          const stored = args['dry-run'] ? undefined : storeSheet(fetched.text, from, today, sheet.models.map((m) => m.id));
+          const view = {from, retrievedAt: today, models: sheet.models.length, diff, stored, inUse: inUse.sheets};
+          if (args.format === 'json') printJson(priceDiffJson(view));
+          else print(renderPriceDiff(view));
+        },
+      })
+      .demandCommand(1, 'name an action: list, show, validate or update'),
+  handler: () => undefined,
+};

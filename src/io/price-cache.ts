@@ -1,0 +1,74 @@
+import {createHash} from 'node:crypto';
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {parsePriceSheet} from '../core/price-sheet.js';
+import type {PriceSheet} from '../core/prices.js';
+
+export const LITELLM_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
+
+export interface CachedMeta {
+  readonly from: string;
+  readonly retrievedAt: string;
+  readonly sha256: string;
+  readonly models: string[];
+}
+
+/** $XDG_CACHE_HOME/vibe-cost, or ~/.cache/vibe-cost. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'vibe-cost');
+}
+
+const sheetPath = () => join(cacheDir(), 'litellm-prices.json');
+const metaPath = () => join(cacheDir(), 'litellm-prices.meta.json');
+
+export function readCachedMeta(): CachedMeta | undefined {
+  if (!existsSync(metaPath())) return undefined;
+  try {
+    return JSON.parse(readFileSync(metaPath(), 'utf8')) as CachedMeta;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sheet `prices update` stored, dated by when it was fetched; undefined before the first update. */
+export function loadCachedSheet(): PriceSheet | undefined {
+  const meta = readCachedMeta();
+  if (!meta || !existsSync(sheetPath())) return undefined;
+  const sheet = parsePriceSheet(readFileSync(sheetPath(), 'utf8'), `cache:litellm (${meta.from})`);
+  return {summary: {...sheet.summary, asOf: meta.retrievedAt}, models: sheet.models.map((m) => ({...m, asOf: meta.retrievedAt}))};
+}
+
+/** Writes to a temporary file, then renames: a reader never sees half a file. */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), {recursive: true});
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+export function storeSheet(text: string, from: string, retrievedAt: string, models: string[]): string {
+  writeAtomic(sheetPath(), text);
+  const meta: CachedMeta = {from, retrievedAt, sha256: createHash('sha256').update(text).digest('hex'), models};
+  writeAtomic(metaPath(), `${JSON.stringify(meta, null, 2)}\n`);
+  return sheetPath();
+}
+
+/** Reads a URL (http, https) or a local file. Network errors come back as a message, never thrown. */
+export async function fetchText(from: string): Promise<{text: string} | {error: string}> {
+  if (!/^https?:\/\//.test(from)) {
+    try {
+      return {text: readFileSync(from, 'utf8')};
+    } catch (error) {
+      return {error: `${from}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`};
+    }
+  }
+  try {
+    const response = await fetch(from, {signal: AbortSignal.timeout(30_000)});
+    if (!response.ok) return {error: `${from}: HTTP ${response.status}`};
+    return {text: await response.text()};
+  } catch (error) {
+    const cause = (error as {cause?: {code?: string}}).cause?.code;
+    return {error: `${from}: ${cause ?? (error as Error).message}`};
+  }
+}

@@ -1,0 +1,48 @@
+import type {PriceDiff} from '../core/price-diff.js';
+import type {SheetSummary} from '../core/prices.js';
+import {formatCount} from './format.js';
+import {SCHEMA_VERSION} from './json.js';
+
+export interface PriceDiffView {
+  readonly from: string;
+  readonly retrievedAt: string;
+  readonly models: number;
+  readonly diff: PriceDiff;
+  readonly stored: string | undefined;
+  readonly inUse: readonly SheetSummary[];
+}
+
+const LISTED = 25;
+
+export function renderPriceDiff(v: PriceDiffView): string {
+  const {diff} = v;
+  const before = [...new Set(v.inUse.map((s) => s.asOf).filter(Boolean))].sort().join(', ');
+  const lines = [
+    `Read ${formatCount(v.models)} chat models from ${v.from} on ${v.retrievedAt}.`,
+    `Against the prices in use (${v.inUse.length} sheets, as of ${before || 'undated'}): ${formatCount(diff.matched)} models matched, ${formatCount(diff.changed.length)} prices changed, ${formatCount(diff.added.length)} new models, ${formatCount(diff.removed.length)} removed.`,
+  ];
+  if (diff.changed.length) {
+    lines.push('', 'Changed:');
+    for (const c of diff.changed) lines.push(`  ${c.model} ${c.field} ${c.from} → ${c.to}`);
+  }
+  if (diff.added.length) lines.push('', `New (${formatCount(diff.added.length)}): ${diff.added.slice(0, LISTED).join(', ')}${diff.added.length > LISTED ? `, … (all of them with --format json)` : ''}`);
+  if (diff.removed.length) lines.push('', `Removed since the last update (${formatCount(diff.removed.length)}): ${diff.removed.slice(0, LISTED).join(', ')}${diff.removed.length > LISTED ? ', …' : ''}`);
+  lines.push('', v.stored ? `Stored in ${v.stored}; from now on every command uses it (over the bundled sheets) and says so.` : 'Dry run: nothing stored.');
+  return `${lines.join('\n')}\n`;
+}
+
+export function priceDiffJson(v: PriceDiffView) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'prices update',
+    updated: Boolean(v.stored),
+    from: v.from,
+    retrievedAt: v.retrievedAt,
+    models: v.models,
+    matched: v.diff.matched,
+    changed: v.diff.changed,
+    added: v.diff.added,
+    removed: v.diff.removed,
+    storedAt: v.stored ?? null,
+  };
+}

@@ -1,0 +1,106 @@
+import type {Money} from '../core/money.js';
+import type {LongContextTier, ModelPrice, Rates, SheetSummary} from '../core/prices.js';
+import {formatCount} from './format.js';
+import {SCHEMA_VERSION} from './json.js';
+import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
+
+const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
+const rate = (m: Money | undefined) => (m ? m.toFixed() : '-');
+
+const LIST_COLUMNS: Column[] = [
+  {header: 'Model'},
+  {header: 'Provider'},
+  {header: 'Tier'},
+  {header: 'BYOK'},
+  {header: 'Input', align: 'right'},
+  {header: 'Output', align: 'right'},
+  {header: 'Cache read', align: 'right'},
+  {header: 'Write 5m', align: 'right'},
+  {header: 'Write 1h', align: 'right'},
+  {header: 'Long context'},
+  {header: 'As of'},
+];
+
+function longText(tier: LongContextTier | undefined): string {
+  if (!tier) return '-';
+  return `>${formatCount(tier.thresholdTokens / 1000)}k: ${rate(tier.rates.input)}/${rate(tier.rates.output)}${tier.wholeRequest ? '' : ' (excess only)'}`;
+}
+
+function listRows(models: readonly ModelPrice[]): string[][] {
+  return models.map((m) => [
+    m.id,
+    m.provider,
+    `${m.capability}${m.capabilityGuessed ? '?' : ''}`,
+    m.byokable ? 'yes' : 'no',
+    ...RATE_FIELDS.map((f) => rate(m.rates[f])),
+    longText(m.longContext),
+    m.asOf || '-',
+  ]);
+}
+
+export function renderPricesList(models: readonly ModelPrice[], format: 'table' | 'markdown' | 'csv'): string {
+  if (format === 'csv') {
+    return renderCsv(
+      ['model', 'provider', 'capability', 'byokable', 'input_usd_per_mtok', 'output_usd_per_mtok', 'cache_read_usd_per_mtok', 'cache_write_5m_usd_per_mtok', 'cache_write_1h_usd_per_mtok', 'long_context', 'as_of'],
+      listRows(models).map((r) => r.map((cell) => (cell === '-' ? '' : cell))),
+    );
+  }
+  const note = 'USD per million tokens; "-" = not priced (never $0); tier "?" = guessed from the name';
+  if (format === 'markdown') return `${renderMarkdownTable(LIST_COLUMNS, listRows(models))}\n\n${note}\n`;
+  return `${renderTable(LIST_COLUMNS, listRows(models))}\n\n${formatCount(models.length)} models. ${note}.\n`;
+}
+
+function ratesLines(rates: Rates, indent: string): string[] {
+  return RATE_FIELDS.map((f) => `${indent}${f.padEnd(13)} ${rates[f] ? `$${rates[f]?.toFixed()}` : 'not priced'}`);
+}
+
+export function renderPriceShow(m: ModelPrice): string {
+  const lines = [
+    `${m.id}${m.displayName ? ` (${m.displayName})` : ''}`,
+    `  provider      ${m.provider}`,
+    `  BYOK-able     ${m.byokable ? 'yes: the provider sells a key that calls it' : 'no: platform-paid by definition'}`,
+    `  capability    ${m.capability}${m.capabilityGuessed ? ' (guessed from the name: the sheet does not say)' : ''}`,
+    `  aliases       ${m.aliases.length ? m.aliases.join(', ') : '-'}`,
+    `  as of         ${m.asOf || 'not dated'}`,
+    `  source        ${m.source}`,
+    `  from sheet    ${m.origin}`,
+    '',
+    '  USD per million tokens:',
+    ...ratesLines(m.rates, '    '),
+  ];
+  if (m.longContext) {
+    lines.push('', `  Long context: a request whose prompt passes ${formatCount(m.longContext.thresholdTokens)} tokens is priced ${m.longContext.wholeRequest ? 'whole' : 'above the threshold only'} at:`, ...ratesLines(m.longContext.rates, '    '));
+  } else lines.push('', '  Long context: no separate tier (flat across the context window).');
+  if (m.multipliers) lines.push('', `  Multipliers: ${Object.entries(m.multipliers).map(([k, v]) => `${k} ×${(v as Money).toFixed()}`).join(', ')}`);
+  for (const change of m.changes ?? []) {
+    lines.push('', `  From ${change.effective}:`, ...ratesLines(change.rates, '    '));
+    if (change.longContext === null) lines.push('    long context: none from then');
+    else if (change.longContext) lines.push(`    long context above ${formatCount(change.longContext.thresholdTokens)}: ${rate(change.longContext.rates.input)}/${rate(change.longContext.rates.output)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const ratesJson = (r: Rates) => Object.fromEntries(RATE_FIELDS.filter((f) => r[f]).map((f) => [f, r[f]?.toFixed()]));
+
+export function modelJson(m: ModelPrice) {
+  return {
+    id: m.id,
+    provider: m.provider,
+    displayName: m.displayName ?? null,
+    aliases: m.aliases,
+    capability: m.capability,
+    capabilityGuessed: m.capabilityGuessed ?? false,
+    byokable: m.byokable,
+    usdPerMTok: ratesJson(m.rates),
+    longContext: m.longContext ? {thresholdTokens: m.longContext.thresholdTokens, wholeRequest: m.longContext.wholeRequest, usdPerMTok: ratesJson(m.longContext.rates)} : null,
+    multipliers: m.multipliers ? Object.fromEntries(Object.entries(m.multipliers).map(([k, v]) => [k, (v as Money).toFixed()])) : null,
+    changes: (m.changes ?? []).map((c) => ({effective: c.effective, usdPerMTok: ratesJson(c.rates)})),
+    asOf: m.asOf || null,
+    source: m.source,
+    origin: m.origin,
+  };
+}
+
+export function pricesJson(models: readonly ModelPrice[], sheets: readonly SheetSummary[]) {
+  return {schemaVersion: SCHEMA_VERSION, command: 'prices list', prices: sheets, models: models.map(modelJson)};
+}
