@@ -8,6 +8,7 @@ import {fetchText, LITELLM_URL, readCachedMeta, storeSheet} from '../io/price-ca
 import {renderPriceDiff, priceDiffJson} from '../output/price-diff-text.js';
 import {modelJson, pricesJson, renderPriceShow, renderPricesList} from '../output/prices-text.js';
 import {SCHEMA_VERSION} from '../output/json.js';
+import {describeSources} from '../output/describe.js';
 import {FORMATS, type Format} from './options.js';
 import {print, printJson, warn} from './output.js';
 
@@ -71,7 +72,7 @@ export const pricesCommand = {
           const inUse = loadPriceBook();
           const fetched = await fetchText(from);
           if ('error' in fetched) {
-            warn(`could not fetch prices (${fetched.error}); still using ${inUse.sheets.map((s) => `${s.origin}${s.asOf ? ` ${s.asOf}` : ''}`).join(', ')}`);
+            warn(`could not fetch prices (${fetched.error}); still using ${describeSources(inUse.sheets)}`);
             if (args.format === 'json') printJson({schemaVersion: SCHEMA_VERSION, command: 'prices update', updated: false, error: fetched.error});
             return;
           }

@@ -68,7 +68,7 @@ export async function fetchText(from: string): Promise<{text: string} | {error: 
     if (!response.ok) return {error: `${from}: HTTP ${response.status}`};
     return {text: await response.text()};
   } catch (error) {
-    const cause = (error as {cause?: {code?: string}}).cause?.code;
-    return {error: `${from}: ${cause ?? (error as Error).message}`};
+    const cause = (error as {cause?: {code?: string; message?: string}}).cause;
+    return {error: `${from}: ${cause?.code ?? cause?.message ?? (error as Error).message}`};
   }
 }

@@ -1,4 +1,5 @@
 import type {Plan} from '../core/plan.js';
+import type {SheetSummary} from '../core/prices.js';
 import type {PathKind} from '../core/router.js';
 import type {UnservedReason} from '../core/simulate.js';
 import {formatCount, formatUsd} from './format.js';
@@ -27,6 +28,17 @@ export function describePath(plan: Plan, path: PathKind): string {
   }
   if (!plan.free) return 'no free tier on this plan';
   return `open-model pool, ${formatCount(plan.free.dailyCap.count)} ${plan.free.dailyCap.unit}/day`;
+}
+
+/** "9 bundled sheets (as of 2026-08-01), LiteLLM update (fetched 2026-11-27), ./mine.json" */
+export function describeSources(sheets: readonly SheetSummary[]): string {
+  const bundled = sheets.filter((s) => s.origin.startsWith('bundled:'));
+  const dates = [...new Set(bundled.map((s) => s.asOf).filter(Boolean))].sort();
+  const parts = bundled.length ? [`${bundled.length} bundled sheets (as of ${dates.join(', ')})`] : [];
+  for (const s of sheets.filter((s) => !s.origin.startsWith('bundled:'))) {
+    parts.push(s.origin.startsWith('cache:') ? `LiteLLM update (fetched ${s.asOf})` : `${s.origin}${s.asOf ? ` (as of ${s.asOf})` : ''}`);
+  }
+  return parts.join(', ');
 }
 
 export const UNSERVED_NAMES: Record<UnservedReason, string> = {

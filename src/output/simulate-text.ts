@@ -1,5 +1,6 @@
 import type {SimulateReport} from '../core/simulate-report.js';
 import {formatCount, formatTokens, formatUnitUsd, formatUsd} from './format.js';
+import {describeSources} from './describe.js';
 import {describeRecommendation} from './recommendation-text.js';
 import {missingPrices, pathFigures, type PathFigures} from './simulate-view.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
@@ -54,11 +55,10 @@ function tokenRows(figures: PathFigures[]): string[][] {
 function heading(report: SimulateReport): string[] {
   const {profile, plan} = report.scenario;
   const models = [...new Set(report.scenario.classes.map((c) => c.resolvedModel.id))].join(', ');
-  const dates = [...new Set(report.prices.map((p) => p.asOf).filter(Boolean))].sort();
-  const sheets = report.prices.map((p) => p.origin.replace(/^bundled:/, '')).join(', ');
+  const priced = [...new Set(report.scenario.classes.map((c) => c.resolvedModel.asOf).filter(Boolean))].sort().join(', ');
   return [
     `${formatCount(report.tasks)} tasks · profile ${profile.id} (${profile.tasksPerDay} tasks/day, ${profile.workingDaysPerMonth} working days/month) · model ${models} · plan ${plan.id}`,
-    `Prices: ${sheets}${dates.length ? ` (as of ${dates.join(', ')})` : ''}`,
+    `Prices: ${describeSources(report.prices)}; ${models} priced as of ${priced}`,
   ];
 }
 

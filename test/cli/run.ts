@@ -1,4 +1,6 @@
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -16,7 +18,25 @@ export function run(args: string[], env: Record<string, string> = {}, input?: st
     cwd: ROOT,
     encoding: 'utf8',
     input,
-    env: {PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', TZ: 'UTC', COLUMNS: '120', ...env},
+    env: baseEnv(env),
   });
   return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/** A user with no settings and no downloaded prices, unless a test gives them. */
+function baseEnv(env: Record<string, string>): Record<string, string> {
+  const home = mkdtempSync(join(tmpdir(), 'vibe-cost-home-'));
+  return {PATH: process.env['PATH'] ?? '', HOME: home, XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), TZ: 'UTC', COLUMNS: '120', ...env};
+}
+
+/** Like run, without blocking the event loop: for tests that serve HTTP from this process. */
+export function runAsync(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {cwd: ROOT, env: baseEnv(env)});
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({code, stdout, stderr}));
+  });
 }

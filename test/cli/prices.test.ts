@@ -1,0 +1,87 @@
+import {createServer, type Server} from 'node:http';
+import {mkdtempSync, readFileSync} from 'node:fs';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {ROOT, run, runAsync} from './run.js';
+
+describe('vibe-cost prices', () => {
+  it('lists models by provider and text', () => {
+    const r = run(['prices', 'list', '--provider', 'anthropic', '--search', 'sonnet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/claude-sonnet-4-5\s+anthropic\s+frontier\s+yes\s+3\s+15\s+0\.3\s+3\.75\s+6\s+>200k: 6\/22\.5\s+2026-08-01/);
+    expect(r.stdout).not.toMatch(/gpt-5/);
+  });
+
+  it('shows every tier of a model, its long-context tier included', async () => {
+    const r = run(['prices', 'show', 'claude-sonnet-4-5']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Long context: a request whose prompt passes 200,000 tokens is priced whole at:/);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/prices-show-claude-sonnet-4-5.txt');
+  });
+
+  it('shows dated changes, and simulate prices a day at the price then in force', () => {
+    expect(run(['prices', 'show', 'gpt-5.6-sol']).stdout).toMatch(/From 2026-08-21:\n {4}input {9}\$4\n/);
+    const on = (date: string) => JSON.parse(run(['simulate', '--model', 'gpt-5.6-sol', '--tasks', '1', '--input-tokens', '1000000', '--output-tokens', '0',
+      '--cache-read-tokens', '0', '--cache-write-tokens', '0', '--cache-write-1h-tokens', '0', '--requests-per-task', '10', '--as-of', date, '--format', 'json']).stdout).paths.byok.totalUsd;
+    expect(on('2026-08-20')).toBe('5');
+    expect(on('2026-08-21')).toBe('4');
+  });
+
+  it('validates a sheet, or names the file, model and field at fault', () => {
+    expect(run(['prices', 'validate', 'test/fixtures/litellm-small.json']).stdout).toMatch(/valid LiteLLM price sheet, 1 models/);
+    const bad = run(['prices', 'validate', 'test/fixtures/bad-sheet.json']);
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toMatch(/bad-sheet.json: model "broken": field usdPerMTok.output/);
+  });
+
+  it('a :free variant never resolves to the paid model', () => {
+    const r = run(['prices', 'show', 'qwen/qwen3-coder:free']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown model "qwen\/qwen3-coder:free"; nearest:/);
+    expect(run(['prices', 'show', 'openai/gpt-oss-20b:free']).stdout).toMatch(/input {9}\$0\n/);
+  });
+});
+
+describe('vibe-cost prices update (served from 127.0.0.1)', () => {
+  let server: Server;
+  let url: string;
+  const cache = mkdtempSync(join(tmpdir(), 'vibe-cost-cache-'));
+  const updated = readFileSync(join(ROOT, 'test/fixtures/litellm-update.json'), 'utf8');
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/prices.json') response.writeHead(200, {'content-type': 'application/json'}).end(updated);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('shows what changed, stores it, and later runs use it and say so', async () => {
+    const r = await runAsync(['prices', 'update', '--from', `${url}/prices.json`], {XDG_CACHE_HOME: cache});
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/claude-sonnet-4-5 input 3 → 2\.5/);
+    expect(r.stdout).toMatch(/New \(1\): brand-new-model/);
+    const after = JSON.parse(run(['simulate', '--tasks', '1', '--model', 'claude-sonnet-4-5', '--format', 'json'], {XDG_CACHE_HOME: cache}).stdout);
+    expect(after.prices.at(-1).origin).toBe(`cache:litellm (${url}/prices.json)`);
+    expect(run(['prices', 'show', 'claude-sonnet-4-5'], {XDG_CACHE_HOME: cache}).stdout).toMatch(/input {9}\$2\.5\n/);
+    // A model LiteLLM leaves without a cache-write price keeps ours, and its capability.
+    expect(run(['prices', 'show', 'claude-sonnet-4-5'], {XDG_CACHE_HOME: cache}).stdout).toMatch(/capability {4}frontier\n/);
+  });
+
+  it('a network failure is a one-line warning, and the prices in use stay', async () => {
+    const r = await runAsync(['prices', 'update', '--from', `${url}/missing.json`], {XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'vc-'))});
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^vibe-cost: warning: could not fetch prices \(.*missing.json: HTTP 404\); still using 9 bundled sheets/);
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = await runAsync(['prices', 'update', '--from', `http://127.0.0.1:${port}/x.json`]);
+    expect(refused.stderr).toMatch(/ECONNREFUSED\); still using 9 bundled sheets \(as of 2026-08-01\)\n$/);
+  });
+});
