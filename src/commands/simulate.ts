@@ -1,10 +1,15 @@
 import type {Arguments, Argv} from 'yargs';
+import {UsageError} from '../errors.js';
+import {pathStrategies} from '../core/candidates.js';
+import {simulateMonths} from '../core/month-sim.js';
+import {recommend} from '../core/recommend.js';
 import {simulateReport} from '../core/simulate-report.js';
+import {monthsJson, renderMonthsCsv, renderMonthsMarkdown, renderMonthsTable} from '../output/months-text.js';
 import {simulateJson} from '../output/simulate-json.js';
 import {renderSimulateCsv, renderSimulateMarkdown, renderSimulateTable} from '../output/simulate-text.js';
 import {constraintOptions, readConstraints} from './constraints.js';
 import {loadScenario, wholeNumber, withScenarioOptions, type Format, type ScenarioArgs} from './options.js';
-import {print, printJson, terminalStyle} from './output.js';
+import {print, printJson, terminalStyle, terminalWidth} from './output.js';
 
 export const simulateCommand = {
   command: 'simulate',
@@ -12,13 +17,30 @@ export const simulateCommand = {
   builder: (yargs: Argv) =>
     constraintOptions(withScenarioOptions(yargs))
       .option('tasks', {type: 'number', describe: "tasks in the batch (default: one month at the profile's pace)", group: 'Usage:'})
+      .option('runs', {type: 'number', describe: 'simulate this many months with random variation (Poisson days, lognormal task sizes)', group: 'Month simulation:'})
+      .option('seed', {type: 'number', default: 1, describe: 'random seed: the same seed gives the same output', group: 'Month simulation:'})
+      .example('$0 simulate --profile daily-driver --plan credits-builder --runs 1000 --seed 7', "the bill's spread and when the credits run out")
       .example('$0 simulate --tasks 1000', "1,000 tasks on the default profile (daily-driver) and plan (vibekit)")
       .example('$0 simulate --profile hobbyist --plan openrouter', 'a month of hobby use on an OpenRouter-style gateway')
       .example('$0 simulate --tasks-per-day 40 --model gpt-5.4 --markup 10 --format json', 'your own pace, model and markup, as JSON')
       .example('$0 simulate --prices litellm.json --model claude-sonnet-4-5', "prices from LiteLLM's JSON"),
   handler: (argv: Arguments) => {
-    const args = argv as unknown as ScenarioArgs & {tasks?: number; format: Format};
+    const args = argv as unknown as ScenarioArgs & {tasks?: number; runs?: number; seed: number; format: Format};
     const {scenario, book, userStrategies} = loadScenario(args);
+    const runs = wholeNumber('runs', args.runs, 1);
+    if (runs !== undefined) {
+      if (args.tasks !== undefined) throw new UsageError('--tasks and --runs do not go together: --runs simulates whole months at the profile\'s pace', 'drop one of them');
+      const seed = wholeNumber('seed', args.seed, 0) ?? 1;
+      const rec = recommend(scenario, readConstraints(args), userStrategies);
+      const paths = pathStrategies(scenario);
+      const strategies = [paths.byok, paths.platform, paths.free, ...(Object.values(paths).some((p) => p.id === rec.strategy.id) ? [] : [rec.strategy])];
+      const result = simulateMonths(scenario, {runs, seed, strategies});
+      if (args.format === 'json') printJson(monthsJson(result, scenario, book.sheets));
+      else if (args.format === 'csv') print(renderMonthsCsv(result));
+      else if (args.format === 'markdown') print(renderMonthsMarkdown(result, scenario));
+      else print(renderMonthsTable(result, scenario, terminalWidth(), terminalStyle()));
+      return;
+    }
     const perMonth = Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
     const tasks = wholeNumber('tasks', args.tasks, 1) ?? Math.max(1, perMonth);
     const report = simulateReport(scenario, tasks, book.sheets, readConstraints(args), userStrategies);

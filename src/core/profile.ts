@@ -12,7 +12,15 @@ export interface TaskClass {
   readonly tokens: TokenBuckets;
   /** Agent turns per task. Long-context tiers apply per request, so this matters. */
   readonly requestsPerTask: number;
+  /**
+   * How much tasks of this class vary in size: p90 over median (lognormal). `tokens` and
+   * `requestsPerTask` are the mean task; the month simulation draws around them.
+   */
+  readonly p90ToMedian?: number;
 }
+
+/** Real agent tasks vary a lot: per-task cost p90 / median is 1.7–4.5 across models (OpenHands Index, 2026-06). */
+export const DEFAULT_P90_TO_MEDIAN = 3;
 
 export interface Profile {
   readonly id: string;
@@ -48,6 +56,7 @@ export function parseProfile(json: unknown, origin: string): Profile {
         output: tokens.integer('output', 0, 0, MAX_TOKENS_PER_TASK),
       },
       requestsPerTask: c.integer('requestsPerTask', 1, 1, 100_000),
+      ...(c.has('p90ToMedian') ? {p90ToMedian: c.number('p90ToMedian', 1, 1000)} : {}),
     };
   });
   const shareSum = classes.reduce((sum, c) => sum + c.share, 0);

@@ -61,20 +61,22 @@ export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, cont
     return {path: 'byok', model, basis: fee ? 'list+byok-fee' : 'list', reason: 'key-held'};
   }
   const fronted = platformFronts(plan, model.provider);
-  const platform = (reason: RouteReason): Route =>
-    fronted ? {path: 'platform', model, basis: 'platform-rate', reason} : {path: 'unserved', reason: 'no-path'};
-  if (settings.platformProviders.has('*') || settings.platformProviders.has(model.provider)) return platform('platform-chosen');
-  if (!model.byokable) return platform('no-direct-credential');
+  if (settings.platformProviders.has('*') || settings.platformProviders.has(model.provider)) return platformPaid(fronted, model, 'platform-chosen');
+  if (!model.byokable) return platformPaid(fronted, model, 'no-direct-credential');
   const free = plan.free;
   if (!settings.freeTier || !free || !context.freeModel) return {path: 'unserved', reason: 'no-path'};
   if (!meetsCapability(free.capability, task.needs)) {
-    return settings.onFreeLimit === 'fallthrough' ? platform('free-capability-fallthrough') : {path: 'unserved', reason: 'free-capability'};
+    return settings.onFreeLimit === 'fallthrough' ? platformPaid(fronted, model, 'free-capability-fallthrough') : {path: 'unserved', reason: 'free-capability'};
   }
   const units = free.dailyCap.unit === 'requests' ? task.requests : 1;
   if (context.freeUsedToday + units > free.dailyCap.count) {
-    return settings.onFreeLimit === 'fallthrough' ? platform('free-cap-fallthrough') : {path: 'unserved', reason: 'free-cap-wait'};
+    return settings.onFreeLimit === 'fallthrough' ? platformPaid(fronted, model, 'free-cap-fallthrough') : {path: 'unserved', reason: 'free-cap-wait'};
   }
   return {path: 'free', model: context.freeModel, basis: 'free', reason: 'free-tier'};
+}
+
+function platformPaid(fronted: boolean, model: ModelPrice, reason: RouteReason): Route {
+  return fronted ? {path: 'platform', model, basis: 'platform-rate', reason} : {path: 'unserved', reason: 'no-path'};
 }
 
 /** Free-tier units a routed task consumed. */

@@ -76,3 +76,29 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     expect(r.stdout).toMatch(/complete -o bashdefault -o default -F/);
   });
 });
+
+describe('vibe-cost simulate --runs (the month simulation)', () => {
+  const args = ['simulate', '--profile', 'daily-driver', '--plan', 'credits-builder', '--runs', '300', '--seed', '7'];
+
+  it("shows the bill's spread and when the credits run out, with a chart", async () => {
+    const r = run(args, {COLUMNS: '100'});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/run out in 100% of months, on working day \d+ \/ \d+ \/ \d+ \(p10 \/ p50 \/ p90\)/);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/simulate-runs-credits-builder.txt');
+  });
+
+  it('the same seed gives byte-identical output; the JSON holds the same numbers', () => {
+    const a = run([...args, '--format', 'json']);
+    const b = run([...args, '--format', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+    const doc = JSON.parse(a.stdout);
+    const platform = doc.outcomes.find((o: {strategy: {id: string}}) => o.strategy.id === 'all-platform');
+    expect(platform.credits.monthsRunOut).toBe(300);
+    expect(platform.daily.cumulativeUsd).toHaveLength(21);
+    expect(run(args).stdout).toContain(`$${platform.quantilesUsd.p50}`);
+  });
+
+  it('--tasks and --runs together is a usage error', () => {
+    expect(run(['simulate', '--tasks', '10', '--runs', '5']).code).toBe(2);
+  });
+});

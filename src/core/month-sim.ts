@@ -1,0 +1,353 @@
+import {costOfTokens, markupFactor, ZERO, type Money} from './money.js';
+import {ratesFor, splitByTier, type Tier} from './pricing.js';
+import type {ModelPrice, Rates} from './prices.js';
+import {Random} from './random.js';
+import {route, type AppSettings, type Route, type RouteContext} from './router.js';
+import type {Scenario} from './scenario.js';
+import {QuantileSketch} from './sketch.js';
+import {settingsFor, type Strategy} from './strategy.js';
+import {sizeDistribution} from './task-size.js';
+import {BUCKETS, type TokenBuckets} from './tokens.js';
+
+export interface MonthSimOptions {
+  readonly runs: number;
+  readonly seed: number;
+  readonly strategies: readonly Strategy[];
+}
+
+/** What one strategy came to over many simulated months. Money sums are exact; spreads come from a sketch. */
+export interface StrategyOutcome {
+  readonly strategy: Strategy;
+  /** Exact sum of every month's bill: mean = totalUsd / runs. */
+  readonly totalUsd: Money;
+  /** Monthly bills, for p10 / p50 / p90 / p99 (within ±0.05%). */
+  readonly bills: QuantileSketch;
+  readonly credits: {
+    readonly monthsRunOut: number;
+    /** runOutDays[d] = months whose credits ran out on working day d + 1. */
+    readonly runOutDays: number[];
+    readonly overageUsd: QuantileSketch;
+    readonly blockedTasks: QuantileSketch;
+  } | null;
+  readonly free: {readonly capDays: number; readonly waited: number; readonly fellThrough: number; readonly served: number} | null;
+  /** Mean cumulative cost at the end of each working day, and mean credit balance (null without credits). */
+  readonly daily: {readonly cumulativeUsd: number[]; readonly creditBalance: number[] | null};
+  readonly unservedTasks: number;
+  readonly complete: boolean;
+}
+
+export interface MonthSimResult {
+  readonly runs: number;
+  readonly seed: number;
+  readonly days: number;
+  readonly tasks: number;
+  readonly outcomes: StrategyOutcome[];
+  readonly classes: {readonly name: string; readonly median: number; readonly p90: number}[];
+}
+
+/** Per strategy, per month: integer token sums in slots (path × class × tier × bucket) and the counters. */
+class Month {
+  readonly tokens: Float64Array;
+  byokRequests = 0;
+  platformTasks = 0;
+  blocked = 0;
+  waited = 0;
+  fellThrough = 0;
+  freeServed = 0;
+  capDays = 0;
+  runOutDay = -1;
+  floatCost = 0;
+  floatPlatform = 0;
+  constructor(slots: number) {
+    this.tokens = new Float64Array(slots * BUCKETS.length);
+  }
+}
+
+/**
+ * Simulates `runs` months. Each day's task count is Poisson around the profile's pace; each task's
+ * class is drawn by share and its size from the class's lognormal (mean = the profile's task);
+ * every strategy routes the same sampled tasks through route(). Tokens are summed as integers per
+ * path, class model and tier, and priced with decimal.js at the month's end, so money is exact
+ * for the sampled tokens. Only the order-dependent decisions inside a month (which task meets a
+ * credit cliff, the day credits run out) use a float running total.
+ */
+export function simulateMonths(scenario: Scenario, options: MonthSimOptions): MonthSimResult {
+  const {profile, plan, classes} = scenario;
+  const days = profile.workingDaysPerMonth;
+  const random = new Random(options.seed);
+  const sizes = classes.map(sizeDistribution);
+  // The hot loop reads class figures from flat arrays rather than nested objects.
+  const mus = Float64Array.from(sizes, (s) => s.mu);
+  const sigmas = Float64Array.from(sizes, (s) => s.sigma);
+  const means = Float64Array.from(classes.flatMap((c) => [...BUCKETS.map((b) => c.tokens[b]), c.requestsPerTask]));
+  const thresholds = Float64Array.from(classes, (c) => c.resolvedModel.longContext?.thresholdTokens ?? Infinity);
+  const cumulativeShares: number[] = [];
+  classes.reduce((sum, c) => {
+    cumulativeShares.push(sum + c.share);
+    return sum + c.share;
+  }, 0);
+  const slots = 2 * classes.length * 2;
+  const slot = (path: 0 | 1, cls: number, tier: Tier) => ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
+  const floatRates = classes.map((c) => ({base: floatRatesOf(ratesFor(c.resolvedModel, 'base')), long: floatRatesOf(ratesFor(c.resolvedModel, 'long'))}));
+  const platformFactor = markupFactor(plan.platform.markupPct).toNumber();
+  const platformTokenFee = plan.platform.feeUsdPerMTok.toNumber() / 1e6;
+  const byokTokenFee = plan.byok.feeUsdPerMTok.toNumber() / 1e6;
+  const subscription = plan.platform.subscription;
+  const creditsIncluded = subscription?.includedCredits.toNumber() ?? 0;
+  const creditsPerTask = subscription?.creditsPerTask.toNumber() ?? 0;
+  const usdCredits = subscription?.creditUnit === 'usd';
+  const cliff = subscription?.overage.kind === 'blocked';
+  const monthlyFee = subscription?.monthlyFeeUsd.toNumber() ?? 0;
+  const overage = subscription?.overage;
+  /** What going `short` credits past the allowance has cost so far, in float dollars (for the daily series only). */
+  const overageCost = (short: number): number => {
+    if (short <= 1e-9 || !overage) return 0;
+    if (overage.kind === 'payg') return short * overage.usdPerCredit.toNumber();
+    if (overage.kind === 'packs') return Math.ceil(short / overage.packCredits.toNumber() - 1e-9) * overage.packPriceUsd.toNumber();
+    return 0;
+  };
+
+  const states = options.strategies.map((strategy) => ({
+    strategy,
+    settings: classes.map((c) => settingsFor(strategy, c.name)),
+    // route() is pure, and for a class its answer turns only on whether the task still fits under
+    // the day's free cap; so each (class, fits) answer is asked of route() once and kept.
+    decisions: classes.map(() => [undefined, undefined] as [Route | undefined, Route | undefined]),
+    totalUsd: ZERO,
+    bills: new QuantileSketch(),
+    overage: new QuantileSketch(),
+    blocked: new QuantileSketch(),
+    monthsRunOut: 0,
+    runOutDays: new Array<number>(days).fill(0),
+    free: {capDays: 0, waited: 0, fellThrough: 0, served: 0},
+    cumulative: new Float64Array(days),
+    balance: new Float64Array(days),
+    unserved: 0,
+    complete: true,
+    month: new Month(slots),
+    freeUsed: 0,
+    capHitToday: false,
+  }));
+
+  const task = {model: classes[0]?.resolvedModel as ModelPrice, needs: classes[0]?.needs ?? 'open', requests: 1};
+  const freeByRequests = plan.free?.dailyCap.unit === 'requests';
+  const freeCap = plan.free?.dailyCap.count ?? 0;
+  const context: {freeUsedToday: number; freeModel?: ModelPrice} = {freeUsedToday: 0};
+  const tokens = {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0};
+  let totalTasks = 0;
+
+  for (let run = 0; run < options.runs; run++) {
+    for (const s of states) s.month = new Month(slots);
+    for (let day = 0; day < days; day++) {
+      const freeModel = scenario.freePool.length ? scenario.freePool[(run * days + day) % scenario.freePool.length] : undefined;
+      if (freeModel) context.freeModel = freeModel;
+      for (const s of states) {
+        s.freeUsed = 0;
+        s.capHitToday = false;
+      }
+      const count = random.poisson(profile.tasksPerDay);
+      totalTasks += count;
+      for (let t = 0; t < count; t++) {
+        const u = random.uniform();
+        let cls = 0;
+        while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
+        const c = classes[cls] as Scenario['classes'][number];
+        const factor = Math.exp((mus[cls] as number) + (sigmas[cls] as number) * random.normal());
+        const k = cls * 6;
+        tokens.input = Math.floor((means[k] as number) * factor + 0.5);
+        tokens.cacheRead = Math.floor((means[k + 1] as number) * factor + 0.5);
+        tokens.cacheWrite5m = Math.floor((means[k + 2] as number) * factor + 0.5);
+        tokens.cacheWrite1h = Math.floor((means[k + 3] as number) * factor + 0.5);
+        tokens.output = Math.floor((means[k + 4] as number) * factor + 0.5);
+        const requests = Math.max(1, Math.floor((means[k + 5] as number) * factor + 0.5));
+        task.model = c.resolvedModel;
+        task.needs = c.needs;
+        task.requests = requests;
+        const longTier = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h > (thresholds[cls] as number) * requests;
+        const units = freeByRequests ? requests : 1;
+        for (let si = 0; si < states.length; si++) {
+          const s = states[si] as (typeof states)[number];
+          const fits = s.freeUsed + units <= freeCap ? 1 : 0;
+          const known = s.decisions[cls] as [Route | undefined, Route | undefined];
+          let decision = known[fits];
+          if (!decision) {
+            context.freeUsedToday = fits ? 0 : freeCap;
+            task.requests = fits ? Math.min(requests, freeCap) : requests;
+            decision = route(s.settings[cls] as AppSettings, plan, task, context as RouteContext);
+            known[fits] = decision;
+          }
+          const m = s.month;
+          if (decision.path === 'unserved') {
+            if (decision.reason === 'free-cap-wait') {
+              m.waited++;
+              s.capHitToday = true;
+            }
+            s.unserved++;
+            continue;
+          }
+          if (decision.path === 'free') {
+            s.freeUsed += units;
+            m.freeServed++;
+            continue;
+          }
+          if (decision.reason === 'free-cap-fallthrough') {
+            m.fellThrough++;
+            s.capHitToday = true;
+          }
+          const path = decision.path === 'byok' ? 0 : 1;
+          const total = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output;
+          const rates = floatRates[cls] as {base: number[]; long: number[]};
+          let cost: number;
+          if (!longTier) cost = accumulate(m.tokens, slot(path, cls, 'base'), tokens, rates.base);
+          else if (c.resolvedModel.longContext?.wholeRequest) cost = accumulate(m.tokens, slot(path, cls, 'long'), tokens, rates.long);
+          else {
+            const split = splitByTier(c.resolvedModel, tokens, requests);
+            cost = accumulate(m.tokens, slot(path, cls, 'base'), split.base, rates.base) + accumulate(m.tokens, slot(path, cls, 'long'), split.long, rates.long);
+          }
+          if (path === 1) {
+            const charge = cost * platformFactor + total * platformTokenFee;
+            if (cliff) {
+              const spent = usdCredits ? m.floatPlatform + charge : (m.platformTasks + 1) * creditsPerTask;
+              if (spent > creditsIncluded + 1e-9) {
+                // Undo: the task never ran.
+                if (!longTier) subtract(m.tokens, slot(path, cls, 'base'), tokens);
+                else if (c.resolvedModel.longContext?.wholeRequest) subtract(m.tokens, slot(path, cls, 'long'), tokens);
+                else {
+                  const split = splitByTier(c.resolvedModel, tokens, requests);
+                  subtract(m.tokens, slot(path, cls, 'base'), split.base);
+                  subtract(m.tokens, slot(path, cls, 'long'), split.long);
+                }
+                m.blocked++;
+                s.unserved++;
+                if (m.runOutDay < 0) m.runOutDay = day;
+                continue;
+              }
+            }
+            m.platformTasks++;
+            m.floatPlatform += charge;
+            m.floatCost += subscription ? 0 : charge;
+            if (subscription && m.runOutDay < 0) {
+              const used = usdCredits ? m.floatPlatform : m.platformTasks * creditsPerTask;
+              if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
+            }
+          } else {
+            m.byokRequests += requests;
+            m.floatCost += cost + total * byokTokenFee;
+          }
+        }
+      }
+      for (const s of states) {
+        if (s.capHitToday) s.month.capDays++;
+        const used = usdCredits ? s.month.floatPlatform : s.month.platformTasks * creditsPerTask;
+        const fee = subscription && s.month.platformTasks + s.month.blocked > 0 ? monthlyFee + overageCost(used - creditsIncluded) : 0;
+        s.cumulative[day] = (s.cumulative[day] as number) + s.month.floatCost + fee;
+        s.balance[day] = (s.balance[day] as number) + Math.max(0, creditsIncluded - (usdCredits ? s.month.floatPlatform : s.month.platformTasks * creditsPerTask));
+      }
+    }
+    for (const s of states) {
+      const bill = monthBill(scenario, s.month, slot);
+      s.totalUsd = s.totalUsd.add(bill.total);
+      s.bills.add(bill.total.toNumber());
+      s.overage.add(bill.overage.toNumber());
+      s.blocked.add(s.month.blocked);
+      s.complete &&= bill.complete;
+      if (s.month.runOutDay >= 0) {
+        s.monthsRunOut++;
+        s.runOutDays[s.month.runOutDay] = (s.runOutDays[s.month.runOutDay] as number) + 1;
+      }
+      s.free.capDays += s.month.capDays;
+      s.free.waited += s.month.waited;
+      s.free.fellThrough += s.month.fellThrough;
+      s.free.served += s.month.freeServed;
+    }
+  }
+
+  const runs = Math.max(1, options.runs);
+  return {
+    runs: options.runs,
+    seed: options.seed,
+    days,
+    tasks: totalTasks,
+    classes: classes.map((c, i) => ({name: c.name, median: sizes[i]?.median ?? 1, p90: sizes[i]?.p90 ?? 1})),
+    outcomes: states.map((s) => ({
+      strategy: s.strategy,
+      totalUsd: s.totalUsd,
+      bills: s.bills,
+      credits: subscription ? {monthsRunOut: s.monthsRunOut, runOutDays: s.runOutDays, overageUsd: s.overage, blockedTasks: s.blocked} : null,
+      free: plan.free ? s.free : null,
+      daily: {cumulativeUsd: [...s.cumulative].map((v) => v / runs), creditBalance: subscription ? [...s.balance].map((v) => v / runs) : null},
+      unservedTasks: s.unserved,
+      complete: s.complete,
+    })),
+  };
+}
+
+function floatRatesOf(rates: Rates): number[] {
+  return BUCKETS.map((b) => (rates[b] ? rates[b].toNumber() / 1e6 : 0));
+}
+
+/** Adds a task's tokens to the sums at `base`; returns their cost in float dollars, for in-month decisions only. */
+function accumulate(sums: Float64Array, base: number, t: TokenBuckets, rates: number[]): number {
+  sums[base] = (sums[base] as number) + t.input;
+  sums[base + 1] = (sums[base + 1] as number) + t.cacheRead;
+  sums[base + 2] = (sums[base + 2] as number) + t.cacheWrite5m;
+  sums[base + 3] = (sums[base + 3] as number) + t.cacheWrite1h;
+  sums[base + 4] = (sums[base + 4] as number) + t.output;
+  return t.input * (rates[0] as number) + t.cacheRead * (rates[1] as number) + t.cacheWrite5m * (rates[2] as number) + t.cacheWrite1h * (rates[3] as number) + t.output * (rates[4] as number);
+}
+
+function subtract(sums: Float64Array, base: number, part: TokenBuckets): void {
+  for (let b = 0; b < BUCKETS.length; b++) sums[base + b] = (sums[base + b] as number) - part[BUCKETS[b] as keyof TokenBuckets];
+}
+
+/** The month's bill, exactly, from its integer token sums. */
+function monthBill(scenario: Scenario, m: Month, slot: (path: 0 | 1, cls: number, tier: Tier) => number) {
+  const {plan, classes} = scenario;
+  let byok = ZERO;
+  let platform = ZERO;
+  let byokTokens = 0;
+  let platformTokens = 0;
+  let complete = true;
+  for (const path of [0, 1] as const) {
+    for (const [cls, c] of classes.entries()) {
+      for (const tier of ['base', 'long'] as const) {
+        const base = slot(path, cls, tier);
+        const rates = ratesFor(c.resolvedModel, tier);
+        for (const [b, bucket] of BUCKETS.entries()) {
+          const n = m.tokens[base + b] as number;
+          if (n === 0) continue;
+          const rate = rates[bucket];
+          if (!rate) complete = false;
+          const cost = rate ? costOfTokens(rate, n) : ZERO;
+          if (path === 0) {
+            byok = byok.add(cost);
+            byokTokens += n;
+          } else {
+            platform = platform.add(cost);
+            platformTokens += n;
+          }
+        }
+      }
+    }
+  }
+  let total = byok.add(costOfTokens(plan.byok.feeUsdPerMTok, byokTokens));
+  const requests = m.byokRequests;
+  if (!plan.byok.feePct.isZero() && requests > plan.byok.feeWaivedRequestsPerMonth) {
+    // Past the month's free requests the fee is charged pro rata on the BYOK bill.
+    total = total.add(byok.mul(plan.byok.feePct).div(100).mul(requests - plan.byok.feeWaivedRequestsPerMonth).div(requests));
+  }
+  const usage = platform.mul(markupFactor(plan.platform.markupPct)).add(costOfTokens(plan.platform.feeUsdPerMTok, platformTokens));
+  const s = plan.platform.subscription;
+  let overage = ZERO;
+  if (!s) total = total.add(usage);
+  else if (m.platformTasks + m.blocked > 0) {
+    total = total.add(s.monthlyFeeUsd);
+    const used = s.creditUnit === 'usd' ? usage : s.creditsPerTask.mul(m.platformTasks);
+    const short = used.sub(s.includedCredits);
+    if (short.gt(0) && s.overage.kind === 'payg') overage = short.mul(s.overage.usdPerCredit);
+    if (short.gt(0) && s.overage.kind === 'packs') overage = short.div(s.overage.packCredits).ceil().mul(s.overage.packPriceUsd);
+    total = total.add(overage);
+  }
+  return {total, overage, complete};
+}
+

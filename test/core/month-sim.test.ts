@@ -1,0 +1,94 @@
+import {describe, expect, it} from 'vitest';
+import {ALL_FREE, ALL_PLATFORM} from '../../src/core/candidates.js';
+import {simulateMonths} from '../../src/core/month-sim.js';
+import {Random} from '../../src/core/random.js';
+import {simulateRun} from '../../src/core/simulate.js';
+import {QuantileSketch} from '../../src/core/sketch.js';
+import {byokSettings} from '../../src/core/strategy.js';
+import {sizeDistribution} from '../../src/core/task-size.js';
+import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
+
+const BYOK = {id: 'all-byok', label: 'BYOK', settings: byokSettings(['anthropic'])};
+const easy = taskClass({name: 'easy', share: 0.6, tokens: tokens({input: 20_000, cacheRead: 300_000, cacheWrite5m: 20_000, output: 8_000}), requestsPerTask: 10, p90ToMedian: 3});
+const hard = taskClass({name: 'hard', share: 0.4, needs: 'frontier', tokens: tokens({input: 60_000, cacheRead: 2_000_000, cacheWrite1h: 90_000, output: 50_000}), requestsPerTask: 40, p90ToMedian: 4});
+
+describe('the month simulation', () => {
+  const s = scenario(plan({markupPct: '15'}), [easy, hard], {tasksPerDay: 12, workingDaysPerMonth: 21});
+
+  it('gives the same output for the same seed, and other output for another', () => {
+    const once = simulateMonths(s, {runs: 200, seed: 7, strategies: [BYOK, ALL_PLATFORM]});
+    const again = simulateMonths(s, {runs: 200, seed: 7, strategies: [BYOK, ALL_PLATFORM]});
+    const other = simulateMonths(s, {runs: 200, seed: 8, strategies: [BYOK, ALL_PLATFORM]});
+    expect(again.outcomes.map((o) => o.totalUsd.toFixed())).toEqual(once.outcomes.map((o) => o.totalUsd.toFixed()));
+    expect(other.outcomes[0]?.totalUsd.toFixed()).not.toBe(once.outcomes[0]?.totalUsd.toFixed());
+  });
+
+  it('averages out to the deterministic month (within 1.5% over 3,000 months)', () => {
+    const result = simulateMonths(s, {runs: 3000, seed: 11, strategies: [BYOK, ALL_PLATFORM]});
+    for (const outcome of result.outcomes) {
+      const deterministic = simulateRun(s, outcome.strategy, 12 * 21).totalUsd;
+      const mean = outcome.totalUsd.div(3000);
+      expect(mean.div(deterministic).sub(1).abs().toNumber(), outcome.strategy.id).toBeLessThan(0.015);
+    }
+  });
+
+  it('draws task sizes with the stated median and p90', () => {
+    const random = new Random(3);
+    const {mu, sigma, median, p90} = sizeDistribution(easy);
+    const draws = Array.from({length: 200_000}, () => Math.exp(mu + sigma * random.normal())).sort((a, b) => a - b);
+    expect(draws[100_000]! / median).toBeCloseTo(1, 1);
+    expect(draws[180_000]! / p90).toBeCloseTo(1, 1);
+    expect(p90 / median).toBeCloseTo(3, 10);
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    expect(mean).toBeCloseTo(1, 1);
+  });
+
+  it('draws Poisson day counts with the right mean and variance', () => {
+    const random = new Random(5);
+    for (const lambda of [3, 12, 96]) {
+      const draws = Array.from({length: 100_000}, () => random.poisson(lambda));
+      const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+      const variance = draws.reduce((a, b) => a + (b - mean) ** 2, 0) / draws.length;
+      expect(mean / lambda).toBeCloseTo(1, 1);
+      expect(variance / lambda).toBeCloseTo(1, 1);
+    }
+  });
+
+  it('finds the day the credits run out, and the cliff blocks what follows', () => {
+    const cliff = plan({free: null, subscription: {monthlyFeeUsd: m('20'), includedCredits: m('20'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'blocked'}}});
+    const result = simulateMonths(scenario(cliff, [easy, hard], {tasksPerDay: 12, workingDaysPerMonth: 21}), {runs: 300, seed: 1, strategies: [ALL_PLATFORM]});
+    const credits = result.outcomes[0]!.credits!;
+    expect(credits.monthsRunOut).toBe(300);
+    const firstDay = credits.runOutDays.findIndex((n) => n > 0) + 1;
+    expect(firstDay).toBeGreaterThanOrEqual(1);
+    expect(firstDay).toBeLessThanOrEqual(3);
+    expect(credits.blockedTasks.quantile(0.5)).toBeGreaterThan(150);
+    expect(result.outcomes[0]!.bills.quantile(0.99)).toBe(20);
+  });
+
+  it('counts the days the free cap is hit and the tasks that waited', () => {
+    const capped = plan({free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: 5}}});
+    const result = simulateMonths(scenario(capped, [easy, hard], {tasksPerDay: 12, workingDaysPerMonth: 21}), {runs: 200, seed: 2, strategies: [ALL_FREE]});
+    const free = result.outcomes[0]!.free!;
+    // About 7.2 easy tasks a day against a cap of 5: the cap is hit most days.
+    expect(free.capDays / 200).toBeGreaterThan(12);
+    expect(free.waited / 200).toBeGreaterThan(30);
+    expect(free.served + result.outcomes[0]!.unservedTasks).toBe(result.tasks);
+  });
+});
+
+describe('QuantileSketch', () => {
+  it('is exact while values are few, and within 0.05% after', () => {
+    const few = new QuantileSketch();
+    for (const v of [85, 85, 70, 85, 100]) few.add(v);
+    expect(few.quantile(0.5)).toBe(85);
+    const many = new QuantileSketch();
+    const values = Array.from({length: 50_000}, (_, i) => 1 + i * 0.37);
+    for (const v of values) many.add(v);
+    expect(many.isExact).toBe(false);
+    for (const q of [0.1, 0.5, 0.9, 0.99]) {
+      const truth = values[Math.ceil(q * values.length) - 1]!;
+      expect(Math.abs(many.quantile(q) / truth - 1)).toBeLessThan(0.0006);
+    }
+  });
+});
