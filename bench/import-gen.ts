@@ -1,0 +1,132 @@
+/**
+ * Input generators for the import benchmark. No side effects on import: `npm run bench` calls them
+ * to write files of a chosen size, then times `vibe-cost import` over them.
+ */
+import {closeSync, mkdirSync, openSync, writeSync} from 'node:fs';
+import {join} from 'node:path';
+
+/** Buffers writes into about 1 MiB blocks: millions of small writeSync calls dominate otherwise. */
+class BlockWriter {
+  private readonly fd: number;
+  private parts: string[] = [];
+  private size = 0;
+  bytes = 0;
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  line(text: string): void {
+    this.parts.push(text, '\n');
+    this.size += text.length + 1;
+    if (this.size >= 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.bytes += writeSync(this.fd, this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+const MODELS = ['gpt-5', 'claude-sonnet-4-5', 'gemini-2.5-pro', 'deepseek-v3'];
+
+/** An N-row vibe-cost generic CSV with every optional column; returns the bytes written and the token sums. */
+export function writeGenericCsv(path: string, rows: number): {bytes: number; input: number; output: number} {
+  const out = new BlockWriter(path);
+  out.line('timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens,cost_usd,task_id');
+  const start = Date.UTC(2026, 0, 1);
+  let input = 0;
+  let output = 0;
+  for (let i = 0; i < rows; i++) {
+    const inTok = 500 + ((i * 7919) % 20_000);
+    const outTok = 50 + ((i * 104_729) % 3000);
+    input += inTok;
+    output += outTok;
+    const when = new Date(start + i * 37_000).toISOString();
+    out.line(`${when},${MODELS[i % MODELS.length]},${inTok},${outTok},${(i * 13) % 40_000},${(i * 31) % 2000},0.00${(i % 97) + 10},task-${i % 500}`);
+  }
+  out.close();
+  return {bytes: out.bytes, input, output};
+}
+
+const FILLER = 'The quick refactor touched the cart, the checkout and the tests; all green after a retry. ';
+
+function text(bytes: number, seed: number): string {
+  const repeated = FILLER.repeat(Math.ceil(bytes / FILLER.length) + 1);
+  const from = seed % FILLER.length;
+  return repeated.slice(from, from + bytes);
+}
+
+/**
+ * A Claude Code projects tree (`<dir>/<project>/<session>.jsonl`) holding `usageLines` assistant lines of
+ * about 4 KB each, each request followed by a user line of the same size. A `duplicateShare` of the
+ * requests is written twice, the first copy with partial output, as Claude Code streams them. Returns
+ * what a correct import must find: files, bytes, unique requests and their output after dedup.
+ */
+export function writeClaudeTree(
+  dir: string,
+  usageLines: number,
+  duplicateShare: number,
+): {files: number; bytes: number; requests: number; duplicates: number; output: number} {
+  const requests = Math.round(usageLines / (1 + duplicateShare));
+  const duplicates = usageLines - requests;
+  const perFile = 2000;
+  let files = 0;
+  let bytes = 0;
+  let output = 0;
+  let out: BlockWriter | undefined;
+  let session = '';
+  for (let r = 0; r < requests; r++) {
+    if (r % perFile === 0) {
+      if (out) bytes += (out.close(), out.bytes);
+      const project = join(dir, `-home-dev-project-${Math.floor(r / (perFile * 10))}`);
+      mkdirSync(project, {recursive: true});
+      session = `00000000-0000-4000-8000-${String(files).padStart(12, '0')}`;
+      out = new BlockWriter(join(project, `${session}.jsonl`));
+      files++;
+    }
+    const w = out!;
+    const when = new Date(Date.UTC(2026, 1, 1) + r * 20_000).toISOString();
+    const id = `msg_bench${String(r).padStart(12, '0')}`;
+    const finalOutput = 20 + (r % 900);
+    output += finalOutput;
+    const line = (outputTokens: number, body: string) =>
+      JSON.stringify({
+        parentUuid: `p-${r}`,
+        isSidechain: false,
+        userType: 'external',
+        cwd: '/home/dev/project',
+        sessionId: session,
+        version: '2.1.40',
+        gitBranch: 'main',
+        message: {
+          model: 'claude-sonnet-4-5-20250929',
+          id,
+          type: 'message',
+          role: 'assistant',
+          content: [{type: 'text', text: body}],
+          usage: {
+            input_tokens: 3 + (r % 50),
+            cache_creation_input_tokens: 400 + (r % 3000),
+            cache_read_input_tokens: 20_000 + (r % 90_000),
+            output_tokens: outputTokens,
+            service_tier: 'standard',
+            cache_creation: {ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 400 + (r % 3000)},
+          },
+        },
+        requestId: `req_bench${String(r).padStart(12, '0')}`,
+        type: 'assistant',
+        uuid: `u-${r}`,
+        timestamp: when,
+      });
+    w.line(JSON.stringify({parentUuid: `u-${r - 1}`, isSidechain: false, sessionId: session, type: 'user', message: {role: 'user', content: text(3800, r)}, uuid: `q-${r}`, timestamp: when}));
+    // Spread the duplicated requests evenly through the tree.
+    if (Math.floor(((r + 1) * duplicates) / requests) > Math.floor((r * duplicates) / requests)) w.line(line(Math.floor(finalOutput / 3), text(3400, r + 1)));
+    w.line(line(finalOutput, text(3400, r + 2)));
+  }
+  if (out) bytes += (out.close(), out.bytes);
+  return {files, bytes, requests, duplicates, output};
+}

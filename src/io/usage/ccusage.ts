@@ -1,0 +1,131 @@
+import type {TokenBuckets} from '../../core/tokens.js';
+import type {SourceId, UsageRecord} from '../../core/usage.js';
+import {isObj, type Obj} from './json.js';
+import {countFromJson, minus, RowProblem, usdFromJson} from './numbers.js';
+import type {FileSink} from './sink.js';
+
+const PERIODS = ['daily', 'weekly', 'monthly', 'sessions'] as const;
+
+/** Days already imported from the raw logs ccusage itself reads, by the source that holds them. */
+export type KeptDays = ReadonlyMap<SourceId, ReadonlySet<string>>;
+export interface Overlap {
+  source: SourceId;
+  keptSource: SourceId;
+  days: Set<string>;
+  rows: number;
+}
+
+/**
+ * The rows of any `ccusage … --json` shape (§4b): {daily|weekly|monthly|sessions: [...]}, {projects: {name: [...]}},
+ * {type, data}, a bare list, or one bare row. A document holding several whole reports of the same usage
+ * (ccusage's own codex snapshot: daily, weekly, monthly and session side by side) is read at its finest
+ * period; the other reports' rows restate it and count as duplicates.
+ */
+function reportRows(root: unknown): {rows: Obj[]; restated: number} {
+  if (Array.isArray(root)) return {rows: root.filter(isObj), restated: 0};
+  if (!isObj(root)) return {rows: [], restated: 0};
+  for (const period of PERIODS) if (Array.isArray(root[period])) return {rows: (root[period] as unknown[]).filter(isObj), restated: 0};
+  if (isObj(root['projects'])) return {rows: Object.values(root['projects']).flatMap((list) => (Array.isArray(list) ? list.filter(isObj) : [])), restated: 0};
+  if (Array.isArray(root['data'])) return {rows: root['data'].filter(isObj), restated: 0};
+  if (root['inputTokens'] !== undefined && root['outputTokens'] !== undefined) return {rows: [root], restated: 0};
+  const nested = Object.values(root).filter(isObj).map(reportRows).filter((r) => r.rows.length > 0);
+  if (nested.length > 0) {
+    const [finest, ...others] = nested;
+    return {rows: finest!.rows, restated: others.reduce((n, r) => n + r.rows.length + r.restated, finest!.restated)};
+  }
+  return {rows: [], restated: 0};
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** The calendar dates a row covers, and the date its record starts on. */
+function period(row: Obj): {start: string; days: string[]} {
+  const day = str(row['date']) ?? str(row['week']);
+  if (day !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RowProblem(`date is not YYYY-MM-DD: "${day}"`);
+    return {start: day, days: str(row['week']) !== undefined ? span(day, 7) : [day]};
+  }
+  const month = str(row['month']);
+  if (month !== undefined) {
+    if (!/^\d{4}-\d{2}$/.test(month)) throw new RowProblem(`month is not YYYY-MM: "${month}"`);
+    // A month row is dated on its first day; its days are the whole month.
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return {start: `${month}-01`, days: span(`${month}-01`, new Date(Date.UTC(y, m, 0)).getUTCDate())};
+  }
+  const last = str(row['lastActivity'])?.slice(0, 10);
+  if (last === undefined) throw new RowProblem('row has no date, week, month or lastActivity');
+  const first = str(row['firstActivity'])?.slice(0, 10) ?? last;
+  const days: string[] = [];
+  for (let d = first; d <= last && days.length < 400; d = span(d, 2)[1]!) days.push(d);
+  return {start: last, days};
+}
+
+function span(from: string, n: number): string[] {
+  const t = Date.parse(`${from}T00:00:00Z`);
+  return Array.from({length: n}, (_, i) => new Date(t + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+function buckets(part: Obj, legacyCodex: boolean): TokenBuckets {
+  const n = (f: string) => countFromJson(part[f], f) ?? 0;
+  const cached = n('cachedInputTokens');
+  return {
+    // Old @ccusage/codex counted cached input inside inputTokens; the current CLI does not.
+    input: legacyCodex ? minus(n('inputTokens'), cached, 'inputTokens', 'cachedInputTokens') : n('inputTokens'),
+    cacheRead: legacyCodex ? cached : n('cacheReadTokens'),
+    // ccusage sums cache writes without their TTL: priced as 5-minute writes, the lower bound.
+    cacheWrite5m: n('cacheCreationTokens'),
+    cacheWrite1h: 0,
+    output: n('outputTokens'),
+  };
+}
+
+const costOf = (o: Obj): string | undefined => usdFromJson(o['totalCost'] ?? o['cost'] ?? o['costUSD'], 'cost');
+
+export function readCcusage(root: unknown, lines: WeakMap<object, number>, sink: FileSink, kept: KeptDays, overlaps: Map<SourceId, Overlap>): void {
+  const {rows, restated} = reportRows(root);
+  for (let i = 0; i < restated; i++) sink.row();
+  sink.duplicate(restated);
+  for (const row of rows) {
+    sink.row();
+    const line = lines.get(row) ?? 0;
+    sink.settle(line, () => {
+      const {start, days} = period(row);
+      const codex = row['cachedInputTokens'] !== undefined || row['reasoningOutputTokens'] !== undefined || isObj(row['models']);
+      const rawSource: SourceId = codex ? 'codex.rollout' : 'claude-code.jsonl';
+      const seenDays = kept.get(rawSource);
+      const shared = seenDays === undefined ? [] : days.filter((d) => seenDays.has(d));
+      if (shared.length > 0) {
+        // The raw logs are finer (per request, exact TTLs), so they are kept and this row dropped.
+        const o = overlaps.get(rawSource) ?? {source: 'ccusage.report', keptSource: rawSource, days: new Set<string>(), rows: 0};
+        for (const d of shared) o.days.add(d);
+        o.rows++;
+        overlaps.set(rawSource, o);
+        return sink.duplicate();
+      }
+      sink.emit(records(row, start, line, sink.file, row['cachedInputTokens'] !== undefined));
+    });
+  }
+}
+
+/**
+ * Per-model records when the row breaks itself down (modelBreakdowns, or codex's models object);
+ * otherwise one record for the row, named after its first model, since ccusage gives no split.
+ */
+function records(row: Obj, start: string, line: number, file: string, legacyCodex: boolean): UsageRecord[] {
+  const session = str(row['sessionId']);
+  const base = {source: 'ccusage.report' as const, file, line, granularity: 'day' as const, start, requests: null, tokensKnown: 'all' as const, ...(session === undefined ? {} : {taskId: session})};
+  const withCost = (usd: string | undefined) => (usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'estimate' as const});
+  const breakdowns = Array.isArray(row['modelBreakdowns']) ? row['modelBreakdowns'].filter(isObj) : [];
+  if (breakdowns.length > 0) {
+    return breakdowns.map((b) => ({...base, modelRaw: str(b['modelName']) ?? '', tokens: buckets(b, legacyCodex || b['cachedInputTokens'] !== undefined), ...withCost(costOf(b))}));
+  }
+  const models = row['models'];
+  if (isObj(models) && Object.keys(models).length > 0) {
+    const entries = Object.entries(models).filter((e): e is [string, Obj] => isObj(e[1]));
+    const single = entries.length === 1 ? costOf(row) : undefined;
+    return entries.map(([name, m]) => ({...base, modelRaw: name, tokens: buckets(m, legacyCodex || m['cachedInputTokens'] !== undefined), ...withCost(single ?? costOf(m))}));
+  }
+  const named = Array.isArray(row['modelsUsed']) ? row['modelsUsed'] : Array.isArray(models) ? models : [];
+  const first = named.find((m): m is string => typeof m === 'string') ?? '';
+  return [{...base, modelRaw: first, tokens: buckets(row, legacyCodex), ...withCost(costOf(row))}];
+}

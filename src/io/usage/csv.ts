@@ -1,0 +1,68 @@
+import {parse} from 'csv-parse';
+import {DataError} from '../../errors.js';
+import {headerColumns, normaliseColumn} from './detect.js';
+import {byteStream, type Input, type Progress} from './input.js';
+
+/** One data row: cells by normalised column name, and the line the row starts on. */
+export interface CsvRow {
+  readonly line: number;
+  get(column: string): string | undefined;
+  /** True when every cell of the named columns is empty. */
+  blank(columns: readonly string[]): boolean;
+}
+
+const LINE_BREAKS = /\r\n|\r|\n/g;
+
+/**
+ * Streams a delimited file row by row through csv-parse. Line numbers are counted from each record's
+ * raw text because csv-parse's own `info.lines` drifts after a quoted CRLF.
+ */
+export async function* csvRows(input: Input, head: string, progress: Progress): AsyncGenerator<CsvRow | {header: string[]}> {
+  const {delimiter} = headerColumns(head);
+  const parser = byteStream(input, progress).pipe(
+    parse({
+      bom: true,
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: false,
+      raw: true,
+      info: true,
+    }),
+  );
+  let index = new Map<string, number>();
+  let nextLine = 1;
+  let first = true;
+  try {
+    for await (const item of parser as AsyncIterable<{record: string[]; raw: string; info: {lines: number}}>) {
+      const line = nextLine;
+      nextLine += item.raw.match(LINE_BREAKS)?.length ?? 0;
+      const cells = item.record;
+      if (first) {
+        first = false;
+        const header = cells.map(normaliseColumn);
+        index = new Map(header.map((name, i) => [name, i]));
+        yield {header};
+        continue;
+      }
+      if (cells.every((c) => c.trim() === '')) continue;
+      yield {
+        line,
+        get: (column) => {
+          const i = index.get(column);
+          return i === undefined ? undefined : cells[i];
+        },
+        blank: (columns) => columns.every((c) => {
+          const i = index.get(c);
+          return i === undefined || (cells[i] ?? '').trim() === '';
+        }),
+      };
+    }
+  } catch (error) {
+    const e = error as Error & {lines?: number};
+    if (e instanceof DataError) throw e;
+    throw new DataError(`${input.name}:${e.lines ?? nextLine}: not readable as delimited text (${e.message})`);
+  }
+}

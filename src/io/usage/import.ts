@@ -1,0 +1,99 @@
+import type {FileAccount, RejectedRow, SourceId, UsageRecord} from '../../core/usage.js';
+import {DataError} from '../../errors.js';
+import {ccusageIsDeferred, readInput} from './dispatch.js';
+import {cleanHead, detectSource} from './detect.js';
+import {expandInputs, type Found, RepeatFinder} from './files.js';
+import {Progress, readHead} from './input.js';
+import {localDay} from './numbers.js';
+import {FileSink, RejectLog} from './sink.js';
+import type {Overlap} from './ccusage.js';
+import {ClaudeSeen} from './claude-code.js';
+import {CodexSeen} from './codex.js';
+
+export {detectSource} from './detect.js';
+
+export interface ImportOptions {
+  /** Force a source instead of detecting it (the --format flag). */
+  readonly format?: SourceId;
+  /** Stop at the first bad row with a DataError. */
+  readonly strict?: boolean;
+  /** Called with bytes read so far and total bytes (when known), for a progress bar; optional. */
+  readonly onProgress?: (read: number, total: number | undefined) => void;
+  /** Text to read for the input '-' (tests pass it; the CLI reads process.stdin into it). */
+  readonly stdin?: () => Promise<string>;
+}
+
+export interface ImportOutcome {
+  readonly accounts: FileAccount[];
+  /** Every rejected row with file:line and reason; past 100,000 the list ends with one line counting the rest. */
+  readonly rejects: RejectedRow[];
+  /** Inputs skipped whole because their content was already imported (same bytes twice), with the file they repeat. */
+  readonly repeatedFiles: {file: string; sameAs: string}[];
+  /** Usage seen through two sources (Claude Code logs and ccusage output of the same days): which days, which source was kept. */
+  readonly overlaps: {source: SourceId; keptSource: SourceId; days: string[]; rows: number}[];
+}
+
+const HINT = 'force a source with --format, or see "Importing usage" in the README';
+
+interface Planned {
+  readonly input: Found;
+  readonly head: string;
+  readonly source: SourceId;
+}
+
+/** Reads the start of each input and names its source, so a wrong file fails before any streaming starts. */
+async function plan(input: Found, format: SourceId | undefined): Promise<Planned | undefined> {
+  const head = await readHead(input);
+  const nul = head.indexOf('\u0000');
+  if (nul !== -1) throw new DataError(`${input.name}:${head.slice(0, nul).split('\n').length}: binary data, not a usage export or log`, HINT);
+  if (cleanHead(head).trim() === '') {
+    if (input.walked) return undefined;
+    throw new DataError(`${input.name}: file is empty`, 'export the usage again, or leave this file out');
+  }
+  if (format !== undefined) return {input, head, source: format};
+  const found = detectSource(head);
+  if (found.source !== null) return {input, head, source: found.source};
+  const missing = found.missing.length > 0 ? ` (missing columns: ${found.missing.join(', ')})` : '';
+  throw new DataError(`${input.name}: not a usage file vibe-cost knows; closest: ${found.closest}${missing}`, HINT);
+}
+
+/** Streams every input, calling onRecord for each imported record, in a stable order. */
+export async function importUsage(inputs: readonly string[], onRecord: (record: UsageRecord) => void, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const found = await expandInputs(inputs, options.stdin);
+  const planned: (Planned | undefined)[] = [];
+  for (const input of found) planned.push(await plan(input, options.format));
+
+  const progress = new Progress(found.reduce((n, f) => n + f.size, 0), options.onProgress);
+  const rejects = new RejectLog(options.strict ?? false);
+  const repeats = new RepeatFinder();
+  const repeatedFiles: {file: string; sameAs: string}[] = [];
+  const state = {claude: new ClaudeSeen(), codex: new CodexSeen(), keptDays: new Map<SourceId, Set<string>>(), overlaps: new Map<SourceId, Overlap>()};
+  const accounts = new Map<number, FileAccount>();
+
+  const keep = (record: UsageRecord) => {
+    if (record.source === 'claude-code.jsonl' || record.source === 'codex.rollout') {
+      const days = state.keptDays.get(record.source) ?? new Set<string>();
+      days.add(localDay(record.start));
+      state.keptDays.set(record.source, days);
+    }
+    onRecord(record);
+  };
+
+  // ccusage reports go last: the raw logs they summarise must be known first to drop overlapping days.
+  const order = planned.map((p, i) => [p, i] as const).filter((e): e is readonly [Planned, number] => e[0] !== undefined);
+  const sorted = [...order.filter(([p]) => !ccusageIsDeferred(p.source)), ...order.filter(([p]) => ccusageIsDeferred(p.source))];
+  for (const [p, i] of sorted) {
+    const sameAs = await repeats.sameAs(p.input);
+    if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
+    const sink = new FileSink(p.input.name, p.source, keep, rejects, sameAs !== undefined);
+    await readInput(p.input, p.head, p.source, sink, progress, state);
+    accounts.set(i, sink.account);
+  }
+
+  return {
+    accounts: [...accounts.entries()].sort((a, b) => a[0] - b[0]).map(([, a]) => a),
+    rejects: rejects.list(),
+    repeatedFiles,
+    overlaps: [...state.overlaps.values()].map((o) => ({source: o.source, keptSource: o.keptSource, days: [...o.days].sort(), rows: o.rows})),
+  };
+}

@@ -1,0 +1,51 @@
+import {DataError} from '../../errors.js';
+import {cleanHead} from './detect.js';
+
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses a whole-JSON input; a syntax error becomes one DataError at file:line. */
+export function parseWhole(text: string, file: string): {root: unknown; lines: WeakMap<object, number>} {
+  const body = cleanHead(text);
+  const offset = text.length - body.length;
+  try {
+    const root: unknown = JSON.parse(body);
+    return {root, lines: objectLines(body, root, text.slice(0, offset).split('\n').length)};
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    const at = position === undefined ? body.length : Number(position);
+    const line = text.slice(0, offset + at).split('\n').length;
+    throw new DataError(`${file}:${line}: not valid JSON (${message})`, 'is the file complete? Re-export it, or see "Importing usage" in the README');
+  }
+}
+
+/**
+ * The line each object of a parsed document starts on: the k-th `{` outside strings is the k-th
+ * object met in document order, which is the order JSON.parse builds and a pre-order walk visits.
+ */
+export function objectLines(text: string, root: unknown, firstLine = 1): WeakMap<object, number> {
+  const starts: number[] = [];
+  let line = firstLine;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123) starts.push(line);
+  }
+  const lines = new WeakMap<object, number>();
+  let k = 0;
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) for (const item of value) walk(item);
+    else if (isObj(value)) {
+      lines.set(value, starts[k++] ?? 0);
+      for (const child of Object.values(value)) walk(child);
+    }
+  };
+  walk(root);
+  return lines;
+}

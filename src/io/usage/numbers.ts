@@ -1,0 +1,107 @@
+import {parseMoney} from '../../core/money.js';
+
+/** A cell or field that could not become what the record needs; the message names the column and the value. */
+export class RowProblem extends Error {}
+
+const PLAIN = /^\d+(\.0*)?$/;
+// Spreadsheets re-save counts with thousands separators ("1,234" inside quotes).
+const GROUPED = /^\d{1,3}(,\d{3})+(\.0*)?$/;
+
+/**
+ * A token count written as text: "1234", "10.0" (OpenAI floats), "1,234" (spreadsheet).
+ * Anything else (fractions, signs, exponents, NaN) is a row problem, never a guess.
+ */
+export function countFromText(text: string | undefined, column: string): number | undefined {
+  const cell = (text ?? '').trim();
+  if (cell === '') return undefined;
+  const plain = GROUPED.test(cell) ? cell.replaceAll(',', '') : cell;
+  if (!PLAIN.test(plain)) throw new RowProblem(`${column} is not a whole number of tokens ≥ 0: "${cell}"`);
+  return safe(Number(plain.split('.')[0]), column, cell);
+}
+
+/** A count from JSON: a number that is a non-negative integer (10.0 parses as 10 already). */
+export function countFromJson(value: unknown, field: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return countFromText(value, field);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new RowProblem(`${field} is not a whole number of tokens ≥ 0: ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return safe(value, field, String(value));
+}
+
+function safe(n: number, column: string, cell: string): number {
+  if (!Number.isSafeInteger(n)) throw new RowProblem(`${column} is too large to be a token count: "${cell}"`);
+  return n;
+}
+
+export function required(n: number | undefined, column: string): number {
+  if (n === undefined) throw new RowProblem(`${column} is empty`);
+  return n;
+}
+
+/** Dollars as a plain decimal string, every digit kept ("0.8958740000000000" → "0.895874"). */
+export function usdFromText(text: string | undefined, column: string): string | undefined {
+  const cell = (text ?? '').trim();
+  if (cell === '') return undefined;
+  const plain = GROUPED.test(cell.replace(/\..*$/, '')) ? cell.replaceAll(',', '') : cell;
+  const value = parseMoney(plain.replace(/^\$/, ''));
+  if (value === undefined) throw new RowProblem(`${column} is not an amount of money: "${cell}"`);
+  return value.toFixed();
+}
+
+export function usdFromJson(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RowProblem(`${field} is not an amount of money: ${value}`);
+    return usdFromText(String(value), field);
+  }
+  if (typeof value === 'string') return usdFromText(value, field);
+  throw new RowProblem(`${field} is not an amount of money: ${JSON.stringify(value)}`);
+}
+
+/** `a − b` for sources that count b inside a; b larger than a is a broken row, not a negative count. */
+export function minus(a: number, b: number, aName: string, bName: string): number {
+  if (b > a) throw new RowProblem(`${bName} (${b}) is larger than ${aName} (${a}), which includes it`);
+  return a - b;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MINUTE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
+
+/**
+ * A UTC instant from the forms exports use: 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS[.mmm]]' (no zone: UTC),
+ * or ISO 8601 with a zone. Returns the ISO string ('…T…Z').
+ */
+export function utcInstant(text: string | undefined, column: string): string {
+  const cell = (text ?? '').trim();
+  if (DAY.test(cell)) return checked(`${cell}T00:00:00.000Z`, column, cell);
+  const m = MINUTE.exec(cell);
+  if (m) return checked(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${(m[5] ?? '.000').slice(0, 4).padEnd(4, '0')}Z`, column, cell);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(cell)) return checked(cell, column, cell);
+  throw new RowProblem(`${column} is not a date or time vibe-cost reads: "${cell}"`);
+}
+
+export function unixInstant(text: string | number | undefined, column: string): string {
+  const n = typeof text === 'number' ? text : Number((text ?? '').trim().replaceAll(',', ''));
+  if (!Number.isFinite(n) || n < 0 || (typeof text === 'string' && text.trim() === '')) {
+    throw new RowProblem(`${column} is not a unix time in seconds: "${String(text)}"`);
+  }
+  return new Date(Math.round(n * 1000)).toISOString();
+}
+
+function checked(iso: string, column: string, cell: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new RowProblem(`${column} is not a valid date: "${cell}"`);
+  return new Date(t).toISOString();
+}
+
+export function isDay(text: string): boolean {
+  return DAY.test(text);
+}
+
+/** The calendar date of an instant in this machine's zone: the zone ccusage most likely grouped by. */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,49 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {writeClaudeTree, writeGenericCsv} from '../../../bench/import-gen.js';
+import {DataError} from '../../../src/errors.js';
+import {importUsage} from '../../../src/io/usage/import.js';
+import {MAX_KEPT_REJECTS, RejectLog} from '../../../src/io/usage/sink.js';
+import {collect} from './collect.js';
+
+describe('benchmark generators', () => {
+  it('writeClaudeTree: the import finds exactly the requests, copies and output it wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vibe-usage-'));
+    const wrote = writeClaudeTree(dir, 3000, 0.5);
+    expect(wrote).toMatchObject({requests: 2000, duplicates: 1000, files: 1});
+    expect(wrote.bytes / (3000 + 2000)).toBeGreaterThan(3500); // about 4 KB a line: 3000 usage lines, 2000 user lines
+    let output = 0;
+    const {outcome} = await collect([dir]);
+    await importUsage([dir], (r) => (output += r.tokens?.output ?? 0));
+    expect(outcome.accounts.reduce((n, a) => n + a.imported, 0)).toBe(2000);
+    expect(outcome.accounts.reduce((n, a) => n + a.duplicates, 0)).toBe(1000);
+    expect(output).toBe(wrote.output);
+    rmSync(dir, {recursive: true});
+  });
+
+  it('writeGenericCsv: every row imports', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vibe-usage-')), 'rows.csv');
+    const wrote = writeGenericCsv(path, 5000);
+    const {records} = await collect([path]);
+    expect(records).toHaveLength(5000);
+    expect(records.reduce((n, r) => n + (r.tokens?.input ?? 0), 0)).toBe(wrote.input);
+  });
+});
+
+describe('rejects', () => {
+  it('keeps the first 100,000 and counts the rest in a last line', () => {
+    const log = new RejectLog(false);
+    for (let i = 0; i < MAX_KEPT_REJECTS + 3; i++) log.add({file: 'f.csv', line: i + 2, reason: 'bad'});
+    const list = log.list();
+    expect(list).toHaveLength(MAX_KEPT_REJECTS + 1);
+    expect(list.at(-1)?.reason).toBe('3 more rejected rows not listed (kept the first 100000)');
+  });
+
+  it('an unclosed quote is one DataError at file:line', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vibe-usage-')), 'cut.csv');
+    writeFileSync(path, 'timestamp,model,input_tokens,output_tokens\n2026-01-01T00:00:00Z,"m,1,2\n');
+    await expect(importUsage([path], () => {})).rejects.toThrow(new DataError(`${path}:2: not readable as delimited text (Quote Not Closed: the parsing is finished with an opening quote at line 2)`));
+  });
+});
