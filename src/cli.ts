@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import {hideBin} from 'yargs/helpers';
 import {UserError} from './errors.js';
 import {breakevenCommand} from './commands/breakeven.js';
+import {importCommand} from './commands/import.js';
 import {pricesCommand} from './commands/prices.js';
 import {recommendCommand} from './commands/recommend.js';
 import {simulateCommand} from './commands/simulate.js';
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
     .command(simulateCommand)
     .command(recommendCommand)
     .command(breakevenCommand)
+    .command(importCommand)
     .command(pricesCommand)
     .command('completion', 'print a shell completion script (bash, zsh)', (y) => y, () => {
       // yargs writes the script for the shell named by $SHELL.
@@ -32,7 +34,7 @@ async function main(argv: string[]): Promise<void> {
     // --no-key is a flag of its own (a user who will not manage a key), not the negation of --key.
     .parserConfiguration({'boolean-negation': false})
     .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
-    .demandCommand(1, 'name a command: simulate, recommend, breakeven or prices')
+    .demandCommand(1, 'name a command: simulate, recommend, breakeven, import or prices')
     .strict()
     .version(VERSION)
     .help()

@@ -21,6 +21,28 @@ export function warn(message: string): void {
   process.stderr.write(`vibe-cost: warning: ${message}\n`);
 }
 
+/** A progress bar on stderr, redrawn at most ten times a second; only used on a terminal. */
+export function progressBar(): {update: (read: number, total: number | undefined) => void; done: () => void} {
+  let last = 0;
+  let drawn = false;
+  return {
+    update: (read, total) => {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      drawn = true;
+      const mb = `${(read / 1e6).toFixed(0)} MB`;
+      if (!total) return void process.stderr.write(`\rreading… ${mb}`);
+      const share = Math.min(1, read / total);
+      const width = 30;
+      process.stderr.write(`\r[${'#'.repeat(Math.round(share * width)).padEnd(width)}] ${(share * 100).toFixed(0).padStart(3)}% ${mb}`);
+    },
+    done: () => {
+      if (drawn) process.stderr.write('\r\u001B[2K');
+    },
+  };
+}
+
 export function printJson(value: unknown): void {
   print(JSON.stringify(value, null, 2));
 }

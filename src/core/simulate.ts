@@ -243,7 +243,7 @@ interface CreditState {
  * Draws `count` platform tasks from the month's credits. When they run out: pay as you go, buy
  * packs, or block the tasks until the month renews (the credit cliff).
  */
-function drawCredits(s: Subscription, taskUsd: Money, count: number, state: CreditState) {
+export function drawCredits(s: Subscription, taskUsd: Money, count: number, state: CreditState) {
   const perTask = s.creditUnit === 'usd' ? taskUsd : s.creditsPerTask;
   let balance = state.balance;
   const need = perTask.mul(count);

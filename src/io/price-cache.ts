@@ -1,9 +1,10 @@
 import {createHash} from 'node:crypto';
-import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import {parsePriceSheet} from '../core/price-sheet.js';
 import type {PriceSheet} from '../core/prices.js';
+import {writeAtomic} from './write-file.js';
 
 export const LITELLM_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
@@ -37,14 +38,6 @@ export function loadCachedSheet(): PriceSheet | undefined {
   if (!meta || !existsSync(sheetPath())) return undefined;
   const sheet = parsePriceSheet(readFileSync(sheetPath(), 'utf8'), `cache:litellm (${meta.from})`);
   return {summary: {...sheet.summary, asOf: meta.retrievedAt}, models: sheet.models.map((m) => ({...m, asOf: meta.retrievedAt}))};
-}
-
-/** Writes to a temporary file, then renames: a reader never sees half a file. */
-export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), {recursive: true});
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
 }
 
 export function storeSheet(text: string, from: string, retrievedAt: string, models: string[]): string {

@@ -1,0 +1,126 @@
+import type {Arguments, Argv} from 'yargs';
+import {UsageError} from '../errors.js';
+import {CAPABILITIES, type Capability} from '../core/capability.js';
+import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../core/candidates.js';
+import {profileFromHistory, TaskGrouper} from '../core/history-profile.js';
+import {applyPlanOverrides} from '../core/overrides.js';
+import {priceOn} from '../core/price-dates.js';
+import {Replay} from '../core/replay.js';
+import {byokSettings, type Strategy} from '../core/strategy.js';
+import {SOURCES, type SourceId} from '../core/usage.js';
+import {loadConfig} from '../io/config-file.js';
+import {loadPlan, loadPriceBook} from '../io/load-data.js';
+import {importUsage} from '../io/usage/import.js';
+import {writeUserFile} from '../io/write-file.js';
+import {importJson, rejectsCsv, renderImportCsv, renderImportMarkdown, renderImportTable, type ImportView} from '../output/import-text.js';
+import {FORMATS, moneyFlag, wholeNumber, type Format} from './options.js';
+import {print, printJson, progressBar, terminalStyle, terminalWidth} from './output.js';
+
+interface ImportArgs {
+  inputs: string[];
+  source?: SourceId;
+  format: Format;
+  plan?: string;
+  markup?: string;
+  'free-cap'?: number;
+  prices?: string[];
+  config?: string;
+  needs?: Capability;
+  'task-gap': string;
+  'save-profile'?: string;
+  rejects?: string;
+  strict?: boolean;
+  force?: boolean;
+}
+
+/** "10m", "90s", "1h" → milliseconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(text.trim());
+  if (!match) throw new UsageError(`--task-gap: expected a duration such as 10m, 90s or 1h, got "${text}"`);
+  const unit = {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[match[2] as 'ms' | 's' | 'm' | 'h'];
+  return Number(match[1]) * unit;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export const importCommand = {
+  command: 'import [inputs..]',
+  describe: 'read past usage (exports, agent logs, ccusage JSON) and re-price it on every path',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('inputs', {type: 'string', array: true, describe: 'files, folders (read recursively) or - for standard input'})
+      .option('source', {choices: SOURCES, describe: 'read every input as this source instead of detecting it'})
+      .option('plan', {type: 'string', describe: 'platform plan to re-price on (default: vibekit)'})
+      .option('markup', {type: 'string', describe: "the plan's markup, in percent"})
+      .option('free-cap', {type: 'number', describe: "the free tier's daily cap"})
+      .option('prices', {type: 'string', array: true, describe: 'extra price sheet; repeatable, later wins'})
+      .option('config', {type: 'string', describe: 'settings file: your apps are re-priced too'})
+      .option('needs', {choices: CAPABILITIES, describe: "what the history's tasks need (default: the tier of the model that ran them)"})
+      .option('task-gap', {type: 'string', default: '10m', describe: 'idle time that ends a task, where the source has no session id'})
+      .option('save-profile', {type: 'string', describe: 'write a usage profile from the history, for simulate, recommend and the dashboard'})
+      .option('rejects', {type: 'string', describe: 'write every rejected row (file, line, reason) to this CSV'})
+      .option('strict', {type: 'boolean', describe: 'stop at the first bad row'})
+      .option('force', {type: 'boolean', describe: 'overwrite files written by --save-profile and --rejects'})
+      .option('format', {choices: FORMATS, default: 'table' as Format, describe: 'output format'})
+      .example('$0 import ~/.claude/projects', 'every Claude Code session log, re-priced on each path')
+      .example('$0 import claude_api_tokens.csv claude_api_cost.csv', "the Console's token export, with the billed cost beside it")
+      .example('ccusage daily --json | $0 import -', "ccusage's report from standard input")
+      .example('$0 import ~/.codex/sessions --save-profile me.json', 'and a profile of how you work'),
+  handler: async (argv: Arguments) => {
+    const args = argv as unknown as ImportArgs;
+    // yargs drops a lone '-' from positionals; it means standard input, so take it from the raw arguments.
+    const inputs = [...(args.inputs ?? []), ...(process.argv.slice(2).includes('-') ? ['-'] : [])];
+    if (inputs.length === 0) throw new UsageError('import: name the files or folders to read, or - for standard input', 'vibe-cost import ~/.claude/projects');
+    args.inputs = inputs;
+    const gapMs = parseDuration(args['task-gap']);
+    const freeCap = wholeNumber('free-cap', args['free-cap'], 0);
+    const markupPct = moneyFlag('markup', args.markup);
+    const config = loadConfig(args.config);
+    const book = loadPriceBook(args.prices ?? []);
+    const plan = applyPlanOverrides(loadPlan(args.plan ?? config.plan ?? 'vibekit'), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
+    const today = new Date().toISOString().slice(0, 10);
+    const freePool = (plan.free?.pool ?? []).flatMap((name) => {
+      const model = book.find(name);
+      return model ? [priceOn(model, today)] : [];
+    });
+    const providers = [...new Set(book.models.filter((m) => m.byokable).map((m) => m.provider))];
+    const strategies: Strategy[] = [
+      {id: 'all-byok', label: 'BYOK: your own keys at list price', settings: byokSettings(providers)},
+      ALL_PLATFORM,
+      ALL_FREE,
+      FREE_THEN_PAID,
+      ...config.apps,
+    ];
+    const replay = new Replay({plan, book, strategies, freePool, ...(args.needs ? {needs: args.needs} : {})});
+    const grouper = new TaskGrouper(gapMs);
+    const progress = process.stderr.isTTY && args.format === 'table' ? progressBar() : undefined;
+    const outcome = await importUsage(
+      args.inputs,
+      (record) => {
+        const key = grouper.keyFor(record);
+        replay.add(record, key ?? `row:${record.file}:${record.line}`);
+        const model = book.find(record.modelRaw);
+        if (key && model) grouper.add(record, key, model.id);
+      },
+      {...(args.source ? {format: args.source} : {}), strict: args.strict ?? false, stdin: readStdin, ...(progress ? {onProgress: progress.update} : {})},
+    );
+    progress?.done();
+    const history = grouper.profile();
+    const view: ImportView = {outcome, replay: replay.finish(), history, plan, gapMs};
+    if (args.rejects) writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
+    if (args['save-profile']) {
+      if (history.tasks === 0) throw new UsageError('--save-profile: the history has no tasks to build a profile from', 'aggregated exports (daily or hourly buckets) carry no tasks: import agent logs or per-request exports');
+      const capability = (id: string): Capability => (args.needs ?? book.find(id)?.capability ?? 'frontier');
+      const profile = profileFromHistory(history, capability, args['save-profile'].replace(/^.*\//, '').replace(/\.json$/, ''), `vibe-cost import of ${args.inputs.join(', ')}`);
+      writeUserFile(args['save-profile'], `${JSON.stringify(profile, null, 2)}\n`, args.force ?? false, '--save-profile');
+    }
+    if (args.format === 'json') printJson(importJson(view, book.sheets));
+    else if (args.format === 'csv') print(renderImportCsv(view));
+    else if (args.format === 'markdown') print(renderImportMarkdown(view));
+    else print(renderImportTable(view, terminalWidth(), terminalStyle(), args['save-profile']));
+  },
+};

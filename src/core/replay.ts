@@ -1,0 +1,288 @@
+import type {Capability} from './capability.js';
+import {costOfTokens, markupFactor, ZERO, type Money} from './money.js';
+import type {Plan} from './plan.js';
+import {priceOn} from './price-dates.js';
+import type {PriceBook} from './price-book.js';
+import {listCost, splitByTier, type Tier} from './pricing.js';
+import type {ModelPrice} from './prices.js';
+import {route, type PathKind} from './router.js';
+import {drawCredits, type CreditMonth} from './simulate.js';
+import type {Strategy} from './strategy.js';
+import {addTokens, NO_TOKENS, totalTokens, type TokenBuckets} from './tokens.js';
+import type {UsageRecord} from './usage.js';
+
+export interface ReplayOptions {
+  readonly plan: Plan;
+  readonly book: PriceBook;
+  readonly strategies: readonly Strategy[];
+  /** The free tier's pool, resolved. */
+  readonly freePool: readonly ModelPrice[];
+  /** What the history's tasks need; by default, the tier of the model that ran them. */
+  readonly needs?: Capability;
+}
+
+type Variant = 'standard' | 'fast' | 'batch' | 'priority';
+
+interface Line {
+  tokens: TokenBuckets;
+  records: number;
+}
+
+interface StrategyState {
+  readonly strategy: Strategy;
+  /** day → "path|model|tier|variant" → tokens */
+  readonly ledger: Map<string, Map<string, Line>>;
+  readonly served: Record<PathKind, number>;
+  readonly unserved: Record<'free-capability' | 'free-cap-wait' | 'no-path', number>;
+  /** day → free units used, and the tasks already admitted to the free tier that day. */
+  readonly freeUsed: Map<string, number>;
+  readonly freeTasks: Map<string, Set<string>>;
+  /** day → tasks sent platform-paid (for per-task credits) and BYOK requests. */
+  readonly platformTasks: Map<string, Set<string>>;
+  readonly byokRequests: Map<string, number>;
+}
+
+export interface ReplayedStrategy {
+  readonly strategy: Strategy;
+  readonly totalUsd: Money;
+  readonly byDay: ReadonlyMap<string, Money>;
+  readonly byModel: ReadonlyMap<string, Money>;
+  readonly served: Record<PathKind, number>;
+  readonly unserved: Record<string, number>;
+  readonly credits: CreditMonth[];
+  readonly blockedTasks: number;
+  readonly complete: boolean;
+}
+
+export interface ModelUsage {
+  readonly model: string;
+  readonly records: number;
+  readonly tokens: TokenBuckets;
+  readonly reportedUsd: Money;
+}
+
+export interface ReplayResult {
+  readonly days: string[];
+  readonly strategies: ReplayedStrategy[];
+  readonly models: ModelUsage[];
+  readonly reported: {readonly totalUsd: Money; readonly byDay: ReadonlyMap<string, Money>; readonly records: number} | null;
+  readonly unknownModels: {readonly name: string; readonly records: number; readonly nearest: string[]}[];
+  /** Aggregated rows (hour or day buckets) of models with a long-context tier: priced at the base tier. */
+  readonly tierUnknownRecords: number;
+  /** Rows whose cache split the source does not give: their totals are lower bounds. */
+  readonly noCacheSplitRecords: number;
+  readonly missing: string[];
+  readonly records: number;
+}
+
+export function dayOf(record: UsageRecord): string {
+  return record.start.slice(0, 10);
+}
+
+/**
+ * Re-prices a usage history under every strategy of a plan, record by record through route(),
+ * by day and by model. Tokens are summed as integers per day, path, model, tier and speed, and
+ * priced exactly at the end, each day at the prices in force that day. Credits are drawn day by
+ * day, in calendar months.
+ */
+export class Replay {
+  private readonly states: StrategyState[];
+  private readonly models = new Map<string, ModelUsage & {tokens: TokenBuckets; records: number; reportedUsd: Money}>();
+  private readonly resolved = new Map<string, ModelPrice | undefined>();
+  private readonly unknown = new Map<string, number>();
+  private readonly reportedByDay = new Map<string, Money>();
+  private readonly priced = new Map<string, ModelPrice>();
+  private reportedRecords = 0;
+  private tierUnknown = 0;
+  private noCacheSplit = 0;
+  private records = 0;
+  private readonly options: ReplayOptions;
+
+  constructor(options: ReplayOptions) {
+    this.options = options;
+    this.states = options.strategies.map((strategy) => ({
+      strategy,
+      ledger: new Map(),
+      served: {byok: 0, platform: 0, free: 0},
+      unserved: {'free-capability': 0, 'free-cap-wait': 0, 'no-path': 0},
+      freeUsed: new Map(),
+      freeTasks: new Map(),
+      platformTasks: new Map(),
+      byokRequests: new Map(),
+    }));
+  }
+
+  private resolve(name: string): ModelPrice | undefined {
+    if (!this.resolved.has(name)) this.resolved.set(name, name ? this.options.book.find(name.replace(/[-:]fast$/, '')) : undefined);
+    return this.resolved.get(name);
+  }
+
+  /** The model with the prices in force on `day` (memoised: a history has few days and models). */
+  private on(model: ModelPrice, day: string): ModelPrice {
+    const key = `${model.id}\u0000${day}`;
+    let found = this.priced.get(key);
+    if (!found) {
+      found = priceOn(model, day);
+      this.priced.set(key, found);
+    }
+    return found;
+  }
+
+  add(record: UsageRecord, taskKey: string): void {
+    this.records++;
+    const day = dayOf(record);
+    if (record.reportedUsd !== undefined) {
+      this.reportedRecords++;
+      this.reportedByDay.set(day, (this.reportedByDay.get(day) ?? ZERO).add(record.reportedUsd));
+    }
+    const base = this.resolve(record.modelRaw);
+    if (!base) {
+      if (record.tokens) this.unknown.set(record.modelRaw, (this.unknown.get(record.modelRaw) ?? 0) + 1);
+      return;
+    }
+    const usage = this.models.get(base.id) ?? {model: base.id, records: 0, tokens: NO_TOKENS, reportedUsd: ZERO};
+    usage.records++;
+    if (record.reportedUsd !== undefined) usage.reportedUsd = usage.reportedUsd.add(record.reportedUsd);
+    this.models.set(base.id, usage);
+    if (!record.tokens) return;
+    usage.tokens = addTokens(usage.tokens, record.tokens);
+    if (record.tokensKnown === 'no-cache-split') this.noCacheSplit++;
+    const model = this.on(base, day);
+    const requests = record.requests ?? 1;
+    const perRequest = record.granularity === 'request';
+    if (!perRequest && model.longContext) this.tierUnknown++;
+    const split = perRequest ? splitByTier(model, record.tokens, requests) : {base: record.tokens, long: NO_TOKENS};
+    const variant: Variant = record.speed === 'fast' ? 'fast' : record.serviceTier === 'batch' || record.serviceTier === 'priority' ? record.serviceTier : 'standard';
+    const task = {model, needs: this.options.needs ?? model.capability, requests};
+    const free = this.options.plan.free;
+    for (const s of this.states) {
+      const admitted = s.freeTasks.get(day)?.has(taskKey) ?? false;
+      const units = free?.dailyCap.unit === 'requests' ? requests : admitted ? 0 : 1;
+      const used = s.freeUsed.get(day) ?? 0;
+      const freeModel = this.options.freePool.length ? this.options.freePool[this.records % this.options.freePool.length] : undefined;
+      // A task the free tier took earlier today rides on: its later requests cost no more task units.
+      const seen = admitted && free?.dailyCap.unit === 'tasks' ? 0 : used;
+      const decision = route(s.strategy.settings, this.options.plan, task, {freeUsedToday: seen, ...(freeModel ? {freeModel} : {})});
+      if (decision.path === 'unserved') {
+        s.unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' ? decision.reason : 'no-path']++;
+        continue;
+      }
+      s.served[decision.path]++;
+      if (decision.path === 'free') {
+        s.freeUsed.set(day, used + units);
+        const tasks = s.freeTasks.get(day) ?? new Set<string>();
+        tasks.add(taskKey);
+        s.freeTasks.set(day, tasks);
+        continue;
+      }
+      if (decision.path === 'platform') {
+        const tasks = s.platformTasks.get(day) ?? new Set<string>();
+        tasks.add(taskKey);
+        s.platformTasks.set(day, tasks);
+      } else s.byokRequests.set(day, (s.byokRequests.get(day) ?? 0) + requests);
+      const lines = s.ledger.get(day) ?? new Map<string, Line>();
+      s.ledger.set(day, lines);
+      for (const [tier, tokens] of [['base', split.base], ['long', split.long]] as const) {
+        if (totalTokens(tokens) === 0 && tier === 'long') continue;
+        const key = `${decision.path}|${model.id}|${tier}|${variant}`;
+        const line = lines.get(key) ?? {tokens: NO_TOKENS, records: 0};
+        line.tokens = addTokens(line.tokens, tokens);
+        line.records++;
+        lines.set(key, line);
+      }
+    }
+  }
+
+  finish(): ReplayResult {
+    const days = [...new Set(this.states.flatMap((s) => [...s.ledger.keys()]).concat([...this.reportedByDay.keys()]))].sort();
+    const missing = new Set<string>();
+    const strategies = this.states.map((s) => this.bill(s, days, missing));
+    return {
+      days,
+      strategies,
+      models: [...this.models.values()].sort((a, b) => a.model.localeCompare(b.model)),
+      reported: this.reportedRecords ? {totalUsd: [...this.reportedByDay.values()].reduce((a, b) => a.add(b), ZERO), byDay: this.reportedByDay, records: this.reportedRecords} : null,
+      unknownModels: [...this.unknown.entries()].map(([name, records]) => ({name: name || '(no model named in the file)', records, nearest: name ? this.options.book.nearest(name) : []})),
+      tierUnknownRecords: this.tierUnknown,
+      noCacheSplitRecords: this.noCacheSplit,
+      missing: [...missing].sort(),
+      records: this.records,
+    };
+  }
+
+  private bill(s: StrategyState, days: readonly string[], missing: Set<string>): ReplayedStrategy {
+    const {plan} = this.options;
+    const byDay = new Map<string, Money>();
+    const byModel = new Map<string, Money>();
+    const credits: CreditMonth[] = [];
+    const subscription = plan.platform.subscription;
+    let total = ZERO;
+    let blocked = 0;
+    let complete = true;
+    let month = '';
+    let balance = ZERO;
+    let byokRequestsThisMonth = 0;
+    let dayOfMonth = 0;
+    let subscribed = false;
+    for (const day of days) {
+      if (day.slice(0, 7) !== month) {
+        month = day.slice(0, 7);
+        balance = subscription?.includedCredits ?? ZERO;
+        byokRequestsThisMonth = 0;
+        dayOfMonth = 0;
+        subscribed = false;
+        credits.push({month: credits.length + 1, used: ZERO, runOutDay: null, packsBought: 0});
+      }
+      dayOfMonth++;
+      let byok = ZERO;
+      let byokTokens = 0;
+      let platform = ZERO;
+      let platformTokens = 0;
+      for (const [key, line] of s.ledger.get(day) ?? []) {
+        const [path, id, tier, variant] = key.split('|') as [PathKind, string, Tier, Variant];
+        const model = this.on(this.options.book.find(id) as ModelPrice, day);
+        const priced = listCost(model, tier, line.tokens);
+        for (const bucket of priced.missing) missing.add(`${id} ${bucket}${tier === 'long' ? ' (long context)' : ''}`);
+        let usd = priced.usd;
+        if (variant !== 'standard') {
+          const factor = model.multipliers?.[variant];
+          if (factor) usd = usd.mul(factor);
+          else missing.add(`${id} ${variant} multiplier`);
+        }
+        complete &&= priced.missing.length === 0 && (variant === 'standard' || Boolean(model.multipliers?.[variant]));
+        byModel.set(id, (byModel.get(id) ?? ZERO).add(path === 'platform' ? usd.mul(markupFactor(plan.platform.markupPct)) : usd));
+        if (path === 'byok') {
+          byok = byok.add(usd);
+          byokTokens += totalTokens(line.tokens);
+        } else {
+          platform = platform.add(usd);
+          platformTokens += totalTokens(line.tokens);
+        }
+      }
+      let dayUsd = byok.add(costOfTokens(plan.byok.feeUsdPerMTok, byokTokens));
+      const requests = s.byokRequests.get(day) ?? 0;
+      if (!plan.byok.feePct.isZero() && requests > 0) {
+        // The percentage applies to the requests past the month's free allowance, pro rata within the day.
+        const billable = Math.max(0, byokRequestsThisMonth + requests - Math.max(byokRequestsThisMonth, plan.byok.feeWaivedRequestsPerMonth));
+        dayUsd = dayUsd.add(byok.mul(plan.byok.feePct).div(100).mul(billable).div(requests));
+      }
+      byokRequestsThisMonth += requests;
+      const usage = platform.mul(markupFactor(plan.platform.markupPct)).add(costOfTokens(plan.platform.feeUsdPerMTok, platformTokens));
+      const tasks = s.platformTasks.get(day)?.size ?? 0;
+      if (!subscription) dayUsd = dayUsd.add(usage);
+      else if (tasks > 0) {
+        if (!subscribed) {
+          subscribed = true;
+          dayUsd = dayUsd.add(subscription.monthlyFeeUsd);
+        }
+        const drawn = drawCredits(subscription, usage.div(tasks), tasks, {balance, month: credits[credits.length - 1] as CreditMonth, dayOfMonth: dayOfMonth - 1});
+        balance = drawn.balance;
+        blocked += tasks - drawn.runs;
+        dayUsd = dayUsd.add(drawn.payg).add(drawn.packs);
+      }
+      byDay.set(day, dayUsd);
+      total = total.add(dayUsd);
+    }
+    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: s.served, unserved: s.unserved, credits: subscription ? credits : [], blockedTasks: blocked, complete};
+  }
+}

@@ -1,0 +1,249 @@
+import type {HistoryProfile} from '../core/history-profile.js';
+import {ZERO, type Money} from '../core/money.js';
+import type {Plan} from '../core/plan.js';
+import type {SheetSummary} from '../core/prices.js';
+import type {ReplayResult, ReplayedStrategy} from '../core/replay.js';
+import type {RejectedRow} from '../core/usage.js';
+import type {ImportOutcome} from '../io/usage/import.js';
+import {chartPoints, renderLineChart} from './chart.js';
+import {formatCount, formatTokens, formatUsd} from './format.js';
+import {SCHEMA_VERSION, strategyJson, usd} from './json.js';
+import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
+import type {Style} from './style.js';
+
+export interface ImportView {
+  readonly outcome: ImportOutcome;
+  readonly replay: ReplayResult;
+  readonly history: HistoryProfile;
+  readonly plan: Plan;
+  readonly gapMs: number;
+}
+
+const FILE_COLUMNS: Column[] = [
+  {header: 'File'},
+  {header: 'Source'},
+  {header: 'Read', align: 'right'},
+  {header: 'Imported', align: 'right'},
+  {header: 'Duplicates', align: 'right'},
+  {header: 'Rejected', align: 'right'},
+  {header: 'Skipped', align: 'right'},
+];
+
+function fileRows(v: ImportView): string[][] {
+  return v.outcome.accounts.map((a) => [a.file, a.source, ...[a.read, a.imported, a.duplicates, a.rejected, a.skipped].map(formatCount)]);
+}
+
+function percent(diff: Money, base: Money): string {
+  if (base.isZero()) return '-';
+  const p = diff.div(base).mul(100);
+  return `${p.gte(0) ? '+' : ''}${p.toFixed(1)}%`;
+}
+
+function bound(s: ReplayedStrategy, v: ImportView, text: string): string {
+  return s.complete && v.replay.noCacheSplitRecords === 0 && v.replay.tierUnknownRecords === 0 ? text : `≥${text}`;
+}
+
+const PATH_COLUMNS: Column[] = [
+  {header: 'Strategy'},
+  {header: 'Re-priced', align: 'right'},
+  {header: 'Reported', align: 'right'},
+  {header: 'Difference', align: 'right'},
+  {header: 'Served', align: 'right'},
+  {header: 'Not served'},
+];
+
+function pathRows(v: ImportView): string[][] {
+  const reported = v.replay.reported?.totalUsd;
+  return v.replay.strategies.map((s) => {
+    const unserved = Object.entries(s.unserved).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${k}`);
+    if (s.blockedTasks) unserved.push(`${formatCount(s.blockedTasks)} tasks blocked by the credits`);
+    const served = s.served.byok + s.served.platform + s.served.free;
+    return [
+      s.strategy.label,
+      bound(s, v, formatUsd(s.totalUsd)),
+      reported ? formatUsd(reported) : '-',
+      reported ? `${formatUsd(s.totalUsd.sub(reported))} (${percent(s.totalUsd.sub(reported), reported)})` : '-',
+      formatCount(served),
+      unserved.join(', ') || '0',
+    ];
+  });
+}
+
+const MODEL_COLUMNS: Column[] = [
+  {header: 'Model'},
+  {header: 'Rows', align: 'right'},
+  {header: 'Input', align: 'right'},
+  {header: 'Cache read', align: 'right'},
+  {header: 'Cache write', align: 'right'},
+  {header: 'Output', align: 'right'},
+  {header: 'BYOK', align: 'right'},
+  {header: 'Platform', align: 'right'},
+  {header: 'Reported', align: 'right'},
+];
+
+function modelRows(v: ImportView): string[][] {
+  const of = (id: string, m: string) => v.replay.strategies.find((s) => s.strategy.id === id)?.byModel.get(m);
+  return v.replay.models.map((m) => [
+    m.model,
+    formatCount(m.records),
+    formatTokens(m.tokens.input),
+    formatTokens(m.tokens.cacheRead),
+    formatTokens(m.tokens.cacheWrite5m + m.tokens.cacheWrite1h),
+    formatTokens(m.tokens.output),
+    formatUsd(of('all-byok', m.model) ?? ZERO),
+    formatUsd(of('all-platform', m.model) ?? ZERO),
+    m.reportedUsd.isZero() ? '-' : formatUsd(m.reportedUsd),
+  ]);
+}
+
+const dayColumns = (v: ImportView): Column[] => [
+  {header: 'Day'},
+  ...v.replay.strategies.map((s) => ({header: s.strategy.id, align: 'right' as const})),
+  {header: 'Reported', align: 'right'},
+];
+
+function dayRows(v: ImportView): string[][] {
+  return v.replay.days.map((day) => [
+    day,
+    ...v.replay.strategies.map((s) => formatUsd(s.byDay.get(day) ?? ZERO)),
+    v.replay.reported?.byDay.get(day) ? formatUsd(v.replay.reported.byDay.get(day) as Money) : '-',
+  ]);
+}
+
+function accountingLine(v: ImportView): string {
+  const sum = (k: 'read' | 'imported' | 'duplicates' | 'rejected' | 'skipped') => v.outcome.accounts.reduce((n, a) => n + a[k], 0);
+  return `${formatCount(v.outcome.accounts.length)} inputs: read ${formatCount(sum('read'))} = ${formatCount(sum('imported'))} imported + ${formatCount(sum('duplicates'))} duplicates collapsed + ${formatCount(sum('rejected'))} rejected + ${formatCount(sum('skipped'))} skipped (rows with nothing to price).`;
+}
+
+function warnings(v: ImportView): string[] {
+  const lines: string[] = [];
+  for (const r of v.outcome.repeatedFiles) lines.push(`${r.file} repeats ${r.sameAs}: not counted twice.`);
+  for (const o of v.outcome.overlaps) lines.push(`${o.source} covers ${o.days.length} days already in ${o.keptSource}: ${formatCount(o.rows)} rows not counted twice (days ${o.days.slice(0, 3).join(', ')}${o.days.length > 3 ? ', …' : ''}).`);
+  const rejects = v.outcome.rejects;
+  for (const r of rejects.slice(0, 5)) lines.push(`rejected ${r.file}:${r.line}: ${r.reason}`);
+  if (rejects.length > 5) lines.push(`… and ${formatCount(rejects.length - 5)} more rejected rows: --rejects FILE writes them all.`);
+  for (const u of v.replay.unknownModels) lines.push(`not priced: ${formatCount(u.records)} rows of unknown model "${u.name}"${u.nearest.length ? ` (nearest: ${u.nearest.join(', ')})` : ''}: add a sheet with --prices.`);
+  if (v.replay.missing.length) lines.push(`unknown prices (totals marked ≥ are lower bounds): ${v.replay.missing.join('; ')}`);
+  if (v.replay.noCacheSplitRecords) lines.push(`${formatCount(v.replay.noCacheSplitRecords)} rows do not split out cached tokens: priced as uncached input where known, totals marked ≥.`);
+  if (v.replay.tierUnknownRecords) lines.push(`${formatCount(v.replay.tierUnknownRecords)} aggregated rows of models with a long-context tier: priced at the base tier (a lower bound).`);
+  return lines;
+}
+
+function historyLines(v: ImportView, saved: string | undefined): string[] {
+  const h = v.history;
+  if (h.tasks === 0) return ['No tasks in this history (aggregated exports carry none): no profile.'];
+  const how = {'task-id': 'by session or task id', 'idle-gap': `by idle gaps of ${v.gapMs / 60_000} min`, mixed: `by session id, else idle gaps of ${v.gapMs / 60_000} min`, none: ''}[h.method];
+  return [
+    `${formatCount(h.tasks)} tasks (${how}) on ${h.activeDays} active days, ${h.firstDay} to ${h.lastDay}: ${h.tasksPerActiveDay.toFixed(1)} a day.`,
+    `Tokens per task: mean ${formatTokens(h.tokensPerTask.mean)}, median ${formatTokens(h.tokensPerTask.median)}, p90 ${formatTokens(h.tokensPerTask.p90)}; ${h.requestsPerTask.toFixed(1)} requests a task.`,
+    `Models: ${h.modelMix.map((m) => `${m.model} ${(m.share * 100).toFixed(0)}%`).join(', ')}.`,
+    ...(saved ? [`Profile saved to ${saved}: vibe-cost simulate --profile ${saved}`] : []),
+  ];
+}
+
+export function renderImportTable(v: ImportView, width: number, style: Style, saved?: string): string {
+  const range = v.replay.days.length ? `${v.replay.days[0]} to ${v.replay.days.at(-1)}, ${v.replay.days.length} days` : 'no days';
+  const chart =
+    v.replay.days.length > 1
+      ? renderLineChart(
+          v.replay.strategies.slice(0, 3).map((s) => {
+            const points = Math.min(chartPoints(width), Math.max(2, v.replay.days.length));
+            return {name: s.strategy.id, values: Array.from({length: points}, (_, i) => (s.byDay.get(v.replay.days[Math.floor((i * v.replay.days.length) / points)] as string) ?? ZERO).toNumber())};
+          }),
+          {width, height: 8, xLabel: (i) => (i === 0 ? (v.replay.days[0] as string) : (v.replay.days.at(-1) as string)), colour: style.bold('x') !== 'x'},
+        )
+      : '';
+  return [
+    style.dim(accountingLine(v)),
+    renderTable(FILE_COLUMNS, fileRows(v)),
+    ...warnings(v).map(style.warn),
+    '',
+    style.bold(`Re-priced on plan ${v.plan.id} (${range}), each day at the prices then in force`),
+    renderTable(PATH_COLUMNS, pathRows(v)),
+    '',
+    style.dim('By model'),
+    renderTable(MODEL_COLUMNS, modelRows(v)),
+    '',
+    style.dim('By day'),
+    renderTable(dayColumns(v), dayRows(v)),
+    ...(chart ? ['', style.dim('Daily cost per path'), chart] : []),
+    '',
+    style.dim('Your history as a profile'),
+    ...historyLines(v, saved),
+    '',
+  ].join('\n');
+}
+
+export function renderImportMarkdown(v: ImportView): string {
+  return [
+    '# vibe-cost import',
+    '',
+    accountingLine(v),
+    '',
+    renderMarkdownTable(FILE_COLUMNS, fileRows(v)),
+    '',
+    ...warnings(v).map((l) => `- ${l}`),
+    '',
+    `## Re-priced on plan ${v.plan.id}`,
+    '',
+    renderMarkdownTable(PATH_COLUMNS, pathRows(v)),
+    '',
+    '## By model',
+    '',
+    renderMarkdownTable(MODEL_COLUMNS, modelRows(v)),
+    '',
+    '## By day',
+    '',
+    renderMarkdownTable(dayColumns(v), dayRows(v)),
+    '',
+    '## Profile',
+    '',
+    ...historyLines(v, undefined).map((l) => `- ${l}`),
+    '',
+  ].join('\n');
+}
+
+/** One row per day and strategy: the shape a spreadsheet wants. */
+export function renderImportCsv(v: ImportView): string {
+  const rows = v.replay.days.flatMap((day) =>
+    v.replay.strategies.map((s) => [day, s.strategy.id, usd(s.byDay.get(day) ?? ZERO), v.replay.reported?.byDay.get(day)?.toFixed() ?? '']),
+  );
+  return renderCsv(['day', 'strategy', 'repriced_usd', 'reported_usd'], rows);
+}
+
+export function rejectsCsv(rejects: readonly RejectedRow[]): string {
+  return renderCsv(['file', 'line', 'reason'], rejects.map((r) => [r.file, String(r.line), r.reason]));
+}
+
+export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
+  const r = v.replay;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'import',
+    plan: {id: v.plan.id, origin: v.plan.origin},
+    prices: prices.map((p) => ({origin: p.origin, format: p.format, asOf: p.asOf || null})),
+    files: v.outcome.accounts,
+    repeatedFiles: v.outcome.repeatedFiles,
+    overlaps: v.outcome.overlaps,
+    rejects: v.outcome.rejects.length,
+    unknownModels: r.unknownModels,
+    missingPrices: r.missing,
+    lowerBound: {noCacheSplitRecords: r.noCacheSplitRecords, tierUnknownRecords: r.tierUnknownRecords},
+    days: r.days,
+    reported: r.reported ? {totalUsd: usd(r.reported.totalUsd), records: r.reported.records, byDay: Object.fromEntries([...r.reported.byDay].map(([d, m]) => [d, usd(m)]))} : null,
+    strategies: r.strategies.map((s) => ({
+      strategy: strategyJson(s.strategy),
+      totalUsd: usd(s.totalUsd),
+      complete: s.complete,
+      differenceFromReportedUsd: r.reported ? usd(s.totalUsd.sub(r.reported.totalUsd)) : null,
+      served: s.served,
+      unserved: s.unserved,
+      blockedTasks: s.blockedTasks,
+      byDay: Object.fromEntries([...s.byDay].map(([d, m]) => [d, usd(m)])),
+      byModel: Object.fromEntries([...s.byModel].map(([k, m]) => [k, usd(m)])),
+      credits: s.credits.map((c) => ({month: c.month, usedCredits: usd(c.used), runOutDay: c.runOutDay, packsBought: c.packsBought})),
+    })),
+    models: r.models.map((m) => ({model: m.model, records: m.records, tokens: m.tokens, reportedUsd: usd(m.reportedUsd)})),
+    history: v.history,
+  };
+}

@@ -1,0 +1,106 @@
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {Money} from '../../src/core/money.js';
+import {CORPUS, hasCorpus} from '../corpus.js';
+import {run} from './run.js';
+
+const F = 'test/fixtures/usage';
+const json = (args: string[], input?: string) => {
+  const r = run(['import', ...args, '--format', 'json'], {}, input);
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+};
+
+describe('vibe-cost import (the real binary)', () => {
+  it('re-prices a Claude Code projects folder on every path, by day and by model', async () => {
+    const r = run(['import', `${F}/claude-projects`], {COLUMNS: '100'});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/read \d+ = \d+ imported \+ \d+ duplicates collapsed \+ \d+ rejected \+ \d+ skipped/);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/import-claude-projects.txt');
+  });
+
+  it('every file: read = imported + duplicates + rejected + skipped', () => {
+    const doc = json([`${F}/claude-projects`, `${F}/generic.csv`, `${F}/openai-usage.csv`, `${F}/codex-sessions`]);
+    for (const f of doc.files) expect(f.read, f.file).toBe(f.imported + f.duplicates + f.rejected + f.skipped);
+  });
+
+  it('puts the billed cost beside the re-priced one when a cost export comes with the tokens', () => {
+    const doc = json([`${F}/anthropic-tokens-daily.csv`, `${F}/anthropic-cost.csv`]);
+    expect(doc.reported.totalUsd).toMatch(/^\d+(\.\d+)?$/);
+    const byok = doc.strategies.find((s: {strategy: {id: string}}) => s.strategy.id === 'all-byok');
+    expect(byok.differenceFromReportedUsd).toBe(new Money(byok.totalUsd).sub(doc.reported.totalUsd).toFixed());
+    expect(Object.keys(byok.byDay)).toContain('2026-03-02');
+  });
+
+  it('an unknown model is counted and listed, never priced at $0', () => {
+    const doc = json([`${F}/generic.csv`]);
+    expect(doc.unknownModels).toEqual([expect.objectContaining({name: 'some-unknown-model-x', records: 1})]);
+  });
+
+  it('reads ccusage JSON from standard input', () => {
+    const doc = json(['-'], readFileSync(join(F, 'ccusage-daily.json'), 'utf8'));
+    expect(doc.files[0].source).toBe('ccusage.report');
+    expect(doc.files[0].imported).toBeGreaterThan(0);
+  });
+
+  it('the same file twice is not counted twice', () => {
+    const doc = json([`${F}/generic.csv`, `${F}/generic.csv`]);
+    expect(doc.repeatedFiles).toHaveLength(1);
+    expect(doc.files[1].imported).toBe(0);
+  });
+
+  it('writes rejects to CSV, stops at the first bad row with --strict, and never overwrites without --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vc-import-'));
+    const rejects = join(dir, 'rejects.csv');
+    expect(run(['import', `${F}/generic-bad.csv`, '--rejects', rejects]).code).toBe(0);
+    expect(readFileSync(rejects, 'utf8')).toMatch(/^file,line,reason\r\n.*generic-bad\.csv,\d+,/);
+    const again = run(['import', `${F}/generic-bad.csv`, '--rejects', rejects]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+    const strict = run(['import', `${F}/generic-bad.csv`, '--strict']);
+    expect(strict.code).toBe(65);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toMatch(/^vibe-cost: error: test\/fixtures\/usage\/generic-bad\.csv:\d+: /);
+  });
+
+  it('an unrecognised file names the closest format and what it lacks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vc-import-'));
+    const file = join(dir, 'usage.csv');
+    writeFileSync(file, 'timestamp,model,input_tokens\n2026-01-01,gpt-5,3\n');
+    const r = run(['import', file]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/not a usage file vibe-cost knows; closest: vibe-cost.generic \(missing columns: output_tokens\)/);
+  });
+
+  it('saves a profile from the history that simulate then loads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vc-import-'));
+    const profile = join(dir, 'me.json');
+    expect(run(['import', `${F}/claude-projects`, `${F}/codex-sessions`, '--save-profile', profile]).code).toBe(0);
+    expect(existsSync(profile)).toBe(true);
+    const sim = run(['simulate', '--profile', profile, '--format', 'json']);
+    expect(sim.stderr).toBe('');
+    expect(JSON.parse(sim.stdout).profile.origin).toBe(profile);
+  });
+});
+
+describe.skipIf(!hasCorpus)('the real corpus files import and replay', () => {
+  it.each([
+    ['claude-code.spotter-tool_heavy.jsonl', 4],
+    ['claude-code.spotter-short.jsonl', 1],
+    ['codex-rollout.localpush.rollout-2026-02-23T20-34-25-019c8bfe-ec25-79e0-97d7-bda6a9c575ff.jsonl', 6],
+    ['anthropic-console-cost.livechat-ringcentral-sync.csv', 24],
+    ['openai-usage-api-completions.cookbook-excerpt.json', 2],
+  ])('%s', (file, imported) => {
+    const doc = json([join(CORPUS, 'usage', file)]);
+    expect(doc.files[0].imported).toBe(imported);
+    expect(doc.strategies.map((s: {strategy: {id: string}}) => s.strategy.id)).toEqual(['all-byok', 'all-platform', 'all-free', 'free-then-platform']);
+  });
+
+  it('prices the spotter Claude Code log exactly: opus 4.6 at $5 / $25, 1-hour writes $10, reads $0.50', () => {
+    const doc = json([join(CORPUS, 'usage', 'claude-code.spotter-tool_heavy.jsonl')]);
+    // input 54 × 5 + cache read 88,231 × 0.5 + 1-hour writes 17,696 × 10 + output 212 × 25, per million
+    expect(doc.strategies[0].totalUsd).toBe('0.2266455');
+  });
+});
