@@ -67,3 +67,14 @@ export interface FileAccount {
   /** Rows that carry nothing to price by design (header-only buckets, Codex info:null, `<synthetic>`): counted, not rejected. */
   skipped: number;
 }
+
+/** What an import came to: every input accounted for. */
+export interface ImportOutcome {
+  readonly accounts: FileAccount[];
+  /** Every rejected row with file:line and reason; past 100,000 the list ends with one line counting the rest. */
+  readonly rejects: RejectedRow[];
+  /** Inputs skipped whole because their content was already imported (same bytes twice), with the file they repeat. */
+  readonly repeatedFiles: {file: string; sameAs: string}[];
+  /** Usage seen through two sources (Claude Code logs and ccusage output of the same days): which days, which source was kept. */
+  readonly overlaps: {source: SourceId; keptSource: SourceId; days: string[]; rows: number}[];
+}

@@ -1,4 +1,6 @@
-import type {FileAccount, RejectedRow, SourceId, UsageRecord} from '../../core/usage.js';
+import type {FileAccount, ImportOutcome, SourceId, UsageRecord} from '../../core/usage.js';
+
+export type {ImportOutcome} from '../../core/usage.js';
 import {DataError} from '../../errors.js';
 import {ccusageIsDeferred, readInput} from './dispatch.js';
 import {cleanHead, detectSource} from './detect.js';
@@ -23,15 +25,6 @@ export interface ImportOptions {
   readonly stdin?: () => Promise<string>;
 }
 
-export interface ImportOutcome {
-  readonly accounts: FileAccount[];
-  /** Every rejected row with file:line and reason; past 100,000 the list ends with one line counting the rest. */
-  readonly rejects: RejectedRow[];
-  /** Inputs skipped whole because their content was already imported (same bytes twice), with the file they repeat. */
-  readonly repeatedFiles: {file: string; sameAs: string}[];
-  /** Usage seen through two sources (Claude Code logs and ccusage output of the same days): which days, which source was kept. */
-  readonly overlaps: {source: SourceId; keptSource: SourceId; days: string[]; rows: number}[];
-}
 
 const HINT = 'force a source with --format, or see "Importing usage" in the README';
 
