@@ -103,7 +103,7 @@ export const importCommand = {
       (record) => {
         const key = grouper.keyFor(record);
         replay.add(record, key ?? `row:${record.file}:${record.line}`);
-        const model = book.find(record.modelRaw);
+        const model = key ? replay.resolve(record.modelRaw) : undefined;
         if (key && model) grouper.add(record, key, model.id);
       },
       {...(args.source ? {format: args.source} : {}), strict: args.strict ?? false, stdin: readStdin, ...(progress ? {onProgress: progress.update} : {})},

@@ -58,11 +58,16 @@ export class TaskGrouper {
 
   add(record: UsageRecord, key: string, model: string): void {
     if (!record.tokens) return;
-    const task = this.tasks.get(key) ?? {day: record.start.slice(0, 10), models: new Map<string, number>(), tokens: NO_TOKENS, requests: 0};
-    task.tokens = addTokens(task.tokens, record.tokens);
+    let task = this.tasks.get(key);
+    if (!task) this.tasks.set(key, (task = {day: record.start.slice(0, 10), models: new Map<string, number>(), tokens: {...NO_TOKENS}, requests: 0}));
+    const t = task.tokens as {-readonly [K in keyof TokenBuckets]: number};
+    t.input += record.tokens.input;
+    t.cacheRead += record.tokens.cacheRead;
+    t.cacheWrite5m += record.tokens.cacheWrite5m;
+    t.cacheWrite1h += record.tokens.cacheWrite1h;
+    t.output += record.tokens.output;
     task.requests += record.requests ?? 1;
     task.models.set(model, (task.models.get(model) ?? 0) + totalTokens(record.tokens));
-    this.tasks.set(key, task);
   }
 
   profile(): HistoryProfile {

@@ -37,7 +37,9 @@ export function editDistance(a: string, b: string): number {
 
 /** The `limit` names closest to `query`, closest first; names containing the query rank first. */
 export function nearestNames(query: string, names: Iterable<string>, limit = 3): string[] {
-  const q = normalizeModelName(query);
+  // A garbled file can hold a megabyte "model name"; the distance is quadratic, and nothing that
+  // long is near a real model anyway.
+  const q = normalizeModelName(query.slice(0, 120));
   const scored = [...new Set(names)].map((name) => {
     const n = normalizeModelName(name);
     const contains = n.includes(q) || q.includes(n) ? 0 : 1;

@@ -1,9 +1,9 @@
 import type {Capability} from './capability.js';
-import {costOfTokens, markupFactor, ZERO, type Money} from './money.js';
+import {costOfTokens, markupFactor, Money, ZERO} from './money.js';
 import type {Plan} from './plan.js';
 import {priceOn} from './price-dates.js';
 import type {PriceBook} from './price-book.js';
-import {listCost, splitByTier, type Tier} from './pricing.js';
+import {listCost, splitByTier} from './pricing.js';
 import type {ModelPrice} from './prices.js';
 import {route, type PathKind} from './router.js';
 import {drawCredits, type CreditMonth} from './simulate.js';
@@ -21,17 +21,32 @@ export interface ReplayOptions {
   readonly needs?: Capability;
 }
 
-type Variant = 'standard' | 'fast' | 'batch' | 'priority';
+const VARIANTS = ['standard', 'fast', 'batch', 'priority'] as const;
+type Variant = (typeof VARIANTS)[number];
+const TIERS = ['base', 'long'] as const;
+const PAID = ['byok', 'platform'] as const;
+const BUCKET_COUNT = 5;
 
-interface Line {
-  tokens: TokenBuckets;
-  records: number;
+/** One day's tokens of one model, in a flat array: [path][tier][variant][bucket]. Summed in place: no allocation per record. */
+const cell = (path: number, tier: number, variant: number) => ((path * TIERS.length + tier) * VARIANTS.length + variant) * BUCKET_COUNT;
+const LINE_SIZE = cell(PAID.length, 0, 0);
+
+function addInto(sums: Float64Array, at: number, t: TokenBuckets): void {
+  sums[at] = (sums[at] as number) + t.input;
+  sums[at + 1] = (sums[at + 1] as number) + t.cacheRead;
+  sums[at + 2] = (sums[at + 2] as number) + t.cacheWrite5m;
+  sums[at + 3] = (sums[at + 3] as number) + t.cacheWrite1h;
+  sums[at + 4] = (sums[at + 4] as number) + t.output;
+}
+
+function tokensAt(sums: Float64Array, at: number): TokenBuckets {
+  return {input: sums[at] as number, cacheRead: sums[at + 1] as number, cacheWrite5m: sums[at + 2] as number, cacheWrite1h: sums[at + 3] as number, output: sums[at + 4] as number};
 }
 
 interface StrategyState {
   readonly strategy: Strategy;
-  /** day → "path|model|tier|variant" → tokens */
-  readonly ledger: Map<string, Map<string, Line>>;
+  /** day → model id → token sums by path, tier and variant */
+  readonly ledger: Map<string, Map<string, Float64Array>>;
   readonly served: Record<PathKind, number>;
   readonly unserved: Record<'free-capability' | 'free-cap-wait' | 'no-path', number>;
   /** day → free units used, and the tasks already admitted to the free tier that day. */
@@ -112,7 +127,8 @@ export class Replay {
     }));
   }
 
-  private resolve(name: string): ModelPrice | undefined {
+  /** The priced model a record names, or undefined; resolved once per name. */
+  resolve(name: string): ModelPrice | undefined {
     if (!this.resolved.has(name)) this.resolved.set(name, name ? this.options.book.find(name.replace(/[-:]fast$/, '')) : undefined);
     return this.resolved.get(name);
   }
@@ -131,9 +147,10 @@ export class Replay {
   add(record: UsageRecord, taskKey: string): void {
     this.records++;
     const day = dayOf(record);
-    if (record.reportedUsd !== undefined) {
+    const reported = record.reportedUsd === undefined ? undefined : new Money(record.reportedUsd);
+    if (reported) {
       this.reportedRecords++;
-      this.reportedByDay.set(day, (this.reportedByDay.get(day) ?? ZERO).add(record.reportedUsd));
+      this.reportedByDay.set(day, (this.reportedByDay.get(day) ?? ZERO).add(reported));
     }
     const base = this.resolve(record.modelRaw);
     if (!base) {
@@ -142,7 +159,7 @@ export class Replay {
     }
     const usage = this.models.get(base.id) ?? {model: base.id, records: 0, tokens: NO_TOKENS, reportedUsd: ZERO};
     usage.records++;
-    if (record.reportedUsd !== undefined) usage.reportedUsd = usage.reportedUsd.add(record.reportedUsd);
+    if (reported) usage.reportedUsd = usage.reportedUsd.add(reported);
     this.models.set(base.id, usage);
     if (!record.tokens) return;
     usage.tokens = addTokens(usage.tokens, record.tokens);
@@ -153,6 +170,7 @@ export class Replay {
     if (!perRequest && model.longContext) this.tierUnknown++;
     const split = perRequest ? splitByTier(model, record.tokens, requests) : {base: record.tokens, long: NO_TOKENS};
     const variant: Variant = record.speed === 'fast' ? 'fast' : record.serviceTier === 'batch' || record.serviceTier === 'priority' ? record.serviceTier : 'standard';
+    const variantIndex = VARIANTS.indexOf(variant);
     const task = {model, needs: this.options.needs ?? model.capability, requests};
     const free = this.options.plan.free;
     for (const s of this.states) {
@@ -180,16 +198,13 @@ export class Replay {
         tasks.add(taskKey);
         s.platformTasks.set(day, tasks);
       } else s.byokRequests.set(day, (s.byokRequests.get(day) ?? 0) + requests);
-      const lines = s.ledger.get(day) ?? new Map<string, Line>();
-      s.ledger.set(day, lines);
-      for (const [tier, tokens] of [['base', split.base], ['long', split.long]] as const) {
-        if (totalTokens(tokens) === 0 && tier === 'long') continue;
-        const key = `${decision.path}|${model.id}|${tier}|${variant}`;
-        const line = lines.get(key) ?? {tokens: NO_TOKENS, records: 0};
-        line.tokens = addTokens(line.tokens, tokens);
-        line.records++;
-        lines.set(key, line);
-      }
+      let models = s.ledger.get(day);
+      if (!models) s.ledger.set(day, (models = new Map()));
+      let sums = models.get(model.id);
+      if (!sums) models.set(model.id, (sums = new Float64Array(LINE_SIZE)));
+      const path = decision.path === 'byok' ? 0 : 1;
+      addInto(sums, cell(path, 0, variantIndex), split.base);
+      if (split.long !== NO_TOKENS) addInto(sums, cell(path, 1, variantIndex), split.long);
     }
   }
 
@@ -202,7 +217,11 @@ export class Replay {
       strategies,
       models: [...this.models.values()].sort((a, b) => a.model.localeCompare(b.model)),
       reported: this.reportedRecords ? {totalUsd: [...this.reportedByDay.values()].reduce((a, b) => a.add(b), ZERO), byDay: this.reportedByDay, records: this.reportedRecords} : null,
-      unknownModels: [...this.unknown.entries()].map(([name, records]) => ({name: name || '(no model named in the file)', records, nearest: name ? this.options.book.nearest(name) : []})),
+      unknownModels: [...this.unknown.entries()].map(([name, records]) => ({
+        name: !name ? '(no model named in the file)' : name.length > 120 ? `${name.slice(0, 117)}... (${name.length} characters)` : name,
+        records,
+        nearest: name ? this.options.book.nearest(name) : [],
+      })),
       tierUnknownRecords: this.tierUnknown,
       noCacheSplitRecords: this.noCacheSplit,
       missing: [...missing].sort(),
@@ -238,25 +257,30 @@ export class Replay {
       let byokTokens = 0;
       let platform = ZERO;
       let platformTokens = 0;
-      for (const [key, line] of s.ledger.get(day) ?? []) {
-        const [path, id, tier, variant] = key.split('|') as [PathKind, string, Tier, Variant];
+      for (const [id, sums] of s.ledger.get(day) ?? []) {
         const model = this.on(this.options.book.find(id) as ModelPrice, day);
-        const priced = listCost(model, tier, line.tokens);
-        for (const bucket of priced.missing) missing.add(`${id} ${bucket}${tier === 'long' ? ' (long context)' : ''}`);
-        let usd = priced.usd;
-        if (variant !== 'standard') {
-          const factor = model.multipliers?.[variant];
-          if (factor) usd = usd.mul(factor);
-          else missing.add(`${id} ${variant} multiplier`);
-        }
-        complete &&= priced.missing.length === 0 && (variant === 'standard' || Boolean(model.multipliers?.[variant]));
-        byModel.set(id, (byModel.get(id) ?? ZERO).add(path === 'platform' ? usd.mul(markupFactor(plan.platform.markupPct)) : usd));
-        if (path === 'byok') {
-          byok = byok.add(usd);
-          byokTokens += totalTokens(line.tokens);
-        } else {
-          platform = platform.add(usd);
-          platformTokens += totalTokens(line.tokens);
+        for (const [p, path] of PAID.entries()) {
+          for (const [t, tier] of TIERS.entries()) {
+            for (const [v, variant] of VARIANTS.entries()) {
+              const tokens = tokensAt(sums, cell(p, t, v));
+              if (totalTokens(tokens) === 0) continue;
+              const priced = listCost(model, tier, tokens);
+              for (const bucket of priced.missing) missing.add(`${id} ${bucket}${tier === 'long' ? ' (long context)' : ''}`);
+              let usd = priced.usd;
+              const factor = variant === 'standard' ? undefined : model.multipliers?.[variant];
+              if (factor) usd = usd.mul(factor);
+              else if (variant !== 'standard') missing.add(`${id} ${variant} multiplier`);
+              complete &&= priced.missing.length === 0 && (variant === 'standard' || Boolean(factor));
+              byModel.set(id, (byModel.get(id) ?? ZERO).add(path === 'platform' ? usd.mul(markupFactor(plan.platform.markupPct)) : usd));
+              if (path === 'byok') {
+                byok = byok.add(usd);
+                byokTokens += totalTokens(tokens);
+              } else {
+                platform = platform.add(usd);
+                platformTokens += totalTokens(tokens);
+              }
+            }
+          }
         }
       }
       let dayUsd = byok.add(costOfTokens(plan.byok.feeUsdPerMTok, byokTokens));

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {DataError, UsageError} from '../errors.js';
+import {JsonSyntaxError, parseExactJson} from '../core/exact-json.js';
 
 export function readText(path: string): string {
   try {
@@ -12,14 +13,24 @@ export function readText(path: string): string {
   }
 }
 
+/** The line of a JSON syntax error: from the position JSON.parse names, else from our own parser. */
+function jsonErrorLine(text: string, error: Error): number {
+  const position = /position (\d+)/.exec(error.message)?.[1];
+  if (position !== undefined) return text.slice(0, Number(position)).split('\n').length;
+  try {
+    parseExactJson(text.replace(/^\uFEFF/, ''));
+  } catch (exact) {
+    if (exact instanceof JsonSyntaxError) return exact.line;
+  }
+  return 1;
+}
+
 /** JSON.parse with the error placed at file:line. */
 export function readJson(path: string): unknown {
   const text = readText(path);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = position === undefined ? '' : `:${text.slice(0, Number(position)).split('\n').length}`;
-    throw new DataError(`${path}${line}: not valid JSON (${(error as Error).message})`);
+    throw new DataError(`${path}:${jsonErrorLine(text, error as Error)}: not valid JSON (${(error as Error).message})`);
   }
 }

@@ -137,6 +137,10 @@ export async function readCsv(input: Input, head: string, source: SourceId, sink
     }
     sink.row();
     const m = map;
-    if (m) sink.settle(row.line, () => m(row));
+    if (!m) continue;
+    sink.settle(row.line, () => {
+      if (row.overflow > 0) throw new RowProblem(`row has ${row.overflow} more non-empty field${row.overflow === 1 ? '' : 's'} than the header has columns (a shifted row, or the wrong delimiter)`);
+      m(row);
+    });
   }
 }

@@ -9,6 +9,8 @@ export interface CsvRow {
   get(column: string): string | undefined;
   /** True when every cell of the named columns is empty. */
   blank(columns: readonly string[]): boolean;
+  /** Non-empty cells past the header's last column: a shifted or mangled row. Trailing empty cells (spreadsheets add them) are fine. */
+  readonly overflow: number;
 }
 
 const LINE_BREAKS = /\r\n|\r|\n/g;
@@ -50,6 +52,7 @@ export async function* csvRows(input: Input, head: string, progress: Progress): 
       if (cells.every((c) => c.trim() === '')) continue;
       yield {
         line,
+        overflow: cells.slice(index.size).filter((c) => c.trim() !== '').length,
         get: (column) => {
           const i = index.get(column);
           return i === undefined ? undefined : cells[i];

@@ -3,7 +3,7 @@ import type {FileAccount, ImportOutcome, SourceId, UsageRecord} from '../../core
 export type {ImportOutcome} from '../../core/usage.js';
 import {DataError} from '../../errors.js';
 import {ccusageIsDeferred, readInput} from './dispatch.js';
-import {cleanHead, detectSource} from './detect.js';
+import {cleanHead, detectSource, sniffContainer} from './detect.js';
 import {expandInputs, type Found, RepeatFinder} from './files.js';
 import {Progress, readHead} from './input.js';
 import {localDay} from './numbers.js';
@@ -44,6 +44,17 @@ async function plan(input: Found, format: SourceId | undefined): Promise<Planned
     throw new DataError(`${input.name}: file is empty`, 'export the usage again, or leave this file out');
   }
   if (format !== undefined) return {input, head, source: format};
+  const text = cleanHead(head);
+  if (sniffContainer(text) === 'json' && Buffer.byteLength(head) >= input.size) {
+    // The whole file is in hand: a JSON file that does not parse is broken, whatever it resembles.
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const at = /position (\d+)/.exec((error as Error).message)?.[1];
+      const line = at === undefined ? text.split('\n').length : text.slice(0, Number(at)).split('\n').length;
+      throw new DataError(`${input.name}:${line}: not valid JSON, truncated or garbled (${(error as Error).message})`, 'export the file again');
+    }
+  }
   const found = detectSource(head);
   if (found.source !== null) return {input, head, source: found.source};
   const missing = found.missing.length > 0 ? ` (missing columns: ${found.missing.join(', ')})` : '';
