@@ -6,10 +6,15 @@ export class UserError extends Error {
   readonly exitCode: number;
   readonly hint: string | undefined;
   constructor(message: string, exitCode: number, hint?: string) {
-    super(message);
+    // One line, always: a value quoted from a file may hold newlines or terminal control codes.
+    super(oneLine(message));
     this.exitCode = exitCode;
     this.hint = hint;
   }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export class UsageError extends UserError {

@@ -101,7 +101,8 @@ export function parseExactJson(text: string): ExactJson {
       ws();
       if (text[i] !== ':') fail('expected :');
       i++;
-      result[key] = value();
+      // defineProperty, not assignment: a "__proto__" key in a file must stay data, never a prototype.
+      Object.defineProperty(result, key, {value: value(), enumerable: true, writable: true, configurable: true});
       ws();
       if (text[i] === ',') i++;
       else if (text[i] === '}') {

@@ -11,6 +11,8 @@ interface Task {
 
 export interface HistoryProfile {
   readonly tasks: number;
+  /** True when the history had more than MAX_TASKS tasks: the profile comes from the first ones. */
+  readonly capped: boolean;
   /** How tasks were told apart: the source's session or task id, idle gaps, both, or not at all (aggregated exports). */
   readonly method: 'task-id' | 'idle-gap' | 'mixed' | 'none';
   readonly activeDays: number;
@@ -24,6 +26,9 @@ export interface HistoryProfile {
   readonly classes: {readonly name: string; readonly share: number; readonly tokens: TokenBuckets; readonly requestsPerTask: number; readonly p90ToMedian: number; readonly model: string}[];
 }
 
+/** Tasks a profile is built from, at most: memory stays bounded on a 10-million-row history. */
+export const MAX_TASKS = 500_000;
+
 /**
  * Groups a history's records into tasks: by the session or task id the source gives, otherwise
  * by idle gaps longer than `gapMs` within one file (records of a log arrive in time order).
@@ -35,6 +40,8 @@ export class TaskGrouper {
   private byId = 0;
   private byGap = 0;
   private counter = 0;
+  /** Tasks held when the cap was reached (0: never); later tasks are left out of the profile. */
+  capped = 0;
   private readonly gapMs: number;
 
   constructor(gapMs: number) {
@@ -43,6 +50,7 @@ export class TaskGrouper {
 
   /** The task a record belongs to; undefined for aggregated rows. */
   keyFor(record: UsageRecord): string | undefined {
+    if (this.tasks.size >= MAX_TASKS && this.capped === 0) this.capped = this.tasks.size;
     if (record.granularity !== 'request') return undefined;
     if (record.taskId) {
       this.byId++;
@@ -59,6 +67,7 @@ export class TaskGrouper {
   add(record: UsageRecord, key: string, model: string): void {
     if (!record.tokens) return;
     let task = this.tasks.get(key);
+    if (!task && this.tasks.size >= MAX_TASKS) return;
     if (!task) this.tasks.set(key, (task = {day: record.start.slice(0, 10), models: new Map<string, number>(), tokens: {...NO_TOKENS}, requests: 0}));
     const t = task.tokens as {-readonly [K in keyof TokenBuckets]: number};
     t.input += record.tokens.input;
@@ -81,6 +90,7 @@ export class TaskGrouper {
     const method = this.byId && this.byGap ? 'mixed' : this.byId ? 'task-id' : this.byGap ? 'idle-gap' : 'none';
     return {
       tasks: tasks.length,
+      capped: this.capped > 0,
       method,
       activeDays: days.length,
       firstDay: days[0] ?? null,

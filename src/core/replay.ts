@@ -52,8 +52,9 @@ interface StrategyState {
   /** day → free units used, and the tasks already admitted to the free tier that day. */
   readonly freeUsed: Map<string, number>;
   readonly freeTasks: Map<string, Set<string>>;
-  /** day → tasks sent platform-paid (for per-task credits) and BYOK requests. */
+  /** day → tasks (for per-task credits) or records sent platform-paid, and BYOK requests. */
   readonly platformTasks: Map<string, Set<string>>;
+  readonly platformRecords: Map<string, number>;
   readonly byokRequests: Map<string, number>;
 }
 
@@ -123,6 +124,7 @@ export class Replay {
       freeUsed: new Map(),
       freeTasks: new Map(),
       platformTasks: new Map(),
+      platformRecords: new Map(),
       byokRequests: new Map(),
     }));
   }
@@ -173,6 +175,7 @@ export class Replay {
     const variantIndex = VARIANTS.indexOf(variant);
     const task = {model, needs: this.options.needs ?? model.capability, requests};
     const free = this.options.plan.free;
+    const perTaskCredits = this.options.plan.platform.subscription?.creditUnit === 'task';
     for (const s of this.states) {
       const admitted = s.freeTasks.get(day)?.has(taskKey) ?? false;
       const units = free?.dailyCap.unit === 'requests' ? requests : admitted ? 0 : 1;
@@ -188,15 +191,21 @@ export class Replay {
       s.served[decision.path]++;
       if (decision.path === 'free') {
         s.freeUsed.set(day, used + units);
-        const tasks = s.freeTasks.get(day) ?? new Set<string>();
-        tasks.add(taskKey);
-        s.freeTasks.set(day, tasks);
+        // Task keys are kept only where the plan counts tasks: they are the one thing here that grows with the input.
+        if (free?.dailyCap.unit === 'tasks') {
+          const tasks = s.freeTasks.get(day) ?? new Set<string>();
+          tasks.add(taskKey);
+          s.freeTasks.set(day, tasks);
+        }
         continue;
       }
       if (decision.path === 'platform') {
-        const tasks = s.platformTasks.get(day) ?? new Set<string>();
-        tasks.add(taskKey);
-        s.platformTasks.set(day, tasks);
+        s.platformRecords.set(day, (s.platformRecords.get(day) ?? 0) + 1);
+        if (perTaskCredits) {
+          const tasks = s.platformTasks.get(day) ?? new Set<string>();
+          tasks.add(taskKey);
+          s.platformTasks.set(day, tasks);
+        }
       } else s.byokRequests.set(day, (s.byokRequests.get(day) ?? 0) + requests);
       let models = s.ledger.get(day);
       if (!models) s.ledger.set(day, (models = new Map()));
@@ -292,7 +301,8 @@ export class Replay {
       }
       byokRequestsThisMonth += requests;
       const usage = platform.mul(markupFactor(plan.platform.markupPct)).add(costOfTokens(plan.platform.feeUsdPerMTok, platformTokens));
-      const tasks = s.platformTasks.get(day)?.size ?? 0;
+      // Credits per task count the day's tasks; credits in dollars are drawn record by record.
+      const tasks = subscription?.creditUnit === 'task' ? (s.platformTasks.get(day)?.size ?? 0) : (s.platformRecords.get(day) ?? 0);
       if (!subscription) dayUsd = dayUsd.add(usage);
       else if (tasks > 0) {
         if (!subscribed) {

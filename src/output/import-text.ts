@@ -133,6 +133,7 @@ function historyLines(v: ImportView, saved: string | undefined): string[] {
   if (h.tasks === 0) return ['No tasks in this history (aggregated exports carry none): no profile.'];
   const how = {'task-id': 'by session or task id', 'idle-gap': `by idle gaps of ${v.gapMs / 60_000} min`, mixed: `by session id, else idle gaps of ${v.gapMs / 60_000} min`, none: ''}[h.method];
   return [
+    ...(h.capped ? [`(The profile uses the first ${formatCount(h.tasks)} tasks: memory stays bounded.)`] : []),
     `${formatCount(h.tasks)} tasks (${how}) on ${h.activeDays} active days, ${h.firstDay} to ${h.lastDay}: ${h.tasksPerActiveDay.toFixed(1)} a day.`,
     `Tokens per task: mean ${formatTokens(h.tokensPerTask.mean)}, median ${formatTokens(h.tokensPerTask.median)}, p90 ${formatTokens(h.tokensPerTask.p90)}; ${h.requestsPerTask.toFixed(1)} requests a task.`,
     `Models: ${h.modelMix.map((m) => `${m.model} ${(m.share * 100).toFixed(0)}%`).join(', ')}.`,

@@ -26,7 +26,8 @@ export function renderMarkdownTable(columns: readonly Column[], rows: readonly (
 /** RFC 4180 CSV. A cell a spreadsheet would run as a formula gets a leading apostrophe. */
 export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (text: string) => {
-    const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+    // A plain number (a negative amount) is data; anything else starting so is a formula to a spreadsheet.
+    const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;

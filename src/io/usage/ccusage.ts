@@ -62,6 +62,7 @@ function period(row: Obj): {start: string; days: string[]} {
 
 function span(from: string, n: number): string[] {
   const t = Date.parse(`${from}T00:00:00Z`);
+  if (Number.isNaN(t)) throw new RowProblem(`not a date: "${from}"`);
   return Array.from({length: n}, (_, i) => new Date(t + i * 86_400_000).toISOString().slice(0, 10));
 }
 

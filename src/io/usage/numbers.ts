@@ -83,7 +83,8 @@ export function utcInstant(text: string | undefined, column: string): string {
 
 export function unixInstant(text: string | number | undefined, column: string): string {
   const n = typeof text === 'number' ? text : Number((text ?? '').trim().replaceAll(',', ''));
-  if (!Number.isFinite(n) || n < 0 || (typeof text === 'string' && text.trim() === '')) {
+  // Past year 9999 a Date cannot print: such a "time" is a corrupted cell, not a date.
+  if (!Number.isFinite(n) || n < 0 || n > 253_402_300_799 || (typeof text === 'string' && text.trim() === '')) {
     throw new RowProblem(`${column} is not a unix time in seconds: "${String(text)}"`);
   }
   return new Date(Math.round(n * 1000)).toISOString();
@@ -91,7 +92,7 @@ export function unixInstant(text: string | number | undefined, column: string): 
 
 function checked(iso: string, column: string, cell: string): string {
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) throw new RowProblem(`${column} is not a valid date: "${cell}"`);
+  if (Number.isNaN(t) || t < 0 || t > 253_402_300_799_000) throw new RowProblem(`${column} is not a valid date: "${cell}"`);
   return new Date(t).toISOString();
 }
 
