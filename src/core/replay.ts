@@ -81,7 +81,13 @@ export interface ReplayResult {
   readonly days: string[];
   readonly strategies: ReplayedStrategy[];
   readonly models: ModelUsage[];
-  readonly reported: {readonly totalUsd: Money; readonly byDay: ReadonlyMap<string, Money>; readonly records: number} | null;
+  readonly reported: {
+    readonly totalUsd: Money;
+    readonly byDay: ReadonlyMap<string, Money>;
+    readonly records: number;
+    /** Days with both token records and a reported amount: the only ones a difference is fair on. */
+    readonly comparableDays: string[];
+  } | null;
   readonly unknownModels: {readonly name: string; readonly records: number; readonly nearest: string[]}[];
   /** Aggregated rows (hour or day buckets) of models with a long-context tier: priced at the base tier. */
   readonly tierUnknownRecords: number;
@@ -109,6 +115,7 @@ export class Replay {
   private readonly reportedByDay = new Map<string, Money>();
   private readonly priced = new Map<string, ModelPrice>();
   private reportedRecords = 0;
+  private readonly tokenDays = new Set<string>();
   private tierUnknown = 0;
   private noCacheSplit = 0;
   private records = 0;
@@ -164,6 +171,7 @@ export class Replay {
     if (reported) usage.reportedUsd = usage.reportedUsd.add(reported);
     this.models.set(base.id, usage);
     if (!record.tokens) return;
+    this.tokenDays.add(day);
     usage.tokens = addTokens(usage.tokens, record.tokens);
     if (record.tokensKnown === 'no-cache-split') this.noCacheSplit++;
     const model = this.on(base, day);
@@ -225,7 +233,14 @@ export class Replay {
       days,
       strategies,
       models: [...this.models.values()].sort((a, b) => a.model.localeCompare(b.model)),
-      reported: this.reportedRecords ? {totalUsd: [...this.reportedByDay.values()].reduce((a, b) => a.add(b), ZERO), byDay: this.reportedByDay, records: this.reportedRecords} : null,
+      reported: this.reportedRecords
+        ? {
+            totalUsd: [...this.reportedByDay.values()].reduce((a, b) => a.add(b), ZERO),
+            byDay: this.reportedByDay,
+            records: this.reportedRecords,
+            comparableDays: days.filter((d) => this.tokenDays.has(d) && this.reportedByDay.has(d)),
+          }
+        : null,
       unknownModels: [...this.unknown.entries()].map(([name, records]) => ({
         name: !name ? '(no model named in the file)' : name.length > 120 ? `${name.slice(0, 117)}... (${name.length} characters)` : name,
         records,

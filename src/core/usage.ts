@@ -75,6 +75,8 @@ export interface ImportOutcome {
   readonly rejects: RejectedRow[];
   /** Inputs skipped whole because their content was already imported (same bytes twice), with the file they repeat. */
   readonly repeatedFiles: {file: string; sameAs: string}[];
+  /** Files met while walking a folder that are no usage export or log: passed over, and said so. */
+  readonly ignored: {file: string; reason: string}[];
   /** Usage seen through two sources (Claude Code logs and ccusage output of the same days): which days, which source was kept. */
   readonly overlaps: {source: SourceId; keptSource: SourceId; days: string[]; rows: number}[];
 }

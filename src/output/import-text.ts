@@ -45,23 +45,40 @@ function bound(s: ReplayedStrategy, v: ImportView, text: string): string {
 const PATH_COLUMNS: Column[] = [
   {header: 'Strategy'},
   {header: 'Re-priced', align: 'right'},
-  {header: 'Reported', align: 'right'},
-  {header: 'Difference', align: 'right'},
+  {header: 'Reported*', align: 'right'},
+  {header: 'Difference*', align: 'right'},
   {header: 'Served', align: 'right'},
   {header: 'Not served'},
 ];
 
+/** Re-priced and reported sums over the days that have both, and the difference. */
+function comparison(v: ImportView, s: ReplayedStrategy): {repriced: Money; reported: Money; diff: Money} | undefined {
+  const r = v.replay.reported;
+  if (!r || r.comparableDays.length === 0) return undefined;
+  const sum = (get: (day: string) => Money | undefined) => r.comparableDays.reduce((a, d) => a.add(get(d) ?? ZERO), ZERO);
+  const repriced = sum((d) => s.byDay.get(d));
+  const reported = sum((d) => r.byDay.get(d));
+  return {repriced, reported, diff: repriced.sub(reported)};
+}
+
+function comparisonNote(v: ImportView): string {
+  const r = v.replay.reported;
+  if (!r) return '* No file carries a billed or reported amount: import a cost export of the same period beside the tokens to compare.';
+  if (r.comparableDays.length === 0) return `* ${formatUsd(r.totalUsd)} reported in all, but on no day that also has token records: nothing to compare.`;
+  return `* Compared on the ${r.comparableDays.length} days with both token records and a reported amount (${formatUsd(r.totalUsd)} reported in all).`;
+}
+
 function pathRows(v: ImportView): string[][] {
-  const reported = v.replay.reported?.totalUsd;
   return v.replay.strategies.map((s) => {
+    const c = comparison(v, s);
     const unserved = Object.entries(s.unserved).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${k}`);
     if (s.blockedTasks) unserved.push(`${formatCount(s.blockedTasks)} tasks blocked by the credits`);
     const served = s.served.byok + s.served.platform + s.served.free;
     return [
       s.strategy.label,
       bound(s, v, formatUsd(s.totalUsd)),
-      reported ? formatUsd(reported) : '-',
-      reported ? `${formatUsd(s.totalUsd.sub(reported))} (${percent(s.totalUsd.sub(reported), reported)})` : '-',
+      c ? formatUsd(c.reported) : '-',
+      c ? `${formatUsd(c.diff)} (${percent(c.diff, c.reported)})` : '-',
       formatCount(served),
       unserved.join(', ') || '0',
     ];
@@ -117,6 +134,7 @@ function accountingLine(v: ImportView): string {
 function warnings(v: ImportView): string[] {
   const lines: string[] = [];
   for (const r of v.outcome.repeatedFiles) lines.push(`${r.file} repeats ${r.sameAs}: not counted twice.`);
+  for (const f of v.outcome.ignored) lines.push(`passed over ${f.file}: ${f.reason}.`);
   for (const o of v.outcome.overlaps) lines.push(`${o.source} covers ${o.days.length} days already in ${o.keptSource}: ${formatCount(o.rows)} rows not counted twice (days ${o.days.slice(0, 3).join(', ')}${o.days.length > 3 ? ', …' : ''}).`);
   const rejects = v.outcome.rejects;
   for (const r of rejects.slice(0, 5)) lines.push(`rejected ${r.file}:${r.line}: ${r.reason}`);
@@ -147,7 +165,7 @@ export function renderImportTable(v: ImportView, width: number, style: Style, sa
     v.replay.days.length > 1
       ? renderLineChart(
           v.replay.strategies.slice(0, 3).map((s) => {
-            const points = Math.min(chartPoints(width), Math.max(2, v.replay.days.length));
+            const points = chartPoints(width);
             return {name: s.strategy.id, values: Array.from({length: points}, (_, i) => (s.byDay.get(v.replay.days[Math.floor((i * v.replay.days.length) / points)] as string) ?? ZERO).toNumber())};
           }),
           {width, height: 8, xLabel: (i) => (i === 0 ? (v.replay.days[0] as string) : (v.replay.days.at(-1) as string)), colour: style.bold('x') !== 'x'},
@@ -160,6 +178,7 @@ export function renderImportTable(v: ImportView, width: number, style: Style, sa
     '',
     style.bold(`Re-priced on plan ${v.plan.id} (${range}), each day at the prices then in force`),
     renderTable(PATH_COLUMNS, pathRows(v)),
+    style.dim(comparisonNote(v)),
     '',
     style.dim('By model'),
     renderTable(MODEL_COLUMNS, modelRows(v)),
@@ -224,6 +243,7 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
     prices: prices.map((p) => ({origin: p.origin, format: p.format, asOf: p.asOf || null})),
     files: v.outcome.accounts,
     repeatedFiles: v.outcome.repeatedFiles,
+    ignoredFiles: v.outcome.ignored,
     overlaps: v.outcome.overlaps,
     rejects: v.outcome.rejects.length,
     unknownModels: r.unknownModels,
@@ -235,7 +255,10 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
       strategy: strategyJson(s.strategy),
       totalUsd: usd(s.totalUsd),
       complete: s.complete,
-      differenceFromReportedUsd: r.reported ? usd(s.totalUsd.sub(r.reported.totalUsd)) : null,
+      comparedWithReported: (() => {
+        const c = comparison(v, s);
+        return c ? {days: r.reported?.comparableDays.length, repricedUsd: usd(c.repriced), reportedUsd: usd(c.reported), differenceUsd: usd(c.diff)} : null;
+      })(),
       served: s.served,
       unserved: s.unserved,
       blockedTasks: s.blockedTasks,

@@ -30,7 +30,10 @@ describe('vibe-cost import (the real binary)', () => {
     const doc = json([`${F}/anthropic-tokens-daily.csv`, `${F}/anthropic-cost.csv`]);
     expect(doc.reported.totalUsd).toMatch(/^\d+(\.\d+)?$/);
     const byok = doc.strategies.find((s: {strategy: {id: string}}) => s.strategy.id === 'all-byok');
-    expect(byok.differenceFromReportedUsd).toBe(new Money(byok.totalUsd).sub(doc.reported.totalUsd).toFixed());
+    const c = byok.comparedWithReported;
+    expect(c.days).toBe(1);
+    expect(c.differenceUsd).toBe(new Money(c.repricedUsd).sub(c.reportedUsd).toFixed());
+    expect(c.reportedUsd).toBe(doc.reported.byDay['2026-03-02']);
     expect(Object.keys(byok.byDay)).toContain('2026-03-02');
   });
 

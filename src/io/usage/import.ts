@@ -35,7 +35,7 @@ interface Planned {
 }
 
 /** Reads the start of each input and names its source, so a wrong file fails before any streaming starts. */
-async function plan(input: Found, format: SourceId | undefined): Promise<Planned | undefined> {
+async function plan(input: Found, format: SourceId | undefined): Promise<Planned | {ignored: string} | undefined> {
   const head = await readHead(input);
   const nul = head.indexOf('\u0000');
   if (nul !== -1) throw new DataError(`${input.name}:${head.slice(0, nul).split('\n').length}: binary data, not a usage export or log`, HINT);
@@ -58,14 +58,22 @@ async function plan(input: Found, format: SourceId | undefined): Promise<Planned
   const found = detectSource(head);
   if (found.source !== null) return {input, head, source: found.source};
   const missing = found.missing.length > 0 ? ` (missing columns: ${found.missing.join(', ')})` : '';
-  throw new DataError(`${input.name}: not a usage file vibe-cost knows; closest: ${found.closest}${missing}`, HINT);
+  const problem = `not a usage file vibe-cost knows; closest: ${found.closest}${missing}`;
+  // A folder holds other files too (settings, manifests): those are listed as passed over, not fatal.
+  if (input.walked) return {ignored: problem};
+  throw new DataError(`${input.name}: ${problem}`, HINT);
 }
 
 /** Streams every input, calling onRecord for each imported record, in a stable order. */
 export async function importUsage(inputs: readonly string[], onRecord: (record: UsageRecord) => void, options: ImportOptions = {}): Promise<ImportOutcome> {
   const found = await expandInputs(inputs, options.stdin);
   const planned: (Planned | undefined)[] = [];
-  for (const input of found) planned.push(await plan(input, options.format));
+  const ignored: {file: string; reason: string}[] = [];
+  for (const input of found) {
+    const p = await plan(input, options.format);
+    if (p && 'ignored' in p) ignored.push({file: input.name, reason: p.ignored});
+    planned.push(p && 'ignored' in p ? undefined : p);
+  }
 
   const progress = new Progress(found.reduce((n, f) => n + f.size, 0), options.onProgress);
   const rejects = new RejectLog(options.strict ?? false);
@@ -98,6 +106,7 @@ export async function importUsage(inputs: readonly string[], onRecord: (record: 
     accounts: [...accounts.entries()].sort((a, b) => a[0] - b[0]).map(([, a]) => a),
     rejects: rejects.list(),
     repeatedFiles,
+    ignored,
     overlaps: [...state.overlaps.values()].map((o) => ({source: o.source, keptSource: o.keptSource, days: [...o.days].sort(), rows: o.rows})),
   };
 }
