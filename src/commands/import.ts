@@ -1,16 +1,12 @@
 import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {CAPABILITIES, type Capability} from '../core/capability.js';
-import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../core/candidates.js';
-import {profileFromHistory, TaskGrouper} from '../core/history-profile.js';
+import {profileFromHistory} from '../core/history-profile.js';
 import {applyPlanOverrides} from '../core/overrides.js';
-import {priceOn} from '../core/price-dates.js';
-import {Replay} from '../core/replay.js';
-import {byokSettings, type Strategy} from '../core/strategy.js';
 import {SOURCES, type SourceId} from '../core/usage.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
-import {importUsage} from '../io/usage/import.js';
+import {replayHistory} from '../io/replay-history.js';
 import {writeUserFile} from '../io/write-file.js';
 import {importJson, rejectsCsv, renderImportCsv, renderImportMarkdown, renderImportTable, type ImportView} from '../output/import-text.js';
 import {FORMATS, moneyFlag, wholeNumber, type Format} from './options.js';
@@ -82,35 +78,21 @@ export const importCommand = {
     const config = loadConfig(args.config);
     const book = loadPriceBook(args.prices ?? []);
     const plan = applyPlanOverrides(loadPlan(args.plan ?? config.plan ?? 'vibekit'), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
-    const today = new Date().toISOString().slice(0, 10);
-    const freePool = (plan.free?.pool ?? []).flatMap((name) => {
-      const model = book.find(name);
-      return model ? [priceOn(model, today)] : [];
-    });
-    const providers = [...new Set(book.models.filter((m) => m.byokable).map((m) => m.provider))];
-    const strategies: Strategy[] = [
-      {id: 'all-byok', label: 'BYOK: your own keys at list price', settings: byokSettings(providers)},
-      ALL_PLATFORM,
-      ALL_FREE,
-      FREE_THEN_PAID,
-      ...config.apps,
-    ];
-    const replay = new Replay({plan, book, strategies, freePool, ...(args.needs ? {needs: args.needs} : {})});
-    const grouper = new TaskGrouper(gapMs);
     const progress = process.stderr.isTTY && args.format === 'table' ? progressBar() : undefined;
-    const outcome = await importUsage(
-      args.inputs,
-      (record) => {
-        const key = grouper.keyFor(record);
-        replay.add(record, key ?? `row:${record.file}:${record.line}`);
-        const model = key ? replay.resolve(record.modelRaw) : undefined;
-        if (key && model) grouper.add(record, key, model.id);
-      },
-      {...(args.source ? {format: args.source} : {}), strict: args.strict ?? false, stdin: readStdin, ...(progress ? {onProgress: progress.update} : {})},
-    );
+    const {outcome, replay, profile: history} = await replayHistory(args.inputs, {
+      book,
+      plan,
+      apps: config.apps,
+      ...(args.needs ? {needs: args.needs} : {}),
+      taskGapMs: gapMs,
+      today: new Date().toISOString().slice(0, 10),
+      ...(args.source ? {format: args.source} : {}),
+      strict: args.strict ?? false,
+      stdin: readStdin,
+      ...(progress ? {onProgress: progress.update} : {}),
+    });
     progress?.done();
-    const history = grouper.profile();
-    const view: ImportView = {outcome, replay: replay.finish(), history, plan, gapMs};
+    const view: ImportView = {outcome, replay, history, plan, gapMs};
     if (args.rejects) writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
     if (args['save-profile']) {
       if (history.tasks === 0) throw new UsageError('--save-profile: the history has no tasks to build a profile from', 'aggregated exports (daily or hourly buckets) carry no tasks: import agent logs or per-request exports');

@@ -1,0 +1,58 @@
+import type {Capability} from '../core/capability.js';
+import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../core/candidates.js';
+import {TaskGrouper, type HistoryProfile} from '../core/history-profile.js';
+import type {Plan} from '../core/plan.js';
+import {priceOn} from '../core/price-dates.js';
+import type {PriceBook} from '../core/price-book.js';
+import {Replay, type ReplayResult} from '../core/replay.js';
+import {byokSettings, type Strategy} from '../core/strategy.js';
+import type {ImportOutcome} from '../core/usage.js';
+import {importUsage, type ImportOptions} from './usage/import.js';
+
+export interface HistoryOptions extends ImportOptions {
+  readonly book: PriceBook;
+  readonly plan: Plan;
+  /** The user's apps, replayed beside the paths. */
+  readonly apps?: readonly Strategy[];
+  readonly needs?: Capability;
+  readonly taskGapMs: number;
+  /** The day whose prices the free pool is listed at (its models cost nothing either way). */
+  readonly today: string;
+}
+
+export interface History {
+  readonly outcome: ImportOutcome;
+  readonly replay: ReplayResult;
+  readonly profile: HistoryProfile;
+}
+
+/** The strategies a history is replayed under: every path of the plan, then the user's apps. */
+export function replayStrategies(book: PriceBook, apps: readonly Strategy[]): Strategy[] {
+  const providers = [...new Set(book.models.filter((m) => m.byokable).map((m) => m.provider))];
+  return [{id: 'all-byok', label: 'BYOK: your own keys at list price', settings: byokSettings(providers)}, ALL_PLATFORM, ALL_FREE, FREE_THEN_PAID, ...apps];
+}
+
+/**
+ * Imports usage and replays it, streaming: every record is routed under each strategy as it is
+ * read and grouped into tasks for the profile. What `vibe-cost import` and the dashboard share.
+ */
+export async function replayHistory(inputs: readonly string[], options: HistoryOptions): Promise<History> {
+  const {book, plan} = options;
+  const freePool = (plan.free?.pool ?? []).flatMap((name) => {
+    const model = book.find(name);
+    return model ? [priceOn(model, options.today)] : [];
+  });
+  const replay = new Replay({plan, book, strategies: replayStrategies(book, options.apps ?? []), freePool, ...(options.needs ? {needs: options.needs} : {})});
+  const grouper = new TaskGrouper(options.taskGapMs);
+  const outcome = await importUsage(
+    inputs,
+    (record) => {
+      const key = grouper.keyFor(record);
+      replay.add(record, key ?? `row:${record.file}:${record.line}`);
+      const model = key ? replay.resolve(record.modelRaw) : undefined;
+      if (key && model) grouper.add(record, key, model.id);
+    },
+    options,
+  );
+  return {outcome, replay: replay.finish(), profile: grouper.profile()};
+}
