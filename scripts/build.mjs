@@ -11,6 +11,8 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
+  // Ink loads its devtools only when DEV=true; the package is an optional peer, never installed.
+  external: ['react-devtools-core'],
   sourcemap: 'linked',
   minify: process.env.VC_NO_MINIFY !== '1',
   keepNames: false,

@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import {hideBin} from 'yargs/helpers';
 import {UserError} from './errors.js';
 import {breakevenCommand} from './commands/breakeven.js';
+import {dashboardCommand, opensDashboardByDefault} from './commands/dashboard.js';
 import {importCommand} from './commands/import.js';
 import {pricesCommand} from './commands/prices.js';
 import {recommendCommand} from './commands/recommend.js';
@@ -18,7 +19,9 @@ function debugWanted(): boolean {
   return process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG'] === '1';
 }
 
-async function main(argv: string[]): Promise<void> {
+async function main(args: string[]): Promise<void> {
+  // Plain `vibe-cost` on an interactive terminal opens the dashboard.
+  const argv = opensDashboardByDefault(args) ? ['dashboard'] : args;
   await yargs(argv)
     .scriptName('vibe-cost')
     .usage('$0 <command> [options]\n\nWhat your AI coding-agent work costs on each payment path: your own key (BYOK), platform-paid, or the free tier.')
@@ -26,6 +29,7 @@ async function main(argv: string[]): Promise<void> {
     .command(recommendCommand)
     .command(breakevenCommand)
     .command(importCommand)
+    .command(dashboardCommand)
     .command(pricesCommand)
     .command('completion', 'print a shell completion script (bash, zsh)', (y) => y, () => {
       // yargs writes the script for the shell named by $SHELL.
@@ -34,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
     // --no-key is a flag of its own (a user who will not manage a key), not the negation of --key.
     .parserConfiguration({'boolean-negation': false})
     .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
-    .demandCommand(1, 'name a command: simulate, recommend, breakeven, import or prices')
+    .demandCommand(1, 'name a command: simulate, recommend, breakeven, import, prices or dashboard')
     .strict()
     .version(VERSION)
     .help()

@@ -7,7 +7,7 @@ import {buildScenario, type Scenario} from '../core/scenario.js';
 import type {Bucket} from '../core/tokens.js';
 import type {UserConfig} from '../core/config.js';
 import {keysFromEnv} from '../core/provider-env.js';
-import {PLATFORM_SETTINGS, type Strategy} from '../core/strategy.js';
+import {heldKeysStrategy, type Strategy} from '../core/strategy.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../io/load-data.js';
 
@@ -126,8 +126,6 @@ export function loadScenario(args: ScenarioArgs): LoadedScenario {
   const plan = applyPlanOverrides(loadPlan(args.plan ?? config.plan ?? 'vibekit'), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
   const fromEnv = args['keys-from-env'] ?? config.keysFromEnv;
   const heldKeys = [...new Set([...config.keys, ...(fromEnv ? keysFromEnv(process.env) : [])])].sort();
-  const held: Strategy[] = heldKeys.length
-    ? [{id: 'your-keys', label: `Your keys as held (${heldKeys.join(', ')}), platform-paid for the rest`, settings: {...PLATFORM_SETTINGS, keys: new Set(heldKeys)}}]
-    : [];
+  const held = heldKeys.length ? [heldKeysStrategy(heldKeys)] : [];
   return {scenario: buildScenario(profile, plan, book, asOfDate(args['as-of'])), book, config, heldKeys, userStrategies: [...config.apps, ...held]};
 }

@@ -1,5 +1,4 @@
-import {meetsCapability} from './capability.js';
-import {pathStrategies} from './candidates.js';
+import {pathStrategies, takesFree} from './candidates.js';
 import {Money} from './money.js';
 import {unservedTotal} from './recommend.js';
 import type {PathKind} from './router.js';
@@ -96,7 +95,7 @@ export function breakeven(scenario: Scenario, options: {maxTasksPerDay?: number;
   }
 
   const freeTier = scenario.plan.free;
-  const beyond = scenario.classes.filter((c) => !freeTier || !meetsCapability(freeTier.capability, c.needs)).reduce((sum, c) => sum + c.share, 0);
+  const beyond = scenario.classes.filter((c) => !takesFree(scenario, c)).reduce((sum, c) => sum + c.share, 0);
   const capAt = freeTier ? firstTrue((t) => run('free', t).unserved['free-cap-wait'] > 0, maxTasks) : null;
   const perDay = (t: number | null) => (t === null ? null : new Money(t).div(days));
   return {

@@ -1,7 +1,6 @@
-import {meetsCapability} from './capability.js';
+import {route, type AppSettings} from './router.js';
 import type {Scenario} from './scenario.js';
 import {byokSettings, FREE_SETTINGS, FREE_THEN_PLATFORM, PLATFORM_SETTINGS, type Strategy} from './strategy.js';
-import type {AppSettings} from './router.js';
 
 /** Providers whose keys the all-BYOK strategy holds: those of every BYOK-able model the profile asks for. */
 export function providersNeeded(scenario: Scenario): string[] {
@@ -33,12 +32,20 @@ export function hybridFreeByok(scenario: Scenario): Strategy | undefined {
   const perClass: Record<string, AppSettings> = {};
   let freeClasses = 0;
   for (const c of scenario.classes) {
-    const onFree = meetsCapability(free.capability, c.needs);
+    // Ask the router whether the free tier would take a task of this class on a fresh day.
+    const onFree = takesFree(scenario, c);
     perClass[c.name] = onFree ? FREE_THEN_PLATFORM : byok;
     if (onFree) freeClasses++;
   }
   if (freeClasses === 0 || freeClasses === scenario.classes.length) return undefined;
   return {id: 'hybrid-free-byok', label: 'Free tier for simple tasks, your key for the rest', settings: byok, perClass};
+}
+
+/** Whether the free tier takes a task of this class at the start of a day, as route() decides. */
+export function takesFree(scenario: Scenario, c: Scenario['classes'][number]): boolean {
+  const freeModel = scenario.freePool[0];
+  const task = {model: c.resolvedModel, needs: c.needs, requests: c.requestsPerTask};
+  return route(FREE_SETTINGS, scenario.plan, task, {freeUsedToday: 0, ...(freeModel ? {freeModel} : {})}).path === 'free';
 }
 
 /** Every strategy `recommend` weighs. */

@@ -19,6 +19,11 @@ export function byokSettings(providers: Iterable<string>): AppSettings {
   return {keys: new Set(providers), platformProviders: NONE, freeTier: false, onFreeLimit: 'wait'};
 }
 
+/** The user's setup as it stands: their keys where they hold one, platform-paid for the rest. */
+export function heldKeysStrategy(keys: readonly string[]): Strategy {
+  return {id: 'your-keys', label: `Your keys as held (${keys.join(', ')}), platform-paid for the rest`, settings: {...PLATFORM_SETTINGS, keys: new Set(keys)}};
+}
+
 export const PLATFORM_SETTINGS: AppSettings = {keys: NONE, platformProviders: ANY, freeTier: false, onFreeLimit: 'wait'};
 export const FREE_SETTINGS: AppSettings = {keys: NONE, platformProviders: NONE, freeTier: true, onFreeLimit: 'wait'};
 export const FREE_THEN_PLATFORM: AppSettings = {keys: NONE, platformProviders: NONE, freeTier: true, onFreeLimit: 'fallthrough'};

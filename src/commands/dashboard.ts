@@ -1,0 +1,56 @@
+import type {Arguments, Argv} from 'yargs';
+import {UsageError} from '../errors.js';
+import {constraintOptions, readConstraints} from './constraints.js';
+import {asOfDate, loadScenario, withScenarioOptions, type ScenarioArgs} from './options.js';
+
+export interface TerminalEnv {
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly ci: boolean;
+}
+
+export function terminalEnv(proc: {stdin: {isTTY?: boolean}; stdout: {isTTY?: boolean}; env: NodeJS.ProcessEnv} = process): TerminalEnv {
+  const ci = proc.env['CI'];
+  return {stdinIsTTY: Boolean(proc.stdin.isTTY), stdoutIsTTY: Boolean(proc.stdout.isTTY), ci: ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false'};
+}
+
+export const NOT_INTERACTIVE = 'the dashboard needs an interactive terminal; use simulate, recommend or breakeven for piped output';
+
+/** Why the dashboard cannot open here, or undefined when it can: both ends a terminal, and not CI. Decided before Ink loads. */
+export function dashboardBlocked(env: TerminalEnv): string | undefined {
+  return env.stdinIsTTY && env.stdoutIsTTY && !env.ci ? undefined : NOT_INTERACTIVE;
+}
+
+/** Plain `vibe-cost` (no arguments at all) on an interactive terminal opens the dashboard. */
+export function opensDashboardByDefault(argv: readonly string[], env: TerminalEnv = terminalEnv()): boolean {
+  return argv.length === 0 && dashboardBlocked(env) === undefined;
+}
+
+interface DashboardArgs extends ScenarioArgs {
+  import?: string[];
+}
+
+export const dashboardCommand = {
+  command: 'dashboard',
+  describe: 'an interactive dashboard: change the inputs and watch the costs, breakevens and recommendation move',
+  builder: (yargs: Argv) =>
+    constraintOptions(withScenarioOptions(yargs))
+      .option('import', {type: 'string', array: true, describe: 'a usage file to replay on opening (exports, agent logs, ccusage JSON)', group: 'Usage:'})
+      .example('$0 dashboard --profile team --plan credits-builder', 'explore the team preset on a credits plan'),
+  handler: async (argv: Arguments) => {
+    const args = argv as unknown as DashboardArgs;
+    const blocked = dashboardBlocked(terminalEnv());
+    if (blocked) throw new UsageError(blocked);
+    const loaded = loadScenario(args);
+    const constraints = readConstraints(args);
+    const {runDashboard} = await import('../ui/run-dashboard.js');
+    const importFile = args.import?.[args.import.length - 1];
+    await runDashboard({
+      loaded,
+      date: asOfDate(args['as-of']),
+      ...(constraints.budgetUsd ? {budgetUsd: constraints.budgetUsd} : {}),
+      ...(constraints.noKey ? {noKey: true} : {}),
+      ...(importFile ? {importFile} : {}),
+    });
+  },
+};

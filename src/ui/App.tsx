@@ -1,0 +1,169 @@
+import {useEffect, useMemo, useReducer, useState} from 'react';
+import {Box, useApp, useInput, useStdin} from 'ink';
+import type {Scenario} from '../core/scenario.js';
+import type {SimulateReport} from '../core/simulate-report.js';
+import {simulateJson} from '../output/simulate-json.js';
+import {renderSimulateCsv, renderSimulateMarkdown} from '../output/simulate-text.js';
+import {formatUsd} from '../output/format.js';
+import {ChartPanel} from './components/ChartPanel.js';
+import {InputsPanel} from './components/InputsPanel.js';
+import {Lines} from './components/Lines.js';
+import {Picker} from './components/Picker.js';
+import {RecommendationPanel} from './components/RecommendationPanel.js';
+import {ResultsPanel} from './components/ResultsPanel.js';
+import {StatusBar} from './components/StatusBar.js';
+import {TextPanel} from './components/TextPanel.js';
+import {chartOf, keysToAdd, reportOf, scenarioOf, type ChartText, type Context} from './derive.js';
+import {profileFile, type DashboardIO} from './io.js';
+import {helpRows} from './keymap.js';
+import {layoutFor} from './layout.js';
+import {pickItems, reducer, type DashboardState, type Request} from './state.js';
+import {fit} from './text.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+export interface AppProps {
+  readonly initial: DashboardState;
+  readonly context: Context;
+  readonly io: DashboardIO;
+  /** False under NO_COLOR: the same text, no styles. */
+  readonly colour: boolean;
+}
+
+type Built = {readonly scenario: Scenario; readonly report: SimulateReport} | {readonly error: string};
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Runs one request outside the reducer and says how it went, as an action. */
+async function perform(request: Request, io: DashboardIO, built: Built): Promise<Parameters<typeof reducer>[1]> {
+  try {
+    switch (request.kind) {
+      case 'load-profile':
+        return {type: 'profile-loaded', profile: io.loadProfile(request.name)};
+      case 'load-plan':
+        return {type: 'plan-loaded', plan: io.loadPlan(request.name)};
+      case 'import':
+        if ('error' in built) return {type: 'done', notice: `error: ${built.error}`};
+        return {type: 'replay-loaded', replay: await io.replay(request.path, built.scenario.plan)};
+      case 'save': {
+        if ('error' in built) return {type: 'done', notice: `error: ${built.error}`};
+        const id = request.path.replace(/^.*\//, '').replace(/\.json$/, '') || built.scenario.profile.id;
+        io.write(request.path, profileFile({...built.scenario.profile, id, name: `${built.scenario.profile.name} (edited)`}), 'save profile');
+        return {type: 'done', notice: `profile saved to ${request.path}`};
+      }
+      case 'export': {
+        if ('error' in built) return {type: 'done', notice: `error: ${built.error}`};
+        const {report} = built;
+        const text = request.path.endsWith('.csv')
+          ? renderSimulateCsv(report)
+          : request.path.endsWith('.md')
+            ? renderSimulateMarkdown(report)
+            : `${JSON.stringify(simulateJson(report), null, 2)}\n`;
+        io.write(request.path, text.endsWith('\n') ? text : `${text}\n`, 'export');
+        return {type: 'done', notice: `result exported to ${request.path}`};
+      }
+    }
+  } catch (error) {
+    return {type: 'done', notice: `error: ${message(error)}`};
+  }
+}
+
+export function App({initial, context, io, colour}: AppProps) {
+  const [state, dispatch] = useReducer(reducer, initial);
+  const {exit} = useApp();
+  const {isRawModeSupported} = useStdin();
+  const size = useTerminalSize();
+  const layout = layoutFor(size);
+
+  const built = useMemo((): Built => {
+    try {
+      const scenario = scenarioOf(state.inputs, context);
+      return {scenario, report: reportOf(scenario, state.inputs, context)};
+    } catch (error) {
+      return {error: message(error)};
+    }
+  }, [state.inputs, context]);
+
+  const showChart = !state.reasons && !state.replay && state.mode.kind !== 'help' && layout.chartHeight > 0;
+  // The chart (breakeven() prices a month at many volumes) follows a frame behind, so the figures
+  // update at once on a key; until it lands, the previous chart stays.
+  const [chart, setChart] = useState<ChartText | undefined>(undefined);
+  useEffect(() => {
+    if (!showChart || 'error' in built) return;
+    const timer = setTimeout(() => setChart(chartOf(state.chart, built.scenario, built.report, layout.width, layout.chartHeight)), 0);
+    return () => clearTimeout(timer);
+  }, [showChart, built, state.chart, layout.width, layout.chartHeight]);
+
+  useInput((input, key) => dispatch({type: 'key', input, key}), {isActive: isRawModeSupported});
+  useEffect(() => {
+    if (state.quitting) exit();
+  }, [state.quitting, exit]);
+
+  useEffect(() => {
+    const {request} = state;
+    if (!request) return;
+    let live = true;
+    void perform(request, io, built).then((action) => {
+      if (live) dispatch(action);
+    });
+    return () => {
+      live = false;
+    };
+    // A request runs once, against the result on screen when it was made: only a new request reruns this.
+  }, [state.request]);
+
+  const {inputs, mode} = state;
+  const title = `vibe-cost dashboard · ${inputs.profile.id} · ${inputs.plan.name} · ${inputs.tasksPerDay} tasks/day × ${inputs.workingDays} days`;
+  const right = (() => {
+    if (mode.kind === 'pick') {
+      const items = pickItems(state.catalog, mode.pick, mode.filter);
+      return <Picker title={`Pick a ${mode.pick}`} filter={mode.filter} items={items} index={mode.index} width={layout.rightWidth} height={layout.topHeight} colour={colour} />;
+    }
+    if ('error' in built) return <TextPanel title="Cannot compute this scenario" paragraphs={[built.error, '', 'u undoes the last change.']} width={layout.rightWidth} height={layout.topHeight} colour={colour} />;
+    return (
+      <Box flexDirection="column">
+        <ResultsPanel report={built.report} width={layout.rightWidth} height={layout.resultsHeight} colour={colour} />
+        <RecommendationPanel recommendation={built.report.recommendation} keysToAdd={keysToAdd(built.report, inputs.keys)} held={inputs.keys} width={layout.rightWidth} height={layout.topHeight - layout.resultsHeight} colour={colour} />
+      </Box>
+    );
+  })();
+  const bottom = (() => {
+    if (state.replay) {
+      const r = state.replay;
+      const rows = r.rows.map((row) => `${row.complete ? '' : '≥'}${formatUsd(row.totalUsd)} — ${row.label}${row.unserved ? ` (${row.unserved} not served)` : ''}`);
+      return <TextPanel title={fit(`Replay of ${r.path}: ${r.records} records over ${r.days} days, re-priced per strategy · esc closes`, layout.width)} paragraphs={rows} width={layout.width} height={layout.bottomHeight} colour={colour} />;
+    }
+    if (state.reasons && !('error' in built)) {
+      return <TextPanel title="Why this recommendation · r or c: back to the chart" paragraphs={built.report.recommendation.reasons.map((r) => `- ${r}`)} width={layout.width} height={layout.bottomHeight} colour={colour} />;
+    }
+    if (chart) return <ChartPanel title={chart.title} lines={chart.lines} width={layout.width} colour={colour} />;
+    return layout.bottomHeight > 0 ? <Lines lines={[{text: fit('(the chart needs a taller terminal)', layout.width), dim: true}]} width={layout.width} colour={colour} /> : null;
+  })();
+
+  if (mode.kind === 'help') {
+    const rows = [...helpRows('normal'), ...helpRows('pick'), ...helpRows('edit')];
+    const half = Math.ceil(rows.length / 2);
+    const column = Math.floor((layout.width - 1) / 2);
+    const cell = (i: number) => (rows[i] ? fit(`${rows[i].keys.padEnd(10)} ${rows[i].help}`, column) : '');
+    const lines = Array.from({length: half}, (_, i) => `${cell(i).padEnd(column)} ${cell(i + half)}`);
+    return (
+      <Box flexDirection="column" width={size.columns}>
+        <TextPanel title="Help · every key the dashboard answers (from its keymap)" paragraphs={[]} width={layout.width} height={1} colour={colour} />
+        <Lines lines={lines.slice(0, size.rows - 3).map((text) => ({text: fit(text, layout.width)}))} width={layout.width} colour={colour} />
+        <StatusBar mode={mode} help={helpRows('help', 'bar')} notice={undefined} busy={false} width={layout.width} colour={colour} />
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={size.columns}>
+      <Lines lines={[{text: fit(title, layout.width), bold: true}]} width={layout.width} colour={colour} />
+      <Box flexDirection="row" height={layout.topHeight}>
+        <InputsPanel inputs={inputs} scenario={'error' in built ? undefined : built.scenario} focus={state.focus} mode={mode} providers={state.catalog.providers} keyCursor={state.keyCursor} width={layout.leftWidth} colour={colour} />
+        <Box width={layout.gap} />
+        {right}
+      </Box>
+      {bottom}
+      <StatusBar mode={mode} help={helpRows(mode.kind, 'bar')} notice={state.notice} busy={state.request !== undefined} width={layout.width} colour={colour} />
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The dashboard's side effects, behind one interface so App stays testable: loading a profile or
+ * plan, replaying a usage file, writing a file. The real ones reuse the io layer, the replay
+ * pipeline of `vibe-cost import` among them.
+ */
+import type {Plan} from '../core/plan.js';
+import type {PriceBook} from '../core/price-book.js';
+import type {Profile} from '../core/profile.js';
+import type {Strategy} from '../core/strategy.js';
+import {loadPlan, loadProfile} from '../io/load-data.js';
+import {replayHistory} from '../io/replay-history.js';
+import {writeUserFile} from '../io/write-file.js';
+import type {ReplaySummary} from './state.js';
+
+export interface DashboardIO {
+  loadProfile(nameOrPath: string): Profile;
+  loadPlan(nameOrPath: string): Plan;
+  replay(path: string, plan: Plan): Promise<ReplaySummary>;
+  /** Writes a file the user named; never overwrites one (writeUserFile, atomic). */
+  write(path: string, text: string, what: string): void;
+}
+
+/** The default idle gap that ends a task, as `vibe-cost import` uses. */
+const TASK_GAP_MS = 10 * 60_000;
+
+export function realIO(book: PriceBook, apps: readonly Strategy[], date: string): DashboardIO {
+  return {
+    loadProfile,
+    loadPlan,
+    write: (path, text, what) => writeUserFile(path, text, false, what),
+    replay: async (path, plan) => {
+      const {replay: result} = await replayHistory([path], {book, plan, apps, taskGapMs: TASK_GAP_MS, today: date});
+      return {
+        path,
+        records: result.records,
+        days: result.days.length,
+        rows: result.strategies.map((s) => ({
+          label: s.strategy.label,
+          totalUsd: s.totalUsd,
+          unserved: Object.values(s.unserved).reduce((a, b) => a + b, 0) + s.blockedTasks,
+          complete: s.complete,
+        })),
+      };
+    },
+  };
+}
+
+/** A profile as a file of the data/profiles format, loadable with --profile. */
+export function profileFile(profile: Profile): string {
+  return `${JSON.stringify(
+    {
+      schemaVersion: 1,
+      id: profile.id,
+      name: profile.name,
+      description: profile.description,
+      source: profile.source,
+      tasksPerDay: profile.tasksPerDay,
+      workingDaysPerMonth: profile.workingDaysPerMonth,
+      model: profile.model,
+      classes: profile.classes.map((c) => ({
+        name: c.name,
+        share: c.share,
+        needs: c.needs,
+        ...(c.model ? {model: c.model} : {}),
+        requestsPerTask: c.requestsPerTask,
+        ...(c.p90ToMedian !== undefined ? {p90ToMedian: c.p90ToMedian} : {}),
+        tokensPerTask: c.tokens,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,50 @@
+/**
+ * The dashboard's entry: loaded only by `vibe-cost dashboard` (a chunk of its own), so Ink and
+ * React never load for the other commands.
+ */
+import {render} from 'ink';
+import type {LoadedScenario} from '../commands/options.js';
+import type {Money} from '../core/money.js';
+import {bundledNames} from '../io/load-data.js';
+import {App} from './App.js';
+import type {Context} from './derive.js';
+import {realIO} from './io.js';
+import {initialState, inputsFrom, type Catalog, type DashboardState} from './state.js';
+
+export interface DashboardOptions {
+  readonly loaded: LoadedScenario;
+  readonly date: string;
+  readonly budgetUsd?: Money;
+  readonly noKey?: boolean;
+  /** A usage file to import and replay on opening. */
+  readonly importFile?: string;
+}
+
+/** Colour unless NO_COLOR is set (https://no-color.org) or FORCE_COLOR=0. */
+export function colourWanted(env: NodeJS.ProcessEnv): boolean {
+  return !env['NO_COLOR'] && env['FORCE_COLOR'] !== '0' && env['TERM'] !== 'dumb';
+}
+
+/** The state and context the dashboard opens on, from what loadScenario read off the flags. */
+export function openingState(options: DashboardOptions): {state: DashboardState; context: Context} {
+  const {loaded} = options;
+  const {scenario, book} = loaded;
+  const models = book.models.map((m) => m.id).sort();
+  const providers = [...new Set(book.models.filter((m) => m.byokable).map((m) => m.provider))].sort();
+  const catalog: Catalog = {models, plans: bundledNames('platforms'), profiles: bundledNames('profiles'), providers};
+  // The scenario as loaded is the profile with the flags applied: the dashboard edits from there.
+  const inputs = inputsFrom(scenario.profile, scenario.plan, loaded.heldKeys, {noKey: options.noKey ?? false});
+  const state = initialState(inputs, catalog, scenario.classes[0]?.resolvedModel.provider);
+  const context: Context = {book, date: options.date, apps: loaded.config.apps, ...(options.budgetUsd ? {budgetUsd: options.budgetUsd} : {})};
+  return {
+    state: options.importFile ? {...state, request: {id: 0, kind: 'import', path: options.importFile}} : state,
+    context,
+  };
+}
+
+export async function runDashboard(options: DashboardOptions): Promise<void> {
+  const {state, context} = openingState(options);
+  const io = realIO(context.book, context.apps, context.date);
+  const instance = render(<App initial={state} context={context} io={io} colour={colourWanted(process.env)} />, {exitOnCtrlC: false, patchConsole: true});
+  await instance.waitUntilExit();
+}
