@@ -8,8 +8,8 @@ export function constraintOptions<T>(yargs: Argv<T>) {
     .option('no-key', {type: 'boolean', describe: 'you will not manage a provider key', group: 'Recommendation:'});
 }
 
-export function readConstraints(args: {[flag: string]: unknown}): Constraints {
+export function readConstraints(args: {[flag: string]: unknown}, heldKeys: readonly string[] = []): Constraints {
   const budgetUsd = moneyFlag('budget', args['budget']);
   const noKey = args['no-key'] === true;
-  return {...(budgetUsd ? {budgetUsd} : {}), ...(noKey ? {noKey} : {})};
+  return {...(budgetUsd ? {budgetUsd} : {}), ...(noKey ? {noKey} : {}), heldKeys};
 }

@@ -42,7 +42,7 @@ export const dashboardCommand = {
     const blocked = dashboardBlocked(terminalEnv());
     if (blocked) throw new UsageError(blocked);
     const loaded = loadScenario(args);
-    const constraints = readConstraints(args);
+    const constraints = readConstraints(args, loaded.heldKeys);
     const {runDashboard} = await import('../ui/run-dashboard.js');
     const importFile = args.import?.[args.import.length - 1];
     await runDashboard({

@@ -21,7 +21,7 @@ export const recommendCommand = {
   handler: (argv: Arguments) => {
     const args = argv as unknown as ScenarioArgs & {format: Format; current?: string};
     const {scenario, book, userStrategies, heldKeys} = loadScenario(args);
-    const rec = recommend(scenario, readConstraints(args), userStrategies);
+    const rec = recommend(scenario, readConstraints(args, heldKeys), userStrategies);
     let current;
     if (args.current) {
       current = rec.ranked.find((c) => c.strategy.id === args.current);

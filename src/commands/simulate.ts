@@ -26,12 +26,12 @@ export const simulateCommand = {
       .example('$0 simulate --prices litellm.json --model claude-sonnet-4-5', "prices from LiteLLM's JSON"),
   handler: (argv: Arguments) => {
     const args = argv as unknown as ScenarioArgs & {tasks?: number; runs?: number; seed: number; format: Format};
-    const {scenario, book, userStrategies} = loadScenario(args);
+    const {scenario, book, userStrategies, heldKeys} = loadScenario(args);
     const runs = wholeNumber('runs', args.runs, 1);
     if (runs !== undefined) {
       if (args.tasks !== undefined) throw new UsageError('--tasks and --runs do not go together: --runs simulates whole months at the profile\'s pace', 'drop one of them');
       const seed = wholeNumber('seed', args.seed, 0) ?? 1;
-      const rec = recommend(scenario, readConstraints(args), userStrategies);
+      const rec = recommend(scenario, readConstraints(args, heldKeys), userStrategies);
       const paths = pathStrategies(scenario);
       const strategies = [paths.byok, paths.platform, paths.free, ...(Object.values(paths).some((p) => p.id === rec.strategy.id) ? [] : [rec.strategy])];
       const result = simulateMonths(scenario, {runs, seed, strategies});
@@ -43,7 +43,7 @@ export const simulateCommand = {
     }
     const perMonth = Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
     const tasks = wholeNumber('tasks', args.tasks, 1) ?? Math.max(1, perMonth);
-    const report = simulateReport(scenario, tasks, book.sheets, readConstraints(args), userStrategies);
+    const report = simulateReport(scenario, tasks, book.sheets, readConstraints(args, heldKeys), userStrategies);
     if (args.format === 'json') printJson(simulateJson(report));
     else if (args.format === 'csv') print(renderSimulateCsv(report));
     else if (args.format === 'markdown') print(renderSimulateMarkdown(report));

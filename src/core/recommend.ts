@@ -1,5 +1,6 @@
 import {candidateStrategies, usesKeys} from './candidates.js';
-import {displayUsd, type Money} from './money.js';
+import {keysUsed} from './class-routes.js';
+import {displayUsd, Money} from './money.js';
 import type {PathKind} from './router.js';
 import type {Scenario} from './scenario.js';
 import {simulateRun, type RunResult} from './simulate.js';
@@ -9,6 +10,20 @@ export interface Constraints {
   readonly budgetUsd?: Money;
   /** The user will not manage a provider key. */
   readonly noKey?: boolean;
+  /** Providers the user already holds a key for: adding none of those costs them nothing. */
+  readonly heldKeys?: readonly string[];
+}
+
+/**
+ * What managing a new provider key is worth a month: below this saving, a setup that needs a key
+ * the user does not hold yet is not recommended over one that needs none. The article's ten-second
+ * guide ("a hobbyist need not bother with BYOK; a daily user should"), made a number.
+ */
+export const KEY_WORTH_USD_PER_MONTH = 10;
+
+/** Keys a strategy would have the user add. */
+export function newKeys(strategy: Strategy, held: readonly string[] = []): string[] {
+  return keysUsed(strategy).filter((k) => !held.includes(k));
 }
 
 export interface Candidate {
@@ -70,7 +85,17 @@ export function recommend(scenario: Scenario, constraints: Constraints = {}, ext
       a.month.totalUsd.cmp(b.month.totalUsd) ||
       a.warnings.length - b.warnings.length,
   );
-  const best = ranked[0] as Candidate;
+  const cheapest = ranked[0] as Candidate;
+  const held = constraints.heldKeys ?? [];
+  const keyless = ranked.find((c) => c.violations.length === 0 && newKeys(c.strategy, held).length === 0);
+  const best =
+    cheapest.violations.length === 0 && newKeys(cheapest.strategy, held).length > 0 && keyless && keyless.month.totalUsd.sub(cheapest.month.totalUsd).lt(KEY_WORTH_USD_PER_MONTH)
+      ? keyless
+      : cheapest;
+  if (best !== cheapest) {
+    ranked.splice(ranked.indexOf(best), 1);
+    ranked.unshift(best);
+  }
   const overBudget = Boolean(constraints.budgetUsd && best.month.totalUsd.gt(constraints.budgetUsd));
   return {
     path: dominantPath(best.month),
@@ -95,7 +120,7 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
   const runnerUp = ranked.find((c) => c !== best && c.violations.length === 0);
   if (runnerUp) {
     const saving = runnerUp.month.totalUsd.sub(best.month.totalUsd);
-    const versus = saving.isZero() ? 'the same as' : `${usd(saving)} less than`;
+    const versus = saving.isZero() ? 'the same as' : saving.isNegative() ? `${usd(saving.neg())} more than` : `${usd(saving)} less than`;
     reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${usd(runnerUp.month.totalUsd)}).`);
   } else {
     reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month; it is the only option that serves every task.`);
@@ -112,6 +137,10 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
     } else if (gap.lt(0)) {
       reasons.push(`Platform-paid is ${usd(gap.neg())} a month cheaper than your own key here: the plan's included usage is worth more than its fee at this pace.`);
     }
+  }
+  const second = ranked[1];
+  if (second && newKeys(best.strategy, constraints.heldKeys).length === 0 && newKeys(second.strategy, constraints.heldKeys).length > 0 && second.violations.length === 0 && second.month.totalUsd.lt(best.month.totalUsd)) {
+    reasons.unshift(`"${second.strategy.label}" would be ${usd(best.month.totalUsd.sub(second.month.totalUsd))} a month cheaper, but needs a key you do not hold (${newKeys(second.strategy, constraints.heldKeys).join(', ')}): under ${usd(new Money(KEY_WORTH_USD_PER_MONTH))} a month, not worth managing one.`);
   }
   if (constraints.noKey) reasons.push('Options that need a provider key were set aside (--no-key).');
   for (const warning of best.warnings) reasons.push(`Note: ${warning}.`);

@@ -15,7 +15,7 @@ import {StatusBar} from './components/StatusBar.js';
 import {TextPanel} from './components/TextPanel.js';
 import {chartOf, keysToAdd, reportOf, scenarioOf, type ChartText, type Context} from './derive.js';
 import {profileFile, type DashboardIO} from './io.js';
-import {helpRows} from './keymap.js';
+import {helpRows, splitTyped} from './keymap.js';
 import {layoutFor} from './layout.js';
 import {pickItems, reducer, type DashboardState, type Request} from './state.js';
 import {fit} from './text.js';
@@ -93,7 +93,12 @@ export function App({initial, context, io, colour}: AppProps) {
     return () => clearTimeout(timer);
   }, [showChart, built, state.chart, layout.width, layout.chartHeight]);
 
-  useInput((input, key) => dispatch({type: 'key', input, key}), {isActive: isRawModeSupported});
+  useInput(
+    (input, key) => {
+      for (const stroke of splitTyped(input, key)) dispatch({type: 'key', ...stroke});
+    },
+    {isActive: isRawModeSupported},
+  );
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);

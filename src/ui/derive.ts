@@ -51,7 +51,7 @@ export function userStrategiesOf(inputs: Inputs, context: Context): Strategy[] {
 }
 
 export function constraintsOf(inputs: Inputs, context: Context): Constraints {
-  return {...(context.budgetUsd ? {budgetUsd: context.budgetUsd} : {}), ...(inputs.noKey ? {noKey: true} : {})};
+  return {...(context.budgetUsd ? {budgetUsd: context.budgetUsd} : {}), ...(inputs.noKey ? {noKey: true} : {}), heldKeys: inputs.keys};
 }
 
 /** A month at the inputs' pace on every path, with the recommendation. */

@@ -82,3 +82,13 @@ export function helpRows(mode: ModeKind, only: 'bar' | 'all' = 'all'): HelpRow[]
     .filter((b) => !seen.has(b.keys + b.help) && Boolean(seen.add(b.keys + b.help)))
     .map(({keys, help}) => ({keys, help}));
 }
+
+/**
+ * A paste, or keys typed faster than a frame (tmux, scripts), reach useInput as one string
+ * ("30\r"). Split it into the keystrokes it stands for, so "30" then Enter means what it says.
+ */
+export function splitTyped(input: string, key: KeyLike): {input: string; key: KeyLike}[] {
+  const special = Object.entries(key).some(([name, on]) => on && name !== 'shift');
+  if (input.length <= 1 || special) return [{input, key}];
+  return [...input].map((c) => (c === '\r' || c === '\n' ? {input: '', key: {return: true}} : c === '\t' ? {input: '', key: {tab: true}} : {input: c, key: {}}));
+}

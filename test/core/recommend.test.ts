@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {usesKeys} from '../../src/core/candidates.js';
-import {recommend} from '../../src/core/recommend.js';
+import {KEY_WORTH_USD_PER_MONTH, newKeys, recommend} from '../../src/core/recommend.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
 const easy = (share: number) => taskClass({name: 'easy', share, tokens: tokens({input: 100_000, output: 10_000}), requestsPerTask: 4});
@@ -23,9 +23,12 @@ describe('recommend', () => {
     expect(rec.reasons.join(' ')).toMatch(/--no-key/);
   });
 
-  it('a hobbyist is told BYOK is not worth the bother', () => {
+  it('a hobbyist is told BYOK is not worth the bother, until they hold the key anyway', () => {
     const s = scenario(plan({markupPct: '20', free: null}), [easy(1)], {tasksPerDay: 2, workingDaysPerMonth: 8});
-    expect(recommend(s).reasons.join(' ')).toMatch(/would save only \$\d+\.\d\d a month over platform-paid at this pace: not worth managing a key/);
+    const without = recommend(s);
+    expect(without.strategy.id).toBe('all-platform');
+    expect(without.reasons.join(' ')).toMatch(/needs a key you do not hold \(anthropic\): under \$10\.00 a month, not worth managing one/);
+    expect(recommend(s, {heldKeys: ['anthropic']}).strategy.id).toBe('all-byok');
   });
 
   it('flags the day a plan\'s credits run out', () => {
@@ -58,7 +61,15 @@ describe('recommend', () => {
             expect(best.violations).toEqual([]);
             if (noKey) expect(usesKeys(best.strategy)).toBe(false);
             if (budget) expect(best.month.totalUsd.lte(budget)).toBe(true);
-            for (const c of satisfying) expect(best.month.totalUsd.lte(c.month.totalUsd)).toBe(true);
+            // Never costlier than what meets the constraints, unless by less than what a new key is
+            // worth managing, to avoid a key the user does not hold: and then a reason says so.
+            for (const c of satisfying) {
+              if (best.month.totalUsd.lte(c.month.totalUsd)) continue;
+              expect(newKeys(best.strategy)).toEqual([]);
+              expect(newKeys(c.strategy).length).toBeGreaterThan(0);
+              expect(best.month.totalUsd.sub(c.month.totalUsd).lt(KEY_WORTH_USD_PER_MONTH)).toBe(true);
+              expect(rec.reasons.join(' ')).toMatch(/needs a key you do not hold/);
+            }
           }
         },
       ),

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {helpRows, KEYMAP, keyToAction} from '../../src/ui/keymap.js';
+import {helpRows, KEYMAP, keyToAction, splitTyped} from '../../src/ui/keymap.js';
 
 describe('keymap', () => {
   it('maps the dashboard keys in normal mode', () => {
@@ -61,5 +61,15 @@ describe('keymap', () => {
     expect(bar.length).toBeLessThan(all.length);
     expect(bar.every((row) => all.some((r) => r.keys === row.keys && r.help === row.help))).toBe(true);
     expect(helpRows('prompt', 'bar').map((r) => r.help)).toContain('accept');
+  });
+});
+
+describe('splitTyped', () => {
+  it('splits keys that arrive together into the strokes they stand for', () => {
+    expect(splitTyped('30\r', {})).toEqual([{input: '3', key: {}}, {input: '0', key: {}}, {input: '', key: {return: true}}]);
+  });
+  it('leaves single keys and special keys alone', () => {
+    expect(splitTyped('q', {})).toEqual([{input: 'q', key: {}}]);
+    expect(splitTyped('', {upArrow: true})).toEqual([{input: '', key: {upArrow: true}}]);
   });
 });
