@@ -120,8 +120,12 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
   const runnerUp = ranked.find((c) => c !== best && c.violations.length === 0);
   if (runnerUp) {
     const saving = runnerUp.month.totalUsd.sub(best.month.totalUsd);
-    const versus = saving.isZero() ? 'the same as' : saving.isNegative() ? `${usd(saving.neg())} more than` : `${usd(saving)} less than`;
-    reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${usd(runnerUp.month.totalUsd)}).`);
+    const versus = saving.isZero() ? 'the same as' : `${usd(saving)} less than`;
+    reasons.push(
+      saving.isNegative()
+        ? `At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month.`
+        : `At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${usd(runnerUp.month.totalUsd)}).`,
+    );
   } else {
     reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month; it is the only option that serves every task.`);
   }
