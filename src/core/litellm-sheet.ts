@@ -1,7 +1,7 @@
 import {guessCapability} from './capability-guess.js';
 import {ExactNumber, isObject, type ExactJson} from './exact-json.js';
 import {parseMoney, perTokenToPerMTok, type Money} from './money.js';
-import type {LongContextTier, ModelPrice, PriceSheet, Rates} from './prices.js';
+import type {LongContextTier, ModelPrice, Multipliers, PriceSheet, Rates} from './prices.js';
 
 /** LiteLLM's provider names, where ours differ. */
 const PROVIDERS: Record<string, string> = {
@@ -36,6 +36,7 @@ export function convertLiteLlm(json: {[key: string]: ExactJson}, origin: string)
     const litellmProvider = typeof entry['litellm_provider'] === 'string' ? entry['litellm_provider'] : 'unknown';
     const provider = PROVIDERS[litellmProvider] ?? litellmProvider;
     const longContext = longContextOf(entry);
+    const multipliers = multipliersOf(entry, rates);
     const guess = guessCapability(key, rates);
     models.push({
       id: key,
@@ -46,6 +47,7 @@ export function convertLiteLlm(json: {[key: string]: ExactJson}, origin: string)
       byokable: !NOT_BYOKABLE.has(provider),
       rates,
       ...(longContext ? {longContext} : {}),
+      ...(multipliers ? {multipliers} : {}),
       asOf: '',
       source: `LiteLLM model_prices_and_context_window.json key "${key}"`,
       origin,
@@ -76,6 +78,22 @@ function ratesOf(entry: {[key: string]: ExactJson}, suffix: string): Rates {
   if (write && !(write.isZero() && rates.input && !rates.input.isZero())) rates.cacheWrite5m = write;
   set('cacheWrite1h', `cache_creation_input_token_cost_above_1hr${suffix}`);
   return rates;
+}
+
+/**
+ * LiteLLM gives batch and priority prices in full (input_cost_per_token_batches); where input and
+ * output carry the same factor over the standard price, that factor is the multiplier.
+ */
+function multipliersOf(entry: {[key: string]: ExactJson}, rates: Rates): Multipliers | undefined {
+  const result: {-readonly [K in keyof Multipliers]: Money} = {};
+  for (const [suffix, name] of [['_batches', 'batch'], ['_priority', 'priority']] as const) {
+    const input = price(entry, `input_cost_per_token${suffix}`);
+    const output = price(entry, `output_cost_per_token${suffix}`);
+    if (!input || !output || !rates.input || !rates.output || rates.input.isZero() || rates.output.isZero()) continue;
+    const factor = input.div(rates.input);
+    if (factor.eq(output.div(rates.output)) && factor.decimalPlaces() <= 4) result[name] = factor;
+  }
+  return Object.keys(result).length ? result : undefined;
 }
 
 /** LiteLLM names a long-context tier by its threshold: input_cost_per_token_above_200k_tokens. */

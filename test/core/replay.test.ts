@@ -1,0 +1,61 @@
+import {describe, expect, it} from 'vitest';
+import {ALL_FREE, ALL_PLATFORM} from '../../src/core/candidates.js';
+import {Replay} from '../../src/core/replay.js';
+import {byokSettings} from '../../src/core/strategy.js';
+import type {UsageRecord} from '../../src/core/usage.js';
+import {loadPlan, loadPriceBook} from '../../src/io/load-data.js';
+import {m} from '../helpers.js';
+
+const book = loadPriceBook([], {cache: false});
+const BYOK = {id: 'all-byok', label: 'BYOK', settings: byokSettings(['openai', 'anthropic'])};
+
+function record(over: Partial<UsageRecord>): UsageRecord {
+  return {source: 'vibe-cost.generic', file: 'f.csv', line: 2, granularity: 'request', start: '2026-09-01T10:00:00.000Z', modelRaw: 'gpt-5.4', requests: 1, tokens: {input: 200_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 100_000}, tokensKnown: 'all', ...over};
+}
+
+function replay(records: UsageRecord[], plan = loadPlan('vibekit')) {
+  const r = new Replay({plan, book, strategies: [BYOK, ALL_PLATFORM, ALL_FREE], freePool: [book.find('openrouter/free')!]});
+  records.forEach((rec, i) => r.add(rec, `t${i}`));
+  return r.finish();
+}
+
+describe('Replay', () => {
+  it('prices each record at list price on BYOK and with the markup on platform, by day and model', () => {
+    const result = replay([record({}), record({start: '2026-09-02T10:00:00.000Z'})]);
+    // gpt-5.4: 200k input at $2.50 + 100k output at $15 = $2.00 a record
+    expect(result.strategies[0]?.totalUsd.toFixed()).toBe('4');
+    expect(result.strategies[0]?.byDay.get('2026-09-01')?.toFixed()).toBe('2');
+    expect(result.strategies[1]?.totalUsd.toFixed()).toBe('4.8');
+    expect(result.strategies[2]?.unserved['free-capability']).toBe(2);
+  });
+
+  it('applies a batch multiplier where the sheet gives one, and reports one it lacks', () => {
+    expect(replay([record({serviceTier: 'batch'})]).strategies[0]?.totalUsd.toFixed()).toBe('1');
+    const noMultiplier = replay([record({modelRaw: 'claude-sonnet-4-6', serviceTier: 'batch', tokens: {input: 1000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0}})]);
+    expect(noMultiplier.missing).toContain('claude-sonnet-4-6 batch multiplier');
+    expect(noMultiplier.strategies[0]?.complete).toBe(false);
+  });
+
+  it('prices a request past the long-context threshold at the long tier, whole', () => {
+    const long = replay([record({tokens: {input: 300_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 10_000}})]);
+    // gpt-5.4 past 272k: $5 / $22.5 → 1.5 + 0.225
+    expect(long.strategies[0]?.totalUsd.toFixed()).toBe('1.725');
+  });
+
+  it('lists an unknown model instead of pricing it at $0, and keeps reported amounts apart', () => {
+    const result = replay([record({modelRaw: 'mystery-9'}), record({reportedUsd: '3.5'})]);
+    expect(result.unknownModels).toEqual([{name: 'mystery-9', records: 1, nearest: expect.any(Array)}]);
+    expect(result.reported?.totalUsd.toFixed()).toBe('3.5');
+    expect(result.reported?.comparableDays).toEqual(['2026-09-01']);
+  });
+
+  it('draws credits day by day and blocks at the cliff', () => {
+    const cliff = loadPlan('credits-cliff');
+    const days = Array.from({length: 15}, (_, i) => record({start: `2026-09-${String(i + 1).padStart(2, '0')}T10:00:00.000Z`}));
+    const platform = replay(days, cliff).strategies[1]!;
+    // $20 of credits at $2 a record: ten days run, five are blocked; the bill is the fee.
+    expect(platform.totalUsd).toEqual(m('20'));
+    expect(platform.blockedTasks).toBe(5);
+    expect(platform.credits[0]?.runOutDay).toBe(10);
+  });
+});
