@@ -66,17 +66,18 @@ export async function contentHash(input: Input): Promise<string> {
 }
 
 /**
- * Notices inputs whose bytes were already imported. Only files of equal size are hashed, so a
- * tree of distinct logs is never read twice.
+ * Notices inputs whose bytes were already imported. Only files of equal size and equal first
+ * 64 KB are hashed whole, so a tree of distinct logs is never read twice.
  */
 export class RepeatFinder {
   private readonly byReal = new Map<string, string>();
-  private readonly bySize = new Map<number, {input: Input; hash?: string}[]>();
+  private readonly bySize = new Map<string, {input: Input; hash?: string}[]>();
 
-  async sameAs(input: Found): Promise<string | undefined> {
+  async sameAs(input: Found, head: string): Promise<string | undefined> {
     const named = this.byReal.get(input.real);
     if (named !== undefined && input.real !== '-') return named;
-    const peers = this.bySize.get(input.size) ?? [];
+    const key = `${input.size}:${createHash('sha256').update(head).digest('hex')}`;
+    const peers = this.bySize.get(key) ?? [];
     let mine: string | undefined;
     for (const peer of peers) {
       peer.hash ??= await contentHash(peer.input);
@@ -84,7 +85,7 @@ export class RepeatFinder {
       if (peer.hash === mine) return peer.input.name;
     }
     peers.push(mine === undefined ? {input} : {input, hash: mine});
-    this.bySize.set(input.size, peers);
+    this.bySize.set(key, peers);
     this.byReal.set(input.real, input.name);
     return undefined;
   }

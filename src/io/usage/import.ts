@@ -95,7 +95,7 @@ export async function importUsage(inputs: readonly string[], onRecord: (record: 
   const order = planned.map((p, i) => [p, i] as const).filter((e): e is readonly [Planned, number] => e[0] !== undefined);
   const sorted = [...order.filter(([p]) => !ccusageIsDeferred(p.source)), ...order.filter(([p]) => ccusageIsDeferred(p.source))];
   for (const [p, i] of sorted) {
-    const sameAs = await repeats.sameAs(p.input);
+    const sameAs = await repeats.sameAs(p.input, p.head);
     if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
     const sink = new FileSink(p.input.name, p.source, keep, rejects, sameAs !== undefined);
     await readInput(p.input, p.head, p.source, sink, progress, state);
