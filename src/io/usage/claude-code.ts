@@ -1,10 +1,9 @@
 import type {UsageRecord} from '../../core/usage.js';
 import {lines, type Input, type Progress} from './input.js';
 import {countFromJson, RowProblem, usdFromJson, utcInstant} from './numbers.js';
+import {isObj, type Obj} from './json.js';
 import type {FileSink} from './sink.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Request keys already imported from earlier files: a resumed session repeats its parent's lines. */
 export class ClaudeSeen {

@@ -1,10 +1,9 @@
 import type {TokenBuckets} from '../../core/tokens.js';
 import {lines, type Input, type Progress} from './input.js';
 import {countFromJson, minus, RowProblem, utcInstant} from './numbers.js';
+import {isObj, type Obj} from './json.js';
 import type {FileSink} from './sink.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Cumulative totals already imported, by file order: a fork or subagent replays its parent's. */
 export class CodexSeen {
