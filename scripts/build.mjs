@@ -1,6 +1,10 @@
 // Bundles the CLI so a cold start reads one file instead of resolving hundreds of modules.
 // The dashboard is a separate chunk, imported only when it runs, so Ink never loads for `simulate`.
+import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
+
+// Chunk names carry content hashes: clear the old ones so dist/ holds one build.
+rmSync('dist', {recursive: true, force: true});
 
 await build({
   entryPoints: ['src/cli.ts'],

@@ -6,7 +6,6 @@ import {applyPlanOverrides} from '../core/overrides.js';
 import {SOURCES, type SourceId} from '../core/usage.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
-import {replayHistory} from '../io/replay-history.js';
 import {writeUserFile} from '../io/write-file.js';
 import {importJson, rejectsCsv, renderImportCsv, renderImportMarkdown, renderImportTable, type ImportView} from '../output/import-text.js';
 import {FORMATS, moneyFlag, wholeNumber, type Format} from './options.js';
@@ -79,6 +78,8 @@ export const importCommand = {
     const book = loadPriceBook(args.prices ?? []);
     const plan = applyPlanOverrides(loadPlan(args.plan ?? config.plan ?? 'vibekit'), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
     const progress = process.stderr.isTTY && args.format === 'table' ? progressBar() : undefined;
+    // The importers (and csv-parse) load only when importing: other commands start without them.
+    const {replayHistory} = await import('../io/replay-history.js');
     const {outcome, replay, profile: history} = await replayHistory(args.inputs, {
       book,
       plan,
