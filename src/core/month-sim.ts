@@ -6,7 +6,7 @@ import {route, type AppSettings, type Route, type RouteContext} from './router.j
 import type {Scenario} from './scenario.js';
 import {QuantileSketch} from './sketch.js';
 import {settingsFor, type Strategy} from './strategy.js';
-import {sizeDistribution} from './task-size.js';
+import {SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from './task-size.js';
 import {BUCKETS, type TokenBuckets} from './tokens.js';
 
 export interface MonthSimOptions {
@@ -77,8 +77,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const random = new Random(options.seed);
   const sizes = classes.map(sizeDistribution);
   // The hot loop reads class figures from flat arrays rather than nested objects.
-  const mus = Float64Array.from(sizes, (s) => s.mu);
-  const sigmas = Float64Array.from(sizes, (s) => s.sigma);
+  const tables = classes.map(sizeTable);
   const means = Float64Array.from(classes.flatMap((c) => [...BUCKETS.map((b) => c.tokens[b]), c.requestsPerTask]));
   const thresholds = Float64Array.from(classes, (c) => c.resolvedModel.longContext?.thresholdTokens ?? Infinity);
   const cumulativeShares: number[] = [];
@@ -152,7 +151,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         let cls = 0;
         while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
         const c = classes[cls] as Scenario['classes'][number];
-        const factor = Math.exp((mus[cls] as number) + (sigmas[cls] as number) * random.normal());
+        const factor = (tables[cls] as Float64Array)[(random.uniform() * SIZE_TABLE_ENTRIES) | 0] as number;
         const k = cls * 6;
         tokens.input = Math.floor((means[k] as number) * factor + 0.5);
         tokens.cacheRead = Math.floor((means[k + 1] as number) * factor + 0.5);
@@ -165,6 +164,13 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         task.requests = requests;
         const longTier = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h > (thresholds[cls] as number) * requests;
         const units = freeByRequests ? requests : 1;
+        // What the task costs at list price and where its tokens go are the same on every paid
+        // path and strategy: worked out once here, not per strategy.
+        const total = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output;
+        const rates = floatRates[cls] as {base: number[]; long: number[]};
+        const split = longTier && !c.resolvedModel.longContext?.wholeRequest ? splitByTier(c.resolvedModel, tokens, requests) : undefined;
+        const tier: Tier = longTier ? 'long' : 'base';
+        const cost = split ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long) : listFloat(tokens, longTier ? rates.long : rates.base);
         for (let si = 0; si < states.length; si++) {
           const s = states[si] as (typeof states)[number];
           const fits = s.freeUsed + units <= freeCap ? 1 : 0;
@@ -195,28 +201,20 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
             s.capHitToday = true;
           }
           const path = decision.path === 'byok' ? 0 : 1;
-          const total = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output;
-          const rates = floatRates[cls] as {base: number[]; long: number[]};
-          let cost: number;
-          if (!longTier) cost = accumulate(m.tokens, slot(path, cls, 'base'), tokens, rates.base);
-          else if (c.resolvedModel.longContext?.wholeRequest) cost = accumulate(m.tokens, slot(path, cls, 'long'), tokens, rates.long);
-          else {
-            const split = splitByTier(c.resolvedModel, tokens, requests);
-            cost = accumulate(m.tokens, slot(path, cls, 'base'), split.base, rates.base) + accumulate(m.tokens, slot(path, cls, 'long'), split.long, rates.long);
-          }
+          if (split) {
+            accumulate(m.tokens, slot(path, cls, 'base'), split.base, 1);
+            accumulate(m.tokens, slot(path, cls, 'long'), split.long, 1);
+          } else accumulate(m.tokens, slot(path, cls, tier), tokens, 1);
           if (path === 1) {
             const charge = cost * platformFactor + total * platformTokenFee;
             if (cliff) {
               const spent = usdCredits ? m.floatPlatform + charge : (m.platformTasks + 1) * creditsPerTask;
               if (spent > creditsIncluded + 1e-9) {
                 // Undo: the task never ran.
-                if (!longTier) subtract(m.tokens, slot(path, cls, 'base'), tokens);
-                else if (c.resolvedModel.longContext?.wholeRequest) subtract(m.tokens, slot(path, cls, 'long'), tokens);
-                else {
-                  const split = splitByTier(c.resolvedModel, tokens, requests);
-                  subtract(m.tokens, slot(path, cls, 'base'), split.base);
-                  subtract(m.tokens, slot(path, cls, 'long'), split.long);
-                }
+                if (split) {
+                  accumulate(m.tokens, slot(path, cls, 'base'), split.base, -1);
+                  accumulate(m.tokens, slot(path, cls, 'long'), split.long, -1);
+                } else accumulate(m.tokens, slot(path, cls, tier), tokens, -1);
                 m.blocked++;
                 s.unserved++;
                 if (m.runOutDay < 0) m.runOutDay = day;
@@ -286,18 +284,18 @@ function floatRatesOf(rates: Rates): number[] {
   return BUCKETS.map((b) => (rates[b] ? rates[b].toNumber() / 1e6 : 0));
 }
 
-/** Adds a task's tokens to the sums at `base`; returns their cost in float dollars, for in-month decisions only. */
-function accumulate(sums: Float64Array, base: number, t: TokenBuckets, rates: number[]): number {
-  sums[base] = (sums[base] as number) + t.input;
-  sums[base + 1] = (sums[base + 1] as number) + t.cacheRead;
-  sums[base + 2] = (sums[base + 2] as number) + t.cacheWrite5m;
-  sums[base + 3] = (sums[base + 3] as number) + t.cacheWrite1h;
-  sums[base + 4] = (sums[base + 4] as number) + t.output;
-  return t.input * (rates[0] as number) + t.cacheRead * (rates[1] as number) + t.cacheWrite5m * (rates[2] as number) + t.cacheWrite1h * (rates[3] as number) + t.output * (rates[4] as number);
+/** Adds (sign 1) or takes back (sign -1) a task's tokens in the integer sums at `base`. */
+function accumulate(sums: Float64Array, base: number, t: TokenBuckets, sign: 1 | -1): void {
+  sums[base] = (sums[base] as number) + sign * t.input;
+  sums[base + 1] = (sums[base + 1] as number) + sign * t.cacheRead;
+  sums[base + 2] = (sums[base + 2] as number) + sign * t.cacheWrite5m;
+  sums[base + 3] = (sums[base + 3] as number) + sign * t.cacheWrite1h;
+  sums[base + 4] = (sums[base + 4] as number) + sign * t.output;
 }
 
-function subtract(sums: Float64Array, base: number, part: TokenBuckets): void {
-  for (let b = 0; b < BUCKETS.length; b++) sums[base + b] = (sums[base + b] as number) - part[BUCKETS[b] as keyof TokenBuckets];
+/** A task's list price in float dollars: only for decisions inside a month, never for the bill. */
+function listFloat(t: TokenBuckets, rates: number[]): number {
+  return t.input * (rates[0] as number) + t.cacheRead * (rates[1] as number) + t.cacheWrite5m * (rates[2] as number) + t.cacheWrite1h * (rates[3] as number) + t.output * (rates[4] as number);
 }
 
 /** The month's bill, exactly, from its integer token sums. */

@@ -5,7 +5,7 @@ import {Random} from '../../src/core/random.js';
 import {simulateRun} from '../../src/core/simulate.js';
 import {QuantileSketch} from '../../src/core/sketch.js';
 import {byokSettings} from '../../src/core/strategy.js';
-import {sizeDistribution} from '../../src/core/task-size.js';
+import {inverseNormal, SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from '../../src/core/task-size.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
 const BYOK = {id: 'all-byok', label: 'BYOK', settings: byokSettings(['anthropic'])};
@@ -34,13 +34,20 @@ describe('the month simulation', () => {
 
   it('draws task sizes with the stated median and p90', () => {
     const random = new Random(3);
-    const {mu, sigma, median, p90} = sizeDistribution(easy);
-    const draws = Array.from({length: 200_000}, () => Math.exp(mu + sigma * random.normal())).sort((a, b) => a - b);
+    const {median, p90} = sizeDistribution(easy);
+    const table = sizeTable(easy);
+    const draws = Array.from({length: 200_000}, () => table[(random.uniform() * SIZE_TABLE_ENTRIES) | 0]!).sort((a, b) => a - b);
     expect(draws[100_000]! / median).toBeCloseTo(1, 1);
     expect(draws[180_000]! / p90).toBeCloseTo(1, 1);
     expect(p90 / median).toBeCloseTo(3, 10);
     const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
     expect(mean).toBeCloseTo(1, 1);
+  });
+
+  it('inverts the normal distribution accurately', () => {
+    expect(inverseNormal(0.5)).toBe(0);
+    expect(inverseNormal(0.9)).toBeCloseTo(1.2815515655446004, 8);
+    expect(inverseNormal(0.001)).toBeCloseTo(-3.090232306167813, 8);
   });
 
   it('draws Poisson day counts with the right mean and variance', () => {
