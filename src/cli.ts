@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import yargs, {type Arguments} from 'yargs';
 import {hideBin} from 'yargs/helpers';
 import {UserError} from './errors.js';
 import {breakevenCommand} from './commands/breakeven.js';
@@ -7,7 +7,22 @@ import {importCommand} from './commands/import.js';
 import {pricesCommand} from './commands/prices.js';
 import {recommendCommand} from './commands/recommend.js';
 import {simulateCommand} from './commands/simulate.js';
+import {endWhenWritten} from './commands/output.js';
 import {VERSION} from './version.js';
+
+/** A command whose process ends as soon as its output is written (see endWhenWritten). */
+function ending<T extends {handler: (args: Arguments) => unknown}>(command: T): T {
+  return {
+    ...command,
+    // Synchronous where the handler is: yargs builds its help text right after the call returns.
+    handler: (args: Arguments) => {
+      const result = command.handler(args);
+      if (result instanceof Promise) return result.then(endWhenWritten);
+      endWhenWritten();
+      return undefined;
+    },
+  };
+}
 
 function fail(message: string, hint: string | undefined, code: number, error?: unknown): never {
   process.stderr.write(`vibe-cost: error: ${message}\n${hint ? `  hint: ${hint}\n` : ''}`);
@@ -25,12 +40,12 @@ async function main(args: string[]): Promise<void> {
   await yargs(argv)
     .scriptName('vibe-cost')
     .usage('$0 <command> [options]\n\nWhat your AI coding-agent work costs on each payment path: your own key (BYOK), platform-paid, or the free tier.')
-    .command(simulateCommand)
-    .command(recommendCommand)
-    .command(breakevenCommand)
-    .command(importCommand)
-    .command(dashboardCommand)
-    .command(pricesCommand)
+    .command(ending(simulateCommand))
+    .command(ending(recommendCommand))
+    .command(ending(breakevenCommand))
+    .command(ending(importCommand))
+    .command(ending(dashboardCommand))
+    .command(ending(pricesCommand))
     .command('completion', 'print a shell completion script (bash, zsh)', (y) => y, () => {
       // yargs writes the script for the shell named by $SHELL.
     })
