@@ -145,7 +145,13 @@ export function App({initial, context, io, colour}: AppProps) {
   })();
 
   if (mode.kind === 'help') {
-    const rows = [...helpRows('normal'), ...helpRows('pick'), ...helpRows('edit')];
+    // One section a mode, each headed; a key answered the same way in every mode is listed once.
+    const seen = new Set<string>();
+    const section = (title: string, kind: 'normal' | 'pick' | 'edit') => [
+      {keys: title, help: ''},
+      ...helpRows(kind).filter((r) => !seen.has(`${r.keys}${r.help}`) && Boolean(seen.add(`${r.keys}${r.help}`))),
+    ];
+    const rows = [...section('— moving and changing —', 'normal'), ...section('— in a list —', 'pick'), ...section('— typing a number —', 'edit')];
     const half = Math.ceil(rows.length / 2);
     const column = Math.floor((layout.width - 1) / 2);
     const cell = (i: number) => (rows[i] ? fit(`${rows[i].keys.padEnd(10)} ${rows[i].help}`, column) : '');
