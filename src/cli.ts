@@ -45,7 +45,7 @@ async function main(args: string[]): Promise<void> {
     .example('$0 breakeven --plan credits-builder', 'where BYOK and a plan cost the same, with a chart')
     .example('$0 import ~/.claude/projects', 'your own history, re-priced on every path')
     .example('$0 dashboard', 'play with the numbers')
-    .epilogue('Every command takes --format table|json|csv|markdown. Prices, plans and profiles: see the README.')
+    .epilogue('simulate, recommend, breakeven, import and prices write --format table|json|csv|markdown. Data files and flags: see the README.')
     .command(ending(simulateCommand))
     .command(ending(recommendCommand))
     .command(ending(breakevenCommand))
