@@ -80,6 +80,7 @@ sim('profile-too-many-days.json', PROFILE({workingDaysPerMonth: 40}), '--profile
 sim('profile-fractional-tokens.json', PROFILE({classes: [{name: 'c', share: 1, needs: 'open', requestsPerTask: 1, tokensPerTask: {input: 1.5, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 1}}]}), '--profile', 'field classes[0].tokensPerTask.input');
 sim('profile-zero-requests.json', PROFILE({classes: [{name: 'c', share: 1, needs: 'open', requestsPerTask: 0, tokensPerTask: {input: 1, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 1}}]}), '--profile', 'field classes[0].requestsPerTask');
 sim('profile-bad-needs.json', PROFILE({classes: [{name: 'c', share: 1, needs: 'godlike', requestsPerTask: 1, tokensPerTask: {input: 1, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 1}}]}), '--profile', 'field classes[0].needs');
+sim('profile-bad-quantiles.json', PROFILE({classes: [{name: 'c', share: 1, needs: 'open', requestsPerTask: 1, sizeQuantiles: [3, 1, 2], tokensPerTask: {input: 1, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 1}}]}), '--profile', 'field classes[0].sizeQuantiles');
 sim('profile-not-json.json', 'tasksPerDay: 3', '--profile', 'profile-not-json.json:1: not valid JSON');
 sim('plan-negative-markup.json', PLAN({platform: {markupPct: '-5'}}), '--plan', 'field platform.markupPct: cannot be negative');
 sim('plan-float-markup.json', PLAN({platform: {markupPct: 5}}), '--plan', 'field platform.markupPct: expected an amount written as a decimal string');

@@ -23,7 +23,16 @@ export interface HistoryProfile {
   readonly requestsPerTask: number;
   readonly modelMix: {readonly model: string; readonly share: number}[];
   /** Tasks sorted by size, split in three: the classes a saved profile gets. */
-  readonly classes: {readonly name: string; readonly share: number; readonly tokens: TokenBuckets; readonly requestsPerTask: number; readonly p90ToMedian: number; readonly model: string}[];
+  readonly classes: {
+    readonly name: string;
+    readonly share: number;
+    readonly tokens: TokenBuckets;
+    readonly requestsPerTask: number;
+    readonly p90ToMedian: number;
+    /** Task size over the class's mean at the 0th, 1st, …, 100th percentile: the empirical distribution. */
+    readonly sizeQuantiles: number[];
+    readonly model: string;
+  }[];
 }
 
 /** Tasks a profile is built from, at most: memory stays bounded on a 10-million-row history. */
@@ -118,12 +127,18 @@ function thirds(tasks: Task[], mainModel: (t: Task) => string): HistoryProfile['
     const p90 = totals[Math.max(0, Math.ceil(0.9 * totals.length) - 1)] ?? 0;
     const models = new Map<string, number>();
     for (const t of part) models.set(mainModel(t), (models.get(mainModel(t)) ?? 0) + 1);
+    const meanTotal = totals.reduce((a, b) => a + b, 0) / Math.max(1, totals.length);
+    const sizeQuantiles = Array.from({length: 101}, (_, k) => {
+      const value = totals[Math.min(totals.length - 1, Math.round((k / 100) * (totals.length - 1)))] ?? 0;
+      return meanTotal > 0 ? Number((value / meanTotal).toFixed(4)) : 1;
+    });
     return {
       name,
       share: part.length / sorted.length,
       tokens: mean,
       requestsPerTask: Math.max(1, Math.round(part.reduce((a, t) => a + t.requests, 0) / part.length)),
       p90ToMedian: median > 0 && p90 > median ? Math.min(50, p90 / median) : 1.01,
+      sizeQuantiles,
       model: [...models.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '',
     };
   });
@@ -152,6 +167,8 @@ export function profileFromHistory(history: HistoryProfile, needs: (model: strin
       model: c.model,
       requestsPerTask: c.requestsPerTask,
       p90ToMedian: Number(c.p90ToMedian.toFixed(3)),
+      // The month simulation draws task sizes from these: the history's own spread, not a fitted curve.
+      sizeQuantiles: c.sizeQuantiles,
       tokensPerTask: c.tokens,
     })),
   };

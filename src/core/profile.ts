@@ -17,6 +17,11 @@ export interface TaskClass {
    * `requestsPerTask` are the mean task; the month simulation draws around them.
    */
   readonly p90ToMedian?: number;
+  /**
+   * An empirical size distribution instead of the lognormal: task size over the mean task at
+   * evenly spaced quantiles from 0 to 1 (a profile saved from a history carries 101 of them).
+   */
+  readonly sizeQuantiles?: readonly number[];
 }
 
 /** Real agent tasks vary a lot: per-task cost p90 / median is 1.7–4.5 across models (OpenHands Index, 2026-06). */
@@ -57,6 +62,7 @@ export function parseProfile(json: unknown, origin: string): Profile {
       },
       requestsPerTask: c.integer('requestsPerTask', 1, 1, 100_000),
       ...(c.has('p90ToMedian') ? {p90ToMedian: c.number('p90ToMedian', 1, 1000)} : {}),
+      ...(c.has('sizeQuantiles') ? {sizeQuantiles: c.quantiles('sizeQuantiles')} : {}),
     };
   });
   const shareSum = classes.reduce((sum, c) => sum + c.share, 0);

@@ -26,8 +26,21 @@ export const SIZE_TABLE_ENTRIES = 1 << 16;
  * at σ for p90 = 3× median), beyond any task a month of agent work is likely to hold.
  */
 export function sizeTable(c: TaskClass): Float64Array {
-  const {mu, sigma} = sizeDistribution(c);
   const table = new Float64Array(SIZE_TABLE_ENTRIES);
+  if (c.sizeQuantiles) {
+    // An imported history's own distribution: the inverse CDF interpolated between its quantiles,
+    // scaled so the mean task stays the profile's mean task.
+    const q = c.sizeQuantiles;
+    for (let i = 0; i < SIZE_TABLE_ENTRIES; i++) {
+      const at = ((i + 0.5) / SIZE_TABLE_ENTRIES) * (q.length - 1);
+      const low = Math.floor(at);
+      table[i] = (q[low] as number) + ((q[Math.min(q.length - 1, low + 1)] as number) - (q[low] as number)) * (at - low);
+    }
+    const mean = table.reduce((a, b) => a + b, 0) / SIZE_TABLE_ENTRIES;
+    for (let i = 0; i < SIZE_TABLE_ENTRIES; i++) table[i] = (table[i] as number) / mean;
+    return table;
+  }
+  const {mu, sigma} = sizeDistribution(c);
   for (let i = 0; i < SIZE_TABLE_ENTRIES; i++) table[i] = Math.exp(mu + sigma * inverseNormal((i + 0.5) / SIZE_TABLE_ENTRIES));
   return table;
 }

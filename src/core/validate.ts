@@ -106,6 +106,14 @@ export class Reader {
     return value;
   }
 
+  /** A list of at least two positive, non-decreasing numbers: quantiles of a distribution. */
+  quantiles(field: string): number[] {
+    const value = this.obj[field];
+    const ok = Array.isArray(value) && value.length >= 2 && value.every((v, i) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && (i === 0 || v >= (value[i - 1] as number)));
+    if (!ok || !(value as number[]).some((v) => v > 0)) this.fail(field, `expected at least two non-negative, non-decreasing numbers, got ${describe(value)}`);
+    return value as number[];
+  }
+
   /** Money is written as a decimal string ("20", "0.055") so no float ever touches it. */
   money(field: string, fallback?: string): Money {
     const value = this.obj[field] ?? fallback;

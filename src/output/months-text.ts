@@ -79,9 +79,12 @@ function notes(result: MonthSimResult, scenario: Scenario): string[] {
 function heading(result: MonthSimResult, scenario: Scenario): string[] {
   const {profile, plan} = scenario;
   const spreads = [...new Set(scenario.classes.map((c) => c.p90ToMedian ?? DEFAULT_P90_TO_MEDIAN))].join(', ');
+  const sizes = scenario.classes.every((c) => c.sizeQuantiles)
+    ? 'Task sizes: drawn from the imported history\'s own distribution, per class'
+    : `Task sizes: lognormal around each class's mean task, p90 = ${spreads}× the median`;
   return [
     `${formatCount(result.runs)} simulated months · seed ${result.seed} · profile ${profile.id} (Poisson around ${profile.tasksPerDay} tasks a day, ${profile.workingDaysPerMonth} working days) · plan ${plan.id}`,
-    `Task sizes: lognormal around each class's mean task, p90 = ${spreads}× the median · ${formatCount(result.tasks)} tasks in all`,
+    `${sizes} · ${formatCount(result.tasks)} tasks in all`,
   ];
 }
 

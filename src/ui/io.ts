@@ -64,6 +64,7 @@ export function profileFile(profile: Profile): string {
         ...(c.model ? {model: c.model} : {}),
         requestsPerTask: c.requestsPerTask,
         ...(c.p90ToMedian !== undefined ? {p90ToMedian: c.p90ToMedian} : {}),
+        ...(c.sizeQuantiles !== undefined ? {sizeQuantiles: c.sizeQuantiles} : {}),
         tokensPerTask: c.tokens,
       })),
     },

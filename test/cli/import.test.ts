@@ -85,6 +85,9 @@ describe('vibe-cost import (the real binary)', () => {
     const sim = run(['simulate', '--profile', profile, '--format', 'json']);
     expect(sim.stderr).toBe('');
     expect(JSON.parse(sim.stdout).profile.origin).toBe(profile);
+    expect(JSON.parse(readFileSync(profile, 'utf8')).classes[0].sizeQuantiles).toHaveLength(101);
+    const months = run(['simulate', '--profile', profile, '--runs', '50']);
+    expect(months.stdout).toMatch(/Task sizes: drawn from the imported history's own distribution/);
   });
 });
 

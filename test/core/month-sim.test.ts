@@ -44,6 +44,19 @@ describe('the month simulation', () => {
     expect(mean).toBeCloseTo(1, 1);
   });
 
+  it('draws from an empirical size distribution where the profile carries one, keeping the mean task', () => {
+    // A history where a tenth of the tasks are ten times the rest.
+    const quantiles = Array.from({length: 101}, (_, k) => (k >= 90 ? 10 : 1));
+    const table = sizeTable({...easy, sizeQuantiles: quantiles});
+    const mean = table.reduce((a, b) => a + b, 0) / table.length;
+    expect(mean).toBeCloseTo(1, 10);
+    expect(table[Math.floor(table.length * 0.5)]! / table[Math.floor(table.length * 0.99)]!).toBeCloseTo(0.1, 1);
+    const s = scenario(plan({markupPct: '15'}), [{...easy, share: 1, sizeQuantiles: quantiles}], {tasksPerDay: 12, workingDaysPerMonth: 21});
+    const result = simulateMonths(s, {runs: 2000, seed: 4, strategies: [BYOK]});
+    const deterministic = simulateRun(s, BYOK, 12 * 21).totalUsd;
+    expect(result.outcomes[0]!.totalUsd.div(2000).div(deterministic).sub(1).abs().toNumber()).toBeLessThan(0.02);
+  });
+
   it('inverts the normal distribution accurately', () => {
     expect(inverseNormal(0.5)).toBe(0);
     expect(inverseNormal(0.9)).toBeCloseTo(1.2815515655446004, 8);
