@@ -44,13 +44,13 @@ export const dashboardCommand = {
     const loaded = loadScenario(args);
     const constraints = readConstraints(args, loaded.heldKeys);
     const {runDashboard} = await import('../ui/run-dashboard.js');
-    const importFile = args.import?.[args.import.length - 1];
+
     await runDashboard({
       loaded,
       date: asOfDate(args['as-of']),
       ...(constraints.budgetUsd ? {budgetUsd: constraints.budgetUsd} : {}),
       ...(constraints.noKey ? {noKey: true} : {}),
-      ...(importFile ? {importFile} : {}),
+      ...(args.import?.length ? {importFiles: args.import} : {}),
     });
   },
 };

@@ -43,7 +43,7 @@ async function perform(request: Request, io: DashboardIO, built: Built): Promise
         return {type: 'plan-loaded', plan: io.loadPlan(request.name)};
       case 'import':
         if ('error' in built) return {type: 'done', notice: `error: ${built.error}`};
-        return {type: 'replay-loaded', replay: await io.replay(request.path, built.scenario.plan)};
+        return {type: 'replay-loaded', replay: await io.replay(request.paths ?? [request.path], built.scenario.plan)};
       case 'save': {
         if ('error' in built) return {type: 'done', notice: `error: ${built.error}`};
         const id = request.path.replace(/^.*\//, '').replace(/\.json$/, '') || built.scenario.profile.id;

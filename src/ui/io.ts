@@ -15,7 +15,7 @@ import type {ReplaySummary} from './state.js';
 export interface DashboardIO {
   loadProfile(nameOrPath: string): Profile;
   loadPlan(nameOrPath: string): Plan;
-  replay(path: string, plan: Plan): Promise<ReplaySummary>;
+  replay(paths: readonly string[], plan: Plan): Promise<ReplaySummary>;
   /** Writes a file the user named; never overwrites one (writeUserFile, atomic). */
   write(path: string, text: string, what: string): void;
 }
@@ -28,8 +28,9 @@ export function realIO(book: PriceBook, apps: readonly Strategy[], date: string)
     loadProfile,
     loadPlan,
     write: (path, text, what) => writeUserFile(path, text, false, what),
-    replay: async (path, plan) => {
-      const {replay: result} = await replayHistory([path], {book, plan, apps, taskGapMs: TASK_GAP_MS, today: date});
+    replay: async (paths, plan) => {
+      const path = paths.join(', ');
+      const {replay: result} = await replayHistory(paths, {book, plan, apps, taskGapMs: TASK_GAP_MS, today: date});
       return {
         path,
         records: result.records,

@@ -17,7 +17,8 @@ export interface DashboardOptions {
   readonly budgetUsd?: Money;
   readonly noKey?: boolean;
   /** A usage file to import and replay on opening. */
-  readonly importFile?: string;
+  /** Usage files to replay on opening (--import), read together. */
+  readonly importFiles?: readonly string[];
 }
 
 /** Colour unless NO_COLOR is set (https://no-color.org) or FORCE_COLOR=0. */
@@ -37,7 +38,7 @@ export function openingState(options: DashboardOptions): {state: DashboardState;
   const state = initialState(inputs, catalog, scenario.classes[0]?.resolvedModel.provider);
   const context: Context = {book, date: options.date, apps: loaded.config.apps, ...(options.budgetUsd ? {budgetUsd: options.budgetUsd} : {})};
   return {
-    state: options.importFile ? {...state, request: {id: 0, kind: 'import', path: options.importFile}} : state,
+    state: options.importFiles?.length ? {...state, request: {id: 0, kind: 'import', path: options.importFiles.join(', '), paths: options.importFiles}} : state,
     context,
   };
 }

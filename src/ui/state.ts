@@ -73,7 +73,7 @@ export type ModeKind = Mode['kind'];
 /** Work for App to do outside the reducer; `id` tells one request from the next. */
 export type Request =
   | {readonly id: number; readonly kind: 'load-profile' | 'load-plan'; readonly name: string}
-  | {readonly id: number; readonly kind: PromptKind; readonly path: string};
+  | {readonly id: number; readonly kind: PromptKind; readonly path: string; /** For import: several inputs, read together (--import a b). */ readonly paths?: readonly string[]};
 
 /** Replay totals of an imported usage file, per strategy. */
 export interface ReplaySummary {

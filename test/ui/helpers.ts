@@ -32,7 +32,7 @@ export function memoryIO(): DashboardIO & {written: Map<string, string>} {
     written,
     loadProfile,
     loadPlan,
-    replay: async (path) => ({path, records: 3, days: 1, rows: []}),
+    replay: async (paths) => ({path: paths.join(', '), records: 3, days: 1, rows: []}),
     write: (path, text) => {
       written.set(path, text);
     },
