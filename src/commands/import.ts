@@ -29,7 +29,7 @@ interface ImportArgs {
 }
 
 /** "10m", "90s", "1h" → milliseconds. */
-export function parseDuration(text: string): number {
+function parseDuration(text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(text.trim());
   if (!match) throw new UsageError(`--task-gap: expected a duration such as 10m, 90s or 1h, got "${text}"`);
   const unit = {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[match[2] as 'ms' | 's' | 'm' | 'h'];

@@ -3,11 +3,11 @@ import type {Scenario} from './scenario.js';
 import {byokSettings, FREE_SETTINGS, FREE_THEN_PLATFORM, PLATFORM_SETTINGS, type Strategy} from './strategy.js';
 
 /** Providers whose keys the all-BYOK strategy holds: those of every BYOK-able model the profile asks for. */
-export function providersNeeded(scenario: Scenario): string[] {
+function providersNeeded(scenario: Scenario): string[] {
   return [...new Set(scenario.classes.filter((c) => c.resolvedModel.byokable).map((c) => c.resolvedModel.provider))].sort();
 }
 
-export function allByok(scenario: Scenario): Strategy {
+function allByok(scenario: Scenario): Strategy {
   return {id: 'all-byok', label: 'BYOK: your own key at list price', settings: byokSettings(providersNeeded(scenario))};
 }
 
@@ -25,7 +25,7 @@ export function pathStrategies(scenario: Scenario): {byok: Strategy; platform: S
 }
 
 /** Free pool for the classes it can do, your key for the rest (overflow past the cap is platform-paid). */
-export function hybridFreeByok(scenario: Scenario): Strategy | undefined {
+function hybridFreeByok(scenario: Scenario): Strategy | undefined {
   const free = scenario.plan.free;
   if (!free) return undefined;
   const byok = byokSettings(providersNeeded(scenario));

@@ -22,7 +22,7 @@ export function lookupKeys(query: string): string[] {
   return [...new Set(keys)];
 }
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({length: b.length + 1}, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -28,12 +28,6 @@ export function perTokenToPerMTok(usdPerToken: Money): Money {
   return usdPerToken.mul(MILLION);
 }
 
-export function sumMoney(values: Iterable<Money>): Money {
-  let total = ZERO;
-  for (const value of values) total = total.add(value);
-  return total;
-}
-
 const GROUPED = /\B(?=(\d{3})+(?!\d))/g;
 
 /**

@@ -312,7 +312,7 @@ export interface IntegerRates {
   readonly scale: Money;
 }
 
-export function integerRates(scenario: Scenario): IntegerRates {
+function integerRates(scenario: Scenario): IntegerRates {
   const all = scenario.classes.flatMap((c) => (['base', 'long'] as const).flatMap((tier) => BUCKETS.map((b) => ratesFor(c.resolvedModel, tier)[b])));
   const decimals = Math.max(0, ...all.map((r) => (r ? r.decimalPlaces() : 0)));
   const perUnit = new Money(10).pow(decimals);

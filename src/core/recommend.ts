@@ -50,13 +50,13 @@ export function unservedTotal(run: RunResult): number {
 }
 
 /** The path a strategy sends its tasks on, or 'hybrid' when it uses more than one. */
-export function dominantPath(run: RunResult): PathKind | 'hybrid' {
+function dominantPath(run: RunResult): PathKind | 'hybrid' {
   const used = (Object.entries(run.served) as [PathKind, number][]).filter(([, n]) => n > 0);
   return used.length === 1 ? (used[0] as [PathKind, number])[0] : 'hybrid';
 }
 
 /** A month at the profile's pace under every candidate strategy, each task routed by route(). */
-export function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra: readonly Strategy[] = []): Candidate[] {
+function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra: readonly Strategy[] = []): Candidate[] {
   const monthTasks = Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
   return [...candidateStrategies(scenario), ...extra].map((strategy) => {
     const month = simulateRun(scenario, strategy, monthTasks);

@@ -97,7 +97,7 @@ export interface ReplayResult {
   readonly records: number;
 }
 
-export function dayOf(record: UsageRecord): string {
+function dayOf(record: UsageRecord): string {
   return record.start.slice(0, 10);
 }
 

@@ -6,7 +6,7 @@ import {UsageError} from '../errors.js';
 import {readJson} from './read-file.js';
 
 /** $XDG_CONFIG_HOME/vibe-cost/config.json, or ~/.config/vibe-cost/config.json. */
-export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {
   const base = env['XDG_CONFIG_HOME'] || join(homedir(), '.config');
   return join(base, 'vibe-cost', 'config.json');
 }

@@ -16,7 +16,7 @@ export interface CachedMeta {
 }
 
 /** $XDG_CACHE_HOME/vibe-cost, or ~/.cache/vibe-cost. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'vibe-cost');
 }
 

@@ -24,7 +24,7 @@ export interface RecommendView {
   readonly current?: Candidate;
 }
 
-export function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readonly string[]): string[] {
+function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readonly string[]): string[] {
   const keys = keysUsed(rec.strategy);
   const toAdd = keys.filter((k) => !heldKeys.includes(k));
   const held = keys.filter((k) => heldKeys.includes(k));

@@ -46,11 +46,11 @@ export function scenarioOf(inputs: Inputs, context: Context): Scenario {
 }
 
 /** The user's own setups beside the candidates: their apps, and their keys as held (as loadScenario makes them). */
-export function userStrategiesOf(inputs: Inputs, context: Context): Strategy[] {
+function userStrategiesOf(inputs: Inputs, context: Context): Strategy[] {
   return [...context.apps, ...(inputs.keys.length ? [heldKeysStrategy(inputs.keys)] : [])];
 }
 
-export function constraintsOf(inputs: Inputs, context: Context): Constraints {
+function constraintsOf(inputs: Inputs, context: Context): Constraints {
   return {...(context.budgetUsd ? {budgetUsd: context.budgetUsd} : {}), ...(inputs.noKey ? {noKey: true} : {}), heldKeys: inputs.keys};
 }
 
@@ -70,7 +70,7 @@ export function keysToAdd(report: SimulateReport, held: readonly string[]): stri
 const BREAKEVEN_POINTS = 24;
 
 /** `values` stretched to `length` points along straight lines between them. */
-export function resample(values: readonly number[], length: number): number[] {
+function resample(values: readonly number[], length: number): number[] {
   if (values.length === 0) return Array.from({length}, () => 0);
   if (values.length === 1 || length === 1) return Array.from({length}, () => values[0] as number);
   return Array.from({length}, (_, i) => {

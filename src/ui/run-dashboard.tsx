@@ -22,7 +22,7 @@ export interface DashboardOptions {
 }
 
 /** Colour unless NO_COLOR is set (https://no-color.org) or FORCE_COLOR=0. */
-export function colourWanted(env: NodeJS.ProcessEnv): boolean {
+function colourWanted(env: NodeJS.ProcessEnv): boolean {
   return !env['NO_COLOR'] && env['FORCE_COLOR'] !== '0' && env['TERM'] !== 'dumb';
 }
 

@@ -170,7 +170,7 @@ export function initialState(inputs: Inputs, catalog: Catalog, keyProvider?: str
   };
 }
 
-export function focusedField(state: DashboardState): Field {
+function focusedField(state: DashboardState): Field {
   return FIELDS[state.focus] as Field;
 }
 
@@ -308,7 +308,7 @@ function toggleFree(state: DashboardState): DashboardState {
   return change(state, {...state.inputs, freeTier: !state.inputs.freeTier});
 }
 
-export function toggleKey(state: DashboardState, provider: string): DashboardState {
+function toggleKey(state: DashboardState, provider: string): DashboardState {
   const {keys} = state.inputs;
   const next = keys.includes(provider) ? keys.filter((k) => k !== provider) : [...keys, provider].sort();
   return change(state, {...state.inputs, keys: next}, `${provider} key ${next.includes(provider) ? 'held' : 'dropped'}`);

@@ -33,7 +33,7 @@ export function sniffContainer(head: string): Container {
 const DELIMITERS = ['\t', ',', ';'] as const;
 
 /** The header's delimiter: the most frequent outside quotes; ties go to tab, then comma, then semicolon. */
-export function pickDelimiter(headerLine: string): string {
+function pickDelimiter(headerLine: string): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   for (const ch of headerLine) {

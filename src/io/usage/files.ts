@@ -58,7 +58,7 @@ export async function expandInputs(inputs: readonly string[], stdin: (() => Prom
   return found;
 }
 
-export async function contentHash(input: Input): Promise<string> {
+async function contentHash(input: Input): Promise<string> {
   const hash = createHash('sha256');
   if (input.path === undefined) return hash.update(input.text ?? '').digest('hex');
   for await (const chunk of createReadStream(input.path)) hash.update(chunk as Buffer);

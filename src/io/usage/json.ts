@@ -24,7 +24,7 @@ export function parseWhole(text: string, file: string): {root: unknown; lines: W
  * The line each object of a parsed document starts on: the k-th `{` outside strings is the k-th
  * object met in document order, which is the order JSON.parse builds and a pre-order walk visits.
  */
-export function objectLines(text: string, root: unknown, firstLine = 1): WeakMap<object, number> {
+function objectLines(text: string, root: unknown, firstLine = 1): WeakMap<object, number> {
   const starts: number[] = [];
   let line = firstLine;
   let inString = false;
