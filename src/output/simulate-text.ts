@@ -62,6 +62,20 @@ function heading(report: SimulateReport): string[] {
   ];
 }
 
+/** The user's own apps and keys (from the settings file and environment), side by side, a month each. */
+function yourSetups(report: SimulateReport): string[] {
+  const mine = report.recommendation.ranked.filter((c) => c.strategy.id.startsWith('app:') || c.strategy.id === 'your-keys');
+  if (mine.length === 0) return [];
+  return [
+    'Your setups, a month at this pace:',
+    ...mine.map((c) => {
+      const served = c.month.served.byok + c.month.served.platform + c.month.served.free;
+      return `  ${c.strategy.label}: ${formatUsd(c.month.totalUsd)} (serves ${formatCount(served)} of ${formatCount(c.month.tasks)} tasks)`;
+    }),
+    '',
+  ];
+}
+
 export function renderSimulateTable(report: SimulateReport, style: Style): string {
   const figures = pathFigures(report);
   const cheapest = figures.find((f) => f.path === report.cheapest) as PathFigures;
@@ -75,6 +89,7 @@ export function renderSimulateTable(report: SimulateReport, style: Style): strin
     renderTable(TOKEN_COLUMNS, tokenRows(figures)),
     '',
     ...(missing.length ? [style.warn(`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`), ''] : []),
+    ...yourSetups(report),
     `Cheapest path that serves every task: ${style.bold(cheapest.name)} (${formatUsd(cheapest.totalUsd)} for the batch, ${formatUsd(cheapest.monthlyUsd)} a month).`,
     ...describeRecommendation(report.recommendation, style),
   ].join('\n') + '\n';

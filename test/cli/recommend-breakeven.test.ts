@@ -62,6 +62,8 @@ describe('settings', () => {
     expect(doc.keysHeld).toEqual(['anthropic']);
     const ids = doc.recommendation.ranked.map((c: {strategy: string}) => c.strategy);
     expect(ids).toEqual(expect.arrayContaining(['app:landing', 'app:backend', 'your-keys']));
+    // simulate shows the apps side by side.
+    expect(run(['simulate', '--config', file]).stdout).toMatch(/Your setups, a month at this pace:\n {2}Your (app "landing"|app "backend"|keys as held)/);
     // The default place: $XDG_CONFIG_HOME/vibe-cost/config.json; flags still win.
     mkdirSync(join(dir, 'xdg', 'vibe-cost'), {recursive: true});
     writeFileSync(join(dir, 'xdg', 'vibe-cost', 'config.json'), JSON.stringify({profile: 'team'}));
