@@ -1,8 +1,8 @@
-import {readFileSync, writeFileSync, mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ROOT, run} from './run.js';
+import {scratchDir} from '../scratch.js';
 
 interface Case {
   name: string;
@@ -30,7 +30,7 @@ describe('bad input (test/fixtures/bad, written by scripts/make-bad-fixtures.mjs
   });
 
   it('a 10 MB single field is one clear error, not a crash', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vc-big-'));
+    const dir = scratchDir('vc-big-');
     const file = join(dir, 'huge-field.csv');
     writeFileSync(file, `timestamp,model,input_tokens,output_tokens\n2026-01-01,${'x'.repeat(10 * 1024 * 1024)},1,1\n`);
     const r = run(['import', file, '--format', 'json']);

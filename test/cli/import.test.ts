@@ -1,10 +1,10 @@
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {Money} from '../../src/core/money.js';
 import {CORPUS, hasCorpus} from '../corpus.js';
 import {run} from './run.js';
+import {scratchDir} from '../scratch.js';
 
 const F = 'test/fixtures/usage';
 const json = (args: string[], input?: string) => {
@@ -55,7 +55,7 @@ describe('vibe-cost import (the real binary)', () => {
   });
 
   it('writes rejects to CSV, stops at the first bad row with --strict, and never overwrites without --force', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vc-import-'));
+    const dir = scratchDir('vc-import-');
     const rejects = join(dir, 'rejects.csv');
     expect(run(['import', `${F}/generic-bad.csv`, '--rejects', rejects]).code).toBe(0);
     expect(readFileSync(rejects, 'utf8')).toMatch(/^file,line,reason\r\n.*generic-bad\.csv,\d+,/);
@@ -69,7 +69,7 @@ describe('vibe-cost import (the real binary)', () => {
   });
 
   it('an unrecognised file names the closest format and what it lacks', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vc-import-'));
+    const dir = scratchDir('vc-import-');
     const file = join(dir, 'usage.csv');
     writeFileSync(file, 'timestamp,model,input_tokens\n2026-01-01,gpt-5,3\n');
     const r = run(['import', file]);
@@ -78,7 +78,7 @@ describe('vibe-cost import (the real binary)', () => {
   });
 
   it('saves a profile from the history that simulate then loads', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vc-import-'));
+    const dir = scratchDir('vc-import-');
     const profile = join(dir, 'me.json');
     expect(run(['import', `${F}/claude-projects`, `${F}/codex-sessions`, '--save-profile', profile]).code).toBe(0);
     expect(existsSync(profile)).toBe(true);

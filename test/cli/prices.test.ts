@@ -1,10 +1,10 @@
 import {createServer, type Server} from 'node:http';
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import type {AddressInfo} from 'node:net';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ROOT, run, runAsync} from './run.js';
+import {scratchDir} from '../scratch.js';
 
 describe('vibe-cost prices', () => {
   it('lists models by provider and text', () => {
@@ -47,7 +47,7 @@ describe('vibe-cost prices', () => {
 describe('vibe-cost prices update (served from 127.0.0.1)', () => {
   let server: Server;
   let url: string;
-  const cache = mkdtempSync(join(tmpdir(), 'vibe-cost-cache-'));
+  const cache = scratchDir('vibe-cost-cache-');
   const updated = readFileSync(join(ROOT, 'test/fixtures/litellm-update.json'), 'utf8');
 
   beforeAll(async () => {
@@ -73,7 +73,7 @@ describe('vibe-cost prices update (served from 127.0.0.1)', () => {
   });
 
   it('a network failure is a one-line warning, and the prices in use stay', async () => {
-    const r = await runAsync(['prices', 'update', '--from', `${url}/missing.json`], {XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'vc-'))});
+    const r = await runAsync(['prices', 'update', '--from', `${url}/missing.json`], {XDG_CACHE_HOME: scratchDir('vc-')});
     expect(r.code).toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^vibe-cost: warning: could not fetch prices \(.*missing.json: HTTP 404\); still using 9 bundled sheets/);

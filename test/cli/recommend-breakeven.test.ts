@@ -1,8 +1,8 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {run} from './run.js';
+import {scratchDir} from '../scratch.js';
 
 const PLANS = ['vibekit', 'openrouter', 'cursor-pro', 'credits-builder', 'credits-cliff'];
 
@@ -48,7 +48,7 @@ describe('vibe-cost breakeven', () => {
 
 describe('settings', () => {
   it('reads a config file: defaults for the flags, keys held, apps side by side', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vibe-cost-'));
+    const dir = scratchDir('vibe-cost-');
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({
       profile: 'hobbyist',
@@ -73,7 +73,7 @@ describe('settings', () => {
   });
 
   it('a bad config is one line naming the file and field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vibe-cost-'));
+    const dir = scratchDir('vibe-cost-');
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({apps: [{name: 'x', onFreeLimit: 'sometimes'}]}));
     const r = run(['simulate', '--config', file]);

@@ -1,7 +1,6 @@
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {scratchDir} from '../scratch.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'dist', 'cli.js');
@@ -25,7 +24,7 @@ export function run(args: string[], env: Record<string, string> = {}, input?: st
 
 /** A user with no settings and no downloaded prices, unless a test gives them. */
 function baseEnv(env: Record<string, string>): Record<string, string> {
-  const home = mkdtempSync(join(tmpdir(), 'vibe-cost-home-'));
+  const home = scratchDir('home-');
   return {PATH: process.env['PATH'] ?? '', HOME: home, XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), TZ: 'UTC', COLUMNS: '120', ...env};
 }
 

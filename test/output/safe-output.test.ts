@@ -1,9 +1,9 @@
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {renderCsv, renderMarkdownTable} from '../../src/output/table.js';
 import {run} from '../cli/run.js';
+import {scratchDir} from '../scratch.js';
 
 describe('safe output', () => {
   it.each(['=1+1', '+1', '-1+2', '@SUM(A1)', '\tcmd', '\rcmd', '=HYPERLINK("http://x","y")'])('a CSV cell %j cannot run as a formula', (cell) => {
@@ -21,7 +21,7 @@ describe('safe output', () => {
   });
 
   it('a hostile model name in a price sheet comes out neutralised in CSV and Markdown', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vc-safe-'));
+    const dir = scratchDir('vc-safe-');
     const sheet = join(dir, 'evil.json');
     writeFileSync(sheet, JSON.stringify({'=HYPERLINK("http://evil","x")|y': {input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, litellm_provider: 'openai', mode: 'chat'}}));
     const csv = run(['prices', 'list', '--prices', sheet, '--search', 'hyperlink', '--format', 'csv']).stdout;
@@ -36,7 +36,7 @@ describe('secrets', () => {
   const env = {ANTHROPIC_API_KEY: secret, OPENAI_API_KEY: secret, GEMINI_API_KEY: secret, OPENROUTER_API_KEY: secret, DEEPSEEK_API_KEY: secret};
 
   it('no command ever prints a key, in any format, and no saved file holds one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vc-secret-'));
+    const dir = scratchDir('vc-secret-');
     const commands: string[][] = [];
     for (const format of ['table', 'json', 'csv', 'markdown']) {
       commands.push(['simulate', '--format', format], ['recommend', '--format', format], ['breakeven', '--format', format], ['prices', 'list', '--format', format]);

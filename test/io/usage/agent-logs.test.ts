@@ -1,8 +1,8 @@
-import {copyFileSync, mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {copyFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {account, collect, fixture, totals, usd} from './collect.js';
+import {scratchDir} from '../../scratch.js';
 
 const CLAUDE = fixture('claude-projects');
 const CODEX = fixture('codex-sessions');
@@ -44,7 +44,7 @@ describe('Claude Code session logs', () => {
   });
 
   it('is detected by content under any name', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'vibe-usage-')), 'export.csv');
+    const path = join(scratchDir('vibe-usage-'), 'export.csv');
     copyFileSync(fixture('claude-projects', '-home-dev-shop', 'sess-1', 'subagents', 'agent-x1.jsonl'), path);
     const {outcome} = await collect([path]);
     expect(account(outcome, 'export.csv').source).toBe('claude-code.jsonl');

@@ -1,12 +1,12 @@
-import {copyFileSync, mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {copyFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {account, collect, fixture, totals, usd} from './collect.js';
+import {scratchDir} from '../../scratch.js';
 
 /** A copy under a name that points at the wrong format: detection must not care. */
 function misnamed(name: string, as: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'vibe-usage-')), as);
+  const path = join(scratchDir('vibe-usage-'), as);
   copyFileSync(fixture(name), path);
   return path;
 }

@@ -1,12 +1,12 @@
-import {copyFileSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {copyFileSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {DataError, UsageError} from '../../../src/errors.js';
 import {detectSource, importUsage} from '../../../src/io/usage/import.js';
 import {account, collect, fixture, totals, usd} from './collect.js';
+import {scratchDir} from '../../scratch.js';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'vibe-usage-'));
+const scratch = () => scratchDir('vibe-usage-');
 function write(name: string, content: string | Buffer): string {
   const path = join(scratch(), name);
   writeFileSync(path, content);

@@ -1,5 +1,4 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {writeClaudeTree, writeGenericCsv} from '../../../bench/import-gen.js';
@@ -7,10 +6,11 @@ import {DataError} from '../../../src/errors.js';
 import {importUsage} from '../../../src/io/usage/import.js';
 import {MAX_KEPT_REJECTS, RejectLog} from '../../../src/io/usage/sink.js';
 import {collect} from './collect.js';
+import {scratchDir} from '../../scratch.js';
 
 describe('benchmark generators', () => {
   it('writeClaudeTree: the import finds exactly the requests, copies and output it wrote', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vibe-usage-'));
+    const dir = scratchDir('vibe-usage-');
     const wrote = writeClaudeTree(dir, 3000, 0.5);
     expect(wrote).toMatchObject({requests: 2000, duplicates: 1000, files: 1});
     expect(wrote.bytes / (3000 + 2000)).toBeGreaterThan(3500); // about 4 KB a line: 3000 usage lines, 2000 user lines
@@ -24,7 +24,7 @@ describe('benchmark generators', () => {
   });
 
   it('writeGenericCsv: every row imports', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'vibe-usage-')), 'rows.csv');
+    const path = join(scratchDir('vibe-usage-'), 'rows.csv');
     const wrote = writeGenericCsv(path, 5000);
     const {records} = await collect([path]);
     expect(records).toHaveLength(5000);
@@ -42,7 +42,7 @@ describe('rejects', () => {
   });
 
   it('an unclosed quote is one DataError at file:line', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'vibe-usage-')), 'cut.csv');
+    const path = join(scratchDir('vibe-usage-'), 'cut.csv');
     writeFileSync(path, 'timestamp,model,input_tokens,output_tokens\n2026-01-01T00:00:00Z,"m,1,2\n');
     await expect(importUsage([path], () => {})).rejects.toThrow(new DataError(`${path}:2: not readable as delimited text (Quote Not Closed: the parsing is finished with an opening quote at line 2)`));
   });
