@@ -56,12 +56,13 @@ export const pricesCommand = {
         builder: (y: Argv) => y.positional('file', {type: 'string', demandOption: true}),
         handler: (argv: Arguments) => {
           const sheet = loadSheet((argv as unknown as {file: string}).file);
-          print(`${sheet.summary.origin}: valid ${sheet.summary.format === 'litellm' ? "LiteLLM" : 'vibe-cost'} price sheet, ${sheet.summary.models} models${sheet.summary.asOf ? `, as of ${sheet.summary.asOf}` : ''}.`);
+          const format = {litellm: "LiteLLM's", openrouter: "OpenRouter's", 'vibe-cost': 'vibe-cost'}[sheet.summary.format];
+          print(`${sheet.summary.origin}: valid ${format} price sheet, ${sheet.summary.models} models${sheet.summary.asOf ? `, as of ${sheet.summary.asOf}` : ''}.`);
         },
       })
       .command({
         command: 'update',
-        describe: "fetch LiteLLM's price list, show what changed, and use it from now on",
+        describe: "fetch LiteLLM's price list (or OpenRouter's model list), show what changed, and use it from now on",
         builder: (y: Argv) =>
           formatOption(y)
             .option('from', {type: 'string', describe: `URL or file (default: ${LITELLM_URL})`})

@@ -2,6 +2,7 @@ import {DataError} from '../errors.js';
 import {isCapability} from './capability.js';
 import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} from './exact-json.js';
 import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
+import {convertOpenRouter, looksLikeOpenRouter} from './openrouter-sheet.js';
 import {parseMoney, type Money} from './money.js';
 import type {LongContextTier, ModelPrice, Multipliers, PriceChange, PriceSheet, Rates} from './prices.js';
 
@@ -23,8 +24,9 @@ export function parsePriceSheet(text: string, origin: string): PriceSheet {
   }
   if (isObject(json) && Array.isArray(json['models'])) return parseOwnSheet(json, origin);
   if (looksLikeLiteLlm(json)) return convertLiteLlm(json, origin);
+  if (looksLikeOpenRouter(json)) return convertOpenRouter(json, origin);
   throw new DataError(
-    `${origin}: not a price sheet: expected {"schemaVersion":1,"provider":…,"models":[…]} or LiteLLM's model_prices_and_context_window.json`,
+    `${origin}: not a price sheet: expected {"schemaVersion":1,"provider":…,"models":[…]}, LiteLLM's model_prices_and_context_window.json or OpenRouter's /api/v1/models`,
     'see "Price sheets" in the README',
   );
 }

@@ -55,7 +55,7 @@ export interface ModelPrice {
 
 export interface SheetSummary {
   readonly origin: string;
-  readonly format: 'vibe-cost' | 'litellm';
+  readonly format: 'vibe-cost' | 'litellm' | 'openrouter';
   readonly asOf: string;
   readonly models: number;
 }

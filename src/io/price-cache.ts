@@ -36,7 +36,7 @@ export function readCachedMeta(): CachedMeta | undefined {
 export function loadCachedSheet(): PriceSheet | undefined {
   const meta = readCachedMeta();
   if (!meta || !existsSync(sheetPath())) return undefined;
-  const sheet = parsePriceSheet(readFileSync(sheetPath(), 'utf8'), `cache:litellm (${meta.from})`);
+  const sheet = parsePriceSheet(readFileSync(sheetPath(), 'utf8'), `cache:update (${meta.from})`);
   return {summary: {...sheet.summary, asOf: meta.retrievedAt}, models: sheet.models.map((m) => ({...m, asOf: meta.retrievedAt}))};
 }
 

@@ -30,13 +30,13 @@ export function describePath(plan: Plan, path: PathKind): string {
   return `open-model pool, ${formatCount(plan.free.dailyCap.count)} ${plan.free.dailyCap.unit}/day`;
 }
 
-/** "9 bundled sheets (as of 2026-08-01), LiteLLM update (fetched 2026-11-27), ./mine.json" */
+/** "9 bundled sheets (as of 2026-08-01), price update (fetched 2026-11-27), ./mine.json" */
 export function describeSources(sheets: readonly SheetSummary[]): string {
   const bundled = sheets.filter((s) => s.origin.startsWith('bundled:'));
   const dates = [...new Set(bundled.map((s) => s.asOf).filter(Boolean))].sort();
   const parts = bundled.length ? [`${bundled.length} bundled sheets (as of ${dates.join(', ')})`] : [];
   for (const s of sheets.filter((s) => !s.origin.startsWith('bundled:'))) {
-    parts.push(s.origin.startsWith('cache:') ? `LiteLLM update (fetched ${s.asOf})` : `${s.origin}${s.asOf ? ` (as of ${s.asOf})` : ''}`);
+    parts.push(s.origin.startsWith('cache:') ? `price update (fetched ${s.asOf})` : `${s.origin}${s.asOf ? ` (as of ${s.asOf})` : ''}`);
   }
   return parts.join(', ');
 }

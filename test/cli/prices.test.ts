@@ -66,7 +66,7 @@ describe('vibe-cost prices update (served from 127.0.0.1)', () => {
     expect(r.stdout).toMatch(/claude-sonnet-4-5 input 3 → 2\.5/);
     expect(r.stdout).toMatch(/New \(1\): brand-new-model/);
     const after = JSON.parse(run(['simulate', '--tasks', '1', '--model', 'claude-sonnet-4-5', '--format', 'json'], {XDG_CACHE_HOME: cache}).stdout);
-    expect(after.prices.at(-1).origin).toBe(`cache:litellm (${url}/prices.json)`);
+    expect(after.prices.at(-1).origin).toBe(`cache:update (${url}/prices.json)`);
     expect(run(['prices', 'show', 'claude-sonnet-4-5'], {XDG_CACHE_HOME: cache}).stdout).toMatch(/input {9}\$2\.5\n/);
     // A model LiteLLM leaves without a cache-write price keeps ours, and its capability.
     expect(run(['prices', 'show', 'claude-sonnet-4-5'], {XDG_CACHE_HOME: cache}).stdout).toMatch(/capability {4}frontier\n/);

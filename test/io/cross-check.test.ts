@@ -85,3 +85,20 @@ describe.skipIf(!hasCorpus)("our sheets against LiteLLM's 2026-08-01 file", () =
     );
   });
 });
+
+describe.skipIf(!hasCorpus)("our OpenRouter sheet against OpenRouter's 2026-08-01 model list", () => {
+  it('prices every route and :free variant we ship exactly as the feed does', () => {
+    const feed = parsePriceSheet(readFileSync(corpusFile('prices', 'openrouter-models.2026-08-01.json'), 'utf8'), 'openrouter');
+    expect(feed.summary.format).toBe('openrouter');
+    const byId = new Map(feed.models.map((m) => [m.id, m]));
+    const ours = loadPriceBook([], {cache: false}).models.filter((m) => m.provider === 'openrouter');
+    expect(ours.length).toBeGreaterThan(30);
+    const unexplained = ours.flatMap((mine) => {
+      const theirs = byId.get(mine.id);
+      if (!theirs) return [`${mine.id} not in the feed`];
+      // The feed gives no cache-write price for most routes; ours bills written tokens as input.
+      return disagreements(mine, theirs).filter((f) => f !== 'cacheWrite5m:missing').map((f) => `${mine.id} ${f}`);
+    });
+    expect(unexplained).toEqual([]);
+  });
+});

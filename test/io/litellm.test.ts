@@ -84,3 +84,20 @@ describe.skipIf(!hasCorpus)("LiteLLM's real file (../shared/corpus)", () => {
     }
   });
 });
+
+describe("OpenRouter's model list", () => {
+  const sheet = parsePriceSheet(readFileSync('test/fixtures/openrouter-small.json', 'utf8'), 'openrouter.json');
+  const byId = new Map(sheet.models.map((m) => [m.id, m]));
+
+  it('is a price sheet too: per-token strings to per-million, exactly', () => {
+    expect(sheet.summary.format).toBe('openrouter');
+    expect(byId.get('qwen/qwen3-coder')?.rates.input?.toFixed()).toBe('0.3');
+    expect(byId.get('qwen/qwen3-coder')?.rates.cacheRead?.toFixed()).toBe('0.1');
+    expect(byId.get('qwen/qwen3-coder')?.aliases).toEqual(['qwen/qwen3-coder-480b-a35b-07-25']);
+  });
+
+  it('its :free variants are the open pool, no key reaches them; a varying price is no price', () => {
+    expect(byId.get('cohere/north-mini-code:free')).toMatchObject({capability: 'open', byokable: false});
+    expect(byId.has('openrouter/auto')).toBe(false);
+  });
+});
