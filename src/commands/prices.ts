@@ -57,7 +57,7 @@ export const pricesCommand = {
         handler: (argv: Arguments) => {
           const sheet = loadSheet((argv as unknown as {file: string}).file);
           const format = {litellm: "LiteLLM's", openrouter: "OpenRouter's", 'vibe-cost': 'vibe-cost'}[sheet.summary.format];
-          print(`${sheet.summary.origin}: valid ${format} price sheet, ${sheet.summary.models} models${sheet.summary.asOf ? `, as of ${sheet.summary.asOf}` : ''}.`);
+          print(`${sheet.summary.origin}: valid ${format} price sheet, ${sheet.summary.models} model${sheet.summary.models === 1 ? '' : 's'}${sheet.summary.asOf ? `, as of ${sheet.summary.asOf}` : ''}.`);
         },
       })
       .command({

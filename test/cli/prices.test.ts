@@ -30,7 +30,7 @@ describe('vibe-cost prices', () => {
   });
 
   it('validates a sheet, or names the file, model and field at fault', () => {
-    expect(run(['prices', 'validate', 'test/fixtures/litellm-small.json']).stdout).toMatch(/valid LiteLLM's price sheet, 1 models/);
+    expect(run(['prices', 'validate', 'test/fixtures/litellm-small.json']).stdout).toMatch(/valid LiteLLM's price sheet, 1 model\b/);
     const bad = run(['prices', 'validate', 'test/fixtures/bad-sheet.json']);
     expect(bad.code).toBe(65);
     expect(bad.stderr).toMatch(/bad-sheet.json: model "broken": field usdPerMTok.output/);
