@@ -143,8 +143,10 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
     }
   }
   const second = ranked[1];
-  if (second && newKeys(best.strategy, constraints.heldKeys).length === 0 && newKeys(second.strategy, constraints.heldKeys).length > 0 && second.violations.length === 0 && second.month.totalUsd.lt(best.month.totalUsd)) {
-    reasons.unshift(`"${second.strategy.label}" would be ${usd(best.month.totalUsd.sub(second.month.totalUsd))} a month cheaper, but needs a key you do not hold (${newKeys(second.strategy, constraints.heldKeys).join(', ')}): under ${usd(new Money(KEY_WORTH_USD_PER_MONTH))} a month, not worth managing one.`);
+  if (second && newKeys(best.strategy, constraints.heldKeys).length === 0 && newKeys(second.strategy, constraints.heldKeys).length > 0 && second.violations.length === 0 && second.month.totalUsd.lte(best.month.totalUsd)) {
+    const gap = best.month.totalUsd.sub(second.month.totalUsd);
+    const would = gap.isZero() ? 'would cost the same' : `would be ${usd(gap)} a month cheaper`;
+    reasons.unshift(`"${second.strategy.label}" ${would}, but needs a key you do not hold (${newKeys(second.strategy, constraints.heldKeys).join(', ')}): under ${usd(new Money(KEY_WORTH_USD_PER_MONTH))} a month, not worth managing one.`);
   }
   if (constraints.noKey) reasons.push('Options that need a provider key were set aside (--no-key).');
   for (const warning of best.warnings) reasons.push(`Note: ${warning}.`);
