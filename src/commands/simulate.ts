@@ -3,6 +3,7 @@ import {UsageError} from '../errors.js';
 import {pathStrategies} from '../core/candidates.js';
 import {simulateMonths} from '../core/month-sim.js';
 import {recommend} from '../core/recommend.js';
+import {monthTasks} from '../core/scenario.js';
 import {simulateReport} from '../core/simulate-report.js';
 import {monthsJson, renderMonthsCsv, renderMonthsMarkdown, renderMonthsTable} from '../output/months-text.js';
 import {simulateJson} from '../output/simulate-json.js';
@@ -41,8 +42,7 @@ export const simulateCommand = {
       else print(renderMonthsTable(result, scenario, terminalWidth(), terminalStyle()));
       return;
     }
-    const perMonth = Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
-    const tasks = wholeNumber('tasks', args.tasks, 1) ?? Math.max(1, perMonth);
+    const tasks = wholeNumber('tasks', args.tasks, 1) ?? Math.max(1, monthTasks(scenario));
     const report = simulateReport(scenario, tasks, book.sheets, readConstraints(args, heldKeys), userStrategies);
     if (args.format === 'json') printJson(simulateJson(report));
     else if (args.format === 'csv') print(renderSimulateCsv(report));

@@ -2,7 +2,7 @@ import {candidateStrategies, usesKeys} from './candidates.js';
 import {keysUsed} from './class-routes.js';
 import {displayUsd, Money} from './money.js';
 import type {PathKind} from './router.js';
-import type {Scenario} from './scenario.js';
+import {monthTasks, type Scenario} from './scenario.js';
 import {simulateRun, type RunResult} from './simulate.js';
 import type {Strategy} from './strategy.js';
 
@@ -57,9 +57,9 @@ function dominantPath(run: RunResult): PathKind | 'hybrid' {
 
 /** A month at the profile's pace under every candidate strategy, each task routed by route(). */
 function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra: readonly Strategy[] = []): Candidate[] {
-  const monthTasks = Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
+  const tasks = monthTasks(scenario);
   return [...candidateStrategies(scenario), ...extra].map((strategy) => {
-    const month = simulateRun(scenario, strategy, monthTasks);
+    const month = simulateRun(scenario, strategy, tasks);
     const violations: string[] = [];
     const warnings: string[] = [];
     const unserved = unservedTotal(month);

@@ -17,6 +17,11 @@ export interface Scenario {
   readonly freePool: readonly ModelPrice[];
 }
 
+/** Tasks in one month at the profile's pace: what every monthly figure is a month of. */
+export function monthTasks(scenario: Scenario): number {
+  return Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
+}
+
 /** `date` (YYYY-MM-DD) picks the prices in force that day, for sheets that hold dated changes. */
 export function buildScenario(profile: Profile, plan: Plan, book: PriceBook, date: string): Scenario {
   const classes = profile.classes.map((c) => ({

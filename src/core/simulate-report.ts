@@ -2,7 +2,7 @@ import {pathStrategies} from './candidates.js';
 import type {SheetSummary} from './prices.js';
 import {recommend, unservedTotal, type Constraints, type Recommendation} from './recommend.js';
 import {PATHS, type PathKind} from './router.js';
-import type {Scenario} from './scenario.js';
+import {monthTasks, type Scenario} from './scenario.js';
 import {simulateRun, type RunResult} from './simulate.js';
 import type {Strategy} from './strategy.js';
 
@@ -22,10 +22,6 @@ export interface SimulateReport {
   /** The cheapest path that serves every task of the batch (or the cheapest, if none does). */
   readonly cheapest: PathKind;
   readonly recommendation: Recommendation;
-}
-
-export function monthTasks(scenario: Scenario): number {
-  return Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
 }
 
 export function simulateReport(
