@@ -3,7 +3,7 @@ import {ratesFor, splitByTier, type Tier} from './pricing.js';
 import type {ModelPrice, Rates} from './prices.js';
 import {Random} from './random.js';
 import {route, type AppSettings, type Route, type RouteContext} from './router.js';
-import type {Scenario} from './scenario.js';
+import {freeModelOn, type Scenario} from './scenario.js';
 import {QuantileSketch} from './sketch.js';
 import {settingsFor, type Strategy} from './strategy.js';
 import {SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from './task-size.js';
@@ -139,7 +139,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   for (let run = 0; run < options.runs; run++) {
     for (const s of states) s.month = new Month(slots);
     for (let day = 0; day < days; day++) {
-      const freeModel = scenario.freePool.length ? scenario.freePool[(run * days + day) % scenario.freePool.length] : undefined;
+      const freeModel = freeModelOn(scenario.freePool, run * days + day);
       if (freeModel) context.freeModel = freeModel;
       for (const s of states) {
         s.freeUsed = 0;

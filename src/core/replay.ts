@@ -6,6 +6,7 @@ import type {PriceBook} from './price-book.js';
 import {listCost, splitByTier} from './pricing.js';
 import type {ModelPrice} from './prices.js';
 import {route, type PathKind} from './router.js';
+import {freeModelOn} from './scenario.js';
 import {drawCredits, type CreditMonth} from './simulate.js';
 import type {Strategy} from './strategy.js';
 import {addTokens, NO_TOKENS, totalTokens, type TokenBuckets} from './tokens.js';
@@ -188,7 +189,7 @@ export class Replay {
       const admitted = s.freeTasks.get(day)?.has(taskKey) ?? false;
       const units = free?.dailyCap.unit === 'requests' ? requests : admitted ? 0 : 1;
       const used = s.freeUsed.get(day) ?? 0;
-      const freeModel = this.options.freePool.length ? this.options.freePool[this.records % this.options.freePool.length] : undefined;
+      const freeModel = freeModelOn(this.options.freePool, this.records);
       // A task the free tier took earlier today rides on: its later requests cost no more task units.
       const seen = admitted && free?.dailyCap.unit === 'tasks' ? 0 : used;
       const decision = route(s.strategy.settings, this.options.plan, task, {freeUsedToday: seen, ...(freeModel ? {freeModel} : {})});

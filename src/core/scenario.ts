@@ -28,7 +28,12 @@ export function buildScenario(profile: Profile, plan: Plan, book: PriceBook, dat
     ...c,
     resolvedModel: priceOn(book.resolve(c.model ?? profile.model, c.model ? `profile "${profile.id}" class "${c.name}" model` : '--model'), date),
   }));
-  const freePool = (plan.free?.pool ?? []).map((name) => {
+  return {profile, plan, classes, freePool: resolveFreePool(plan, book, date)};
+}
+
+/** The plan's free-tier pool, priced; a pool model no sheet knows is an error in the plan file. */
+export function resolveFreePool(plan: Plan, book: PriceBook, date: string): ModelPrice[] {
+  return (plan.free?.pool ?? []).map((name) => {
     const model = book.find(name);
     if (!model) {
       throw new DataError(
@@ -38,5 +43,9 @@ export function buildScenario(profile: Profile, plan: Plan, book: PriceBook, dat
     }
     return priceOn(model, date);
   });
-  return {profile, plan, classes, freePool};
+}
+
+/** The pool rotates: the model the free tier serves on the n-th day (or to the n-th record). */
+export function freeModelOn(pool: readonly ModelPrice[], n: number): ModelPrice | undefined {
+  return pool.length ? pool[n % pool.length] : undefined;
 }

@@ -3,7 +3,7 @@ import type {Plan, Subscription} from './plan.js';
 import {listCost, splitByTier, type Tier} from './pricing.js';
 import type {ModelPrice} from './prices.js';
 import {freeUnits, route, type PathKind, type TaskToRoute} from './router.js';
-import type {ResolvedClass, Scenario} from './scenario.js';
+import {freeModelOn, type ResolvedClass, type Scenario} from './scenario.js';
 import {settingsFor, type Strategy} from './strategy.js';
 import {addTokens, NO_TOKENS, totalTokens, type Bucket, type TokenBuckets} from './tokens.js';
 
@@ -129,7 +129,7 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
     const month = credits[credits.length - 1] as CreditMonth;
     let dayCost = ZERO;
     let freeUsed = 0;
-    const freeModel = scenario.freePool.length ? scenario.freePool[day % scenario.freePool.length] : undefined;
+    const freeModel = freeModelOn(scenario.freePool, day);
     const counts = classCounts(scenario.classes, Math.min(tasks, Math.floor(pace * day + 1e-9)), Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)));
 
     for (const [index, runtime] of runtimes.entries()) {

@@ -2,9 +2,9 @@ import type {Capability} from '../core/capability.js';
 import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../core/candidates.js';
 import {TaskGrouper, type HistoryProfile} from '../core/history-profile.js';
 import type {Plan} from '../core/plan.js';
-import {priceOn} from '../core/price-dates.js';
 import type {PriceBook} from '../core/price-book.js';
 import {Replay, type ReplayResult} from '../core/replay.js';
+import {resolveFreePool} from '../core/scenario.js';
 import {byokSettings, type Strategy} from '../core/strategy.js';
 import type {ImportOutcome} from '../core/usage.js';
 import {importUsage, type ImportOptions} from './usage/import.js';
@@ -38,10 +38,7 @@ function replayStrategies(book: PriceBook, apps: readonly Strategy[]): Strategy[
  */
 export async function replayHistory(inputs: readonly string[], options: HistoryOptions): Promise<History> {
   const {book, plan} = options;
-  const freePool = (plan.free?.pool ?? []).flatMap((name) => {
-    const model = book.find(name);
-    return model ? [priceOn(model, options.today)] : [];
-  });
+  const freePool = resolveFreePool(plan, book, options.today);
   const replay = new Replay({plan, book, strategies: replayStrategies(book, options.apps ?? []), freePool, ...(options.needs ? {needs: options.needs} : {})});
   const grouper = new TaskGrouper(options.taskGapMs);
   const outcome = await importUsage(
