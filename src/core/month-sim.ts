@@ -3,6 +3,7 @@ import {ratesFor, splitByTier, type Tier} from './pricing.js';
 import type {ModelPrice, Rates} from './prices.js';
 import {Random} from './random.js';
 import {route, type AppSettings, type Route, type RouteContext} from './router.js';
+import {overageCharge} from './plan.js';
 import {freeModelOn, type Scenario} from './scenario.js';
 import {QuantileSketch} from './sketch.js';
 import {settingsFor, type Strategy} from './strategy.js';
@@ -99,7 +100,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const cliff = subscription?.overage.kind === 'blocked';
   const monthlyFee = subscription?.monthlyFeeUsd.toNumber() ?? 0;
   const overage = subscription?.overage;
-  /** What going `short` credits past the allowance has cost so far, in float dollars (for the daily series only). */
+  /** overageCharge in float dollars, for the day-by-day series only: the bill itself uses the exact one. */
   const overageCost = (short: number): number => {
     if (short <= 1e-9 || !overage) return 0;
     if (overage.kind === 'payg') return short * overage.usdPerCredit.toNumber();
@@ -362,9 +363,7 @@ function monthBill(scenario: Scenario, m: Month, slot: (path: 0 | 1, cls: number
   else if (m.platformTasks + m.blocked > 0) {
     total = total.add(s.monthlyFeeUsd);
     const used = s.creditUnit === 'usd' ? usage : s.creditsPerTask.mul(m.platformTasks);
-    const short = used.sub(s.includedCredits);
-    if (short.gt(0) && s.overage.kind === 'payg') overage = short.mul(s.overage.usdPerCredit);
-    if (short.gt(0) && s.overage.kind === 'packs') overage = short.div(s.overage.packCredits).ceil().mul(s.overage.packPriceUsd);
+    overage = overageCharge(s.overage, used.sub(s.includedCredits)).usd;
     total = total.add(overage);
   }
   return {total, overage, complete};

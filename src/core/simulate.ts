@@ -1,5 +1,5 @@
 import {markupFactor, costOfTokens, ZERO, type Money} from './money.js';
-import type {Plan, Subscription} from './plan.js';
+import {overageCharge, type Plan, type Subscription} from './plan.js';
 import {listCost, splitByTier, type Tier} from './pricing.js';
 import type {ModelPrice} from './prices.js';
 import {freeUnits, route, type PathKind, type TaskToRoute} from './router.js';
@@ -257,17 +257,15 @@ export function drawCredits(s: Subscription, taskUsd: Money, count: number, stat
     return {runs: count, balance, payg: ZERO, packs: ZERO};
   }
   runOut();
-  const shortfall = need.sub(balance);
-  const overage = s.overage;
-  if (overage.kind === 'payg') {
+  if (s.overage.kind === 'payg') {
     state.month.used = state.month.used.add(balance);
-    return {runs: count, balance: ZERO, payg: shortfall.mul(overage.usdPerCredit), packs: ZERO};
+    return {runs: count, balance: ZERO, payg: overageCharge(s.overage, need.sub(balance)).usd, packs: ZERO};
   }
-  if (overage.kind === 'packs') {
-    const packs = shortfall.div(overage.packCredits).ceil();
-    state.month.packsBought += packs.toNumber();
+  if (s.overage.kind === 'packs') {
+    const bought = overageCharge(s.overage, need.sub(balance));
+    state.month.packsBought += bought.packs;
     state.month.used = state.month.used.add(need);
-    return {runs: count, balance: balance.add(packs.mul(overage.packCredits)).sub(need), payg: ZERO, packs: packs.mul(overage.packPriceUsd)};
+    return {runs: count, balance: balance.add(bought.creditsBought).sub(need), payg: ZERO, packs: bought.usd};
   }
   const runs = perTask.isZero() ? count : Math.min(count, balance.div(perTask).floor().toNumber());
   const used = perTask.mul(runs);
