@@ -2,6 +2,7 @@ import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {CAPABILITIES, type Capability} from '../core/capability.js';
 import {profileFromHistory} from '../core/history-profile.js';
+import {profileDocument} from '../core/profile.js';
 import {applyPlanOverrides} from '../core/overrides.js';
 import {SOURCES, type SourceId} from '../core/usage.js';
 import {loadConfig} from '../io/config-file.js';
@@ -99,7 +100,7 @@ export const importCommand = {
       if (history.tasks === 0) throw new UsageError('--save-profile: the history has no tasks to build a profile from', 'aggregated exports (daily or hourly buckets) carry no tasks: import agent logs or per-request exports');
       const capability = (id: string): Capability => (args.needs ?? book.find(id)?.capability ?? 'frontier');
       const profile = profileFromHistory(history, capability, args['save-profile'].replace(/^.*\//, '').replace(/\.json$/, ''), `vibe-cost import of ${args.inputs.join(', ')}`);
-      writeUserFile(args['save-profile'], `${JSON.stringify(profile, null, 2)}\n`, args.force ?? false, '--save-profile');
+      writeUserFile(args['save-profile'], profileDocument(profile), args.force ?? false, '--save-profile');
     }
     if (args.format === 'json') printJson(importJson(view, book.sheets));
     else if (args.format === 'csv') print(renderImportCsv(view));

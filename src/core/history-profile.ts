@@ -1,4 +1,5 @@
 import type {Capability} from './capability.js';
+import type {Profile} from './profile.js';
 import {addTokens, BUCKETS, NO_TOKENS, totalTokens, type TokenBuckets} from './tokens.js';
 import type {UsageRecord} from './usage.js';
 
@@ -144,15 +145,15 @@ function thirds(tasks: Task[], mainModel: (t: Task) => string): HistoryProfile['
   });
 }
 
-/** A profile file (data/profiles format) from a history, for simulate, recommend and the dashboard. */
-export function profileFromHistory(history: HistoryProfile, needs: (model: string) => Capability, id: string, source: string) {
+/** A profile from a history, for simulate, recommend and the dashboard (saved with profileDocument). */
+export function profileFromHistory(history: HistoryProfile, needs: (model: string) => Capability, id: string, source: string): Profile {
   const shareSum = history.classes.reduce((a, c) => a + c.share, 0);
   const span = history.firstDay && history.lastDay ? (Date.parse(history.lastDay) - Date.parse(history.firstDay)) / 86_400_000 + 1 : 1;
   // Active days per month, scaled from the span the history covers.
   const workingDays = Math.min(31, Math.max(1, Math.round((history.activeDays * 30) / Math.max(30, span))));
   return {
-    schemaVersion: 1,
     id,
+    origin: source,
     name: `Imported: ${id}`,
     description: `From ${history.tasks} tasks over ${history.activeDays} active days (${history.firstDay} to ${history.lastDay}), told apart by ${history.method}. Each class needs the tier of the model that ran it: lower "needs" where an open model would do.`,
     source,
@@ -169,7 +170,7 @@ export function profileFromHistory(history: HistoryProfile, needs: (model: strin
       p90ToMedian: Number(c.p90ToMedian.toFixed(3)),
       // The month simulation draws task sizes from these: the history's own spread, not a fitted curve.
       sizeQuantiles: c.sizeQuantiles,
-      tokensPerTask: c.tokens,
+      tokens: c.tokens,
     })),
   };
 }

@@ -41,6 +41,31 @@ export interface Profile {
 
 const MAX_TOKENS_PER_TASK = 10_000_000_000;
 
+/** A profile as a data/profiles file, loadable with --profile: parseProfile's inverse. */
+export function profileDocument(profile: Profile): string {
+  const document = {
+    schemaVersion: 1,
+    id: profile.id,
+    name: profile.name,
+    description: profile.description,
+    source: profile.source,
+    tasksPerDay: profile.tasksPerDay,
+    workingDaysPerMonth: profile.workingDaysPerMonth,
+    model: profile.model,
+    classes: profile.classes.map((c) => ({
+      name: c.name,
+      share: c.share,
+      needs: c.needs,
+      ...(c.model ? {model: c.model} : {}),
+      requestsPerTask: c.requestsPerTask,
+      ...(c.p90ToMedian !== undefined ? {p90ToMedian: c.p90ToMedian} : {}),
+      ...(c.sizeQuantiles !== undefined ? {sizeQuantiles: c.sizeQuantiles} : {}),
+      tokensPerTask: c.tokens,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
 export function parseProfile(json: unknown, origin: string): Profile {
   const unnamed = Reader.root(json, origin, 'profile');
   const id = unnamed.text('id');

@@ -14,7 +14,8 @@ import {ResultsPanel} from './components/ResultsPanel.js';
 import {StatusBar} from './components/StatusBar.js';
 import {TextPanel} from './components/TextPanel.js';
 import {chartOf, keysToAdd, reportOf, scenarioOf, type ChartText, type Context} from './derive.js';
-import {profileFile, type DashboardIO} from './io.js';
+import type {DashboardIO} from './io.js';
+import {profileDocument} from '../core/profile.js';
 import {helpRows, splitTyped} from './keymap.js';
 import {layoutFor} from './layout.js';
 import {pickItems, reducer, type DashboardState, type Request} from './state.js';
@@ -47,7 +48,7 @@ async function perform(request: Request, io: DashboardIO, built: Built): Promise
       case 'save': {
         if ('error' in built) return {type: 'done', notice: `error: ${built.error}`};
         const id = request.path.replace(/^.*\//, '').replace(/\.json$/, '') || built.scenario.profile.id;
-        io.write(request.path, profileFile({...built.scenario.profile, id, name: `${built.scenario.profile.name} (edited)`}), 'save profile');
+        io.write(request.path, profileDocument({...built.scenario.profile, id, name: `${built.scenario.profile.name} (edited)`}), 'save profile');
         return {type: 'done', notice: `profile saved to ${request.path}`};
       }
       case 'export': {

@@ -45,31 +45,3 @@ export function realIO(book: PriceBook, apps: readonly Strategy[], date: string)
     },
   };
 }
-
-/** A profile as a file of the data/profiles format, loadable with --profile. */
-export function profileFile(profile: Profile): string {
-  return `${JSON.stringify(
-    {
-      schemaVersion: 1,
-      id: profile.id,
-      name: profile.name,
-      description: profile.description,
-      source: profile.source,
-      tasksPerDay: profile.tasksPerDay,
-      workingDaysPerMonth: profile.workingDaysPerMonth,
-      model: profile.model,
-      classes: profile.classes.map((c) => ({
-        name: c.name,
-        share: c.share,
-        needs: c.needs,
-        ...(c.model ? {model: c.model} : {}),
-        requestsPerTask: c.requestsPerTask,
-        ...(c.p90ToMedian !== undefined ? {p90ToMedian: c.p90ToMedian} : {}),
-        ...(c.sizeQuantiles !== undefined ? {sizeQuantiles: c.sizeQuantiles} : {}),
-        tokensPerTask: c.tokens,
-      })),
-    },
-    null,
-    2,
-  )}\n`;
-}
