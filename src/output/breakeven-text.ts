@@ -2,7 +2,7 @@ import type {BreakevenResult, Crossing, PathPair} from '../core/breakeven.js';
 import type {Money} from '../core/money.js';
 import {PATHS, type PathKind} from '../core/router.js';
 import type {Scenario} from '../core/scenario.js';
-import {renderLineChart} from './chart.js';
+import {chartPoints, renderLineChart, resample} from './chart.js';
 import {PATH_NAMES} from './describe.js';
 import {formatUsd} from './format.js';
 import {scenarioJson, SCHEMA_VERSION, usd} from './json.js';
@@ -45,22 +45,33 @@ export function breakevenLines(result: BreakevenResult, scenario: Scenario): str
   return lines;
 }
 
-export function renderBreakevenTable(result: BreakevenResult, scenario: Scenario, width: number, style: Style): string {
-  const {profile, plan} = scenario;
-  const crossingsAt = result.pairs.flatMap((p) => p.crossings).map((c) => {
-    const index = result.curve.findIndex((point) => point.tasksPerDay >= c.tasksPerDay.toNumber());
-    return {at: index, label: `${c.tasksPerMonth}`};
-  });
-  const chart = renderLineChart(
-    PATHS.filter((p) => p !== 'free' || result.free.hasFreeTier).map((p) => ({name: PATH_NAMES[p], values: result.curve.map((point) => point.monthlyUsd[p].toNumber())})),
+/**
+ * Monthly cost against tasks a day for every path, `width` columns wide, ▲ under each breakeven.
+ * The curve is stretched to the chart's columns along straight lines, so a coarse curve (the
+ * dashboard prices few volumes, to redraw at once) fills the width too. Floats only to draw.
+ */
+export function breakevenChart(result: BreakevenResult, options: {width: number; height: number; colour?: boolean}): string {
+  const points = chartPoints(options.width);
+  const max = result.maxTasksPerDay;
+  const column = (tasksPerDay: number) => Math.round((tasksPerDay / max) * (points - 1));
+  return renderLineChart(
+    PATHS.filter((p) => p !== 'free' || result.free.hasFreeTier).map((p) => ({
+      name: PATH_NAMES[p],
+      values: resample(result.curve.map((point) => point.monthlyUsd[p].toNumber()), points),
+    })),
     {
-      width,
-      height: 12,
-      xLabel: (i) => (i === 0 ? '0 tasks/day' : `${Math.round((result.curve[i]?.tasksPerDay ?? 0) * 10) / 10} tasks/day`),
-      markers: crossingsAt,
-      colour: style.bold('x') !== 'x',
+      width: options.width,
+      height: options.height,
+      xLabel: (i) => (i === 0 ? '0 tasks/day' : `${Math.round(((max * i) / (points - 1)) * 10) / 10} tasks/day`),
+      markers: result.pairs.flatMap((p) => p.crossings).map((c) => ({at: column(c.tasksPerDay.toNumber()), label: `${c.tasksPerMonth}`})),
+      ...(options.colour ? {colour: true} : {}),
     },
   );
+}
+
+export function renderBreakevenTable(result: BreakevenResult, scenario: Scenario, width: number, style: Style): string {
+  const {profile, plan} = scenario;
+  const chart = breakevenChart(result, {width, height: 12, colour: style.bold('x') !== 'x'});
   return [
     style.dim(`Breakeven · profile ${profile.id} · plan ${plan.id} · model ${[...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ')} · ${profile.workingDaysPerMonth} working days a month`),
     '',

@@ -89,3 +89,16 @@ function labelLineEnds(rows: string[], series: readonly ChartSeries[], height: n
   }
   return rows.map((line, i) => (labels.has(i) ? `${line} ${(labels.get(i) as string[]).join(' = ')}` : line.trimEnd()));
 }
+
+/** `values` stretched to `length` points along straight lines between them. */
+export function resample(values: readonly number[], length: number): number[] {
+  if (values.length === 0) return Array.from({length}, () => 0);
+  if (values.length === 1 || length === 1) return Array.from({length}, () => values[0] as number);
+  return Array.from({length}, (_, i) => {
+    const x = (i * (values.length - 1)) / (length - 1);
+    const lo = Math.floor(x);
+    const a = values[lo] as number;
+    const b = values[Math.min(values.length - 1, lo + 1)] as number;
+    return a + (b - a) * (x - lo);
+  });
+}

@@ -14,6 +14,7 @@ import {PATHS} from '../core/router.js';
 import {buildScenario, monthTasks, type Scenario} from '../core/scenario.js';
 import {simulateReport, type SimulateReport} from '../core/simulate-report.js';
 import {heldKeysStrategy, type Strategy} from '../core/strategy.js';
+import {breakevenChart} from '../output/breakeven-text.js';
 import {chartPoints, renderLineChart, type ChartMarker, type ChartSeries} from '../output/chart.js';
 import {PATH_NAMES} from '../output/describe.js';
 import {markupValue, type ChartView, type Inputs} from './state.js';
@@ -69,19 +70,6 @@ export function keysToAdd(report: SimulateReport, held: readonly string[]): stri
 /** Volumes the breakeven chart prices: enough for its shape, few enough to redraw at once (about 70 ms for the team preset). */
 const BREAKEVEN_POINTS = 24;
 
-/** `values` stretched to `length` points along straight lines between them. */
-function resample(values: readonly number[], length: number): number[] {
-  if (values.length === 0) return Array.from({length}, () => 0);
-  if (values.length === 1 || length === 1) return Array.from({length}, () => values[0] as number);
-  return Array.from({length}, (_, i) => {
-    const x = (i * (values.length - 1)) / (length - 1);
-    const lo = Math.floor(x);
-    const a = values[lo] as number;
-    const b = values[Math.min(values.length - 1, lo + 1)] as number;
-    return a + (b - a) * (x - lo);
-  });
-}
-
 export interface ChartText {
   readonly title: string;
   readonly lines: readonly string[];
@@ -95,25 +83,15 @@ export interface ChartText {
 export function chartOf(view: ChartView, scenario: Scenario, report: SimulateReport, width: number, height: number): ChartText {
   const points = chartPoints(width);
   if (view === 'breakeven') {
-    // The month simulation prices a few volumes (each a month of tasks on every path); the columns between are
-    // drawn by straight lines. Float only here, to draw: the breakevens themselves are exact, from breakeven().
+    // The month simulation prices a few volumes (each a month of tasks on every path); the chart
+    // draws straight lines between them. The breakevens themselves are exact, from breakeven().
     const result = breakeven(scenario, {points: Math.min(points - 1, BREAKEVEN_POINTS)});
-    const max = result.maxTasksPerDay;
-    const column = (tasksPerDay: number) => Math.round((tasksPerDay / max) * (points - 1));
     const crossings = result.pairs.flatMap((p) => p.crossings);
-    const markers: ChartMarker[] = crossings.map((c) => ({at: column(c.tasksPerDay.toNumber()), label: String(c.tasksPerMonth)}));
-    const series: ChartSeries[] = PATHS.filter((p) => p !== 'free' || result.free.hasFreeTier).map((p) => ({
-      name: PATH_NAMES[p],
-      values: resample(result.curve.map((point) => point.monthlyUsd[p].toNumber()), points),
-    }));
-    const chart = renderLineChart(series, {
-      width,
-      height,
-      xLabel: (i) => (i === 0 ? '0 tasks/day' : `${Math.round(((max * i) / (points - 1)) * 10) / 10} tasks/day`),
-      markers,
-    });
-    const at = crossings.map((c) => `${Math.round(c.tasksPerDay.toNumber() * 100) / 100}/day`).join(', ');
-    return {title: `Monthly cost vs tasks/day · ▲ breakeven${crossings.length ? ` at ${at}` : ': none in range'}`, lines: chart.split('\n')};
+    const at = crossings.map((c) => `${c.tasksPerDay.toDecimalPlaces(2).toString()}/day`).join(', ');
+    return {
+      title: `Monthly cost vs tasks/day · ▲ breakeven${crossings.length ? ` at ${at}` : ': none in range'}`,
+      lines: breakevenChart(result, {width, height}).split('\n'),
+    };
   }
   const days = scenario.profile.workingDaysPerMonth;
   const series: ChartSeries[] = PATHS.filter((p) => p !== 'free' || scenario.plan.free).map((p) => {
