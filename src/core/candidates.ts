@@ -53,7 +53,3 @@ export function candidateStrategies(scenario: Scenario): Strategy[] {
   const hybrid = hybridFreeByok(scenario);
   return [allByok(scenario), ALL_PLATFORM, ALL_FREE, FREE_THEN_PAID, ...(hybrid ? [hybrid] : [])];
 }
-
-export function usesKeys(strategy: Strategy): boolean {
-  return [strategy.settings, ...Object.values(strategy.perClass ?? {})].some((s) => s.keys.size > 0);
-}

@@ -22,8 +22,3 @@ export function classRoutes(scenario: Scenario, strategy: Strategy): ClassRoute[
     return {className: c.name, share: c.share, needs: c.needs, first: route(settings, scenario.plan, task, context(0)), afterCap: route(settings, scenario.plan, task, context(cap))};
   });
 }
-
-/** Provider keys a strategy has the user hold. */
-export function keysUsed(strategy: Strategy): string[] {
-  return [...new Set([strategy.settings, ...Object.values(strategy.perClass ?? {})].flatMap((s) => [...s.keys]))].sort();
-}

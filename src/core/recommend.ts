@@ -1,10 +1,9 @@
-import {candidateStrategies, usesKeys} from './candidates.js';
-import {keysUsed} from './class-routes.js';
+import {candidateStrategies} from './candidates.js';
 import {displayUsd, Money} from './money.js';
 import type {PathKind} from './router.js';
 import {monthTasks, type Scenario} from './scenario.js';
 import {simulateRun, type RunResult} from './simulate.js';
-import type {Strategy} from './strategy.js';
+import {keysUsed, newKeys, type Strategy} from './strategy.js';
 
 export interface Constraints {
   readonly budgetUsd?: Money;
@@ -21,10 +20,7 @@ export interface Constraints {
  */
 export const KEY_WORTH_USD_PER_MONTH = 10;
 
-/** Keys a strategy would have the user add. */
-export function newKeys(strategy: Strategy, held: readonly string[] = []): string[] {
-  return keysUsed(strategy).filter((k) => !held.includes(k));
-}
+
 
 export interface Candidate {
   readonly strategy: Strategy;
@@ -67,7 +63,7 @@ function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra:
     if (month.unserved['free-cap-wait'] > 0) violations.push(`${month.unserved['free-cap-wait']} tasks a month wait past the free tier's daily cap`);
     if (month.unserved['credits-exhausted'] > 0) violations.push(`${month.unserved['credits-exhausted']} tasks a month are blocked once the credits run out`);
     if (month.unserved['no-path'] > 0) violations.push(`${month.unserved['no-path']} tasks a month have no path to run on`);
-    if (constraints.noKey && usesKeys(strategy)) violations.push('needs a provider key (--no-key)');
+    if (constraints.noKey && keysUsed(strategy).length > 0) violations.push('needs a provider key (--no-key)');
     if (constraints.budgetUsd && month.totalUsd.gt(constraints.budgetUsd) && unserved === 0) violations.push(`over the budget of ${usd(constraints.budgetUsd)} a month`);
     if (!month.complete) warnings.push('some tokens have no price: the cost is a lower bound');
     const runOut = month.credits[0]?.runOutDay;

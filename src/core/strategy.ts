@@ -8,6 +8,16 @@ export interface Strategy {
   readonly perClass?: Readonly<Record<string, AppSettings>>;
 }
 
+/** Provider keys a strategy has the user hold, in any class. */
+export function keysUsed(strategy: Strategy): string[] {
+  return [...new Set([strategy.settings, ...Object.values(strategy.perClass ?? {})].flatMap((s) => [...s.keys]))].sort();
+}
+
+/** Keys a strategy would have the user add: those it uses that they do not hold yet. */
+export function newKeys(strategy: Strategy, held: readonly string[] = []): string[] {
+  return keysUsed(strategy).filter((k) => !held.includes(k));
+}
+
 export function settingsFor(strategy: Strategy, className: string): AppSettings {
   return strategy.perClass?.[className] ?? strategy.settings;
 }

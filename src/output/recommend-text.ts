@@ -1,4 +1,5 @@
-import {classRoutes, keysUsed} from '../core/class-routes.js';
+import {classRoutes} from '../core/class-routes.js';
+import {keysUsed, newKeys} from '../core/strategy.js';
 import type {Money} from '../core/money.js';
 import type {Candidate, Recommendation} from '../core/recommend.js';
 import type {Route} from '../core/router.js';
@@ -25,9 +26,8 @@ export interface RecommendView {
 }
 
 function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readonly string[]): string[] {
-  const keys = keysUsed(rec.strategy);
-  const toAdd = keys.filter((k) => !heldKeys.includes(k));
-  const held = keys.filter((k) => heldKeys.includes(k));
+  const toAdd = newKeys(rec.strategy, heldKeys);
+  const held = keysUsed(rec.strategy).filter((k) => heldKeys.includes(k));
   const lines = [
     `Keys to add: ${toAdd.length ? toAdd.map((k) => `${k}${ENV_KEYS[k]?.[0] ? ` (${ENV_KEYS[k]?.[0]})` : ''}`).join(', ') : 'none'}${held.length ? `; already held: ${held.join(', ')}` : ''}`,
   ];
@@ -106,7 +106,7 @@ export function recommendJson(view: RecommendView, prices: readonly SheetSummary
     command: 'recommend',
     ...scenarioJson(view.scenario, prices),
     recommendation: recommendationJson(view.rec),
-    keysToAdd: keysUsed(view.rec.strategy).filter((k) => !view.heldKeys.includes(k)),
+    keysToAdd: newKeys(view.rec.strategy, view.heldKeys),
     keysHeld: view.heldKeys,
     perClass: classRoutes(view.scenario, view.rec.strategy).map((c) => ({
       class: c.className,

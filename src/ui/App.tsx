@@ -13,7 +13,8 @@ import {RecommendationPanel} from './components/RecommendationPanel.js';
 import {ResultsPanel} from './components/ResultsPanel.js';
 import {StatusBar} from './components/StatusBar.js';
 import {TextPanel} from './components/TextPanel.js';
-import {chartOf, keysToAdd, reportOf, scenarioOf, type ChartText, type Context} from './derive.js';
+import {chartOf, reportOf, scenarioOf, type ChartText, type Context} from './derive.js';
+import {keysUsed, newKeys} from '../core/strategy.js';
 import type {DashboardIO} from './io.js';
 import {profileDocument} from '../core/profile.js';
 import {helpRows, splitTyped} from './keymap.js';
@@ -128,7 +129,7 @@ export function App({initial, context, io, colour}: AppProps) {
     return (
       <Box flexDirection="column">
         <ResultsPanel report={built.report} width={layout.rightWidth} height={layout.resultsHeight} colour={colour} />
-        <RecommendationPanel recommendation={built.report.recommendation} keysToAdd={keysToAdd(built.report, inputs.keys)} held={inputs.keys} width={layout.rightWidth} height={layout.topHeight - layout.resultsHeight} colour={colour} />
+        <RecommendationPanel recommendation={built.report.recommendation} keysToAdd={newKeys(built.report.recommendation.strategy, inputs.keys)} usesKeys={keysUsed(built.report.recommendation.strategy).length > 0} held={inputs.keys} width={layout.rightWidth} height={layout.topHeight - layout.resultsHeight} colour={colour} />
       </Box>
     );
   })();

@@ -60,13 +60,6 @@ export function reportOf(scenario: Scenario, inputs: Inputs, context: Context): 
   return simulateReport(scenario, Math.max(1, monthTasks(scenario)), context.book.sheets, constraintsOf(inputs, context), userStrategiesOf(inputs, context));
 }
 
-/** Providers the recommended setup uses a key for that the user does not hold yet. */
-export function keysToAdd(report: SimulateReport, held: readonly string[]): string[] {
-  const {strategy} = report.recommendation;
-  const used = new Set([...strategy.settings.keys, ...Object.values(strategy.perClass ?? {}).flatMap((s) => [...s.keys])]);
-  return [...used].filter((k) => !held.includes(k)).sort();
-}
-
 /** Volumes the breakeven chart prices: enough for its shape, few enough to redraw at once (about 70 ms for the team preset). */
 const BREAKEVEN_POINTS = 24;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {usesKeys} from '../../src/core/candidates.js';
-import {KEY_WORTH_USD_PER_MONTH, newKeys, recommend} from '../../src/core/recommend.js';
+import {KEY_WORTH_USD_PER_MONTH, recommend} from '../../src/core/recommend.js';
+import {keysUsed, newKeys} from '../../src/core/strategy.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
 const easy = (share: number) => taskClass({name: 'easy', share, tokens: tokens({input: 100_000, output: 10_000}), requestsPerTask: 4});
@@ -19,7 +19,7 @@ describe('recommend', () => {
   it('with --no-key, never a strategy that needs a key', () => {
     const s = scenario(plan({markupPct: '20'}), [easy(0.5), hard(0.5)], {tasksPerDay: 12});
     const rec = recommend(s, {noKey: true});
-    expect(usesKeys(rec.strategy)).toBe(false);
+    expect(keysUsed(rec.strategy)).toEqual([]);
     expect(rec.reasons.join(' ')).toMatch(/--no-key/);
   });
 
@@ -59,7 +59,7 @@ describe('recommend', () => {
           const satisfying = rec.ranked.filter((c) => c.violations.length === 0);
           if (satisfying.length > 0) {
             expect(best.violations).toEqual([]);
-            if (noKey) expect(usesKeys(best.strategy)).toBe(false);
+            if (noKey) expect(keysUsed(best.strategy)).toEqual([]);
             if (budget) expect(best.month.totalUsd.lte(budget)).toBe(true);
             // Never costlier than what meets the constraints, unless by less than what a new key is
             // worth managing, to avoid a key the user does not hold: and then a reason says so.

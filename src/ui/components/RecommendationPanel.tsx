@@ -7,6 +7,7 @@ interface Props {
   readonly recommendation: Recommendation;
   /** Keys the recommended setup uses that the user does not hold. */
   readonly keysToAdd: readonly string[];
+  readonly usesKeys: boolean;
   readonly held: readonly string[];
   readonly width: number;
   readonly height: number;
@@ -14,8 +15,7 @@ interface Props {
 }
 
 /** recommend()'s pick, the keys it needs, and its reasons in its own words. */
-export function RecommendationPanel({recommendation: rec, keysToAdd, held, width, height, colour}: Props) {
-  const usesKeys = rec.strategy.settings.keys.size > 0 || Object.values(rec.strategy.perClass ?? {}).some((s) => s.keys.size > 0);
+export function RecommendationPanel({recommendation: rec, keysToAdd, usesKeys, held, width, height, colour}: Props) {
   const keys = !usesKeys
     ? 'needs no provider key'
     : keysToAdd.length
