@@ -8,6 +8,7 @@ import {usd} from '../output/json.js';
 import {constraintOptions, readConstraints} from './constraints.js';
 import {loadScenario, withScenarioOptions, type Format, type ScenarioArgs} from './options.js';
 import {print, printJson, terminalStyle} from './output.js';
+import {totalServed} from '../core/router.js';
 
 export const recommendCommand = {
   command: 'recommend',
@@ -35,7 +36,7 @@ export const recommendCommand = {
     else if (args.format === 'markdown') print(renderRecommendMarkdown(view));
     else if (args.format === 'csv') {
       print(renderCsv(['rank', 'strategy', 'monthly_usd', 'served', 'tasks', 'eligible', 'violations', 'warnings'], rec.ranked.map((c, i) => [
-        String(i + 1), c.strategy.id, usd(c.month.totalUsd), String(c.month.served.byok + c.month.served.platform + c.month.served.free),
+        String(i + 1), c.strategy.id, usd(c.month.totalUsd), String(totalServed(c.month.served)),
         String(c.month.tasks), String(c.violations.length === 0), c.violations.join('; '), c.warnings.join('; '),
       ])));
     } else print(renderRecommendTable(view, terminalStyle()));

@@ -79,6 +79,11 @@ function platformPaid(fronted: boolean, model: ModelPrice, reason: RouteReason):
   return fronted ? {path: 'platform', model, basis: 'platform-rate', reason} : {path: 'unserved', reason: 'no-path'};
 }
 
+/** Tasks served across the paths, from a count per path. */
+export function totalServed(served: Readonly<Record<PathKind, number>>): number {
+  return served.byok + served.platform + served.free;
+}
+
 /** Free-tier units a routed task consumed. */
 export function freeUnits(plan: Plan, task: TaskToRoute): number {
   return plan.free?.dailyCap.unit === 'requests' ? task.requests : 1;

@@ -9,6 +9,7 @@ import {formatCount, formatTokens, formatUsd} from './format.js';
 import {SCHEMA_VERSION, strategyJson, usd} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
+import {totalServed} from '../core/router.js';
 
 export interface ImportView {
   readonly outcome: ImportOutcome;
@@ -73,7 +74,7 @@ function pathRows(v: ImportView): string[][] {
     const c = comparison(v, s);
     const unserved = Object.entries(s.unserved).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${k}`);
     if (s.blockedTasks) unserved.push(`${formatCount(s.blockedTasks)} tasks blocked by the credits`);
-    const served = s.served.byok + s.served.platform + s.served.free;
+    const served = totalServed(s.served);
     return [
       s.strategy.label,
       bound(s, v, formatUsd(s.totalUsd)),

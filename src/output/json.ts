@@ -1,7 +1,7 @@
 import type {Money} from '../core/money.js';
 import type {Recommendation} from '../core/recommend.js';
 import type {RunResult} from '../core/simulate.js';
-import type {AppSettings} from '../core/router.js';
+import {totalServed, type AppSettings} from '../core/router.js';
 import type {Strategy} from '../core/strategy.js';
 import type {Scenario} from '../core/scenario.js';
 import type {SheetSummary} from '../core/prices.js';
@@ -26,7 +26,7 @@ export function strategyJson(s: Strategy) {
 }
 
 export function runJson(run: RunResult) {
-  const served = run.served.byok + run.served.platform + run.served.free;
+  const served = totalServed(run.served);
   return {
     strategy: run.strategy.id,
     totalUsd: usd(run.totalUsd),

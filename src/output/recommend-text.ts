@@ -2,7 +2,7 @@ import {classRoutes} from '../core/class-routes.js';
 import {keysUsed, newKeys} from '../core/strategy.js';
 import type {Money} from '../core/money.js';
 import type {Candidate, Recommendation} from '../core/recommend.js';
-import type {Route} from '../core/router.js';
+import {totalServed, type Route} from '../core/router.js';
 import type {Scenario} from '../core/scenario.js';
 import type {SheetSummary} from '../core/prices.js';
 import {ENV_KEYS} from '../core/provider-env.js';
@@ -43,7 +43,7 @@ const COLUMNS: Column[] = [{header: 'Option'}, {header: 'Per month', align: 'rig
 
 function rows(rec: Recommendation): string[][] {
   return rec.ranked.map((c) => {
-    const served = c.month.served.byok + c.month.served.platform + c.month.served.free;
+    const served = totalServed(c.month.served);
     return [
       `${c === rec.ranked[0] ? '★ ' : '  '}${c.strategy.label}`,
       `${c.month.complete ? '' : '≥'}${formatUsd(c.month.totalUsd)}`,

@@ -5,6 +5,7 @@ import {describeRecommendation} from './recommendation-text.js';
 import {missingPrices, pathFigures, type PathFigures} from './simulate-view.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
+import {totalServed} from '../core/router.js';
 
 const COST_COLUMNS: Column[] = [
   {header: 'Path'},
@@ -69,7 +70,7 @@ function yourSetups(report: SimulateReport): string[] {
   return [
     'Your setups, a month at this pace:',
     ...mine.map((c) => {
-      const served = c.month.served.byok + c.month.served.platform + c.month.served.free;
+      const served = totalServed(c.month.served);
       return `  ${c.strategy.label}: ${formatUsd(c.month.totalUsd)} (serves ${formatCount(served)} of ${formatCount(c.month.tasks)} tasks)`;
     }),
     '',

@@ -1,6 +1,6 @@
 import type {Money} from '../core/money.js';
 import {unservedTotal} from '../core/recommend.js';
-import {PATHS, type PathKind} from '../core/router.js';
+import {PATHS, totalServed, type PathKind} from '../core/router.js';
 import type {RunResult, UnservedReason} from '../core/simulate.js';
 import type {SimulateReport} from '../core/simulate-report.js';
 import {addTokens, NO_TOKENS, type TokenBuckets} from '../core/tokens.js';
@@ -26,7 +26,7 @@ export interface PathFigures {
 export function pathFigures(report: SimulateReport): PathFigures[] {
   return PATHS.map((path) => {
     const {batch, month} = report.paths[path];
-    const served = batch.served.byok + batch.served.platform + batch.served.free;
+    const served = totalServed(batch.served);
     const tokens = batch.lines.reduce((sum, l) => addTokens(sum, l.tokens), NO_TOKENS);
     const why = (Object.entries(batch.unserved) as [UnservedReason, number][])
       .filter(([, n]) => n > 0)

@@ -5,6 +5,7 @@ import {PATH_NAMES} from '../../output/describe.js';
 import {formatCount, formatUnitUsd, formatUsd} from '../../output/format.js';
 import {fit} from '../text.js';
 import {Lines, type Line} from './Lines.js';
+import {totalServed} from '../../core/router.js';
 
 interface Props {
   readonly report: SimulateReport;
@@ -20,7 +21,7 @@ export function ResultsPanel({report, width, height, colour}: Props) {
   const lines: Line[] = [{text: fit(`A month: ${formatCount(report.tasks)} tasks · cheapest ${PATH_NAMES[report.cheapest]}`, width), bold: true}];
   for (const path of PATHS) {
     const run = report.paths[path].month;
-    const served = run.served.byok + run.served.platform + run.served.free;
+    const served = totalServed(run.served);
     const lower = run.complete ? '' : '≥';
     const perTask = served > 0 ? `${lower}${formatUnitUsd(run.totalUsd.div(served))}/task` : 'serves none';
     const unserved = unservedTotal(run);
