@@ -80,7 +80,7 @@ export const pricesCommand = {
           const sheet = parsePriceSheet(fetched.text, from);
           const today = new Date().toISOString().slice(0, 10);
           const diff = diffPrices(inUse, sheet.models, readCachedMeta()?.models ?? []);
-          const stored = args['dry-run'] ? undefined : storeSheet(fetched.text, from, today, sheet.models.map((m) => m.id));
+          const stored = args['dry-run'] ? undefined : storeSheet(sheet, fetched.text, from, today);
           const view = {from, retrievedAt: today, models: sheet.models.length, diff, stored, inUse: inUse.sheets};
           if (args.format === 'json') printJson(priceDiffJson(view));
           else print(renderPriceDiff(view));

@@ -106,6 +106,8 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
       ...(displayName ? {displayName} : {}),
       aliases: aliases as string[],
       capability: capability as ModelPrice['capability'],
+      // Set in sheets written from LiteLLM's or OpenRouter's lists: a sheet of ours that knows the model wins.
+      ...(raw['capabilityGuessed'] === true ? {capabilityGuessed: true} : {}),
       byokable: byokable as boolean,
       rates,
       ...(longContext ? {longContext} : {}),

@@ -3,6 +3,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {parsePriceSheet} from '../core/price-sheet.js';
+import {priceSheetDocument} from '../core/price-sheet-document.js';
 import type {PriceSheet} from '../core/prices.js';
 import {writeAtomic} from './write-file.js';
 
@@ -20,8 +21,8 @@ function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'vibe-cost');
 }
 
-const sheetPath = () => join(cacheDir(), 'litellm-prices.json');
-const metaPath = () => join(cacheDir(), 'litellm-prices.meta.json');
+const sheetPath = () => join(cacheDir(), 'prices-update.json');
+const metaPath = () => join(cacheDir(), 'prices-update.meta.json');
 
 export function readCachedMeta(): CachedMeta | undefined {
   if (!existsSync(metaPath())) return undefined;
@@ -36,13 +37,14 @@ export function readCachedMeta(): CachedMeta | undefined {
 export function loadCachedSheet(): PriceSheet | undefined {
   const meta = readCachedMeta();
   if (!meta || !existsSync(sheetPath())) return undefined;
-  const sheet = parsePriceSheet(readFileSync(sheetPath(), 'utf8'), `cache:update (${meta.from})`);
-  return {summary: {...sheet.summary, asOf: meta.retrievedAt}, models: sheet.models.map((m) => ({...m, asOf: meta.retrievedAt}))};
+  return parsePriceSheet(readFileSync(sheetPath(), 'utf8'), `cache:update (${meta.from})`);
 }
 
-export function storeSheet(text: string, from: string, retrievedAt: string, models: string[]): string {
-  writeAtomic(sheetPath(), text);
-  const meta: CachedMeta = {from, retrievedAt, sha256: createHash('sha256').update(text).digest('hex'), models};
+/** Stores a fetched sheet, converted to this project's format and dated by the day it was fetched. */
+export function storeSheet(fetched: PriceSheet, text: string, from: string, retrievedAt: string): string {
+  const dated = fetched.models.map((m) => ({...m, asOf: retrievedAt}));
+  writeAtomic(sheetPath(), priceSheetDocument(dated, {asOf: retrievedAt, source: `prices update from ${from}`}));
+  const meta: CachedMeta = {from, retrievedAt, sha256: createHash('sha256').update(text).digest('hex'), models: fetched.models.map((m) => m.id)};
   writeAtomic(metaPath(), `${JSON.stringify(meta, null, 2)}\n`);
   return sheetPath();
 }

@@ -58,3 +58,16 @@ describe('model names', () => {
     expect(() => book.resolve('claude-sonet-4-5')).toThrow(/unknown model "claude-sonet-4-5"; nearest: claude-sonnet-4-5/);
   });
 });
+
+describe('priceSheetDocument', () => {
+  it('writes any sheet in this project format, read back unchanged but for its origin', async () => {
+    const {priceSheetDocument} = await import('../../src/core/price-sheet-document.js');
+    const {readFileSync} = await import('node:fs');
+    const bundled = loadPriceBook([], {cache: false}).models;
+    const litellm = parsePriceSheet(readFileSync('test/fixtures/litellm-update.json', 'utf8'), 'l').models;
+    for (const models of [bundled, litellm]) {
+      const again = parsePriceSheet(priceSheetDocument(models, {asOf: '2026-11-27', source: 'test'}), 'again');
+      expect(again.models.map((m) => ({...m, origin: ''}))).toEqual(models.map((m) => ({...m, origin: '', asOf: m.asOf || '2026-11-27'})));
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import type {LongContextTier, ModelPrice, Rates} from './prices.js';
+
+const ratesDocument = (rates: Rates) => Object.fromEntries(Object.entries(rates).map(([field, rate]) => [field, rate.toFixed()]));
+
+function longContextDocument(tier: LongContextTier) {
+  return {thresholdTokens: tier.thresholdTokens, wholeRequest: tier.wholeRequest, usdPerMTok: ratesDocument(tier.rates)};
+}
+
+/**
+ * Models as a sheet of this project's format: parsePriceSheet's inverse. `prices update` stores a
+ * converted LiteLLM or OpenRouter list this way, so later runs read it with the fast path instead
+ * of converting megabytes of someone else's JSON at every start.
+ */
+export function priceSheetDocument(models: readonly ModelPrice[], meta: {asOf: string; source: string}): string {
+  const document = {
+    schemaVersion: 1,
+    provider: 'various',
+    asOf: meta.asOf,
+    source: meta.source,
+    models: models.map((m) => ({
+      id: m.id,
+      provider: m.provider,
+      ...(m.displayName ? {displayName: m.displayName} : {}),
+      aliases: m.aliases,
+      capability: m.capability,
+      ...(m.capabilityGuessed ? {capabilityGuessed: true} : {}),
+      byokable: m.byokable,
+      usdPerMTok: ratesDocument(m.rates),
+      ...(m.longContext ? {longContext: longContextDocument(m.longContext)} : {}),
+      ...(m.multipliers ? {multipliers: Object.fromEntries(Object.entries(m.multipliers).map(([k, v]) => [k, v.toFixed()]))} : {}),
+      ...(m.changes?.length
+        ? {
+            changes: m.changes.map((c) => ({
+              effective: c.effective,
+              usdPerMTok: ratesDocument(c.rates),
+              ...(c.longContext === null ? {longContext: null} : c.longContext ? {longContext: longContextDocument(c.longContext)} : {}),
+            })),
+          }
+        : {}),
+      ...(m.asOf ? {asOf: m.asOf} : {}),
+      source: m.source,
+    })),
+  };
+  return `${JSON.stringify(document)}\n`;
+}
