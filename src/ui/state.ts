@@ -229,11 +229,15 @@ function setNumber(inputs: Inputs, field: Field, value: number): Inputs | undefi
     case 'cacheWrite5m':
     case 'output':
       return {...inputs, tokens: {...inputs.tokens, [field]: clamp(Math.round(value), 0, MAX_TOKENS)}};
-    case 'markup':
-      return {...inputs, markupPct: new Money(clamp(value, 0, 10_000)).toString()};
     default:
       return undefined;
   }
+}
+
+/** A typed markup stays a decimal from the text on: money never passes through a float. */
+function setMarkup(inputs: Inputs, text: string): Inputs | undefined {
+  const pct = parseMoney(text);
+  return pct && !pct.isNegative() ? {...inputs, markupPct: Money.min(pct, 10_000).toString()} : undefined;
 }
 
 function step(state: DashboardState, delta: 1 | -1): DashboardState {
@@ -326,8 +330,7 @@ function submit(state: DashboardState): DashboardState {
   const normal = {...state, mode: {kind: 'normal'} as const};
   if (mode.kind === 'edit') {
     if (mode.text === '') return normal;
-    const value = mode.field === 'markup' ? parseMoney(mode.text)?.toNumber() : Number(mode.text);
-    const next = value === undefined ? undefined : setNumber(state.inputs, mode.field, value);
+    const next = mode.field === 'markup' ? setMarkup(state.inputs, mode.text) : setNumber(state.inputs, mode.field, Number(mode.text));
     return next ? change(normal, next) : {...normal, notice: `not a number: ${mode.text}`};
   }
   if (mode.kind === 'pick') {

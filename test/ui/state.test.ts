@@ -46,6 +46,14 @@ describe('dashboard reducer', () => {
     expect(run(focusOn(pureState(), 'requestsPerTask'), {type: 'step', delta: -1}).inputs.requestsPerTask).toBe(29);
   });
 
+  it('takes a typed markup as the decimal typed', () => {
+    const s = focusOn(pureState(), 'markup');
+    const typed = (text: string) => run(s, ...[...text].map((c): Action => ({type: 'type', text: c})), {type: 'submit'});
+    expect(typed('12.35').inputs.markupPct).toBe('12.35');
+    expect(typed('0.015').inputs.markupPct).toBe('0.015');
+    expect(typed('99999').inputs.markupPct).toBe('10000');
+  });
+
   it('steps the markup in exact decimals and never below zero', () => {
     const s = focusOn(pureState(), 'markup');
     expect(run(s, {type: 'step', delta: 1}).inputs.markupPct).toBe('21');
