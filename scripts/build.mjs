@@ -1,14 +1,18 @@
 // Bundles the CLI so a cold start reads one file instead of resolving hundreds of modules.
 // The dashboard is a separate chunk, imported only when it runs, so Ink never loads for `simulate`.
-import {rmSync} from 'node:fs';
+import {chmodSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
 import {build} from 'esbuild';
 
+// VC_OUTDIR lets the build test rebuild into its own folder while other tests run dist/.
+const outdir = process.env.VC_OUTDIR ?? 'dist';
+
 // Chunk names carry content hashes: clear the old ones so dist/ holds one build.
-rmSync('dist', {recursive: true, force: true});
+rmSync(outdir, {recursive: true, force: true});
 
 await build({
   entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -27,3 +31,7 @@ await build({
   },
   define: {'process.env.NODE_ENV': '"production"'},
 });
+
+// npm sets the bin's executable bit only when it links the package (npm ci, the first npx); a
+// rebuild after that (npm test) writes a new file, which must keep the bit or `npx vibe-cost` fails.
+chmodSync(join(outdir, 'cli.js'), 0o755);
