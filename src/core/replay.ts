@@ -3,7 +3,8 @@ import {costOfTokens, markupFactor, Money, ZERO} from './money.js';
 import type {Plan} from './plan.js';
 import {priceOn} from './price-dates.js';
 import type {PriceBook} from './price-book.js';
-import {listCost, splitByTier} from './pricing.js';
+import {listCost, splitByTier, type TierSplit} from './pricing.js';
+import {ReportedLedger} from './reported.js';
 import type {ModelPrice} from './prices.js';
 import {route, type PathKind} from './router.js';
 import {freeModelOn} from './scenario.js';
@@ -46,6 +47,9 @@ function tokensAt(sums: Float64Array, at: number): TokenBuckets {
 
 interface StrategyState {
   readonly strategy: Strategy;
+  /** Days and models whose figure is a lower bound: tokens there had no price, or no exact one. */
+  readonly incompleteDays: Set<string>;
+  readonly incompleteModels: Set<string>;
   /** day → model id → token sums by path, tier and variant */
   readonly ledger: Map<string, Map<string, Float64Array>>;
   readonly served: Record<PathKind, number>;
@@ -68,15 +72,25 @@ export interface ReplayedStrategy {
   readonly unserved: Record<string, number>;
   readonly credits: CreditMonth[];
   readonly blockedTasks: number;
+  /** False when any day is a lower bound. */
   readonly complete: boolean;
+  /** Days (and models) with tokens that have no price, or none exact: their figures are lower bounds. */
+  readonly incompleteDays: ReadonlySet<string>;
+  readonly incompleteModels: ReadonlySet<string>;
 }
 
 export interface ModelUsage {
+  /** The priced model's id, or the name as the file wrote it when no sheet knows it. */
   readonly model: string;
+  /** False: no sheet knows this model, so its tokens are not in any re-priced figure. */
+  readonly priced: boolean;
   readonly records: number;
   readonly tokens: TokenBuckets;
-  readonly reportedUsd: Money;
+  /** What the files say these rows cost; undefined when none of them says. */
+  readonly reportedUsd: Money | undefined;
 }
+
+type MutableUsage = {-readonly [K in keyof ModelUsage]: ModelUsage[K]};
 
 export interface ReplayResult {
   readonly days: string[];
@@ -86,8 +100,10 @@ export interface ReplayResult {
     readonly totalUsd: Money;
     readonly byDay: ReadonlyMap<string, Money>;
     readonly records: number;
-    /** Days with both token records and a reported amount: the only ones a difference is fair on. */
+    /** Days with token records whose reported amount and re-price (on every path) are both complete: the only ones a difference is fair on. */
     readonly comparableDays: string[];
+    /** Days with both token records and a reported amount left out of the comparison, by why. */
+    readonly leftOut: {readonly reportedPartial: string[]; readonly repricedLowerBound: string[]};
   } | null;
   readonly unknownModels: {readonly name: string; readonly records: number; readonly nearest: string[]}[];
   /** Aggregated rows (hour or day buckets) of models with a long-context tier: priced at the base tier. */
@@ -96,6 +112,29 @@ export interface ReplayResult {
   readonly noCacheSplitRecords: number;
   readonly missing: string[];
   readonly records: number;
+}
+
+/**
+ * The tiers of an aggregated row: all base where the model has no long-context tier or the export
+ * says the row is below it, all long where the export says above it and the tier takes whole
+ * requests. Undefined when the row cannot say: priced at the base tier, a lower bound.
+ */
+function bucketSplit(model: ModelPrice, record: UsageRecord, tokens: TokenBuckets): TierSplit | undefined {
+  const tier = model.longContext;
+  if (record.contextTier === 'base' || (!tier && record.contextTier === undefined)) return {base: tokens, long: NO_TOKENS};
+  // A long row of a model whose long tier no sheet gives is priced at base: a lower bound.
+  if (record.contextTier === 'long' && tier?.wholeRequest) return {base: NO_TOKENS, long: tokens};
+  return undefined;
+}
+
+/** A strategy with no key, no platform provider and no fall-through costs nothing, whatever the model. */
+function canPay(strategy: Strategy): boolean {
+  return [strategy.settings, ...Object.values(strategy.perClass ?? {})].some((a) => a.keys.size > 0 || a.platformProviders.size > 0 || a.onFreeLimit === 'fallthrough');
+}
+
+/** How an unknown model is shown: as written, shortened when a garbled file makes it huge. */
+function unknownName(name: string): string {
+  return !name ? '(no model named in the file)' : name.length > 120 ? `${name.slice(0, 117)}... (${name.length} characters)` : name;
 }
 
 function dayOf(record: UsageRecord): string {
@@ -110,12 +149,12 @@ function dayOf(record: UsageRecord): string {
  */
 export class Replay {
   private readonly states: StrategyState[];
-  private readonly models = new Map<string, ModelUsage & {tokens: TokenBuckets; records: number; reportedUsd: Money}>();
+  private readonly models = new Map<string, MutableUsage>();
   private readonly resolved = new Map<string, ModelPrice | undefined>();
+  /** Unknown model name → rows with tokens (the ones a re-price misses). */
   private readonly unknown = new Map<string, number>();
-  private readonly reportedByDay = new Map<string, Money>();
+  private readonly reported = new ReportedLedger();
   private readonly priced = new Map<string, ModelPrice>();
-  private reportedRecords = 0;
   private readonly tokenDays = new Set<string>();
   private tierUnknown = 0;
   private noCacheSplit = 0;
@@ -126,6 +165,8 @@ export class Replay {
     this.options = options;
     this.states = options.strategies.map((strategy) => ({
       strategy,
+      incompleteDays: new Set(),
+      incompleteModels: new Set(),
       ledger: new Map(),
       served: {byok: 0, platform: 0, free: 0},
       unserved: {'free-capability': 0, 'free-cap-wait': 0, 'no-path': 0},
@@ -154,32 +195,38 @@ export class Replay {
     return found;
   }
 
+  private usage(key: string, priced: boolean): MutableUsage {
+    let usage = this.models.get(key);
+    if (!usage) this.models.set(key, (usage = {model: key, priced, records: 0, tokens: NO_TOKENS, reportedUsd: undefined}));
+    return usage;
+  }
+
   add(record: UsageRecord, taskKey: string): void {
     this.records++;
     const day = dayOf(record);
     const reported = record.reportedUsd === undefined ? undefined : new Money(record.reportedUsd);
-    if (reported) {
-      this.reportedRecords++;
-      this.reportedByDay.set(day, (this.reportedByDay.get(day) ?? ZERO).add(reported));
-    }
+    if (record.tokens) this.tokenDays.add(day);
     const base = this.resolve(record.modelRaw);
+    const usage = base ? this.usage(base.id, true) : this.usage(unknownName(record.modelRaw), false);
+    usage.records++;
+    this.reported.add(day, usage.model, reported, record.tokens !== null);
+    if (record.tokens) usage.tokens = addTokens(usage.tokens, record.tokens);
     if (!base) {
-      if (record.tokens) this.unknown.set(record.modelRaw, (this.unknown.get(record.modelRaw) ?? 0) + 1);
+      if (!record.tokens) return;
+      this.unknown.set(record.modelRaw, (this.unknown.get(record.modelRaw) ?? 0) + 1);
+      // Tokens no sheet prices: whatever a path that pays would have charged for them that day is unknown.
+      for (const s of this.states) if (canPay(s.strategy)) s.incompleteDays.add(day);
       return;
     }
-    const usage = this.models.get(base.id) ?? {model: base.id, records: 0, tokens: NO_TOKENS, reportedUsd: ZERO};
-    usage.records++;
-    if (reported) usage.reportedUsd = usage.reportedUsd.add(reported);
-    this.models.set(base.id, usage);
     if (!record.tokens) return;
-    this.tokenDays.add(day);
-    usage.tokens = addTokens(usage.tokens, record.tokens);
-    if (record.tokensKnown === 'no-cache-split') this.noCacheSplit++;
+    const lowerBound = record.tokensKnown === 'no-cache-split';
+    if (lowerBound) this.noCacheSplit++;
     const model = this.on(base, day);
     const requests = record.requests ?? 1;
     const perRequest = record.granularity === 'request';
-    if (!perRequest && model.longContext) this.tierUnknown++;
-    const split = perRequest ? splitByTier(model, record.tokens, requests) : {base: record.tokens, long: NO_TOKENS};
+    const split = perRequest ? splitByTier(model, record.tokens, requests) : bucketSplit(model, record, record.tokens);
+    const tierUnknown = split === undefined;
+    if (tierUnknown) this.tierUnknown++;
     const variant: Variant = record.speed === 'fast' ? 'fast' : record.serviceTier === 'batch' || record.serviceTier === 'priority' ? record.serviceTier : 'standard';
     const variantIndex = VARIANTS.indexOf(variant);
     const task = {model, needs: this.options.needs ?? model.capability, requests};
@@ -216,34 +263,45 @@ export class Replay {
           s.platformTasks.set(day, tasks);
         }
       } else s.byokRequests.set(day, (s.byokRequests.get(day) ?? 0) + requests);
+      if (lowerBound || tierUnknown) {
+        s.incompleteDays.add(day);
+        s.incompleteModels.add(model.id);
+      }
       let models = s.ledger.get(day);
       if (!models) s.ledger.set(day, (models = new Map()));
       let sums = models.get(model.id);
       if (!sums) models.set(model.id, (sums = new Float64Array(LINE_SIZE)));
       const path = decision.path === 'byok' ? 0 : 1;
-      addInto(sums, cell(path, 0, variantIndex), split.base);
-      if (split.long !== NO_TOKENS) addInto(sums, cell(path, 1, variantIndex), split.long);
+      const tiers = split ?? {base: record.tokens, long: NO_TOKENS};
+      addInto(sums, cell(path, 0, variantIndex), tiers.base);
+      if (tiers.long !== NO_TOKENS) addInto(sums, cell(path, 1, variantIndex), tiers.long);
     }
   }
 
   finish(): ReplayResult {
-    const days = [...new Set(this.states.flatMap((s) => [...s.ledger.keys()]).concat([...this.reportedByDay.keys()]))].sort();
+    const reported = this.reported.totals();
+    const days = [...new Set([...this.tokenDays, ...(reported?.byDay.keys() ?? [])])].sort();
     const missing = new Set<string>();
     const strategies = this.states.map((s) => this.bill(s, days, missing));
+    const both = days.filter((d) => this.tokenDays.has(d) && reported?.byDay.has(d));
+    const lowerBound = (d: string) => strategies.some((s) => s.incompleteDays.has(d));
     return {
       days,
       strategies,
-      models: [...this.models.values()].sort((a, b) => a.model.localeCompare(b.model)),
-      reported: this.reportedRecords
+      models: [...this.models.values()]
+        .map((m) => ({...m, reportedUsd: reported?.byModel.get(m.model)}))
+        .sort((a, b) => a.model.localeCompare(b.model)),
+      reported: reported
         ? {
-            totalUsd: [...this.reportedByDay.values()].reduce((a, b) => a.add(b), ZERO),
-            byDay: this.reportedByDay,
-            records: this.reportedRecords,
-            comparableDays: days.filter((d) => this.tokenDays.has(d) && this.reportedByDay.has(d)),
+            totalUsd: reported.totalUsd,
+            byDay: reported.byDay,
+            records: reported.records,
+            comparableDays: both.filter((d) => reported.completeDays.has(d) && !lowerBound(d)),
+            leftOut: {reportedPartial: both.filter((d) => !reported.completeDays.has(d)), repricedLowerBound: both.filter((d) => reported.completeDays.has(d) && lowerBound(d))},
           }
         : null,
       unknownModels: [...this.unknown.entries()].map(([name, records]) => ({
-        name: !name ? '(no model named in the file)' : name.length > 120 ? `${name.slice(0, 117)}... (${name.length} characters)` : name,
+        name: unknownName(name),
         records,
         nearest: name ? this.options.book.nearest(name) : [],
       })),
@@ -262,7 +320,6 @@ export class Replay {
     const subscription = plan.platform.subscription;
     let total = ZERO;
     let blocked = 0;
-    let complete = true;
     let month = '';
     let balance = ZERO;
     let byokRequestsThisMonth = 0;
@@ -295,7 +352,10 @@ export class Replay {
               const factor = variant === 'standard' ? undefined : model.multipliers?.[variant];
               if (factor) usd = usd.mul(factor);
               else if (variant !== 'standard') missing.add(`${id} ${variant} multiplier`);
-              complete &&= priced.missing.length === 0 && (variant === 'standard' || Boolean(factor));
+              if (priced.missing.length > 0 || (variant !== 'standard' && !factor)) {
+                s.incompleteDays.add(day);
+                s.incompleteModels.add(id);
+              }
               byModel.set(id, (byModel.get(id) ?? ZERO).add(path === 'platform' ? usd.mul(markupFactor(plan.platform.markupPct)) : usd));
               if (path === 'byok') {
                 byok = byok.add(usd);
@@ -333,6 +393,6 @@ export class Replay {
       byDay.set(day, dayUsd);
       total = total.add(dayUsd);
     }
-    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: s.served, unserved: s.unserved, credits: subscription ? credits : [], blockedTasks: blocked, complete};
+    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: s.served, unserved: s.unserved, credits: subscription ? credits : [], blockedTasks: blocked, complete: s.incompleteDays.size === 0, incompleteDays: s.incompleteDays, incompleteModels: s.incompleteModels};
   }
 }

@@ -46,6 +46,8 @@ export interface UsageRecord {
   /** Claude Code's "fast" speed, OpenAI service tiers: priced by multipliers where a sheet gives them. */
   readonly speed?: 'fast';
   readonly serviceTier?: string;
+  /** For an aggregated row, the long-context tier its requests were billed at, where the export says (Anthropic's context_window). */
+  readonly contextTier?: 'base' | 'long';
 }
 
 export interface RejectedRow {

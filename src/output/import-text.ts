@@ -2,11 +2,12 @@ import type {HistoryProfile} from '../core/history-profile.js';
 import {ZERO, type Money} from '../core/money.js';
 import type {Plan} from '../core/plan.js';
 import type {SheetSummary} from '../core/prices.js';
-import type {ReplayResult, ReplayedStrategy} from '../core/replay.js';
+import type {ModelUsage, ReplayResult, ReplayedStrategy} from '../core/replay.js';
+import {totalTokens} from '../core/tokens.js';
 import type {ImportOutcome, RejectedRow} from '../core/usage.js';
 import {chartPoints, renderLineChart} from './chart.js';
 import {formatCount, formatTokens, formatUsd} from './format.js';
-import {SCHEMA_VERSION, strategyJson, usd} from './json.js';
+import {SCHEMA_VERSION, strategyJson, usd as usdText} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
 import {totalServed} from '../core/router.js';
@@ -39,9 +40,14 @@ function percent(diff: Money, base: Money): string {
   return `${p.gte(0) ? '+' : ''}${p.toFixed(1)}%`;
 }
 
-function bound(s: ReplayedStrategy, v: ImportView, text: string): string {
-  return s.complete && v.replay.noCacheSplitRecords === 0 && v.replay.tierUnknownRecords === 0 ? text : `≥${text}`;
+/** A re-priced figure: exact, a lower bound (≥), or unknown when none of its tokens had a price. */
+function figure(usd: Money | undefined, complete: boolean): string {
+  if (complete) return formatUsd(usd ?? ZERO);
+  return !usd || usd.isZero() ? 'unknown' : `≥${formatUsd(usd)}`;
 }
+
+/** The same figure in JSON: the amount known so far, and whether it is all of it. */
+const figureJson = (usd: Money | undefined, complete: boolean) => ({usd: usd ? usdText(usd) : null, complete});
 
 const PATH_COLUMNS: Column[] = [
   {header: 'Strategy'},
@@ -65,8 +71,14 @@ function comparison(v: ImportView, s: ReplayedStrategy): {repriced: Money; repor
 function comparisonNote(v: ImportView): string {
   const r = v.replay.reported;
   if (!r) return '* No file carries a billed or reported amount: import a cost export of the same period beside the tokens to compare.';
-  if (r.comparableDays.length === 0) return `* ${formatUsd(r.totalUsd)} reported in all, but on no day that also has token records: nothing to compare.`;
-  return `* Compared on the ${r.comparableDays.length} days with both token records and a reported amount (${formatUsd(r.totalUsd)} reported in all).`;
+  const {reportedPartial, repricedLowerBound} = r.leftOut;
+  const why = [
+    ...(reportedPartial.length ? [`${formatCount(reportedPartial.length)} where the reported amount covers only some of the day's rows`] : []),
+    ...(repricedLowerBound.length ? [`${formatCount(repricedLowerBound.length)} where the re-price is a lower bound`] : []),
+  ];
+  const leftOut = why.length ? `; left out: ${why.join(', ')}` : '';
+  if (r.comparableDays.length === 0) return `* ${formatUsd(r.totalUsd)} reported in all, but on no day with token records where both figures are complete: nothing to compare${leftOut}.`;
+  return `* Compared on the ${formatCount(r.comparableDays.length)} days whose token records and reported amount are both complete (${formatUsd(r.totalUsd)} reported in all)${leftOut}.`;
 }
 
 function pathRows(v: ImportView): string[][] {
@@ -77,7 +89,7 @@ function pathRows(v: ImportView): string[][] {
     const served = totalServed(s.served);
     return [
       s.strategy.label,
-      bound(s, v, formatUsd(s.totalUsd)),
+      figure(s.totalUsd, s.complete),
       c ? formatUsd(c.reported) : '-',
       c ? `${formatUsd(c.diff)} (${percent(c.diff, c.reported)})` : '-',
       formatCount(served),
@@ -99,31 +111,38 @@ const MODEL_COLUMNS: Column[] = [
 ];
 
 function modelRows(v: ImportView): string[][] {
-  const of = (id: string, m: string) => v.replay.strategies.find((s) => s.strategy.id === id)?.byModel.get(m);
+  const priced = (id: string, m: ModelUsage) => {
+    const s = v.replay.strategies.find((x) => x.strategy.id === id);
+    return !m.priced ? 'unknown' : totalTokens(m.tokens) === 0 ? '-' : figure(s?.byModel.get(m.model), !s?.incompleteModels.has(m.model));
+  };
   return v.replay.models.map((m) => [
-    m.model,
+    m.priced ? m.model : `${m.model} (unknown model)`,
     formatCount(m.records),
     formatTokens(m.tokens.input),
     formatTokens(m.tokens.cacheRead),
     formatTokens(m.tokens.cacheWrite5m + m.tokens.cacheWrite1h),
     formatTokens(m.tokens.output),
-    formatUsd(of('all-byok', m.model) ?? ZERO),
-    formatUsd(of('all-platform', m.model) ?? ZERO),
-    m.reportedUsd.isZero() ? '-' : formatUsd(m.reportedUsd),
+    priced('all-byok', m),
+    priced('all-platform', m),
+    m.reportedUsd ? formatUsd(m.reportedUsd) : '-',
   ]);
 }
+
+const anyLowerBound = (v: ImportView) => v.replay.strategies.some((s) => !s.complete);
 
 const dayColumns = (v: ImportView): Column[] => [
   {header: 'Day'},
   ...v.replay.strategies.map((s) => ({header: s.strategy.id, align: 'right' as const})),
   {header: 'Reported', align: 'right'},
+  ...(anyLowerBound(v) ? [{header: 'Lower bound on'}] : []),
 ];
 
 function dayRows(v: ImportView): string[][] {
   return v.replay.days.map((day) => [
     day,
-    ...v.replay.strategies.map((s) => formatUsd(s.byDay.get(day) ?? ZERO)),
+    ...v.replay.strategies.map((s) => figure(s.byDay.get(day), !s.incompleteDays.has(day))),
     v.replay.reported?.byDay.get(day) ? formatUsd(v.replay.reported.byDay.get(day) as Money) : '-',
+    ...(anyLowerBound(v) ? [v.replay.strategies.filter((s) => s.incompleteDays.has(day)).map((s) => s.strategy.id).join(', ') || '-'] : []),
   ]);
 }
 
@@ -226,9 +245,10 @@ export function renderImportMarkdown(v: ImportView): string {
 /** One row per day and strategy: the shape a spreadsheet wants. */
 export function renderImportCsv(v: ImportView): string {
   const rows = v.replay.days.flatMap((day) =>
-    v.replay.strategies.map((s) => [day, s.strategy.id, usd(s.byDay.get(day) ?? ZERO), v.replay.reported?.byDay.get(day)?.toFixed() ?? '']),
+    v.replay.strategies.map((s) => [day, s.strategy.id, usdText(s.byDay.get(day) ?? ZERO), String(!s.incompleteDays.has(day)), v.replay.reported?.byDay.get(day)?.toFixed() ?? '']),
   );
-  return renderCsv(['day', 'strategy', 'repriced_usd', 'reported_usd'], rows);
+  // complete=false: repriced_usd is a lower bound (tokens without a price that day).
+  return renderCsv(['day', 'strategy', 'repriced_usd', 'complete', 'reported_usd'], rows);
 }
 
 export function rejectsCsv(rejects: readonly RejectedRow[]): string {
@@ -251,23 +271,31 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
     missingPrices: r.missing,
     lowerBound: {noCacheSplitRecords: r.noCacheSplitRecords, tierUnknownRecords: r.tierUnknownRecords},
     days: r.days,
-    reported: r.reported ? {totalUsd: usd(r.reported.totalUsd), records: r.reported.records, byDay: Object.fromEntries([...r.reported.byDay].map(([d, m]) => [d, usd(m)]))} : null,
+    reported: r.reported
+      ? {
+          totalUsd: usdText(r.reported.totalUsd),
+          records: r.reported.records,
+          byDay: Object.fromEntries([...r.reported.byDay].map(([d, m]) => [d, usdText(m)])),
+          comparableDays: r.reported.comparableDays,
+          leftOut: r.reported.leftOut,
+        }
+      : null,
     strategies: r.strategies.map((s) => ({
       strategy: strategyJson(s.strategy),
-      totalUsd: usd(s.totalUsd),
+      totalUsd: usdText(s.totalUsd),
       complete: s.complete,
       comparedWithReported: (() => {
         const c = comparison(v, s);
-        return c ? {days: r.reported?.comparableDays.length, repricedUsd: usd(c.repriced), reportedUsd: usd(c.reported), differenceUsd: usd(c.diff)} : null;
+        return c ? {days: r.reported?.comparableDays.length, repricedUsd: usdText(c.repriced), reportedUsd: usdText(c.reported), differenceUsd: usdText(c.diff)} : null;
       })(),
       served: s.served,
       unserved: s.unserved,
       blockedTasks: s.blockedTasks,
-      byDay: Object.fromEntries([...s.byDay].map(([d, m]) => [d, usd(m)])),
-      byModel: Object.fromEntries([...s.byModel].map(([k, m]) => [k, usd(m)])),
-      credits: s.credits.map((c) => ({month: c.month, usedCredits: usd(c.used), runOutDay: c.runOutDay, packsBought: c.packsBought})),
+      byDay: Object.fromEntries(r.days.map((d) => [d, figureJson(s.byDay.get(d) ?? ZERO, !s.incompleteDays.has(d))])),
+      byModel: Object.fromEntries(r.models.filter((m) => m.priced && totalTokens(m.tokens) > 0).map((m) => [m.model, figureJson(s.byModel.get(m.model) ?? ZERO, !s.incompleteModels.has(m.model))])),
+      credits: s.credits.map((c) => ({month: c.month, usedCredits: usdText(c.used), runOutDay: c.runOutDay, packsBought: c.packsBought})),
     })),
-    models: r.models.map((m) => ({model: m.model, records: m.records, tokens: m.tokens, reportedUsd: usd(m.reportedUsd)})),
+    models: r.models.map((m) => ({model: m.model, priced: m.priced, records: m.records, tokens: m.tokens, ...(m.reportedUsd ? {reportedUsd: usdText(m.reportedUsd)} : {})})),
     history: v.history,
   };
 }

@@ -46,7 +46,11 @@ describe('Replay', () => {
     const result = replay([record({modelRaw: 'mystery-9'}), record({reportedUsd: '3.5'})]);
     expect(result.unknownModels).toEqual([{name: 'mystery-9', records: 1, nearest: expect.any(Array)}]);
     expect(result.reported?.totalUsd.toFixed()).toBe('3.5');
-    expect(result.reported?.comparableDays).toEqual(['2026-09-01']);
+    // One of the day's two token rows carries no amount and one has no price: nothing to compare.
+    expect(result.reported?.comparableDays).toEqual([]);
+    expect(result.reported?.leftOut).toEqual({reportedPartial: ['2026-09-01'], repricedLowerBound: []});
+    expect(result.strategies[0]?.incompleteDays).toEqual(new Set(['2026-09-01']));
+    expect(result.models.find((m) => m.model === 'mystery-9')).toMatchObject({priced: false, records: 1, reportedUsd: undefined});
   });
 
   it('draws credits day by day and blocks at the cliff', () => {

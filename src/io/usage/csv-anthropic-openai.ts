@@ -14,6 +14,18 @@ const cell = (row: CsvRow, column: string): string | undefined => {
   return value === '' || value === '--' ? undefined : value;
 };
 
+/**
+ * Anthropic's context_window: `≤ 200k` or `> 200k` in the Console export, `0-200k` or `200k-1M` in
+ * the Admin API. A row is all of one tier, since the long-context tier is billed as its own row.
+ */
+export function contextTier(text: string | undefined): 'base' | 'long' | undefined {
+  const t = text?.replace(/\s+/g, '').toLowerCase();
+  if (!t) return undefined;
+  if (/^(≤|<=|<|0-)/.test(t)) return 'base';
+  if (/^(>|≥|>=)|^[1-9]\d*k-/.test(t)) return 'long';
+  return undefined;
+}
+
 /** Anthropic Console token export (§1a): disjoint token columns; the layout is told apart by which columns exist. */
 export function anthropicTokens(header: ReadonlySet<string>, sink: FileSink): CsvMapper {
   const split = header.has('usage_input_tokens_cache_write_5m') || header.has('usage_input_tokens_cache_write_1h');
@@ -39,6 +51,7 @@ export function anthropicTokens(header: ReadonlySet<string>, sink: FileSink): Cs
         output: required(countFromText(row.get('usage_output_tokens'), 'usage_output_tokens'), 'usage_output_tokens'),
       },
       tokensKnown: known,
+      ...opt('contextTier', contextTier(cell(row, 'context_window'))),
       ...opt('serviceTier', cell(row, 'usage_type')),
       ...(cell(row, 'speed')?.toLowerCase() === 'fast' ? {speed: 'fast' as const} : {}),
     };
