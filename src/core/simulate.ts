@@ -105,6 +105,7 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
   let balance = ZERO;
   let byokRequestsThisMonth = 0;
   let subscribedThisMonth = false;
+  const sequence = new TaskSequence(scenario.classes);
 
   const record = (path: PathKind, model: ModelPrice, cls: ResolvedClass, count: number, unit: UnitCost) => {
     served[path] += count;
@@ -130,7 +131,8 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
     let dayCost = ZERO;
     let freeUsed = 0;
     const freeModel = freeModelOn(scenario.freePool, day);
-    const counts = classCounts(scenario.classes, Math.min(tasks, Math.floor(pace * day + 1e-9)), Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)));
+    const from = Math.min(tasks, Math.floor(pace * day + 1e-9));
+    const counts = sequence.take(Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)) - from);
 
     for (const [index, runtime] of runtimes.entries()) {
       let remaining = counts[index] ?? 0;
@@ -273,22 +275,44 @@ export function drawCredits(s: Subscription, taskUsd: Money, count: number, stat
   return {runs, balance: balance.sub(used), payg: ZERO, packs: ZERO};
 }
 
+/** Shares in whole parts of a million: class order decided in exact integer arithmetic, not float noise. */
+const SHARE_PARTS = 1_000_000;
+
 /**
- * Tasks of each class among tasks [from, to) of the run. Class boundaries are cumulative, so
- * every day gets whole tasks and the run as a whole matches the shares as closely as integers allow.
+ * The run's tasks, class by class, in whole tasks: each next task goes to the class furthest
+ * behind its share. After any number n of tasks every class holds its share of n rounded by
+ * largest remainder, and no class ever loses a task as n grows, so a day's split is never
+ * negative and the run adds up to exactly the tasks asked for (1 a day for 21 days is 21 tasks).
  */
-export function classCounts(classes: readonly {share: number}[], from: number, to: number): number[] {
-  let cumulative = 0;
-  let previousTo = 0;
-  let previousFrom = 0;
-  return classes.map((c, i) => {
-    cumulative += c.share;
-    const last = i === classes.length - 1;
-    const upTo = last ? to : Math.floor(to * cumulative + 1e-9);
-    const upFrom = last ? from : Math.floor(from * cumulative + 1e-9);
-    const count = upTo - previousTo - (upFrom - previousFrom);
-    previousTo = upTo;
-    previousFrom = upFrom;
-    return count;
-  });
+export class TaskSequence {
+  private readonly parts: number[];
+  private readonly whole: number;
+  private readonly counts: number[];
+  private taken = 0;
+
+  constructor(classes: readonly {share: number}[]) {
+    this.parts = classes.map((c) => Math.round(c.share * SHARE_PARTS));
+    this.whole = this.parts.reduce((a, b) => a + b, 0) || 1;
+    this.counts = classes.map(() => 0);
+  }
+
+  /** Tasks of each class among the next `n` tasks of the run. */
+  take(n: number): number[] {
+    const out = this.counts.map(() => 0);
+    for (let t = 0; t < n; t++) {
+      const next = ++this.taken;
+      let best = 0;
+      let bestDeficit = -Infinity;
+      for (let i = 0; i < this.parts.length; i++) {
+        const deficit = next * (this.parts[i] as number) - (this.counts[i] as number) * this.whole;
+        if (deficit > bestDeficit) {
+          bestDeficit = deficit;
+          best = i;
+        }
+      }
+      this.counts[best] = (this.counts[best] as number) + 1;
+      out[best] = (out[best] as number) + 1;
+    }
+    return out;
+  }
 }

@@ -87,6 +87,25 @@ describe('vibe-cost import (the real binary)', () => {
     const months = run(['simulate', '--profile', profile, '--runs', '50']);
     expect(months.stdout).toMatch(/Task sizes: drawn from the imported history's own distribution/);
   });
+  it('a profile saved from a history re-simulates its task count and, within 5%, its BYOK cost', () => {
+    const dir = scratchDir('vc-import-');
+    const file = join(dir, 'three-tasks.csv');
+    // Three tasks of different sizes on one day: the saved profile's three classes get one each.
+    writeFileSync(
+      file,
+      'timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens,task_id\n' +
+        '2026-03-02T09:00:00Z,claude-sonnet-4-5,20000,4000,100000,10000,a\n' +
+        '2026-03-02T10:00:00Z,claude-sonnet-4-5,40000,9000,400000,30000,b\n' +
+        '2026-03-02T11:00:00Z,claude-sonnet-4-5,90000,30000,1500000,60000,c\n',
+    );
+    const profile = join(dir, 'me.json');
+    const imported = json([file, '--save-profile', profile]);
+    const sim = JSON.parse(run(['simulate', '--profile', profile, '--format', 'json']).stdout);
+    expect(sim.tasks).toBe(3);
+    expect(sim.paths.byok.served.byok).toBe(3);
+    const replayed = Number(imported.strategies.find((x: {strategy: {id: string}}) => x.strategy.id === 'all-byok').totalUsd);
+    expect(Math.abs(Number(sim.paths.byok.totalUsd) / replayed - 1)).toBeLessThan(0.05);
+  });
 });
 
 describe.skipIf(!hasCorpus)('the real corpus files import and replay', () => {

@@ -32,6 +32,22 @@ describe('the month simulation', () => {
     }
   });
 
+  it('at one task a day the deterministic month is the expected month (whole tasks, largest remainder)', () => {
+    const small = {...easy, name: 'small', share: 0.5};
+    const medium = {...hard, name: 'medium', share: 0.35, tokens: tokens({input: 30_000, cacheRead: 800_000, output: 20_000})};
+    const large = {...hard, name: 'large', share: 0.15};
+    const one = scenario(plan({markupPct: '15'}), [small, medium, large], {tasksPerDay: 1, workingDaysPerMonth: 21});
+    const result = simulateMonths(one, {runs: 4000, seed: 5, strategies: [BYOK]});
+    const month = simulateRun(one, BYOK, 21);
+    expect(month.served.byok).toBe(21);
+    // Whole tasks cannot hold 10.5 small ones: the month differs from the expectation by at most
+    // each class's rounding (11 − 10.5, 7 − 7.35, 3 − 3.15 tasks) at its task's cost, plus sampling error.
+    const unit = (c: typeof small) => simulateRun(scenario(plan({markupPct: '15'}), [{...c, share: 1}], {tasksPerDay: 1}), BYOK, 1).totalUsd.toNumber();
+    const rounding = Math.abs(11 - 10.5) * unit(small) + Math.abs(7 - 7.35) * unit(medium) + Math.abs(3 - 3.15) * unit(large);
+    const mean = result.outcomes[0]!.totalUsd.div(4000).toNumber();
+    expect(Math.abs(mean - month.totalUsd.toNumber())).toBeLessThan(rounding + 0.01 * mean);
+  });
+
   it('draws task sizes with the stated median and p90', () => {
     const random = new Random(3);
     const {median, p90} = sizeDistribution(easy);

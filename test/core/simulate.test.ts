@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
-import {classCounts, simulateRun} from '../../src/core/simulate.js';
+import fc from 'fast-check';
+import {simulateRun, TaskSequence} from '../../src/core/simulate.js';
 import {byokSettings} from '../../src/core/strategy.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
@@ -85,15 +86,67 @@ describe('simulateRun, by hand', () => {
   });
 });
 
-describe('classCounts', () => {
+/** Largest-remainder rounding of n tasks by shares, worked out independently (exact, in millionths). */
+function largestRemainder(shares: number[], n: number): number[] {
+  const parts = shares.map((x) => Math.round(x * 1e6));
+  const whole = parts.reduce((a, b) => a + b, 0);
+  const floors = parts.map((p) => Math.floor((p * n) / whole));
+  const order = parts.map((p, i) => [p * n - (floors[i] as number) * whole, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const left = n - floors.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < left; k++) {
+    const i = (order[k] as readonly [number, number])[1];
+    floors[i] = (floors[i] ?? 0) + 1;
+  }
+  return floors;
+}
+
+describe('TaskSequence: whole tasks add up', () => {
   it('gives whole tasks per class that add up over any split of the run', () => {
-    const classes = [{share: 0.5}, {share: 0.35}, {share: 0.15}];
-    expect(classCounts(classes, 0, 1000)).toEqual([500, 350, 150]);
+    const sequence = new TaskSequence([{share: 0.5}, {share: 0.35}, {share: 0.15}]);
     let sum = [0, 0, 0];
     for (let day = 0; day < 84; day++) {
-      const counts = classCounts(classes, Math.floor(12 * day), Math.min(1000, Math.floor(12 * (day + 1))));
+      const counts = sequence.take(Math.min(1000, Math.floor(12 * (day + 1))) - Math.min(1000, Math.floor(12 * day)));
       sum = sum.map((s, i) => s + (counts[i] ?? 0));
     }
     expect(sum).toEqual([500, 350, 150]);
+  });
+
+  it('never splits a day negatively, and after every task matches largest-remainder rounding', () => {
+    const shares = fc.array(fc.integer({min: 1, max: 1000}), {minLength: 1, maxLength: 5}).map((w) => w.map((x) => x / w.reduce((a, b) => a + b, 0)));
+    fc.assert(
+      fc.property(shares, fc.array(fc.integer({min: 0, max: 7}), {minLength: 1, maxLength: 60}), (s, days) => {
+        const sequence = new TaskSequence(s.map((share) => ({share})));
+        const total = s.map(() => 0);
+        for (const n of days) {
+          const counts = sequence.take(n);
+          expect(counts.every((c) => c >= 0)).toBe(true);
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
+          counts.forEach((c, i) => (total[i] = (total[i] as number) + c));
+        }
+        const n = days.reduce((a, b) => a + b, 0);
+        const lr = largestRemainder(s, n);
+        // Exact ties may go either way; otherwise the split is largest remainder's.
+        total.forEach((c, i) => expect(Math.abs(c - (lr[i] as number))).toBeLessThanOrEqual(1));
+      }),
+    );
+  });
+
+  it('matches largest remainder exactly for the bundled mixes at every size up to 5,000', () => {
+    for (const s of [[0.5, 0.35, 0.15], [0.7, 0.3], [0.4, 0.4, 0.2]]) {
+      const sequence = new TaskSequence(s.map((share) => ({share})));
+      const total = s.map(() => 0);
+      for (let n = 1; n <= 5000; n++) {
+        const i = sequence.take(1).indexOf(1);
+        total[i] = (total[i] ?? 0) + 1;
+        expect(total).toEqual(largestRemainder(s, n));
+      }
+    }
+  });
+
+  it('one task a day for 21 days serves 21 tasks, not 22', () => {
+    const classes = [0.5, 0.35, 0.15].map((share, i) => ({...FOUR_FIFTY, name: `c${i}`, share}));
+    const run = simulateRun(scenario(plan(), classes, {tasksPerDay: 1, workingDaysPerMonth: 21}), BYOK, 21);
+    expect(run.served.byok).toBe(21);
+    expect(run.lines.reduce((a, l) => a + l.tasks, 0)).toBe(21);
   });
 });
