@@ -40,7 +40,7 @@ describe('vibe-cost breakeven', () => {
 
   it('holds every figure in JSON', () => {
     const doc = JSON.parse(run(['breakeven', '--plan', 'credits-builder', '--format', 'json']).stdout);
-    expect(doc.pairs[0].crossings[0]).toMatchObject({tasksPerMonth: 25, cheaperBelow: 'byok', cheaperAbove: 'platform'});
+    expect(doc.pairs[0].crossings[0]).toMatchObject({tasksPerMonth: 28, cheaperBelow: 'byok', cheaperAbove: 'platform'});
     expect(doc.curve.length).toBeGreaterThan(10);
     expect(typeof doc.curve[1].monthlyUsd.byok).toBe('string');
   });
