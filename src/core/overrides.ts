@@ -1,7 +1,7 @@
 import type {Money} from './money.js';
 import type {Plan} from './plan.js';
 import type {Profile, TaskClass} from './profile.js';
-import {BUCKETS, type Bucket} from './tokens.js';
+import type {Bucket} from './tokens.js';
 
 export interface ProfileOverrides {
   readonly tasksPerDay?: number;
@@ -12,28 +12,16 @@ export interface ProfileOverrides {
 }
 
 /**
- * Flags over a profile. Token or request flags describe one shape of task, so the mix collapses
- * into a single class: the profile's share-weighted average, with the flags on top, needing what
- * the profile's largest class needs.
+ * Flags over a profile. A token or request flag sets that figure for every task: the mix keeps
+ * its classes, shares and needs (a flag must not hand frontier work to the free tier's open models).
  */
 export function applyProfileOverrides(profile: Profile, o: ProfileOverrides): Profile {
-  let classes = o.model ? profile.classes.map(({model: _ignored, ...c}) => c) : profile.classes;
-  const collapse = (o.tokens && Object.keys(o.tokens).length > 0) || o.requestsPerTask !== undefined;
-  if (collapse) {
-    const largest = [...classes].sort((a, b) => b.share - a.share)[0] as TaskClass;
-    const average = (pick: (c: TaskClass) => number) => Math.round(classes.reduce((sum, c) => sum + pick(c) * c.share, 0));
-    const tokens = Object.fromEntries(BUCKETS.map((b) => [b, o.tokens?.[b] ?? average((c) => c.tokens[b])])) as Record<Bucket, number>;
-    classes = [
-      {
-        name: 'custom',
-        share: 1,
-        needs: largest.needs,
-        tokens,
-        requestsPerTask: o.requestsPerTask ?? Math.max(1, average((c) => c.requestsPerTask)),
-        ...(largest.model && !o.model ? {model: largest.model} : {}),
-      },
-    ];
-  }
+  const classes = profile.classes.map(({model, ...c}): TaskClass => ({
+    ...c,
+    ...(model && !o.model ? {model} : {}),
+    tokens: {...c.tokens, ...o.tokens},
+    requestsPerTask: o.requestsPerTask ?? c.requestsPerTask,
+  }));
   return {
     ...profile,
     tasksPerDay: o.tasksPerDay ?? profile.tasksPerDay,
@@ -41,6 +29,11 @@ export function applyProfileOverrides(profile: Profile, o: ProfileOverrides): Pr
     model: o.model ?? profile.model,
     classes,
   };
+}
+
+/** The mix's share-weighted mean of a figure: what the dashboard shows until it is set. */
+export function mixMean(classes: readonly TaskClass[], pick: (c: TaskClass) => number): number {
+  return classes.reduce((sum, c) => sum + pick(c) * c.share, 0);
 }
 
 export interface PlanOverrides {

@@ -6,6 +6,7 @@
 import {Money, parseMoney} from '../core/money.js';
 import type {Plan} from '../core/plan.js';
 import type {Profile} from '../core/profile.js';
+import {mixMean} from '../core/overrides.js';
 import type {Bucket} from '../core/tokens.js';
 import {keyToAction, type KeyLike} from './keymap.js';
 
@@ -16,7 +17,7 @@ export interface Inputs {
   readonly plan: Plan;
   readonly tasksPerDay: number;
   readonly workingDays: number;
-  /** Token overrides per task: any of them collapses the mix into one class (as the flags do). */
+  /** Token overrides for every task: the mix keeps its classes and needs (as the flags do). */
   readonly tokens: Partial<Record<Bucket, number>>;
   readonly requestsPerTask: number | undefined;
   /** A model override for every class; undefined keeps the profile's models. */
@@ -174,13 +175,13 @@ function focusedField(state: DashboardState): Field {
   return FIELDS[state.focus] as Field;
 }
 
-/** The token figure a field shows: the override, or the mix's share-weighted average (what a collapse would start from). */
+/** The token figure a field shows: the override (every task's), or the mix's mean task. */
 export function tokenValue(inputs: Inputs, bucket: Bucket): number {
-  return inputs.tokens[bucket] ?? Math.round(inputs.profile.classes.reduce((sum, c) => sum + c.tokens[bucket] * c.share, 0));
+  return inputs.tokens[bucket] ?? Math.round(mixMean(inputs.profile.classes, (c) => c.tokens[bucket]));
 }
 
 export function requestsValue(inputs: Inputs): number {
-  return inputs.requestsPerTask ?? Math.max(1, Math.round(inputs.profile.classes.reduce((sum, c) => sum + c.requestsPerTask * c.share, 0)));
+  return inputs.requestsPerTask ?? Math.max(1, Math.round(mixMean(inputs.profile.classes, (c) => c.requestsPerTask)));
 }
 
 export function markupValue(inputs: Inputs): Money {

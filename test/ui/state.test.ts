@@ -37,7 +37,7 @@ describe('dashboard reducer', () => {
     expect(run(days, {type: 'activate'}, {type: 'type', text: '99'}, {type: 'submit'}).inputs.workingDays).toBe(31);
   });
 
-  it('token fields start from the mix average and collapse it once set', () => {
+  it('token fields start from the mix average and set every task once typed', () => {
     const s = focusOn(pureState(), 'output');
     const average = tokenValue(s.inputs, 'output');
     expect(average).toBe(Math.round(8000 * 0.5 + 25000 * 0.35 + 60000 * 0.15));
