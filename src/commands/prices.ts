@@ -28,12 +28,13 @@ export const pricesCommand = {
           const args = argv as unknown as {prices?: string[]; provider?: string; search?: string; format: Format};
           const book = loadPriceBook(args.prices ?? []);
           const search = args.search ? normalizeModelName(args.search) : undefined;
-          const models = book.models
+          const models = book
+            .allModels()
             .filter((m) => !args.provider || m.provider === args.provider)
             .filter((m) => !search || [m.id, ...m.aliases, m.displayName ?? ''].some((n) => normalizeModelName(n).includes(search)))
             .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
-          if (models.length === 0 && args.provider && !book.models.some((m) => m.provider === args.provider)) {
-            throw new UsageError(`--provider: no models from "${args.provider}"`, `providers: ${[...new Set(book.models.map((m) => m.provider))].sort().join(', ')}`);
+          if (models.length === 0 && args.provider && !book.allModels().some((m) => m.provider === args.provider)) {
+            throw new UsageError(`--provider: no models from "${args.provider}"`, `providers: ${[...new Set(book.allModels().map((m) => m.provider))].sort().join(', ')}`);
           }
           if (args.format === 'json') printJson(pricesJson(models, book.sheets));
           else print(renderPricesList(models, args.format === 'table' ? 'table' : args.format));

@@ -10,14 +10,21 @@ import type {ModelPrice, PriceSheet, SheetSummary} from './prices.js';
  * becomes a price.
  */
 export class PriceBook {
-  readonly sheets: readonly SheetSummary[];
   /** Models left out because another provider's model already has their id. */
   readonly shadowed: readonly string[];
+  private readonly summaries: readonly SheetSummary[];
   private readonly byKey = new Map<string, ModelPrice>();
   private readonly byId = new Map<string, ModelPrice>();
+  private readonly fallback: (() => readonly PriceSheet[]) | undefined;
+  private tail: PriceBook | undefined;
 
-  constructor(sheets: readonly PriceSheet[]) {
-    this.sheets = sheets.map((s) => s.summary);
+  /**
+   * `fallback`: the long-tail sheets, read only when a name misses every sheet above, so a start
+   * that names only curated models never parses them, and a curated price always wins.
+   */
+  constructor(sheets: readonly PriceSheet[], fallback?: () => readonly PriceSheet[]) {
+    this.summaries = sheets.map((s) => s.summary);
+    this.fallback = fallback;
     const shadowed: string[] = [];
     for (const sheet of sheets) {
       for (const model of sheet.models) {
@@ -48,15 +55,33 @@ export class PriceBook {
     return found && found.provider === model.provider && (found.id === model.id || found.aliases.includes(model.id)) ? found : undefined;
   }
 
+  /** The sheets in use: the long tail's too, once a lookup has read it. */
+  get sheets(): readonly SheetSummary[] {
+    return this.tail ? [...this.summaries, ...this.tail.sheets] : this.summaries;
+  }
+
+  /** The models of the sheets above the long tail. */
   get models(): ModelPrice[] {
     return [...this.byId.values()];
   }
 
+  /** Every model, the long tail's included (it is read for this). */
+  allModels(): ModelPrice[] {
+    const tail = this.longTail()?.models.filter((m) => !this.byId.has(m.id)) ?? [];
+    return [...this.byId.values(), ...tail];
+  }
+
+  private longTail(): PriceBook | undefined {
+    if (this.fallback && !this.tail) this.tail = new PriceBook(this.fallback());
+    return this.tail;
+  }
+
+  /** Each candidate name is tried in the sheets above, then in the long tail, before a less specific one. */
   find(query: string): ModelPrice | undefined {
     const exact = this.byId.get(query.trim());
     if (exact) return exact;
     for (const key of lookupKeys(query)) {
-      const found = this.byKey.get(key);
+      const found = this.byKey.get(key) ?? this.longTail()?.byKey.get(key);
       if (found) return found;
     }
     return undefined;
@@ -74,7 +99,7 @@ export class PriceBook {
   }
 
   nearest(query: string, limit = 3): string[] {
-    return nearestNames(query, this.byId.keys(), limit);
+    return nearestNames(query, this.allModels().map((m) => m.id), limit);
   }
 }
 

@@ -105,7 +105,8 @@ export interface ReplayResult {
     /** Days with both token records and a reported amount left out of the comparison, by why. */
     readonly leftOut: {readonly reportedPartial: string[]; readonly repricedLowerBound: string[]};
   } | null;
-  readonly unknownModels: {readonly name: string; readonly records: number; readonly nearest: string[]}[];
+  /** Models no sheet knows, with every row naming them (cost rows too) and what those rows reported. */
+  readonly unknownModels: {readonly name: string; readonly records: number; readonly reportedUsd?: Money; readonly nearest: string[]}[];
   /** Aggregated rows (hour or day buckets) of models with a long-context tier: priced at the base tier. */
   readonly tierUnknownRecords: number;
   /** Rows whose cache split the source does not give: their totals are lower bounds. */
@@ -133,8 +134,19 @@ function canPay(strategy: Strategy): boolean {
 }
 
 /** How an unknown model is shown: as written, shortened when a garbled file makes it huge. */
+/** The provider whose usage an export holds, for rows whose model no sheet knows (a cost export's tool charges). */
+const SOURCE_PROVIDER: Partial<Record<UsageRecord['source'], string>> = {
+  'anthropic.console.tokens': 'anthropic',
+  'anthropic.console.cost': 'anthropic',
+  'openai.dashboard.usage': 'openai',
+  'openai.dashboard.cost': 'openai',
+  'openai.api.usage': 'openai',
+  'openai.api.cost': 'openai',
+};
+
+const NO_MODEL = '(no model named in the file)';
 function unknownName(name: string): string {
-  return !name ? '(no model named in the file)' : name.length > 120 ? `${name.slice(0, 117)}... (${name.length} characters)` : name;
+  return !name ? NO_MODEL : name.length > 120 ? `${name.slice(0, 117)}... (${name.length} characters)` : name;
 }
 
 function dayOf(record: UsageRecord): string {
@@ -151,8 +163,6 @@ export class Replay {
   private readonly states: StrategyState[];
   private readonly models = new Map<string, MutableUsage>();
   private readonly resolved = new Map<string, ModelPrice | undefined>();
-  /** Unknown model name → rows with tokens (the ones a re-price misses). */
-  private readonly unknown = new Map<string, number>();
   private readonly reported = new ReportedLedger();
   private readonly priced = new Map<string, ModelPrice>();
   private readonly tokenDays = new Set<string>();
@@ -209,11 +219,10 @@ export class Replay {
     const base = this.resolve(record.modelRaw);
     const usage = base ? this.usage(base.id, true) : this.usage(unknownName(record.modelRaw), false);
     usage.records++;
-    this.reported.add(day, usage.model, reported, record.tokens !== null);
+    this.reported.add(day, usage.model, base?.provider ?? SOURCE_PROVIDER[record.source] ?? '', reported, record.tokens !== null);
     if (record.tokens) usage.tokens = addTokens(usage.tokens, record.tokens);
     if (!base) {
       if (!record.tokens) return;
-      this.unknown.set(record.modelRaw, (this.unknown.get(record.modelRaw) ?? 0) + 1);
       // Tokens no sheet prices: whatever a path that pays would have charged for them that day is unknown.
       for (const s of this.states) if (canPay(s.strategy)) s.incompleteDays.add(day);
       return;
@@ -285,12 +294,11 @@ export class Replay {
     const strategies = this.states.map((s) => this.bill(s, days, missing));
     const both = days.filter((d) => this.tokenDays.has(d) && reported?.byDay.has(d));
     const lowerBound = (d: string) => strategies.some((s) => s.incompleteDays.has(d));
+    const models = [...this.models.values()].map((m) => ({...m, reportedUsd: reported?.byModel.get(m.model)})).sort((a, b) => a.model.localeCompare(b.model));
     return {
       days,
       strategies,
-      models: [...this.models.values()]
-        .map((m) => ({...m, reportedUsd: reported?.byModel.get(m.model)}))
-        .sort((a, b) => a.model.localeCompare(b.model)),
+      models,
       reported: reported
         ? {
             totalUsd: reported.totalUsd,
@@ -300,11 +308,9 @@ export class Replay {
             leftOut: {reportedPartial: both.filter((d) => !reported.completeDays.has(d)), repricedLowerBound: both.filter((d) => reported.completeDays.has(d) && lowerBound(d))},
           }
         : null,
-      unknownModels: [...this.unknown.entries()].map(([name, records]) => ({
-        name: unknownName(name),
-        records,
-        nearest: name ? this.options.book.nearest(name) : [],
-      })),
+      unknownModels: models
+        .filter((m) => !m.priced)
+        .map((m) => ({name: m.model, records: m.records, ...(m.reportedUsd ? {reportedUsd: m.reportedUsd} : {}), nearest: m.model === NO_MODEL ? [] : this.options.book.nearest(m.model)})),
       tierUnknownRecords: this.tierUnknown,
       noCacheSplitRecords: this.noCacheSplit,
       missing: [...missing].sort(),

@@ -26,11 +26,14 @@ export function loadSheet(path: string, label = path): PriceSheet {
   return parsePriceSheet(readText(path), label);
 }
 
-/** The bundled sheets, then the one `prices update` stored, then each --prices file in order: later wins. */
+/**
+ * The bundled sheets, then the one `prices update` stored, then each --prices file in order: later
+ * wins. Names none of them knows are looked up in the long tail converted from LiteLLM.
+ */
 export function loadPriceBook(extra: readonly string[] = [], options: {cache?: boolean} = {}): PriceBook {
   const sheets = bundled('prices').map((f) => loadSheet(f, `bundled:${basename(f)}`));
   const cached = options.cache === false ? undefined : loadCachedSheet();
-  return new PriceBook([...sheets, ...(cached ? [cached] : []), ...extra.map((f) => loadSheet(f))]);
+  return new PriceBook([...sheets, ...(cached ? [cached] : []), ...extra.map((f) => loadSheet(f))], () => [loadSheet(join(dataDir(), 'long-tail', 'litellm.json'), 'bundled:long-tail/litellm.json')]);
 }
 
 /** A bundled name ("vibekit") or a path to a file of the same format. */

@@ -28,7 +28,7 @@ export interface History {
 
 /** The strategies a history is replayed under: every path of the plan, then the user's apps. */
 function replayStrategies(book: PriceBook, apps: readonly Strategy[]): Strategy[] {
-  const providers = [...new Set(book.models.filter((m) => m.byokable).map((m) => m.provider))];
+  const providers = [...new Set(book.allModels().filter((m) => m.byokable).map((m) => m.provider))];
   return [{id: 'all-byok', label: 'BYOK: your own keys at list price', settings: byokSettings(providers)}, ALL_PLATFORM, ALL_FREE, FREE_THEN_PAID, ...apps];
 }
 

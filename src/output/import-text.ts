@@ -159,7 +159,10 @@ function warnings(v: ImportView): string[] {
   const rejects = v.outcome.rejects;
   for (const r of rejects.slice(0, 5)) lines.push(`rejected ${r.file}:${r.line}: ${r.reason}`);
   if (rejects.length > 5) lines.push(`… and ${formatCount(rejects.length - 5)} more rejected rows: --rejects FILE writes them all.`);
-  for (const u of v.replay.unknownModels) lines.push(`not priced: ${formatCount(u.records)} rows of unknown model "${u.name}"${u.nearest.length ? ` (nearest: ${u.nearest.join(', ')})` : ''}: add a sheet with --prices.`);
+  for (const u of v.replay.unknownModels) {
+    const reported = u.reportedUsd ? `, ${formatUsd(u.reportedUsd)} reported` : '';
+    lines.push(`not priced: ${formatCount(u.records)} rows of unknown model "${u.name}"${reported}${u.nearest.length ? ` (nearest: ${u.nearest.join(', ')})` : ''}: add a sheet with --prices.`);
+  }
   if (v.replay.missing.length) lines.push(`unknown prices (totals marked ≥ are lower bounds): ${v.replay.missing.join('; ')}`);
   if (v.replay.noCacheSplitRecords) lines.push(`${formatCount(v.replay.noCacheSplitRecords)} rows do not split out cached tokens: priced as uncached input where known, totals marked ≥.`);
   if (v.replay.tierUnknownRecords) lines.push(`${formatCount(v.replay.tierUnknownRecords)} aggregated rows of models with a long-context tier: priced at the base tier (a lower bound).`);
@@ -267,7 +270,7 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
     ignoredFiles: v.outcome.ignored,
     overlaps: v.outcome.overlaps,
     rejects: v.outcome.rejects.length,
-    unknownModels: r.unknownModels,
+    unknownModels: r.unknownModels.map((u) => ({...u, ...(u.reportedUsd ? {reportedUsd: usdText(u.reportedUsd)} : {})})),
     missingPrices: r.missing,
     lowerBound: {noCacheSplitRecords: r.noCacheSplitRecords, tierUnknownRecords: r.tierUnknownRecords},
     days: r.days,

@@ -79,3 +79,41 @@ describe('reported against re-priced: only days where both are complete', () => 
     );
   });
 });
+
+describe('every model a real history holds has a price (the long tail from LiteLLM)', () => {
+  it('prices show answers for gpt-4o and for the display name "Claude 3 Opus", saying where the price is from', () => {
+    const gpt = run(['prices', 'show', 'gpt-4o']);
+    expect(gpt.code).toBe(0);
+    expect(gpt.stdout).toMatch(/input +\$2\.5\n +output +\$10\n/);
+    expect(gpt.stdout).toContain('from sheet    bundled:long-tail/litellm.json');
+    const opus = run(['prices', 'show', 'Claude 3 Opus']);
+    expect(opus.stdout).toMatch(/^claude-3-opus-20240229 \(Claude 3 Opus\)\n/);
+    expect(opus.stdout).toContain('source        LiteLLM model_prices_and_context_window.json key "claude-3-opus-20240229" (snapshot 2026-08-01)');
+  });
+
+  it("a 2024 history: OpenAI's dated snapshots re-priced, the cost export's display names resolved, the rest listed with its amount", () => {
+    const doc = json([`${T}/openai-usage-2024.csv`, `${T}/anthropic-cost-2024.csv`]);
+    expect(strategy(doc, 'all-byok')['complete']).toBe(true);
+    // gpt-4o: 1M uncached at $2.50 + 1M cached at $1.25 + 100k out at $10 = $4.75; gpt-4o-mini: 4M at $0.15 + 400k at $0.60 = $0.84; o1: 100k at $15 + 50k at $60 = $4.50
+    expect(strategy(doc, 'all-byok')['byModel']).toEqual({
+      'gpt-4o-2024-08-06': {usd: '4.75', complete: true},
+      'gpt-4o-mini-2024-07-18': {usd: '0.84', complete: true},
+      'o1-2024-12-17': {usd: '4.5', complete: true},
+    });
+    const reported = Object.fromEntries(doc.models.filter((m: {reportedUsd?: string}) => m.reportedUsd).map((m: {model: string; reportedUsd: string}) => [m.model, m.reportedUsd]));
+    expect(reported).toEqual({
+      'claude-3-opus-20240229': '12',
+      'claude-3-5-sonnet-20241022': '1.58',
+      'claude-3-5-sonnet-20240620': '0.9',
+      'claude-3-haiku': '0.02',
+      'claude-instant-1.2': '0.08',
+      'Claude 2.0': '3.2',
+    });
+    expect(doc.unknownModels).toEqual([{name: 'Claude 2.0', records: 2, reportedUsd: '3.2', nearest: expect.arrayContaining(['claude-2.1'])}]);
+    // An Anthropic bill says nothing of the OpenAI tokens of the same day: no comparison.
+    expect(doc.reported.leftOut.reportedPartial).toEqual(['2024-12-02']);
+    const table = run(['import', `${T}/anthropic-cost-2024.csv`]).stdout;
+    expect(table).toMatch(/Claude 2\.0 \(unknown model\) +2 +0 +0 +0 +0 +unknown +unknown +\$3\.20/);
+    expect(table).toContain('not priced: 2 rows of unknown model "Claude 2.0", $3.20 reported (nearest: claude-2.1');
+  });
+});

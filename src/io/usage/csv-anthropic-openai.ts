@@ -137,8 +137,8 @@ export function openaiCost(_header: ReadonlySet<string>, sink: FileSink): CsvMap
       line: row.line,
       granularity: 'bucket',
       start: openaiStart(row),
-      // A cost line names its model only inside line_item ("gpt-4o-2024-08-06, input").
-      modelRaw: row.get('line_item')?.trim() ?? '',
+      // A cost line names its model only inside line_item ("gpt-4o-2024-08-06, input"): the part before the bucket.
+      modelRaw: row.get('line_item')?.trim().replace(/,[^,]*$/, '').trim() ?? '',
       requests: null,
       tokens: null,
       tokensKnown: 'none',

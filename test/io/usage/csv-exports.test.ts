@@ -77,7 +77,7 @@ describe('OpenAI dashboard cost export', () => {
     const {records, outcome} = await collect([fixture('openai-cost.csv')]);
     expect(account(outcome, 'openai-cost.csv')).toEqual({source: 'openai.dashboard.cost', read: 4, imported: 2, duplicates: 0, rejected: 1, skipped: 1});
     expect(records.map((r) => r.reportedUsd)).toEqual(['0.895874', '0.00383598']);
-    expect(records[1]?.modelRaw).toBe('gpt-4o, input');
+    expect(records[1]?.modelRaw).toBe('gpt-4o');
     expect(outcome.rejects).toEqual([{file: fixture('openai-cost.csv'), line: 5, reason: 'amount_currency is "eur": only usd amounts can be compared'}]);
   });
 });
