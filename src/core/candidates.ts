@@ -19,6 +19,17 @@ export const FREE_THEN_PAID: Strategy = {
   settings: FREE_THEN_PLATFORM,
 };
 
+/**
+ * Why your own key cannot run any of the profile's tasks, if it cannot: the plan takes no keys, or
+ * no model the profile asks for has a direct credential (those are platform-paid by definition).
+ */
+export function byokNotApplicable(scenario: Scenario): string | undefined {
+  if (!scenario.plan.byok.allowed) return `plan ${scenario.plan.id} does not take your own keys`;
+  if (providersNeeded(scenario).length > 0) return undefined;
+  const models = [...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ');
+  return `no key can reach ${models}: there is no direct credential to bring, so it is platform-paid by definition`;
+}
+
 /** The three paths `simulate` compares side by side. */
 export function pathStrategies(scenario: Scenario): {byok: Strategy; platform: Strategy; free: Strategy} {
   return {byok: allByok(scenario), platform: ALL_PLATFORM, free: ALL_FREE};
@@ -50,6 +61,7 @@ export function takesFree(scenario: Scenario, c: Scenario['classes'][number]): b
 
 /** Every strategy `recommend` weighs. */
 export function candidateStrategies(scenario: Scenario): Strategy[] {
+  if (byokNotApplicable(scenario)) return [ALL_PLATFORM, ALL_FREE, FREE_THEN_PAID];
   const hybrid = hybridFreeByok(scenario);
   return [allByok(scenario), ALL_PLATFORM, ALL_FREE, FREE_THEN_PAID, ...(hybrid ? [hybrid] : [])];
 }

@@ -66,6 +66,7 @@ function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra:
     if (constraints.noKey && keysUsed(strategy).length > 0) violations.push('needs a provider key (--no-key)');
     if (constraints.budgetUsd && month.totalUsd.gt(constraints.budgetUsd) && unserved === 0) violations.push(`over the budget of ${usd(constraints.budgetUsd)} a month`);
     if (!month.complete) warnings.push('some tokens have no price: the cost is a lower bound');
+    if (month.belowNeed > 0) warnings.push(`${month.belowNeed} tasks a month run on a model below the capability they need`);
     const runOut = month.credits[0]?.runOutDay;
     if (runOut) warnings.push(`the included credits run out on working day ${runOut} of ${scenario.profile.workingDaysPerMonth}`);
     return {strategy, month, violations, warnings};

@@ -41,42 +41,53 @@ export type RouteReason =
   | 'no-path';
 
 export type Route =
-  | {readonly path: PathKind; readonly model: ModelPrice; readonly basis: PriceBasis; readonly reason: RouteReason}
+  | {
+      readonly path: PathKind;
+      readonly model: ModelPrice;
+      readonly basis: PriceBasis;
+      readonly reason: RouteReason;
+      /** The model that runs the task is below the capability the task needs (a frontier task on an open model). */
+      readonly belowNeed?: true;
+    }
   | {readonly path: 'unserved'; readonly reason: RouteReason};
 
 /** What the money is computed from. */
 export type PriceBasis = 'list' | 'list+byok-fee' | 'platform-rate' | 'free';
 
 /**
- * The router: which path one task takes, which model actually runs it, and on what price basis.
- * A key for the model's provider (and a BYOK-able model) goes direct at list price; otherwise a
- * provider picked for the platform (or a model no key can reach) is platform-paid; otherwise the
- * free tier's open pool takes it within its cap and capability. Every simulation, recommendation,
- * breakeven, replay and the dashboard decide paths here and nowhere else.
+ * The router, in the article's order: which path one task takes, which model runs it, and on what
+ * price basis. A key for the model's provider (and a BYOK-able model) goes direct at list price;
+ * otherwise a provider the user picked, if the plan can front it, is platform-paid; otherwise the
+ * free tier, when it is on, takes it within its cap and capability (past them: wait, or fall
+ * through to platform-paid); otherwise a model no key can reach is platform-paid by definition.
+ * Capability holds on every path: a paid route on a model below the task's need says so.
+ * Every simulation, recommendation, breakeven, replay and the dashboard decide paths here.
  */
 export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, context: RouteContext): Route {
   const {model} = task;
+  const short = meetsCapability(model.capability, task.needs) ? {} : {belowNeed: true as const};
   if (model.byokable && plan.byok.allowed && settings.keys.has(model.provider)) {
     const fee = !plan.byok.feePct.isZero() || !plan.byok.feeUsdPerMTok.isZero();
-    return {path: 'byok', model, basis: fee ? 'list+byok-fee' : 'list', reason: 'key-held'};
+    return {path: 'byok', model, basis: fee ? 'list+byok-fee' : 'list', reason: 'key-held', ...short};
   }
   const fronted = platformFronts(plan, model.provider);
-  if (settings.platformProviders.has('*') || settings.platformProviders.has(model.provider)) return platformPaid(fronted, model, 'platform-chosen');
-  if (!model.byokable) return platformPaid(fronted, model, 'no-direct-credential');
-  const free = plan.free;
-  if (!settings.freeTier || !free || !context.freeModel) return {path: 'unserved', reason: 'no-path'};
-  if (!meetsCapability(free.capability, task.needs)) {
-    return settings.onFreeLimit === 'fallthrough' ? platformPaid(fronted, model, 'free-capability-fallthrough') : {path: 'unserved', reason: 'free-capability'};
+  const platformPaid = (reason: RouteReason): Route =>
+    fronted ? {path: 'platform', model, basis: 'platform-rate', reason, ...short} : {path: 'unserved', reason: 'no-path'};
+  const picked = settings.platformProviders.has('*') || settings.platformProviders.has(model.provider);
+  if (picked && fronted) return platformPaid('platform-chosen');
+  const free = settings.freeTier ? plan.free : undefined;
+  if (free && context.freeModel) {
+    if (!meetsCapability(free.capability, task.needs)) {
+      return settings.onFreeLimit === 'fallthrough' ? platformPaid('free-capability-fallthrough') : {path: 'unserved', reason: 'free-capability'};
+    }
+    const units = free.dailyCap.unit === 'requests' ? task.requests : 1;
+    if (context.freeUsedToday + units > free.dailyCap.count) {
+      return settings.onFreeLimit === 'fallthrough' ? platformPaid('free-cap-fallthrough') : {path: 'unserved', reason: 'free-cap-wait'};
+    }
+    return {path: 'free', model: context.freeModel, basis: 'free', reason: 'free-tier'};
   }
-  const units = free.dailyCap.unit === 'requests' ? task.requests : 1;
-  if (context.freeUsedToday + units > free.dailyCap.count) {
-    return settings.onFreeLimit === 'fallthrough' ? platformPaid(fronted, model, 'free-cap-fallthrough') : {path: 'unserved', reason: 'free-cap-wait'};
-  }
-  return {path: 'free', model: context.freeModel, basis: 'free', reason: 'free-tier'};
-}
-
-function platformPaid(fronted: boolean, model: ModelPrice, reason: RouteReason): Route {
-  return fronted ? {path: 'platform', model, basis: 'platform-rate', reason} : {path: 'unserved', reason: 'no-path'};
+  if (!picked && !model.byokable) return platformPaid('no-direct-credential');
+  return {path: 'unserved', reason: 'no-path'};
 }
 
 /** Tasks served across the paths, from a count per path. */

@@ -1,4 +1,4 @@
-import {pathStrategies} from './candidates.js';
+import {byokNotApplicable, pathStrategies} from './candidates.js';
 import type {SheetSummary} from './prices.js';
 import {recommend, unservedTotal, type Constraints, type Recommendation} from './recommend.js';
 import {PATHS, type PathKind} from './router.js';
@@ -12,6 +12,8 @@ export interface PathReport {
   readonly batch: RunResult;
   /** One month at the profile's pace: fees and credits are monthly, so this is not the batch scaled. */
   readonly month: RunResult;
+  /** Why this path does not apply at all (BYOK for a model no key can reach): its figures are not shown. */
+  readonly notApplicable?: string;
 }
 
 export interface SimulateReport {
@@ -36,14 +38,17 @@ export function simulateReport(
   // recommend() already ran a month of each path's strategy; a strategy's run depends on nothing else.
   const monthOf = (strategy: Strategy) =>
     recommendation.ranked.find((c) => c.strategy.id === strategy.id)?.month ?? simulateRun(scenario, strategy, monthTasks(scenario));
+  const notApplicable = byokNotApplicable(scenario);
   const paths = Object.fromEntries(
     PATHS.map((path) => {
       const strategy = strategies[path];
-      return [path, {strategy, batch: simulateRun(scenario, strategy, tasks), month: monthOf(strategy)}];
+      const na = path === 'byok' && notApplicable ? {notApplicable} : {};
+      return [path, {strategy, batch: simulateRun(scenario, strategy, tasks), month: monthOf(strategy), ...na}];
     }),
   ) as Record<PathKind, PathReport>;
-  const full = PATHS.filter((p) => unservedTotal(paths[p].batch) === 0);
-  const pool = full.length > 0 ? full : [...PATHS];
+  const applicable = PATHS.filter((p) => !paths[p].notApplicable);
+  const full = applicable.filter((p) => unservedTotal(paths[p].batch) === 0);
+  const pool = full.length > 0 ? full : applicable;
   const cheapest = pool.reduce((a, b) => (paths[b].batch.totalUsd.lt(paths[a].batch.totalUsd) ? b : a));
   return {scenario, tasks, prices, paths, cheapest, recommendation};
 }

@@ -46,6 +46,8 @@ export interface RunResult {
   readonly days: number;
   readonly served: Record<PathKind, number>;
   readonly unserved: Record<UnservedReason, number>;
+  /** Tasks served on a model below the capability they need (a frontier task on an open model). */
+  readonly belowNeed: number;
   readonly lines: LedgerLine[];
   readonly charges: Charges;
   readonly totalUsd: Money;
@@ -101,6 +103,7 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
   const charges: Charges = {byokListUsd: ZERO, byokFeeUsd: ZERO, platformUsageUsd: ZERO, subscriptionUsd: ZERO, packsUsd: ZERO};
   const credits: CreditMonth[] = [];
   const dailyUsd: Money[] = [];
+  let belowNeed = 0;
   const subscription = plan.platform.subscription;
   let balance = ZERO;
   let byokRequestsThisMonth = 0;
@@ -160,6 +163,7 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
           charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
           dayCost = dayCost.add(list).add(fee);
           record('byok', decision.model, runtime.cls, count, unit);
+          if (decision.belowNeed) belowNeed += count;
         } else {
           if (subscription && !subscribedThisMonth) {
             subscribedThisMonth = true;
@@ -174,6 +178,7 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
           charges.packsUsd = charges.packsUsd.add(billed.packs);
           dayCost = dayCost.add(billed.payg).add(billed.packs);
           if (billed.runs > 0) record('platform', decision.model, runtime.cls, billed.runs, unit);
+          if (decision.belowNeed) belowNeed += billed.runs;
           unserved['credits-exhausted'] += count - billed.runs;
         }
         remaining -= count;
@@ -199,6 +204,7 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
     days,
     served,
     unserved,
+    belowNeed,
     lines,
     charges,
     totalUsd,

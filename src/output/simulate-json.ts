@@ -10,7 +10,8 @@ export function simulateJson(report: SimulateReport) {
     ...scenarioJson(report.scenario, report.prices),
     paths: Object.fromEntries(
       PATHS.map((path) => {
-        const {strategy, batch, month} = report.paths[path];
+        const {strategy, batch, month, notApplicable} = report.paths[path];
+        if (notApplicable) return [path, {strategy: strategyJson(strategy), notApplicable}];
         return [path, {...runJson(batch), strategy: strategyJson(strategy), monthlyUsd: usd(month.totalUsd), month: runJson(month)}];
       }),
     ),

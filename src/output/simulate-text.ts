@@ -6,6 +6,7 @@ import {missingPrices, pathFigures, type PathFigures} from './simulate-view.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
 import {totalServed} from '../core/router.js';
+import {meetsCapability} from '../core/capability.js';
 
 const COST_COLUMNS: Column[] = [
   {header: 'Path'},
@@ -31,7 +32,7 @@ function bound(f: PathFigures, text: string): string {
 }
 
 function costRows(figures: PathFigures[]): string[][] {
-  return figures.map((f) => [
+  return figures.map((f) => f.notApplicable ? [f.name, 'not applicable', '-', '-', '-', '-', f.notApplicable] : [
     f.name,
     f.how,
     bound(f, formatUsd(f.totalUsd)),
@@ -43,7 +44,7 @@ function costRows(figures: PathFigures[]): string[][] {
 }
 
 function tokenRows(figures: PathFigures[]): string[][] {
-  return figures.map((f) => [
+  return figures.filter((f) => !f.notApplicable).map((f) => [
     f.name,
     formatTokens(f.tokens.input),
     formatTokens(f.tokens.cacheRead),
@@ -61,6 +62,15 @@ function heading(report: SimulateReport): string[] {
     `${formatCount(report.tasks)} tasks · profile ${profile.id} (${profile.tasksPerDay} tasks/day, ${profile.workingDaysPerMonth} working days/month) · model ${models} · plan ${plan.id}`,
     `Prices: ${describeSources(report.prices)}; ${models} priced as of ${priced}`,
   ];
+}
+
+/** Capability holds on every path: tasks a paid path runs on a model below their need are said so. */
+function belowNeedLines(report: SimulateReport): string[] {
+  const short = pathFigures(report).filter((f) => !f.notApplicable && f.run.belowNeed > 0);
+  if (short.length === 0) return [];
+  const classes = report.scenario.classes.filter((c) => !meetsCapability(c.resolvedModel.capability, c.needs));
+  const what = classes.map((c) => `${c.name} needs ${c.needs}, ${c.resolvedModel.id} is ${c.resolvedModel.capability}`).join('; ');
+  return [`Below the need (${what}): ${short.map((f) => `${formatCount(f.run.belowNeed)} tasks on ${f.name}`).join(', ')}.`, ''];
 }
 
 /** The user's own apps and keys (from the settings file and environment), side by side, a month each. */
@@ -90,8 +100,9 @@ export function renderSimulateTable(report: SimulateReport, style: Style): strin
     renderTable(TOKEN_COLUMNS, tokenRows(figures)),
     '',
     ...(missing.length ? [style.warn(`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`), ''] : []),
+    ...belowNeedLines(report).map((l) => style.warn(l)),
     ...yourSetups(report),
-    `Cheapest path that serves every task: ${style.bold(cheapest.name)} (${formatUsd(cheapest.totalUsd)} for the batch, ${formatUsd(cheapest.monthlyUsd)} a month).`,
+    `Cheapest path that serves every task: ${style.bold(cheapest.name)} (${bound(cheapest, formatUsd(cheapest.totalUsd))} for the batch, ${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`,
     ...describeRecommendation(report.recommendation, style),
   ].join('\n') + '\n';
 }
@@ -119,7 +130,7 @@ export function renderSimulateMarkdown(report: SimulateReport): string {
 export function renderSimulateCsv(report: SimulateReport): string {
   const header = ['path', 'strategy', 'total_usd', 'per_task_usd', 'monthly_usd', 'tasks', 'served', 'not_served', 'complete',
     'input_tokens', 'cache_read_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'output_tokens', 'requests'];
-  const rows = pathFigures(report).map((f) => [
+  const rows = pathFigures(report).filter((f) => !f.notApplicable).map((f) => [
     f.path,
     f.run.strategy.id,
     f.totalUsd.toString(),

@@ -21,11 +21,13 @@ export interface PathFigures {
   readonly tokens: TokenBuckets;
   readonly requests: number;
   readonly complete: boolean;
+  /** Why the path does not apply; its figures are then not shown. */
+  readonly notApplicable?: string;
 }
 
 export function pathFigures(report: SimulateReport): PathFigures[] {
   return PATHS.map((path) => {
-    const {batch, month} = report.paths[path];
+    const {batch, month, notApplicable} = report.paths[path];
     const served = totalServed(batch.served);
     const tokens = batch.lines.reduce((sum, l) => addTokens(sum, l.tokens), NO_TOKENS);
     const why = (Object.entries(batch.unserved) as [UnservedReason, number][])
@@ -46,13 +48,14 @@ export function pathFigures(report: SimulateReport): PathFigures[] {
       tokens,
       requests: batch.lines.reduce((sum, l) => sum + l.requests, 0),
       complete: batch.complete && month.complete,
+      ...(notApplicable ? {notApplicable} : {}),
     };
   });
 }
 
 export function missingPrices(report: SimulateReport): string[] {
   const seen = new Set<string>();
-  for (const path of PATHS) {
+  for (const path of PATHS.filter((p) => !report.paths[p].notApplicable)) {
     for (const line of [...report.paths[path].batch.lines, ...report.paths[path].month.lines]) {
       for (const bucket of line.missing) seen.add(`${line.model} ${bucket}${line.tier === 'long' ? ' (long context)' : ''}`);
     }

@@ -77,6 +77,23 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
   });
 });
 
+describe('a model no key can reach', () => {
+  it('is never shown as BYOK, and the free tier only never shows a paid bill', () => {
+    const table = run(['simulate', '--model', 'v0-1.5-md']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^BYOK +not applicable +- +- +- +- +no key can reach v0-1\.5-md: there is no direct credential to bring/m);
+    expect(table.stdout).toMatch(/^Free +open-model pool, 10 tasks\/day +\$0\.00 /m);
+    expect(table.stdout).toMatch(/Below the need \(hard-refactor needs frontier, v0-1\.5-md is mid\): 38 tasks on Platform\./);
+    const doc = JSON.parse(run(['simulate', '--model', 'v0-1.5-md', '--format', 'json']).stdout);
+    expect(doc.paths.byok.notApplicable).toMatch(/no key can reach v0-1\.5-md/);
+    expect(doc.paths.byok.totalUsd).toBeUndefined();
+    expect(doc.paths.free.totalUsd).toBe('0');
+    expect(doc.paths.free.served.platform).toBe(0);
+    expect(doc.cheapest).not.toBe('byok');
+    expect(doc.recommendation.ranked.map((c: {strategy: string}) => c.strategy)).not.toContain('all-byok');
+  });
+});
+
 describe('vibe-cost simulate --runs (the month simulation)', () => {
   const args = ['simulate', '--profile', 'daily-driver', '--plan', 'credits-builder', '--runs', '300', '--seed', '7'];
 

@@ -34,7 +34,28 @@ const cases: {
   {name: 'free cap hit, wait → unserved today', settings: settings({freeTier: true}), used: 5, expect: {path: 'unserved', reason: 'free-cap-wait'}},
   {name: 'free cap hit, fall through → platform', settings: settings({freeTier: true, onFreeLimit: 'fallthrough'}), used: 5, expect: {path: 'platform', reason: 'free-cap-fallthrough'}},
   {name: 'one task left under the cap → free', settings: settings({freeTier: true}), used: 4, expect: {path: 'free', reason: 'free-tier'}},
+  // The article's order: a picked provider the plan cannot front falls to the free tier when it is on.
+  {name: 'chosen provider the platform cannot front, free on → free pool', settings: settings({platformProviders: new Set(['anthropic']), freeTier: true}), plan: plan({providers: ['openai']}), expect: {path: 'free', reason: 'free-tier'}},
+  // Free tier only never pays: a model no key can reach stays on the free pool at $0.
+  {name: 'model not BYOK-able, free tier only → free pool, never paid', settings: settings({freeTier: true}), model: V0, expect: {path: 'free', reason: 'free-tier'}},
+  {name: 'model not BYOK-able, free tier beyond its capability, wait → unserved', settings: settings({freeTier: true}), model: V0, needs: 'mid', expect: {path: 'unserved', reason: 'free-capability'}},
 ];
+
+describe('capability holds on every path', () => {
+  const OPEN = {...SONNET, id: 'open-model', capability: 'open' as const};
+  const task = {model: OPEN, needs: 'frontier' as const, requests: 3};
+  it.each([
+    ['BYOK', settings({keys: new Set(['anthropic'])})],
+    ['platform', settings({platformProviders: new Set(['*'])})],
+  ])('a frontier task on an open model is flagged on %s', (_name, s) => {
+    const result = route(s, plan(), task, {freeUsedToday: 0, freeModel: FREE_MODEL});
+    expect(result.path === 'unserved' ? undefined : result.belowNeed).toBe(true);
+  });
+  it('a task the model meets is not flagged', () => {
+    const result = route(settings({keys: new Set(['anthropic'])}), plan(), {...task, needs: 'open'}, {freeUsedToday: 0});
+    expect(result.path === 'unserved' ? 'unserved' : result.belowNeed).toBeUndefined();
+  });
+});
 
 describe('route()', () => {
   it.each(cases)('$name', (c) => {

@@ -20,6 +20,11 @@ export function ResultsPanel({report, width, height, colour}: Props) {
   const {scenario} = report;
   const lines: Line[] = [{text: fit(`A month: ${formatCount(report.tasks)} tasks · cheapest ${PATH_NAMES[report.cheapest]}`, width), bold: true}];
   for (const path of PATHS) {
+    const notApplicable = report.paths[path].notApplicable;
+    if (notApplicable) {
+      lines.push({text: fit(`${PATH_NAMES[path].padEnd(9)}not applicable: ${notApplicable}`, width), dim: true});
+      continue;
+    }
     const run = report.paths[path].month;
     const served = totalServed(run.served);
     const lower = run.complete ? '' : '≥';
