@@ -80,7 +80,7 @@ export const importCommand = {
     const plan = applyPlanOverrides(loadPlan(args.plan ?? config.plan ?? 'vibekit'), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
     const progress = process.stderr.isTTY && args.format === 'table' ? progressBar() : undefined;
     // The importers (and csv-parse) load only when importing: other commands start without them.
-    const {replayHistory} = await import('../io/replay-history.js');
+    const {replayHistory, nothingImported} = await import('../io/replay-history.js');
     const {outcome, replay, profile: history} = await replayHistory(args.inputs, {
       book,
       plan,
@@ -96,6 +96,8 @@ export const importCommand = {
     progress?.done();
     const view: ImportView = {outcome, replay, history, plan, gapMs};
     if (args.rejects) writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
+    const nothing = nothingImported(outcome, args.inputs, args.source);
+    if (nothing) throw nothing;
     if (args['save-profile']) {
       if (history.tasks === 0) throw new UsageError('--save-profile: the history has no tasks to build a profile from', 'aggregated exports (daily or hourly buckets) carry no tasks: import agent logs or per-request exports');
       const capability = (id: string): Capability => (args.needs ?? book.find(id)?.capability ?? 'frontier');

@@ -9,6 +9,8 @@ import {byokSettings, type Strategy} from '../core/strategy.js';
 import type {ImportOutcome} from '../core/usage.js';
 import {importUsage, type ImportOptions} from './usage/import.js';
 
+export {nothingImported} from './usage/import.js';
+
 export interface HistoryOptions extends ImportOptions {
   readonly book: PriceBook;
   readonly plan: Plan;

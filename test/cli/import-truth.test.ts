@@ -1,4 +1,7 @@
+import {copyFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {scratchDir} from '../scratch.js';
 import {run} from './run.js';
 
 const T = 'test/fixtures/usage/truth';
@@ -115,5 +118,54 @@ describe('every model a real history holds has a price (the long tail from LiteL
     const table = run(['import', `${T}/anthropic-cost-2024.csv`]).stdout;
     expect(table).toMatch(/Claude 2\.0 \(unknown model\) +2 +0 +0 +0 +0 +unknown +unknown +\$3\.20/);
     expect(table).toContain('not priced: 2 rows of unknown model "Claude 2.0", $3.20 reported (nearest: claude-2.1');
+  });
+});
+
+describe('an import that imports nothing fails; every file of a folder is accounted for', () => {
+  const fails = (args: string[], message: RegExp) => {
+    const r = run(['import', ...args]);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toMatch(message);
+    expect(r.stderr).not.toContain('No tasks in this history');
+  };
+
+  it('all rows rejected, an empty folder, a forced --source that reads no rows: exit 65 with the reason', () => {
+    fails(['test/fixtures/bad/all-rows-bad.csv'], /^vibe-cost: error: nothing imported from test\/fixtures\/bad\/all-rows-bad\.csv: all 2 rows were rejected \(first: test\/fixtures\/bad\/all-rows-bad\.csv:2: input_tokens is not a whole number of tokens ≥ 0: "-1"\)$/);
+    const empty = scratchDir('empty-');
+    fails([empty], new RegExp(`^vibe-cost: error: ${empty}: no files in this folder$`));
+    fails(['test/fixtures/usage/ccusage-daily.json', '--source', 'openai.api.usage'], /nothing imported from test\/fixtures\/usage\/ccusage-daily\.json: read as --source openai\.api\.usage, it holds no rows of that source$/);
+    const onlyNotes = scratchDir('notes-');
+    writeFileSync(join(onlyNotes, 'README.txt'), 'exports go here\n');
+    fails([onlyNotes], /nothing imported from .*: no file is a usage export or log \(1 passed over; .*README\.txt: not a usage file vibe-cost knows; closest: /);
+  });
+
+  it('a walked folder: an insta .snap of ccusage imported; hidden, empty, binary and unknown files listed as passed over', () => {
+    const dir = scratchDir('walk-');
+    copyFileSync(`${T}/ccusage-daily.snap`, join(dir, 'daily_row_json.snap'));
+    copyFileSync(`${T}/anthropic-tokens-long-context.csv`, join(dir, 'claude_api_tokens_2026_05.csv'));
+    writeFileSync(join(dir, '.DS_Store'), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49]));
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    writeFileSync(join(dir, 'screenshot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(join(dir, 'notes.md'), '# May usage\n');
+    const doc = json([dir]);
+    expect(doc.files.map((f: {file: string; source: string}) => [f.file.slice(dir.length + 1), f.source])).toEqual([
+      ['claude_api_tokens_2026_05.csv', 'anthropic.console.tokens'],
+      ['daily_row_json.snap', 'ccusage.report'],
+    ]);
+    expect(doc.ignoredFiles.map((f: {file: string; reason: string}) => [f.file.slice(dir.length + 1), f.reason.replace(/;.*/, '')])).toEqual([
+      ['.DS_Store', 'hidden (its name starts with a dot)'],
+      ['empty.jsonl', 'empty file'],
+      ['notes.md', 'not a usage file vibe-cost knows'],
+      ['screenshot.png', 'binary data, not a usage export or log'],
+    ]);
+  });
+
+  it('reads decimal commas and dot thousands in ;-separated files (Excel in many locales)', () => {
+    const doc = json([`${T}/anthropic-cost-excel-de.csv`, `${T}/openai-usage-excel-de.csv`]);
+    // 2,63 + 0,75 + 1.234,50
+    expect(doc.reported.totalUsd).toBe('1237.88');
+    // 59.200,0 input of which 5.760 cached; 10.646 output; 10,0 requests
+    expect(doc.models.find((m: {model: string}) => m.model === 'gpt-4.1').tokens).toEqual({input: 53_440, cacheRead: 5760, cacheWrite5m: 0, cacheWrite1h: 0, output: 10_646});
   });
 });

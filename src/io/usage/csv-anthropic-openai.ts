@@ -102,7 +102,8 @@ export function openaiUsage(header: ReadonlySet<string>, sink: FileSink): CsvMap
     const input = required(countFromText(row.get('input_tokens'), 'input_tokens'), 'input_tokens');
     const uncached = countFromText(row.get('input_uncached_tokens'), 'input_uncached_tokens');
     const cached = countFromText(row.get('input_cached_tokens'), 'input_cached_tokens') ?? (uncached === undefined ? 0 : minus(input, uncached, 'input_tokens', 'input_uncached_tokens'));
-    const batch = /^true$/i.test(row.get('batch')?.trim() ?? '');
+    // Spreadsheets in other locales re-save TRUE in their language.
+    const batch = /^(true|wahr|vrai|verdadero|vero)$/i.test(row.get('batch')?.trim() ?? '');
     sink.emit({
       source: 'openai.dashboard.usage',
       file: sink.file,

@@ -14,6 +14,21 @@ export interface CsvRow {
 }
 
 const LINE_BREAKS = /\r\n|\r|\n/g;
+const DOT_GROUPED = /^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
+const DECIMAL_COMMA = /^\d+,\d+$/;
+const COMMA_GROUPED = /^[1-9]\d{0,2}(,\d{3})+$/;
+
+/**
+ * `;`-separated files come from spreadsheets in locales that write 1.234,56: their numbers are
+ * rewritten as 1234.56. "1,234" stays as written (a count with a thousands comma, as in English
+ * files); "0,05" and "12,50" are decimals.
+ */
+function localeNumber(cell: string): string {
+  const t = cell.trim();
+  if (DOT_GROUPED.test(t)) return t.replaceAll('.', '').replace(',', '.');
+  if (DECIMAL_COMMA.test(t) && !COMMA_GROUPED.test(t)) return t.replace(',', '.');
+  return cell;
+}
 
 /**
  * Streams a delimited file row by row through csv-parse. Line numbers are counted from each record's
@@ -21,6 +36,7 @@ const LINE_BREAKS = /\r\n|\r|\n/g;
  */
 export async function* csvRows(input: Input, head: string, progress: Progress): AsyncGenerator<CsvRow | {header: string[]}> {
   const {delimiter} = headerColumns(head);
+  const decimalComma = delimiter === ';';
   const parser = byteStream(input, progress).pipe(
     parse({
       bom: true,
@@ -56,7 +72,8 @@ export async function* csvRows(input: Input, head: string, progress: Progress): 
         overflow: cells.slice(index.size).filter((c) => c.trim() !== '').length,
         get: (column) => {
           const i = index.get(column);
-          return i === undefined ? undefined : cells[i];
+          const cell = i === undefined ? undefined : cells[i];
+          return cell !== undefined && decimalComma ? localeNumber(cell) : cell;
         },
         blank: (columns) => columns.every((c) => {
           const i = index.get(c);

@@ -2,34 +2,34 @@ import {createHash} from 'node:crypto';
 import {createReadStream} from 'node:fs';
 import {readdir, realpath, stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {UsageError} from '../../errors.js';
+import {DataError, UsageError} from '../../errors.js';
 import type {Input} from './input.js';
 
-/** A folder yields the files an export or agent log can be; the content still decides the format. */
-const LOG_FILE = /\.(jsonl|json|csv|tsv)$/i;
-
 export interface Found extends Input {
-  /** Found by walking a folder: empty files there are passed over instead of failing the import. */
+  /** Found by walking a folder: a file there that is no usage file is passed over instead of failing the import. */
   readonly walked: boolean;
   /** The canonical path, to notice one file named twice. */
   readonly real: string;
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
+/** Every entry of a folder is read or passed over with its reason: the content, never the name, says what a file is. */
+async function walk(dir: string, out: string[], passedOver: {file: string; reason: string}[]): Promise<void> {
   const entries = await readdir(dir, {withFileTypes: true});
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile() && LOG_FILE.test(entry.name)) out.push(path);
+    if (entry.name.startsWith('.')) passedOver.push({file: path, reason: 'hidden (its name starts with a dot)'});
+    else if (entry.isDirectory()) await walk(path, out, passedOver);
+    else if (entry.isFile()) out.push(path);
+    else passedOver.push({file: path, reason: 'not a regular file'});
   }
 }
 
 /** Code-point order, so `<session>.jsonl` comes before `<session>/subagents/…` and parents before forks. */
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function expandInputs(inputs: readonly string[], stdin: (() => Promise<string>) | undefined): Promise<Found[]> {
+export async function expandInputs(inputs: readonly string[], stdin: (() => Promise<string>) | undefined): Promise<{found: Found[]; passedOver: {file: string; reason: string}[]}> {
   const found: Found[] = [];
+  const passedOver: {file: string; reason: string}[] = [];
   for (const name of inputs) {
     if (name === '-') {
       if (!stdin) throw new UsageError("'-' reads usage from standard input, but none was given");
@@ -45,8 +45,9 @@ export async function expandInputs(inputs: readonly string[], stdin: (() => Prom
     }
     if (info.isDirectory()) {
       const paths: string[] = [];
-      await walk(name, paths);
+      await walk(name, paths, passedOver);
       paths.sort(byPath);
+      if (paths.length === 0) throw new DataError(`${name}: no files in this folder${passedOver.length ? ` (only ${passedOver.map((p) => p.file).join(', ')})` : ''}`, 'give the folder your exports or agent logs are in');
       for (const path of paths) {
         const s = await stat(path);
         found.push({name: path, path, size: s.size, walked: true, real: await realpath(path)});
@@ -55,7 +56,7 @@ export async function expandInputs(inputs: readonly string[], stdin: (() => Prom
       found.push({name, path: name, size: info.size, walked: false, real: await realpath(name)});
     }
   }
-  return found;
+  return {found, passedOver};
 }
 
 async function contentHash(input: Input): Promise<string> {

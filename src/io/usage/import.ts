@@ -35,12 +35,15 @@ interface Planned {
 }
 
 /** Reads the start of each input and names its source, so a wrong file fails before any streaming starts. */
-async function plan(input: Found, format: SourceId | undefined): Promise<Planned | {ignored: string} | undefined> {
+async function plan(input: Found, format: SourceId | undefined): Promise<Planned | {ignored: string}> {
   const head = await readHead(input);
   const nul = head.indexOf('\u0000');
-  if (nul !== -1) throw new DataError(`${input.name}:${head.slice(0, nul).split('\n').length}: binary data, not a usage export or log`, HINT);
+  if (nul !== -1) {
+    if (input.walked) return {ignored: 'binary data, not a usage export or log'};
+    throw new DataError(`${input.name}:${head.slice(0, nul).split('\n').length}: binary data, not a usage export or log`, HINT);
+  }
   if (cleanHead(head).trim() === '') {
-    if (input.walked) return undefined;
+    if (input.walked) return {ignored: 'empty file'};
     throw new DataError(`${input.name}: file is empty`, 'export the usage again, or leave this file out');
   }
   if (format !== undefined) return {input, head, source: format};
@@ -64,15 +67,41 @@ async function plan(input: Found, format: SourceId | undefined): Promise<Planned
   throw new DataError(`${input.name}: ${problem}`, HINT);
 }
 
+/**
+ * An import that imported nothing is a failure, never an empty report: why, in one line, or
+ * undefined when something was imported.
+ */
+export function nothingImported(outcome: ImportOutcome, inputs: readonly string[], format: SourceId | undefined): DataError | undefined {
+  const sum = (k: 'read' | 'imported' | 'duplicates' | 'rejected' | 'skipped') => outcome.accounts.reduce((n, a) => n + a[k], 0);
+  if (sum('imported') > 0) return undefined;
+  const where = inputs.join(', ');
+  const first = outcome.rejects[0];
+  if (outcome.accounts.length === 0) {
+    const passed = outcome.ignored[0];
+    return new DataError(`nothing imported from ${where}: no file is a usage export or log (${outcome.ignored.length} passed over${passed ? `; ${passed.file}: ${passed.reason}` : ''})`, HINT);
+  }
+  if (first && sum('rejected') === sum('read')) {
+    return new DataError(`nothing imported from ${where}: all ${sum('read')} rows were rejected (first: ${first.file}:${first.line}: ${first.reason})`, '--rejects FILE lists every one with its reason');
+  }
+  if (format !== undefined && sum('read') === 0) {
+    return new DataError(`nothing imported from ${where}: read as --source ${format}, it holds no rows of that source`, 'leave out --source to detect the format from the content');
+  }
+  const repeated = outcome.repeatedFiles.length === outcome.accounts.length ? ' (every file repeats another)' : '';
+  return new DataError(
+    `nothing imported from ${where}: ${sum('read')} rows read, none with usage to price (${sum('skipped')} skipped, ${sum('duplicates')} duplicates, ${sum('rejected')} rejected)${repeated}`,
+    'an export of a period with no usage has nothing to re-price',
+  );
+}
+
 /** Streams every input, calling onRecord for each imported record, in a stable order. */
 export async function importUsage(inputs: readonly string[], onRecord: (record: UsageRecord) => void, options: ImportOptions = {}): Promise<ImportOutcome> {
-  const found = await expandInputs(inputs, options.stdin);
+  const {found, passedOver} = await expandInputs(inputs, options.stdin);
   const planned: (Planned | undefined)[] = [];
-  const ignored: {file: string; reason: string}[] = [];
+  const ignored = [...passedOver];
   for (const input of found) {
     const p = await plan(input, options.format);
-    if (p && 'ignored' in p) ignored.push({file: input.name, reason: p.ignored});
-    planned.push(p && 'ignored' in p ? undefined : p);
+    if ('ignored' in p) ignored.push({file: input.name, reason: p.ignored});
+    planned.push('ignored' in p ? undefined : p);
   }
 
   const progress = new Progress(found.reduce((n, f) => n + f.size, 0), options.onProgress);
