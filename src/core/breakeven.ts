@@ -1,4 +1,4 @@
-import {pathStrategies, takesFree} from './candidates.js';
+import {byokNotApplicable, pathStrategies, takesFree} from './candidates.js';
 import {Money} from './money.js';
 import {unservedTotal} from './recommend.js';
 import type {PathKind} from './router.js';
@@ -11,6 +11,23 @@ export function monthAt(scenario: Scenario, strategy: Strategy, monthlyTasks: nu
   const days = scenario.profile.workingDaysPerMonth;
   const paced: Scenario = {...scenario, profile: {...scenario.profile, tasksPerDay: Math.max(monthlyTasks, 1e-9) / days}};
   return simulateRun(paced, strategy, monthlyTasks);
+}
+
+/**
+ * A month's bill at `monthlyTasks` on a path that never uses the free tier, run as one day. Off the
+ * free tier nothing is counted per day: credits, packs, pay-as-you-go and BYOK fees all turn on the
+ * month's totals, so this is monthAt's bill at a twentieth of the work (a test holds them equal).
+ */
+function monthCost(scenario: Scenario, strategy: Strategy): Cost {
+  const cache = new Map<number, Money>();
+  return (tasks) => {
+    let cost = cache.get(tasks);
+    if (!cost) {
+      cost = simulateRun({...scenario, profile: {...scenario.profile, tasksPerDay: Math.max(tasks, 1e-9)}}, strategy, tasks).totalUsd;
+      cache.set(tasks, cost);
+    }
+    return cost;
+  };
 }
 
 /**
@@ -44,6 +61,8 @@ export interface BreakevenResult {
   readonly maxTasksPerDay: number;
   readonly curve: CurvePoint[];
   readonly pairs: PathPair[];
+  /** Why BYOK is not compared at all (a model no key can reach, a plan that takes no keys). */
+  readonly byokNotApplicable?: string;
   /** Tasks a day from which a path turns tasks away (credits blocked, no path); null if never in range. */
   readonly stopsServingAtTasksPerDay: Record<'byok' | 'platform', Money | null>;
   readonly free: {
@@ -59,8 +78,8 @@ type Cost = (tasks: number) => Money;
 
 /**
  * Where BYOK, platform-paid and the free tier cost the same, as tasks a month grow. Costs come
- * from the month simulation (so route() decides every task). Linear costs (a markup) never cross
- * unless they are equal; steps (fees, credits, packs) are found by scanning and bisecting.
+ * from the month simulation (so route() decides every task), and every crossing is found exact to
+ * the task (see pairCrossings).
  */
 export function breakeven(scenario: Scenario, options: {maxTasksPerDay?: number; points?: number} = {}): BreakevenResult {
   const days = scenario.profile.workingDaysPerMonth;
@@ -83,7 +102,8 @@ export function breakeven(scenario: Scenario, options: {maxTasksPerDay?: number;
   const stopsServing = (path: PathKind): number | null => firstTrue((t) => unservedTotal(run(path, t)) > 0, maxTasks);
   const servesUpTo = {byok: stopsServing('byok'), platform: stopsServing('platform')};
   const limit = Math.min(maxTasks, (servesUpTo.byok ?? maxTasks + 1) - 1, (servesUpTo.platform ?? maxTasks + 1) - 1);
-  const pairs: PathPair[] = limit >= 1 ? [pairCrossings('byok', 'platform', cost('byok'), cost('platform'), limit, days)] : [];
+  const notApplicable = byokNotApplicable(scenario);
+  const pairs: PathPair[] = limit >= 1 && !notApplicable ? [pairCrossings('byok', 'platform', monthCost(scenario, strategies.byok), monthCost(scenario, strategies.platform), limit, days)] : [];
 
   const points = options.points ?? 60;
   const curve: CurvePoint[] = [];
@@ -102,6 +122,7 @@ export function breakeven(scenario: Scenario, options: {maxTasksPerDay?: number;
     maxTasksPerDay,
     curve,
     pairs,
+    ...(notApplicable ? {byokNotApplicable: notApplicable} : {}),
     stopsServingAtTasksPerDay: {byok: perDay(servesUpTo.byok), platform: perDay(servesUpTo.platform)},
     free: {beyondCapabilityShare: beyond, capReachedAtTasksPerDay: perDay(capAt), hasFreeTier: Boolean(freeTier)},
   };
@@ -120,33 +141,31 @@ function firstTrue(holds: (tasks: number) => boolean, max: number): number | nul
   return hi;
 }
 
+/**
+ * Every crossing in [1, limit], exact to the task. Both costs grow with the tasks, so on an interval
+ * [lo, hi] their difference lies between costA(lo) − costB(hi) and costA(hi) − costB(lo): where that
+ * range excludes zero the cheaper path cannot change inside, and otherwise the interval is halved,
+ * down to single tasks where the curves run close. No pair of crossings can hide between samples.
+ */
 function pairCrossings(a: PathKind, b: PathKind, costA: Cost, costB: Cost, limit: number, days: number): PathPair {
   const state = (t: number) => costA(t).cmp(costB(t));
-  // Scan on a grid, then bisect each change of which path is cheaper down to one whole task.
-  const step = Math.max(1, Math.floor(limit / 200));
-  const crossings: Crossing[] = [];
-  let previous = 1;
-  let previousState = state(previous);
-  for (let at = Math.min(previous + step, limit); previous < limit; at = Math.min(at + step, limit)) {
-    const s = state(at);
-    if (s !== previousState) {
-      let lo = previous;
-      let hi = at;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (state(mid) === previousState) lo = mid;
-        else hi = mid;
-      }
-      crossings.push(crossing(a, b, costA, costB, lo, hi, days));
-      previousState = state(hi);
-      previous = hi;
-      at = hi;
-      continue;
+  const changes: number[] = [];
+  const search = (lo: number, hi: number) => {
+    if (hi - lo <= 1) {
+      if (state(lo) !== state(hi)) changes.push(hi);
+      return;
     }
-    previous = at;
-  }
+    const s = state(lo);
+    if (s === state(hi) && s !== 0 && (s > 0 ? costA(lo).gt(costB(hi)) : costA(hi).lt(costB(lo)))) return;
+    const mid = Math.floor((lo + hi) / 2);
+    search(lo, mid);
+    search(mid, hi);
+  };
+  search(1, Math.max(1, limit));
+  const crossings = changes.map((at) => crossing(a, b, costA, costB, at - 1, at, days));
   if (crossings.length > 0) return {a, b, crossings};
-  return {a, b, crossings, cheaperThroughout: previousState === 0 ? 'equal' : previousState < 0 ? a : b};
+  const s = state(1);
+  return {a, b, crossings, cheaperThroughout: s === 0 ? 'equal' : s < 0 ? a : b};
 }
 
 function crossing(a: PathKind, b: PathKind, costA: Cost, costB: Cost, lo: number, hi: number, days: number): Crossing {

@@ -285,9 +285,8 @@ export function drawCredits(s: Subscription, taskUsd: Money, count: number, stat
 const SHARE_PARTS = 1_000_000;
 
 /**
- * The run's tasks, class by class, in whole tasks: each next task goes to the class furthest
- * behind its share. After any number n of tasks every class holds its share of n rounded by
- * largest remainder, and no class ever loses a task as n grows, so a day's split is never
+ * The run's tasks, class by class, in whole tasks. After n tasks every class holds its share of n
+ * rounded by largest remainder, and no class ever loses a task as n grows, so a day's split is never
  * negative and the run adds up to exactly the tasks asked for (1 a day for 21 days is 21 tasks).
  */
 export class TaskSequence {
@@ -304,6 +303,16 @@ export class TaskSequence {
 
   /** Tasks of each class among the next `n` tasks of the run. */
   take(n: number): number[] {
+    const target = largestRemainder(this.parts, this.whole, this.taken + n);
+    const out = target.map((t, i) => Math.max(0, t - (this.counts[i] as number)));
+    if (out.reduce((a, b) => a + b, 0) !== n) return this.takeOneByOne(n);
+    out.forEach((c, i) => (this.counts[i] = (this.counts[i] as number) + c));
+    this.taken += n;
+    return out;
+  }
+
+  /** Where largest remainder would take a task back (the Alabama paradox), tasks go one at a time, each to the class furthest behind. */
+  private takeOneByOne(n: number): number[] {
     const out = this.counts.map(() => 0);
     for (let t = 0; t < n; t++) {
       const next = ++this.taken;
@@ -321,4 +330,26 @@ export class TaskSequence {
     }
     return out;
   }
+}
+
+/**
+ * n split by parts (of `whole`) by largest remainder, ties to the earlier class. In BigInt: a batch
+ * of 10^12 tasks times a million parts is past a double's exact integers.
+ */
+export function largestRemainder(parts: readonly number[], whole: number, n: number): number[] {
+  const big = BigInt(n);
+  const w = BigInt(whole);
+  const quotas = parts.map((p) => BigInt(p) * big);
+  const floors = quotas.map((q) => q / w);
+  const left = Number(big - floors.reduce((a, b) => a + b, 0n));
+  const order = parts.map((_, i) => i).sort((i, j) => {
+    const ri = (quotas[i] as bigint) % w;
+    const rj = (quotas[j] as bigint) % w;
+    return ri === rj ? i - j : ri > rj ? -1 : 1;
+  });
+  for (let k = 0; k < left; k++) {
+    const i = order[k] as number;
+    floors[i] = (floors[i] as bigint) + 1n;
+  }
+  return floors.map(Number);
 }

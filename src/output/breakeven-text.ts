@@ -29,6 +29,7 @@ function describePair(pair: PathPair, max: number): string[] {
 
 export function breakevenLines(result: BreakevenResult, scenario: Scenario): string[] {
   const lines = result.pairs.flatMap((p) => describePair(p, result.maxTasksPerDay));
+  if (result.byokNotApplicable) lines.push(`BYOK: not applicable (${result.byokNotApplicable}).`);
   for (const path of ['byok', 'platform'] as const) {
     const at = result.stopsServingAtTasksPerDay[path];
     if (at) lines.push(`${PATH_NAMES[path]} stops serving every task from ${perDay(at)} tasks a day (${path === 'platform' && scenario.plan.platform.subscription?.overage.kind === 'blocked' ? 'the credits run out and tasks are blocked until the month renews' : 'tasks are turned away'}).`);
@@ -55,7 +56,7 @@ export function breakevenChart(result: BreakevenResult, options: {width: number;
   const max = result.maxTasksPerDay;
   const column = (tasksPerDay: number) => Math.round((tasksPerDay / max) * (points - 1));
   return renderLineChart(
-    PATHS.filter((p) => p !== 'free' || result.free.hasFreeTier).map((p) => ({
+    PATHS.filter((p) => (p !== 'free' || result.free.hasFreeTier) && (p !== 'byok' || !result.byokNotApplicable)).map((p) => ({
       name: PATH_NAMES[p],
       values: resample(result.curve.map((point) => point.monthlyUsd[p].toNumber()), points),
     })),

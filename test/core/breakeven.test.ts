@@ -2,6 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {breakeven, monthAt} from '../../src/core/breakeven.js';
 import {pathStrategies} from '../../src/core/candidates.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
+import {applyProfileOverrides} from '../../src/core/overrides.js';
+import {unservedTotal} from '../../src/core/recommend.js';
+import {buildScenario} from '../../src/core/scenario.js';
+import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
 
 // $0.45 a task at list price: 100k input at $3, 10k output at $15.
 const TASK = taskClass({tokens: tokens({input: 100_000, output: 10_000}), requestsPerTask: 1});
@@ -66,5 +70,41 @@ describe('breakeven', () => {
     const result = breakeven(scenario(p, [TASK], {tasksPerDay: 3, workingDaysPerMonth: 20}), {maxTasksPerDay: 10});
     expect(result.stopsServingAtTasksPerDay.platform?.toFixed()).toBe('0.6'); // the 12th task a month is blocked
     expect(result.pairs[0]?.crossings).toEqual([]);
+  });
+});
+
+describe('breakeven is exact to the task at any range (against brute force over every task)', () => {
+  const book = loadPriceBook([], {cache: false});
+  const cases: [string, string, string | undefined, number][] = [
+    ['daily-driver', 'credits-builder', 'claude-haiku-4-5', 100],
+    ['team', 'credits-builder', undefined, 288],
+    ...['vibekit', 'openrouter', 'cursor-pro', 'credits-builder', 'credits-cliff'].flatMap((p) => [['hobbyist', p, undefined, 30], ['daily-driver', p, undefined, 60]] as [string, string, undefined, number][]),
+  ];
+  it.each(cases)('%s on %s (model %s) up to %d tasks a day', (profileId, planId, model, maxTasksPerDay) => {
+    const profile = applyProfileOverrides(loadProfile(profileId), model ? {model} : {});
+    const s = buildScenario(profile, loadPlan(planId), book, '2026-11-27');
+    const result = breakeven(s, {maxTasksPerDay, points: 4});
+    const paths = pathStrategies(s);
+    const days = profile.workingDaysPerMonth;
+    const expected: number[] = [];
+    let previous: number | undefined;
+    for (let t = 1; t <= maxTasksPerDay * days; t++) {
+      const byok = monthAt(s, paths.byok, t);
+      const platform = monthAt(s, paths.platform, t);
+      if (unservedTotal(byok) > 0 || unservedTotal(platform) > 0) break;
+      const state = byok.totalUsd.cmp(platform.totalUsd);
+      if (previous !== undefined && state !== previous) expected.push(t);
+      previous = state;
+    }
+    expect(result.pairs[0]?.crossings.map((c) => c.tasksPerMonth) ?? []).toEqual(expected);
+  });
+
+  // The issue saw 601–606, 651–653 and 701–702 under the old class split; whole tasks move them a little.
+  it('finds all 27 crossings of Claude Haiku 4.5 on credits-builder, BYOK cheaper again at 601–607, 651–656 and 701–703', () => {
+    const profile = applyProfileOverrides(loadProfile('daily-driver'), {model: 'claude-haiku-4-5'});
+    const result = breakeven(buildScenario(profile, loadPlan('credits-builder'), book, '2026-11-27'), {maxTasksPerDay: 100, points: 4});
+    const at = result.pairs[0]?.crossings.map((c) => c.tasksPerMonth) ?? [];
+    expect(at).toHaveLength(27);
+    expect(at).toEqual(expect.arrayContaining([601, 608, 651, 657, 701, 704]));
   });
 });
