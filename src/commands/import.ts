@@ -9,13 +9,12 @@ import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
 import {writeUserFile} from '../io/write-file.js';
 import {importJson, rejectsCsv, renderImportCsv, renderImportMarkdown, renderImportTable, type ImportView} from '../output/import-text.js';
-import {FORMATS, moneyFlag, wholeNumber, type Format} from './options.js';
-import {print, printJson, progressBar, terminalStyle, terminalWidth} from './output.js';
+import {moneyFlag, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
+import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
 
-interface ImportArgs {
+interface ImportArgs extends OutputArgs {
   inputs: string[];
   source?: SourceId;
-  format: Format;
   plan?: string;
   markup?: string;
   'free-cap'?: number;
@@ -47,7 +46,7 @@ export const importCommand = {
   command: 'import [inputs..]',
   describe: 'read past usage (exports, agent logs, ccusage JSON) and re-price it on every path',
   builder: (yargs: Argv) =>
-    yargs
+    withOutputOptions(yargs)
       .positional('inputs', {type: 'string', array: true, describe: 'files, folders (read recursively) or - for standard input'})
       .option('source', {choices: SOURCES, describe: 'read every input as this source instead of detecting it'})
       .option('plan', {type: 'string', describe: 'platform plan to re-price on (default: vibekit)'})
@@ -61,7 +60,6 @@ export const importCommand = {
       .option('rejects', {type: 'string', describe: 'write every rejected row (file, line, reason) to this CSV'})
       .option('strict', {type: 'boolean', describe: 'stop at the first bad row'})
       .option('force', {type: 'boolean', describe: 'overwrite files written by --save-profile and --rejects'})
-      .option('format', {choices: FORMATS, default: 'table' as Format, describe: 'output format'})
       .example('$0 import ~/.claude/projects', 'every Claude Code session log, re-priced on each path')
       .example('$0 import claude_api_tokens.csv claude_api_cost.csv', "the Console's token export, with the billed cost beside it")
       .example('ccusage daily --json | $0 import -', "ccusage's report from standard input")
@@ -94,7 +92,7 @@ export const importCommand = {
       ...(progress ? {onProgress: progress.update} : {}),
     });
     progress?.done();
-    const view: ImportView = {outcome, replay, history, plan, gapMs};
+    const view: ImportView = {outcome, replay, history, plan, gapMs, folders: args.inputs};
     if (args.rejects) writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
     const nothing = nothingImported(outcome, args.inputs, args.source);
     if (nothing) throw nothing;
@@ -107,6 +105,6 @@ export const importCommand = {
     if (args.format === 'json') printJson(importJson(view, book.sheets));
     else if (args.format === 'csv') print(renderImportCsv(view));
     else if (args.format === 'markdown') print(renderImportMarkdown(view));
-    else print(renderImportTable(view, terminalWidth(), terminalStyle(), args['save-profile']));
+    else print(renderImportTable(view, terminalWidth(), tableWidth(args), terminalStyle(), args['save-profile']));
   },
 };

@@ -14,6 +14,22 @@ import {loadPlan, loadPriceBook, loadProfile} from '../io/load-data.js';
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
+export interface OutputArgs {
+  format: Format;
+  wide?: boolean | undefined;
+}
+
+/** --format (any case), --json for --format json (as in gh and ccusage), --wide for tables at full width. */
+export function withOutputOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('format', {choices: FORMATS, default: 'table' as Format, coerce: (v: unknown) => String(v).toLowerCase() as Format, describe: 'output format', group: 'Output:'})
+    .option('json', {type: 'boolean', describe: 'same as --format json', group: 'Output:'})
+    .option('wide', {type: 'boolean', describe: 'tables at full width, every column (default: fit the terminal, 80 columns when piped)', group: 'Output:'})
+    .middleware((argv: Record<string, unknown>) => {
+      if (argv['json']) argv['format'] = 'json';
+    });
+}
+
 const TOKEN_FLAGS: Record<string, Bucket> = {
   'input-tokens': 'input',
   'cache-read-tokens': 'cacheRead',
@@ -24,7 +40,7 @@ const TOKEN_FLAGS: Record<string, Bucket> = {
 
 /** The flags every costing command shares: profile, plan, prices, overrides and output format. */
 export function withScenarioOptions<T>(yargs: Argv<T>) {
-  return yargs
+  return withOutputOptions(yargs)
     .option('config', {type: 'string', describe: 'settings file (default: $XDG_CONFIG_HOME/vibe-cost/config.json)', group: 'Settings:'})
     .option('keys-from-env', {type: 'boolean', describe: "count a provider's key as held when its usual variable (ANTHROPIC_API_KEY, ...) is set", group: 'Settings:'})
     .option('profile', {type: 'string', describe: 'usage profile: hobbyist, daily-driver (default), team, or a JSON file', group: 'Usage:'})
@@ -41,8 +57,7 @@ export function withScenarioOptions<T>(yargs: Argv<T>) {
     .option('markup', {type: 'string', describe: "platform markup in percent over list price (overrides the plan's)", group: 'Plan and prices:'})
     .option('free-cap', {type: 'number', describe: "free tier's daily cap, in the plan's unit (requests or tasks)", group: 'Plan and prices:'})
     .option('prices', {type: 'string', array: true, describe: "extra price sheet (this project's JSON or LiteLLM's); repeatable, later wins", group: 'Plan and prices:'})
-    .option('as-of', {type: 'string', describe: 'price as of this date, YYYY-MM-DD (default: today)', group: 'Plan and prices:'})
-    .option('format', {choices: FORMATS, default: 'table' as Format, describe: 'output format', group: 'Output:'});
+    .option('as-of', {type: 'string', describe: 'price as of this date, YYYY-MM-DD (default: today)', group: 'Plan and prices:'});
 }
 
 export interface ScenarioArgs {

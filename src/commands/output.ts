@@ -8,8 +8,14 @@ export function terminalStyle(stream: NodeJS.WriteStream = process.stdout): Styl
   return makeStyle(colour);
 }
 
+/** The terminal's width; when piped, $COLUMNS or 80, so a table pasted into a terminal or a mail fits. */
 export function terminalWidth(): number {
-  return process.stdout.columns && process.stdout.isTTY ? process.stdout.columns : Number(process.env['COLUMNS']) || 100;
+  return process.stdout.columns && process.stdout.isTTY ? process.stdout.columns : Number(process.env['COLUMNS']) || 80;
+}
+
+/** Columns a table may take: the terminal's, or no limit with --wide. */
+export function tableWidth(args: {wide?: boolean | undefined}): number {
+  return args.wide ? Infinity : terminalWidth();
 }
 
 /**

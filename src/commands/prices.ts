@@ -9,10 +9,9 @@ import {renderPriceDiff, priceDiffJson} from '../output/price-diff-text.js';
 import {modelJson, pricesJson, renderPriceShow, renderPricesList} from '../output/prices-text.js';
 import {SCHEMA_VERSION} from '../output/json.js';
 import {describeSources} from '../output/describe.js';
-import {FORMATS, type Format} from './options.js';
-import {print, printJson, warn} from './output.js';
+import {withOutputOptions, type OutputArgs} from './options.js';
+import {print, printJson, tableWidth, warn} from './output.js';
 
-const formatOption = <T>(y: Argv<T>) => y.option('format', {choices: FORMATS, default: 'table' as Format, describe: 'output format'});
 const pricesOption = <T>(y: Argv<T>) => y.option('prices', {type: 'string', array: true, describe: 'extra price sheet; repeatable, later wins'});
 
 export const pricesCommand = {
@@ -23,9 +22,9 @@ export const pricesCommand = {
       .command({
         command: 'list',
         describe: 'every priced model, filtered by provider or text',
-        builder: (y: Argv) => formatOption(pricesOption(y)).option('provider', {type: 'string', describe: 'only this provider'}).option('search', {type: 'string', describe: 'only models whose name contains this'}),
+        builder: (y: Argv) => withOutputOptions(pricesOption(y)).option('provider', {type: 'string', describe: 'only this provider'}).option('search', {type: 'string', describe: 'only models whose name contains this'}),
         handler: (argv: Arguments) => {
-          const args = argv as unknown as {prices?: string[]; provider?: string; search?: string; format: Format};
+          const args = argv as unknown as OutputArgs & {prices?: string[]; provider?: string; search?: string};
           const book = loadPriceBook(args.prices ?? []);
           const search = args.search ? normalizeModelName(args.search) : undefined;
           const models = book
@@ -37,18 +36,18 @@ export const pricesCommand = {
             throw new UsageError(`--provider: no models from "${args.provider}"`, `providers: ${[...new Set(book.allModels().map((m) => m.provider))].sort().join(', ')}`);
           }
           if (args.format === 'json') printJson(pricesJson(models, book.sheets));
-          else print(renderPricesList(models, args.format === 'table' ? 'table' : args.format));
+          else print(renderPricesList(models, args.format, tableWidth(args)));
         },
       })
       .command({
         command: 'show <model>',
         describe: 'every tier of one model, its aliases, BYOK-ability, capability, date and source',
-        builder: (y: Argv) => formatOption(pricesOption(y)).positional('model', {type: 'string', demandOption: true}),
+        builder: (y: Argv) => withOutputOptions(pricesOption(y)).positional('model', {type: 'string', demandOption: true}),
         handler: (argv: Arguments) => {
-          const args = argv as unknown as {prices?: string[]; model: string; format: Format};
+          const args = argv as unknown as OutputArgs & {prices?: string[]; model: string};
           const model = loadPriceBook(args.prices ?? []).resolve(args.model, 'prices show');
           if (args.format === 'json') printJson({schemaVersion: SCHEMA_VERSION, command: 'prices show', model: modelJson(model)});
-          else print(renderPriceShow(model));
+          else print(renderPriceShow(model, tableWidth(args)));
         },
       })
       .command({
@@ -65,11 +64,11 @@ export const pricesCommand = {
         command: 'update',
         describe: "fetch LiteLLM's price list (or OpenRouter's model list), show what changed, and use it from now on",
         builder: (y: Argv) =>
-          formatOption(y)
+          withOutputOptions(y)
             .option('from', {type: 'string', describe: `URL or file (default: ${LITELLM_URL})`})
             .option('dry-run', {type: 'boolean', describe: 'show the changes, store nothing'}),
         handler: async (argv: Arguments) => {
-          const args = argv as unknown as {from?: string; format: Format; 'dry-run'?: boolean};
+          const args = argv as unknown as OutputArgs & {from?: string; 'dry-run'?: boolean};
           const from = args.from ?? LITELLM_URL;
           const inUse = loadPriceBook();
           const fetched = await fetchText(from);

@@ -6,8 +6,8 @@ import {recommendJson, renderRecommendMarkdown, renderRecommendTable, type Recom
 import {renderCsv} from '../output/table.js';
 import {usd} from '../output/json.js';
 import {constraintOptions, readConstraints} from './constraints.js';
-import {loadScenario, withScenarioOptions, type Format, type ScenarioArgs} from './options.js';
-import {print, printJson, terminalStyle} from './output.js';
+import {loadScenario, withScenarioOptions, type OutputArgs, type ScenarioArgs} from './options.js';
+import {print, printJson, tableWidth, terminalStyle} from './output.js';
 import {totalServed} from '../core/router.js';
 
 export const recommendCommand = {
@@ -20,7 +20,7 @@ export const recommendCommand = {
       .example('$0 recommend --profile hobbyist --no-key --budget 20', 'no key to manage, at most $20 a month')
       .example('$0 recommend --current all-platform --format json', 'the saving against paying the platform for everything'),
   handler: (argv: Arguments) => {
-    const args = argv as unknown as ScenarioArgs & {format: Format; current?: string};
+    const args = argv as unknown as ScenarioArgs & OutputArgs & {current?: string};
     const {scenario, book, userStrategies, heldKeys} = loadScenario(args);
     const rec = recommend(scenario, readConstraints(args, heldKeys), userStrategies);
     let current;
@@ -39,6 +39,6 @@ export const recommendCommand = {
         String(i + 1), c.strategy.id, usd(c.month.totalUsd), String(totalServed(c.month.served)),
         String(c.month.tasks), String(c.violations.length === 0), c.violations.join('; '), c.warnings.join('; '),
       ])));
-    } else print(renderRecommendTable(view, terminalStyle()));
+    } else print(renderRecommendTable(view, tableWidth(args), terminalStyle()));
   },
 };

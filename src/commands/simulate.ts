@@ -9,8 +9,8 @@ import {monthsJson, renderMonthsCsv, renderMonthsMarkdown, renderMonthsTable} fr
 import {simulateJson} from '../output/simulate-json.js';
 import {renderSimulateCsv, renderSimulateMarkdown, renderSimulateTable} from '../output/simulate-text.js';
 import {constraintOptions, readConstraints} from './constraints.js';
-import {loadScenario, wholeNumber, withScenarioOptions, type Format, type ScenarioArgs} from './options.js';
-import {print, printJson, terminalStyle, terminalWidth} from './output.js';
+import {loadScenario, wholeNumber, withScenarioOptions, type OutputArgs, type ScenarioArgs} from './options.js';
+import {print, printJson, tableWidth, terminalStyle, terminalWidth} from './output.js';
 
 export const simulateCommand = {
   command: 'simulate',
@@ -26,7 +26,7 @@ export const simulateCommand = {
       .example('$0 simulate --tasks-per-day 40 --model gpt-5.4 --markup 10 --format json', 'your own pace, model and markup, as JSON')
       .example('$0 simulate --prices litellm.json --model claude-sonnet-4-5', "prices from LiteLLM's JSON"),
   handler: (argv: Arguments) => {
-    const args = argv as unknown as ScenarioArgs & {tasks?: number; runs?: number; seed: number; format: Format};
+    const args = argv as unknown as ScenarioArgs & OutputArgs & {tasks?: number; runs?: number; seed: number};
     const {scenario, book, userStrategies, heldKeys} = loadScenario(args);
     const runs = wholeNumber('runs', args.runs, 1);
     if (runs !== undefined) {
@@ -39,7 +39,7 @@ export const simulateCommand = {
       if (args.format === 'json') printJson(monthsJson(result, scenario, book.sheets));
       else if (args.format === 'csv') print(renderMonthsCsv(result));
       else if (args.format === 'markdown') print(renderMonthsMarkdown(result, scenario));
-      else print(renderMonthsTable(result, scenario, terminalWidth(), terminalStyle()));
+      else print(renderMonthsTable(result, scenario, terminalWidth(), tableWidth(args), terminalStyle()));
       return;
     }
     const tasks = wholeNumber('tasks', args.tasks, 1) ?? Math.max(1, monthTasks(scenario));
@@ -47,6 +47,6 @@ export const simulateCommand = {
     if (args.format === 'json') printJson(simulateJson(report));
     else if (args.format === 'csv') print(renderSimulateCsv(report));
     else if (args.format === 'markdown') print(renderSimulateMarkdown(report));
-    else print(renderSimulateTable(report, terminalStyle()));
+    else print(renderSimulateTable(report, tableWidth(args), terminalStyle()));
   },
 };

@@ -4,10 +4,11 @@ import {PATHS, type PathKind} from '../core/router.js';
 import type {Scenario} from '../core/scenario.js';
 import {chartPoints, renderLineChart, resample} from './chart.js';
 import {PATH_NAMES} from './describe.js';
-import {formatUsd} from './format.js';
+import {formatUsd, plural} from './format.js';
 import {scenarioJson, SCHEMA_VERSION, usd} from './json.js';
 import type {SheetSummary} from '../core/prices.js';
 import type {Style} from './style.js';
+import {wrapProse} from './text-width.js';
 
 const perDay = (m: Money) => m.toDecimalPlaces(2).toString();
 const name = (p: PathKind | 'equal') => (p === 'equal' ? 'both cost the same' : PATH_NAMES[p]);
@@ -73,10 +74,11 @@ export function breakevenChart(result: BreakevenResult, options: {width: number;
 export function renderBreakevenTable(result: BreakevenResult, scenario: Scenario, width: number, style: Style): string {
   const {profile, plan} = scenario;
   const chart = breakevenChart(result, {width, height: 12, colour: style.bold('x') !== 'x'});
+  const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, width));
   return [
-    style.dim(`Breakeven · profile ${profile.id} · plan ${plan.id} · model ${[...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ')} · ${profile.workingDaysPerMonth} working days a month`),
+    ...prose([`Breakeven · profile ${profile.id} · plan ${plan.id} · model ${[...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ')} · ${plural(profile.workingDaysPerMonth, 'working day')} a month`]).map(style.dim),
     '',
-    ...breakevenLines(result, scenario),
+    ...prose(breakevenLines(result, scenario)),
     '',
     style.dim('Monthly cost by tasks a day (▲ marks a breakeven)'),
     chart,

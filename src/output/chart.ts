@@ -1,4 +1,5 @@
 import * as asciichart from 'asciichart';
+import {truncateEnd} from './text-width.js';
 
 export interface ChartSeries {
   readonly name: string;
@@ -87,7 +88,8 @@ function labelLineEnds(rows: string[], series: readonly ChartSeries[], height: n
     const row = top - Math.round(last * ratio);
     labels.set(row, [...(labels.get(row) ?? []), s.name]);
   }
-  return rows.map((line, i) => (labels.has(i) ? `${line} ${(labels.get(i) as string[]).join(' = ')}` : line.trimEnd()));
+  // Names that share a row are joined, and cut to the room the chart keeps for them.
+  return rows.map((line, i) => (labels.has(i) ? `${line} ${truncateEnd((labels.get(i) as string[]).join(' = '), NAMES - 1)}` : line.trimEnd()));
 }
 
 /** `values` stretched to `length` points along straight lines between them. */

@@ -10,6 +10,7 @@ import {formatCount, formatTokens, formatUsd} from './format.js';
 import {SCHEMA_VERSION, strategyJson, usd as usdText} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
+import {wrapProse} from './text-width.js';
 import {totalServed} from '../core/router.js';
 
 export interface ImportView {
@@ -18,20 +19,32 @@ export interface ImportView {
   readonly history: HistoryProfile;
   readonly plan: Plan;
   readonly gapMs: number;
+  /** The inputs named on the command line: tables show the files in a folder relative to it. */
+  readonly folders?: readonly string[];
+}
+
+/** A file as the tables show it: relative to the folder the user named, as they would type it. */
+function shownPath(v: ImportView, file: string): string {
+  const folder = folderOf(v, file);
+  return folder ? file.slice(folder.length + 1) : file;
+}
+
+function folderOf(v: ImportView, file: string): string | undefined {
+  return (v.folders ?? []).map((f) => f.replace(/\/+$/, '')).find((f) => f && file.startsWith(`${f}/`));
 }
 
 const FILE_COLUMNS: Column[] = [
-  {header: 'File'},
+  {header: 'File', fit: 'cut-start'},
   {header: 'Source'},
   {header: 'Read', align: 'right'},
   {header: 'Imported', align: 'right'},
-  {header: 'Duplicates', align: 'right'},
-  {header: 'Rejected', align: 'right'},
-  {header: 'Skipped', align: 'right'},
+  {header: 'Duplicates', short: 'Dups', align: 'right'},
+  {header: 'Rejected', short: 'Rej.', align: 'right'},
+  {header: 'Skipped', short: 'Skip.', align: 'right'},
 ];
 
 function fileRows(v: ImportView): string[][] {
-  return v.outcome.accounts.map((a) => [a.file, a.source, ...[a.read, a.imported, a.duplicates, a.rejected, a.skipped].map(formatCount)]);
+  return v.outcome.accounts.map((a) => [shownPath(v, a.file), a.source, ...[a.read, a.imported, a.duplicates, a.rejected, a.skipped].map(formatCount)]);
 }
 
 function percent(diff: Money, base: Money): string {
@@ -50,12 +63,12 @@ function figure(usd: Money | undefined, complete: boolean): string {
 const figureJson = (usd: Money | undefined, complete: boolean) => ({usd: usd ? usdText(usd) : null, complete});
 
 const PATH_COLUMNS: Column[] = [
-  {header: 'Strategy'},
+  {header: 'Strategy', fit: 'wrap'},
   {header: 'Re-priced', align: 'right'},
   {header: 'Reported*', align: 'right'},
   {header: 'Difference*', align: 'right'},
   {header: 'Served', align: 'right'},
-  {header: 'Not served'},
+  {header: 'Not served', fit: 'wrap'},
 ];
 
 /** Re-priced and reported sums over the days that have both, and the difference. */
@@ -100,10 +113,10 @@ function pathRows(v: ImportView): string[][] {
 
 const MODEL_COLUMNS: Column[] = [
   {header: 'Model'},
-  {header: 'Rows', align: 'right'},
+  {header: 'Rows', align: 'right', drop: 1},
   {header: 'Input', align: 'right'},
-  {header: 'Cache read', align: 'right'},
-  {header: 'Cache write', align: 'right'},
+  {header: 'Cache read', short: 'Cache rd', align: 'right'},
+  {header: 'Cache write', short: 'Cache wr', align: 'right'},
   {header: 'Output', align: 'right'},
   {header: 'BYOK', align: 'right'},
   {header: 'Platform', align: 'right'},
@@ -132,7 +145,7 @@ const anyLowerBound = (v: ImportView) => v.replay.strategies.some((s) => !s.comp
 
 const dayColumns = (v: ImportView): Column[] => [
   {header: 'Day'},
-  ...v.replay.strategies.map((s) => ({header: s.strategy.id, align: 'right' as const})),
+  ...v.replay.strategies.map((s) => ({header: s.strategy.id, short: s.strategy.id.replace(/^all-/, '').replace('free-then-platform', 'free→plat'), align: 'right' as const})),
   {header: 'Reported', align: 'right'},
   ...(anyLowerBound(v) ? [{header: 'Lower bound on'}] : []),
 ];
@@ -153,11 +166,11 @@ function accountingLine(v: ImportView): string {
 
 function warnings(v: ImportView): string[] {
   const lines: string[] = [];
-  for (const r of v.outcome.repeatedFiles) lines.push(`${r.file} repeats ${r.sameAs}: not counted twice.`);
-  for (const f of v.outcome.ignored) lines.push(`passed over ${f.file}: ${f.reason}.`);
+  for (const r of v.outcome.repeatedFiles) lines.push(`${shownPath(v, r.file)} repeats ${shownPath(v, r.sameAs)}: not counted twice.`);
+  for (const f of v.outcome.ignored) lines.push(`passed over ${shownPath(v, f.file)}: ${f.reason}.`);
   for (const o of v.outcome.overlaps) lines.push(`${o.source} covers ${o.days.length} days already in ${o.keptSource}: ${formatCount(o.rows)} rows not counted twice (days ${o.days.slice(0, 3).join(', ')}${o.days.length > 3 ? ', …' : ''}).`);
   const rejects = v.outcome.rejects;
-  for (const r of rejects.slice(0, 5)) lines.push(`rejected ${r.file}:${r.line}: ${r.reason}`);
+  for (const r of rejects.slice(0, 5)) lines.push(`rejected ${shownPath(v, r.file)}:${r.line}: ${r.reason}`);
   if (rejects.length > 5) lines.push(`… and ${formatCount(rejects.length - 5)} more rejected rows: --rejects FILE writes them all.`);
   for (const u of v.replay.unknownModels) {
     const reported = u.reportedUsd ? `, ${formatUsd(u.reportedUsd)} reported` : '';
@@ -182,7 +195,9 @@ function historyLines(v: ImportView, saved: string | undefined): string[] {
   ];
 }
 
-export function renderImportTable(v: ImportView, width: number, style: Style, saved?: string): string {
+/** `width` is the terminal's (the chart's); `tableWidth` the tables', unlimited with --wide. */
+export function renderImportTable(v: ImportView, width: number, tableWidth: number, style: Style, saved?: string): string {
+  const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, tableWidth));
   const range = v.replay.days.length ? `${v.replay.days[0]} to ${v.replay.days.at(-1)}, ${v.replay.days.length} days` : 'no days';
   const chart =
     v.replay.days.length > 1
@@ -194,24 +209,26 @@ export function renderImportTable(v: ImportView, width: number, style: Style, sa
           {width, height: 8, xLabel: (i) => (i === 0 ? (v.replay.days[0] as string) : (v.replay.days.at(-1) as string)), colour: style.bold('x') !== 'x'},
         )
       : '';
+  const relative = [...new Set(v.outcome.accounts.map((a) => folderOf(v, a.file)).filter((f) => f !== undefined))];
   return [
-    style.dim(accountingLine(v)),
-    renderTable(FILE_COLUMNS, fileRows(v)),
-    ...warnings(v).map(style.warn),
+    ...prose([accountingLine(v)]).map(style.dim),
+    ...(relative.length ? prose([`Files in ${relative.join(', ')}:`]).map(style.dim) : []),
+    renderTable(FILE_COLUMNS, fileRows(v), tableWidth),
+    ...prose(warnings(v)).map(style.warn),
     '',
-    style.bold(`Re-priced on plan ${v.plan.id} (${range}), each day at the prices then in force`),
-    renderTable(PATH_COLUMNS, pathRows(v)),
-    style.dim(comparisonNote(v)),
+    ...prose([`Re-priced on plan ${v.plan.id} (${range}), each day at the prices then in force`]).map(style.bold),
+    renderTable(PATH_COLUMNS, pathRows(v), tableWidth),
+    ...prose([comparisonNote(v)]).map(style.dim),
     '',
     style.dim('By model'),
-    renderTable(MODEL_COLUMNS, modelRows(v)),
+    renderTable(MODEL_COLUMNS, modelRows(v), tableWidth),
     '',
     style.dim('By day'),
-    renderTable(dayColumns(v), dayRows(v)),
+    renderTable(dayColumns(v), dayRows(v), tableWidth),
     ...(chart ? ['', style.dim('Daily cost per path'), chart] : []),
     '',
     style.dim('Your history as a profile'),
-    ...historyLines(v, saved),
+    ...prose(historyLines(v, saved)),
     '',
   ].join('\n');
 }

@@ -3,10 +3,11 @@ import type {SheetSummary} from '../core/prices.js';
 import type {Scenario} from '../core/scenario.js';
 import {DEFAULT_P90_TO_MEDIAN} from '../core/profile.js';
 import {chartPoints, renderLineChart} from './chart.js';
-import {formatCount, formatUsd} from './format.js';
+import {formatFixed, formatUsd, plural} from './format.js';
 import {scenarioJson, SCHEMA_VERSION, strategyJson, usd} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
+import {wrapProse} from './text-width.js';
 import {Money} from '../core/money.js';
 
 const QUANTILES = [0.1, 0.5, 0.9, 0.99] as const;
@@ -38,19 +39,19 @@ function runOutDay(o: StrategyOutcome, q: number): number | null {
 const dollars = (value: number) => formatUsd(new Money(value.toFixed(2)));
 
 const COLUMNS: Column[] = [
-  {header: 'Strategy'},
+  {header: 'Strategy', fit: 'wrap'},
   {header: 'Mean', align: 'right'},
   {header: 'p10', align: 'right'},
   {header: 'p50', align: 'right'},
   {header: 'p90', align: 'right'},
   {header: 'p99', align: 'right'},
-  {header: 'Not served/month', align: 'right'},
+  {header: 'Not served/month', short: 'Unserved/mo', align: 'right'},
 ];
 
 function rows(result: MonthSimResult): string[][] {
   return result.outcomes.map((o) => {
     const f = figures(o, result.runs);
-    return [f.name, `${o.complete ? '' : '≥'}${formatUsd(f.mean)}`, ...f.quantiles.map(dollars), f.unservedPerMonth ? f.unservedPerMonth.toFixed(1) : '0'];
+    return [f.name, `${o.complete ? '' : '≥'}${formatUsd(f.mean)}`, ...f.quantiles.map(dollars), formatFixed(f.unservedPerMonth, 1)];
   });
 }
 
@@ -83,8 +84,8 @@ function heading(result: MonthSimResult, scenario: Scenario): string[] {
     ? 'Task sizes: drawn from the imported history\'s own distribution, per class'
     : `Task sizes: lognormal around each class's mean task, p90 = ${spreads}× the median`;
   return [
-    `${formatCount(result.runs)} simulated months · seed ${result.seed} · profile ${profile.id} (Poisson around ${profile.tasksPerDay} tasks a day, ${profile.workingDaysPerMonth} working days) · plan ${plan.id}`,
-    `${sizes} · ${formatCount(result.tasks)} tasks in all`,
+    `${plural(result.runs, 'simulated month')} · seed ${result.seed} · profile ${profile.id} (Poisson around ${plural(profile.tasksPerDay, 'task a day', 'tasks a day')}, ${plural(profile.workingDaysPerMonth, 'working day')}) · plan ${plan.id}`,
+    `${sizes} · ${plural(result.tasks, 'task')} in all`,
   ];
 }
 
@@ -108,15 +109,17 @@ function chart(result: MonthSimResult, width: number, colour: boolean): string {
   });
 }
 
-export function renderMonthsTable(result: MonthSimResult, scenario: Scenario, width: number, style: Style): string {
+/** `width` is the terminal's (the chart's); `tableWidth` is the table's, unlimited with --wide. */
+export function renderMonthsTable(result: MonthSimResult, scenario: Scenario, width: number, tableWidth: number, style: Style): string {
+  const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, tableWidth));
   return [
-    ...heading(result, scenario).map(style.dim),
+    ...prose(heading(result, scenario)).map(style.dim),
     '',
-    renderTable(COLUMNS, rows(result)),
+    renderTable(COLUMNS, rows(result), tableWidth),
     '',
-    ...notes(result, scenario),
+    ...prose(notes(result, scenario)),
     '',
-    style.dim(`Cumulative cost through the month, mean of ${formatCount(result.runs)} runs${result.outcomes.some((o) => o.credits?.monthsRunOut) ? ' (▲ median day the credits run out)' : ''}`),
+    ...prose([`Cumulative cost through the month, mean of ${plural(result.runs, 'run')}${result.outcomes.some((o) => o.credits?.monthsRunOut) ? ' (▲ median day the credits run out)' : ''}`]).map(style.dim),
     chart(result, width, style.bold('x') !== 'x'),
     '',
   ].join('\n');

@@ -1,24 +1,25 @@
 import type {Money} from '../core/money.js';
 import type {LongContextTier, ModelPrice, Rates, SheetSummary} from '../core/prices.js';
-import {formatCount} from './format.js';
+import {formatCount, plural} from './format.js';
 import {SCHEMA_VERSION} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
+import {wrapProse} from './text-width.js';
 
 const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
 const rate = (m: Money | undefined) => (m ? m.toFixed() : '-');
 
 const LIST_COLUMNS: Column[] = [
-  {header: 'Model'},
-  {header: 'Provider'},
+  {header: 'Model', fit: 'wrap'},
+  {header: 'Provider', drop: 4},
   {header: 'Tier'},
   {header: 'BYOK'},
   {header: 'Input', align: 'right'},
   {header: 'Output', align: 'right'},
-  {header: 'Cache read', align: 'right'},
-  {header: 'Write 5m', align: 'right'},
-  {header: 'Write 1h', align: 'right'},
-  {header: 'Long context'},
-  {header: 'As of'},
+  {header: 'Cache read', short: 'Read', align: 'right'},
+  {header: 'Write 5m', short: 'W 5m', align: 'right', drop: 3},
+  {header: 'Write 1h', short: 'W 1h', align: 'right', drop: 2},
+  {header: 'Long context', fit: 'wrap', drop: 5},
+  {header: 'As of', drop: 1},
 ];
 
 function longText(tier: LongContextTier | undefined): string {
@@ -38,7 +39,7 @@ function listRows(models: readonly ModelPrice[]): string[][] {
   ]);
 }
 
-export function renderPricesList(models: readonly ModelPrice[], format: 'table' | 'markdown' | 'csv'): string {
+export function renderPricesList(models: readonly ModelPrice[], format: 'table' | 'markdown' | 'csv', width = Infinity): string {
   if (format === 'csv') {
     return renderCsv(
       ['model', 'provider', 'capability', 'byokable', 'input_usd_per_mtok', 'output_usd_per_mtok', 'cache_read_usd_per_mtok', 'cache_write_5m_usd_per_mtok', 'cache_write_1h_usd_per_mtok', 'long_context', 'as_of'],
@@ -47,14 +48,14 @@ export function renderPricesList(models: readonly ModelPrice[], format: 'table' 
   }
   const note = 'USD per million tokens; "-" = not priced (never $0); tier "?" = guessed from the name';
   if (format === 'markdown') return `${renderMarkdownTable(LIST_COLUMNS, listRows(models))}\n\n${note}\n`;
-  return `${renderTable(LIST_COLUMNS, listRows(models))}\n\n${formatCount(models.length)} models. ${note}.\n`;
+  return `${renderTable(LIST_COLUMNS, listRows(models), width)}\n\n${wrapProse(`${plural(models.length, 'model')}. ${note}.`, width).join('\n')}\n`;
 }
 
 function ratesLines(rates: Rates, indent: string): string[] {
   return RATE_FIELDS.map((f) => `${indent}${f.padEnd(13)} ${rates[f] ? `$${rates[f]?.toFixed()}` : 'not priced'}`);
 }
 
-export function renderPriceShow(m: ModelPrice): string {
+export function renderPriceShow(m: ModelPrice, width = Infinity): string {
   const lines = [
     `${m.id}${m.displayName ? ` (${m.displayName})` : ''}`,
     `  provider      ${m.provider}`,
@@ -77,7 +78,7 @@ export function renderPriceShow(m: ModelPrice): string {
     if (change.longContext === null) lines.push('    long context: none from then');
     else if (change.longContext) lines.push(`    long context above ${formatCount(change.longContext.thresholdTokens)}: ${rate(change.longContext.rates.input)}/${rate(change.longContext.rates.output)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.flatMap((l) => wrapProse(l, width)).join('\n')}\n`;
 }
 
 const ratesJson = (r: Rates) => Object.fromEntries(RATE_FIELDS.filter((f) => r[f]).map((f) => [f, r[f]?.toFixed()]));

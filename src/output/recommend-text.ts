@@ -6,10 +6,11 @@ import {totalServed, type Route} from '../core/router.js';
 import type {Scenario} from '../core/scenario.js';
 import type {SheetSummary} from '../core/prices.js';
 import {ENV_KEYS} from '../core/provider-env.js';
-import {formatCount, formatUsd} from './format.js';
+import {formatCount, formatUsd, plural} from './format.js';
 import {recommendationJson, scenarioJson, SCHEMA_VERSION, usd} from './json.js';
 import {renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
+import {wrapProse} from './text-width.js';
 
 function describeRoute(r: Route): string {
   if (r.path === 'unserved') return r.reason === 'free-cap-wait' ? 'waits for tomorrow' : r.reason === 'free-capability' ? 'cannot run (beyond the free models)' : 'no path';
@@ -39,7 +40,7 @@ function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readon
   return lines;
 }
 
-const COLUMNS: Column[] = [{header: 'Option'}, {header: 'Per month', align: 'right'}, {header: 'Served', align: 'right'}, {header: 'Why not / note'}];
+const COLUMNS: Column[] = [{header: 'Option', fit: 'wrap'}, {header: 'Per month', align: 'right'}, {header: 'Served', align: 'right'}, {header: 'Why not / note', fit: 'wrap'}];
 
 function rows(rec: Recommendation): string[][] {
   return rec.ranked.map((c) => {
@@ -60,21 +61,22 @@ function savingsLine(view: RecommendView): string[] {
   return [`Against your current settings ("${view.current.strategy.label}", ${formatUsd(view.current.month.totalUsd)} a month): ${saving.gte(0) ? `saves ${formatUsd(saving)} a month` : `costs ${formatUsd(saving.neg())} more a month, but serves what the current settings cannot`}.`];
 }
 
-export function renderRecommendTable(view: RecommendView, style: Style): string {
+export function renderRecommendTable(view: RecommendView, width: number, style: Style): string {
   const {rec, scenario} = view;
   const {profile, plan} = scenario;
+  const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, width));
   return [
-    style.dim(`Recommendation · profile ${profile.id} (${profile.tasksPerDay} tasks/day, ${profile.workingDaysPerMonth} days/month) · plan ${plan.id}`),
+    ...prose([`Recommendation · profile ${profile.id} (${plural(profile.tasksPerDay, 'task/day', 'tasks/day')}, ${plural(profile.workingDaysPerMonth, 'day/month', 'days/month')}) · plan ${plan.id}`]).map(style.dim),
     '',
-    `Do this: ${style.good(style.bold(rec.strategy.label))} — ${formatUsd(rec.monthlyUsd)} a month${rec.overBudget ? style.warn(' (over your budget: nothing fits it)') : ''}`,
-    ...settingsLines(scenario, rec, view.heldKeys).map((l) => `  ${l}`),
-    ...savingsLine(view),
+    ...prose([`Do this: ${style.good(style.bold(rec.strategy.label))} — ${formatUsd(rec.monthlyUsd)} a month${rec.overBudget ? style.warn(' (over your budget: nothing fits it)') : ''}`]),
+    ...prose(settingsLines(scenario, rec, view.heldKeys).map((l) => `  ${l}`)),
+    ...prose(savingsLine(view)),
     '',
     'Why:',
-    ...rec.reasons.map((r) => `  - ${r}`),
+    ...prose(rec.reasons.map((r) => `  - ${r}`)),
     '',
     style.dim('Every option, a month at this pace'),
-    renderTable(COLUMNS, rows(rec)),
+    renderTable(COLUMNS, rows(rec), width),
     '',
   ].join('\n');
 }

@@ -1,21 +1,22 @@
 import type {SimulateReport} from '../core/simulate-report.js';
-import {formatCount, formatTokens, formatUnitUsd, formatUsd} from './format.js';
+import {formatCount, formatTokens, formatUsd, plural, unitUsdDecimals} from './format.js';
 import {describeSources} from './describe.js';
 import {describeRecommendation} from './recommendation-text.js';
 import {missingPrices, pathFigures, type PathFigures} from './simulate-view.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
+import {wrapProse} from './text-width.js';
 import {totalServed} from '../core/router.js';
 import {meetsCapability} from '../core/capability.js';
 
 const COST_COLUMNS: Column[] = [
   {header: 'Path'},
-  {header: 'How it is paid'},
+  {header: 'How it is paid', short: 'Paid how', fit: 'wrap'},
   {header: 'Total', align: 'right'},
-  {header: 'Per task', align: 'right'},
+  {header: 'Per task', align: 'right', drop: 1},
   {header: 'Per month', align: 'right'},
   {header: 'Served', align: 'right'},
-  {header: 'Not served'},
+  {header: 'Not served', fit: 'wrap'},
 ];
 
 const TOKEN_COLUMNS: Column[] = [
@@ -32,11 +33,12 @@ function bound(f: PathFigures, text: string): string {
 }
 
 function costRows(figures: PathFigures[]): string[][] {
+  const perTask = unitUsdDecimals(figures.map((f) => f.perTaskUsd));
   return figures.map((f) => f.notApplicable ? [f.name, 'not applicable', '-', '-', '-', '-', f.notApplicable] : [
     f.name,
     f.how,
     bound(f, formatUsd(f.totalUsd)),
-    f.perTaskUsd ? bound(f, formatUnitUsd(f.perTaskUsd)) : '-',
+    f.perTaskUsd ? bound(f, formatUsd(f.perTaskUsd, perTask)) : '-',
     bound(f, formatUsd(f.monthlyUsd)),
     formatCount(f.served),
     f.unserved ? `${formatCount(f.unserved)}: ${f.unservedWhy}` : '0',
@@ -59,7 +61,7 @@ function heading(report: SimulateReport): string[] {
   const models = [...new Set(report.scenario.classes.map((c) => c.resolvedModel.id))].join(', ');
   const priced = [...new Set(report.scenario.classes.map((c) => c.resolvedModel.asOf).filter(Boolean))].sort().join(', ');
   return [
-    `${formatCount(report.tasks)} tasks · profile ${profile.id} (${profile.tasksPerDay} tasks/day, ${profile.workingDaysPerMonth} working days/month) · model ${models} · plan ${plan.id}`,
+    `${plural(report.tasks, 'task')} · profile ${profile.id} (${plural(profile.tasksPerDay, 'task/day', 'tasks/day')}, ${plural(profile.workingDaysPerMonth, 'working day/month', 'working days/month')}) · model ${models} · plan ${plan.id}`,
     `Prices: ${describeSources(report.prices)}; ${models} priced as of ${priced}`,
   ];
 }
@@ -81,29 +83,30 @@ function yourSetups(report: SimulateReport): string[] {
     'Your setups, a month at this pace:',
     ...mine.map((c) => {
       const served = totalServed(c.month.served);
-      return `  ${c.strategy.label}: ${formatUsd(c.month.totalUsd)} (serves ${formatCount(served)} of ${formatCount(c.month.tasks)} tasks)`;
+      return `  ${c.strategy.label}: ${formatUsd(c.month.totalUsd)} (serves ${formatCount(served)} of ${plural(c.month.tasks, 'task')})`;
     }),
     '',
   ];
 }
 
-export function renderSimulateTable(report: SimulateReport, style: Style): string {
+export function renderSimulateTable(report: SimulateReport, width: number, style: Style): string {
   const figures = pathFigures(report);
   const cheapest = figures.find((f) => f.path === report.cheapest) as PathFigures;
   const missing = missingPrices(report);
+  const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, width));
   return [
-    ...heading(report).map(style.dim),
+    ...prose(heading(report)).map(style.dim),
     '',
-    renderTable(COST_COLUMNS, costRows(figures)),
+    renderTable(COST_COLUMNS, costRows(figures), width),
     '',
     style.dim('Tokens behind it (whole batch)'),
-    renderTable(TOKEN_COLUMNS, tokenRows(figures)),
+    renderTable(TOKEN_COLUMNS, tokenRows(figures), width),
     '',
-    ...(missing.length ? [style.warn(`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`), ''] : []),
-    ...belowNeedLines(report).map((l) => style.warn(l)),
-    ...yourSetups(report),
-    `Cheapest path that serves every task: ${style.bold(cheapest.name)} (${bound(cheapest, formatUsd(cheapest.totalUsd))} for the batch, ${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`,
-    ...describeRecommendation(report.recommendation, style),
+    ...(missing.length ? [...prose([`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`]).map(style.warn), ''] : []),
+    ...prose(belowNeedLines(report)).map((l) => style.warn(l)),
+    ...prose(yourSetups(report)),
+    ...prose([`Cheapest path that serves every task: ${style.bold(cheapest.name)} (${bound(cheapest, formatUsd(cheapest.totalUsd))} for the batch, ${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`]),
+    ...prose(describeRecommendation(report.recommendation, style)),
   ].join('\n') + '\n';
 }
 
