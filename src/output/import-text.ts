@@ -6,7 +6,7 @@ import type {ModelUsage, ReplayResult, ReplayedStrategy} from '../core/replay.js
 import {totalTokens} from '../core/tokens.js';
 import type {ImportOutcome, RejectedRow} from '../core/usage.js';
 import {chartPoints, renderLineChart} from './chart.js';
-import {formatCount, formatTokens, formatUsd} from './format.js';
+import {formatCount, formatTokens, formatUsd, plural} from './format.js';
 import {SCHEMA_VERSION, strategyJson, usd as usdText} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
@@ -91,7 +91,7 @@ function comparisonNote(v: ImportView): string {
   ];
   const leftOut = why.length ? `; left out: ${why.join(', ')}` : '';
   if (r.comparableDays.length === 0) return `* ${formatUsd(r.totalUsd)} reported in all, but on no day with token records where both figures are complete: nothing to compare${leftOut}.`;
-  return `* Compared on the ${formatCount(r.comparableDays.length)} days whose token records and reported amount are both complete (${formatUsd(r.totalUsd)} reported in all)${leftOut}.`;
+  return `* Compared on the ${r.comparableDays.length === 1 ? 'day' : `${formatCount(r.comparableDays.length)} days`} whose token records and reported amount are both complete (${formatUsd(r.totalUsd)} reported in all)${leftOut}.`;
 }
 
 function pathRows(v: ImportView): string[][] {
@@ -112,7 +112,7 @@ function pathRows(v: ImportView): string[][] {
 }
 
 const MODEL_COLUMNS: Column[] = [
-  {header: 'Model'},
+  {header: 'Model', fit: 'wrap'},
   {header: 'Rows', align: 'right', drop: 1},
   {header: 'Input', align: 'right'},
   {header: 'Cache read', short: 'Cache rd', align: 'right'},
@@ -147,7 +147,7 @@ const dayColumns = (v: ImportView): Column[] => [
   {header: 'Day'},
   ...v.replay.strategies.map((s) => ({header: s.strategy.id, short: s.strategy.id.replace(/^all-/, '').replace('free-then-platform', 'free→plat'), align: 'right' as const})),
   {header: 'Reported', align: 'right'},
-  ...(anyLowerBound(v) ? [{header: 'Lower bound on'}] : []),
+  ...(anyLowerBound(v) ? [{header: 'Lower bound on', fit: 'wrap' as const}] : []),
 ];
 
 function dayRows(v: ImportView): string[][] {
@@ -161,20 +161,20 @@ function dayRows(v: ImportView): string[][] {
 
 function accountingLine(v: ImportView): string {
   const sum = (k: 'read' | 'imported' | 'duplicates' | 'rejected' | 'skipped') => v.outcome.accounts.reduce((n, a) => n + a[k], 0);
-  return `${formatCount(v.outcome.accounts.length)} inputs: read ${formatCount(sum('read'))} = ${formatCount(sum('imported'))} imported + ${formatCount(sum('duplicates'))} duplicates collapsed + ${formatCount(sum('rejected'))} rejected + ${formatCount(sum('skipped'))} skipped (rows with nothing to price).`;
+  return `${plural(v.outcome.accounts.length, 'input')}: read ${formatCount(sum('read'))} = ${formatCount(sum('imported'))} imported + ${formatCount(sum('duplicates'))} duplicates collapsed + ${formatCount(sum('rejected'))} rejected + ${formatCount(sum('skipped'))} skipped (rows with nothing to price).`;
 }
 
 function warnings(v: ImportView): string[] {
   const lines: string[] = [];
   for (const r of v.outcome.repeatedFiles) lines.push(`${shownPath(v, r.file)} repeats ${shownPath(v, r.sameAs)}: not counted twice.`);
   for (const f of v.outcome.ignored) lines.push(`passed over ${shownPath(v, f.file)}: ${f.reason}.`);
-  for (const o of v.outcome.overlaps) lines.push(`${o.source} covers ${o.days.length} days already in ${o.keptSource}: ${formatCount(o.rows)} rows not counted twice (days ${o.days.slice(0, 3).join(', ')}${o.days.length > 3 ? ', …' : ''}).`);
+  for (const o of v.outcome.overlaps) lines.push(`${o.source} covers ${plural(o.days.length, 'day')} already in ${o.keptSource}: ${plural(o.rows, 'row')} not counted twice (days ${o.days.slice(0, 3).join(', ')}${o.days.length > 3 ? ', …' : ''}).`);
   const rejects = v.outcome.rejects;
   for (const r of rejects.slice(0, 5)) lines.push(`rejected ${shownPath(v, r.file)}:${r.line}: ${r.reason}`);
   if (rejects.length > 5) lines.push(`… and ${formatCount(rejects.length - 5)} more rejected rows: --rejects FILE writes them all.`);
   for (const u of v.replay.unknownModels) {
     const reported = u.reportedUsd ? `, ${formatUsd(u.reportedUsd)} reported` : '';
-    lines.push(`not priced: ${formatCount(u.records)} rows of unknown model "${u.name}"${reported}${u.nearest.length ? ` (nearest: ${u.nearest.join(', ')})` : ''}: add a sheet with --prices.`);
+    lines.push(`not priced: ${plural(u.records, 'row')} of unknown model "${u.name}"${reported}${u.nearest.length ? ` (nearest: ${u.nearest.join(', ')})` : ''}: add a sheet with --prices.`);
   }
   if (v.replay.missing.length) lines.push(`unknown prices (totals marked ≥ are lower bounds): ${v.replay.missing.join('; ')}`);
   if (v.replay.noCacheSplitRecords) lines.push(`${formatCount(v.replay.noCacheSplitRecords)} rows do not split out cached tokens: priced as uncached input where known, totals marked ≥.`);
@@ -198,7 +198,7 @@ function historyLines(v: ImportView, saved: string | undefined): string[] {
 /** `width` is the terminal's (the chart's); `tableWidth` the tables', unlimited with --wide. */
 export function renderImportTable(v: ImportView, width: number, tableWidth: number, style: Style, saved?: string): string {
   const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, tableWidth));
-  const range = v.replay.days.length ? `${v.replay.days[0]} to ${v.replay.days.at(-1)}, ${v.replay.days.length} days` : 'no days';
+  const range = v.replay.days.length ? `${v.replay.days[0]} to ${v.replay.days.at(-1)}, ${plural(v.replay.days.length, 'day')}` : 'no days';
   const chart =
     v.replay.days.length > 1
       ? renderLineChart(

@@ -29,7 +29,7 @@ describe('unknown is never $0 (OpenAI usage export with a fine-tuned model no sh
   });
 
   it('table: ≥ on the totals, "unknown" for the day with no price and for the model, never $0.00', () => {
-    const r = run(['import', file]);
+    const r = run(['import', file, '--wide']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/BYOK: your own keys at list price +≥\$2\.80 /);
     expect(r.stdout).toMatch(/2026-03-06 +unknown +unknown +\$0\.00 +unknown +- +all-byok, all-platform, free-then-platform/);
@@ -76,9 +76,9 @@ describe('reported against re-priced: only days where both are complete', () => 
     expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '0.036', reportedUsd: '0.04', differenceUsd: '-0.004'});
     const haiku = doc.models.find((m: {model: string}) => m.model === 'claude-haiku-4-5');
     expect(haiku).not.toHaveProperty('reportedUsd');
-    const table = run(['import', file]).stdout;
+    const table = run(['import', file, '--wide']).stdout;
     expect(table).toContain(
-      "* Compared on the 1 days whose token records and reported amount are both complete ($0.58 reported in all); left out: 1 where the reported amount covers only some of the day's rows, 1 where the re-price is a lower bound.",
+      "* Compared on the day whose token records and reported amount are both complete ($0.58 reported in all); left out: 1 where the reported amount covers only some of the day's rows, 1 where the re-price is a lower bound.",
     );
   });
 });
