@@ -79,7 +79,7 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
 
 describe('a model no key can reach', () => {
   it('is never shown as BYOK, and the free tier only never shows a paid bill', () => {
-    const table = run(['simulate', '--model', 'v0-1.5-md']);
+    const table = run(['simulate', '--model', 'v0-1.5-md', '--wide']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^BYOK +not applicable +- +- +- +- +no key can reach v0-1\.5-md: there is no direct credential to bring/m);
     expect(table.stdout).toMatch(/^Free +open-model pool, 10 tasks\/day +\$0\.00 /m);
