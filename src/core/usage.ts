@@ -81,4 +81,8 @@ export interface ImportOutcome {
   readonly ignored: {file: string; reason: string}[];
   /** Usage seen through two sources (Claude Code logs and ccusage output of the same days): which days, which source was kept. */
   readonly overlaps: {source: SourceId; keptSource: SourceId; days: string[]; rows: number}[];
+  /** Two aggregations of the same usage (a daily and an hourly export of the same days): the later file's rows of those days not counted. */
+  readonly sameUsage: {file: string; sameAs: string; days: string[]; rows: number}[];
+  /** Files of the same kind covering the same days with different totals: both counted, and said. */
+  readonly differentTotals: {file: string; other: string; days: string[]}[];
 }

@@ -168,7 +168,10 @@ function warnings(v: ImportView): string[] {
   const lines: string[] = [];
   for (const r of v.outcome.repeatedFiles) lines.push(`${shownPath(v, r.file)} repeats ${shownPath(v, r.sameAs)}: not counted twice.`);
   for (const f of v.outcome.ignored) lines.push(`passed over ${shownPath(v, f.file)}: ${f.reason}.`);
-  for (const o of v.outcome.overlaps) lines.push(`${o.source} covers ${plural(o.days.length, 'day')} already in ${o.keptSource}: ${plural(o.rows, 'row')} not counted twice (days ${o.days.slice(0, 3).join(', ')}${o.days.length > 3 ? ', …' : ''}).`);
+  const someDays = (days: readonly string[]) => `${days.slice(0, 3).join(', ')}${days.length > 3 ? ', …' : ''}`;
+  for (const o of v.outcome.sameUsage) lines.push(`${shownPath(v, o.file)} holds the same usage as ${shownPath(v, o.sameAs)} on ${plural(o.days.length, 'day')} (${someDays(o.days)}): ${plural(o.rows, 'row')} not counted twice.`);
+  for (const o of v.outcome.differentTotals) lines.push(`${shownPath(v, o.file)} and ${shownPath(v, o.other)} both cover ${plural(o.days.length, 'day')} with different totals (${someDays(o.days)}): both counted; if they are one account's, import only one.`);
+  for (const o of v.outcome.overlaps) lines.push(`${o.source} covers ${plural(o.days.length, 'day')} already in ${o.keptSource}: ${plural(o.rows, 'row')} not counted twice (days ${someDays(o.days)}).`);
   const rejects = v.outcome.rejects;
   for (const r of rejects.slice(0, 5)) lines.push(`rejected ${shownPath(v, r.file)}:${r.line}: ${r.reason}`);
   if (rejects.length > 5) lines.push(`… and ${formatCount(rejects.length - 5)} more rejected rows: --rejects FILE writes them all.`);
@@ -286,6 +289,8 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
     repeatedFiles: v.outcome.repeatedFiles,
     ignoredFiles: v.outcome.ignored,
     overlaps: v.outcome.overlaps,
+    sameUsage: v.outcome.sameUsage,
+    differentTotals: v.outcome.differentTotals,
     rejects: v.outcome.rejects.length,
     unknownModels: r.unknownModels.map((u) => ({...u, ...(u.reportedUsd ? {reportedUsd: usdText(u.reportedUsd)} : {})})),
     missingPrices: r.missing,

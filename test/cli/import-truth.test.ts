@@ -169,3 +169,19 @@ describe('an import that imports nothing fails; every file of a folder is accoun
     expect(doc.models.find((m: {model: string}) => m.model === 'gpt-4.1').tokens).toEqual({input: 53_440, cacheRead: 5760, cacheWrite5m: 0, cacheWrite1h: 0, output: 10_646});
   });
 });
+
+describe('two aggregations of the same usage are counted once, and said', () => {
+  it('a daily and an hourly Console export of the same day; a day whose totals differ is kept in both and flagged', () => {
+    const files = ['anthropic-tokens-daily-april.csv', 'anthropic-tokens-hourly-april-02.csv', 'anthropic-tokens-hourly-april-03-other-workspace.csv'].map((f) => `${T}/${f}`);
+    const doc = json(files);
+    expect(doc.files.map((f: {imported: number; duplicates: number}) => [f.imported, f.duplicates])).toEqual([[3, 0], [0, 3], [1, 0]]);
+    expect(doc.sameUsage).toEqual([{file: files[1], sameAs: files[0], days: ['2026-04-02'], rows: 3}]);
+    expect(doc.differentTotals).toEqual([{file: files[2], other: files[0], days: ['2026-04-03']}]);
+    // Haiku 4.5 on the 2nd: 200k in $0.20 + 10k writes $0.0125 + 400k reads $0.04 + 100k out $0.50; Sonnet 4.5: 50k in $0.15 + 5k out $0.075;
+    // the 3rd: 1,000 in and 100 out ($0.0015) in one workspace, 7,000 and 700 ($0.0105) in the other.
+    expect(strategy(doc, 'all-byok')['totalUsd']).toBe('0.9895');
+    const table = run(['import', ...files]).stdout;
+    expect(table).toContain(`${files[1]} holds the same usage as ${files[0]} on 1 day (2026-04-02): 3 rows not counted twice.`);
+    expect(table).toContain(`${files[2]} and ${files[0]} both cover 1 day with different totals (2026-04-03): both counted; if they are one account's, import only one.`);
+  });
+});

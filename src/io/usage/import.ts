@@ -8,6 +8,7 @@ import {expandInputs, type Found, RepeatFinder} from './files.js';
 import {Progress, readHead} from './input.js';
 import {localDay} from './numbers.js';
 import {FileSink, RejectLog} from './sink.js';
+import {isAggregated, resolveOverlaps, type HeldFile} from './aggregates.js';
 import type {Overlap} from './ccusage.js';
 import {ClaudeSeen} from './claude-code.js';
 import {CodexSeen} from './codex.js';
@@ -123,13 +124,18 @@ export async function importUsage(inputs: readonly string[], onRecord: (record: 
   // ccusage reports go last: the raw logs they summarise must be known first to drop overlapping days.
   const order = planned.map((p, i) => [p, i] as const).filter((e): e is readonly [Planned, number] => e[0] !== undefined);
   const sorted = [...order.filter(([p]) => !ccusageIsDeferred(p.source)), ...order.filter(([p]) => ccusageIsDeferred(p.source))];
+  const held: {sink: FileSink; file: HeldFile}[] = [];
   for (const [p, i] of sorted) {
     const sameAs = await repeats.sameAs(p.input, p.head);
     if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
-    const sink = new FileSink(p.input.name, p.source, keep, rejects, sameAs !== undefined);
+    const sink = new FileSink(p.input.name, p.source, keep, rejects, sameAs !== undefined, isAggregated(p.source));
     await readInput(p.input, p.head, p.source, sink, progress, state);
+    if (sink.held) held.push({sink, file: {file: p.input.name, source: p.source, rows: sink.held}});
     accounts.set(i, sink.account);
   }
+  // Aggregated exports go in once every file is read: a day two of them hold alike is counted once.
+  const overlapping = resolveOverlaps(held.map((h) => h.file));
+  for (const h of held) h.sink.release(overlapping.drop.get(h.file) ?? new Set());
 
   return {
     accounts: [...accounts.entries()].sort((a, b) => a[0] - b[0]).map(([, a]) => a),
@@ -137,5 +143,7 @@ export async function importUsage(inputs: readonly string[], onRecord: (record: 
     repeatedFiles,
     ignored,
     overlaps: [...state.overlaps.values()].map((o) => ({source: o.source, keptSource: o.keptSource, days: [...o.days].sort(), rows: o.rows})),
+    sameUsage: overlapping.same,
+    differentTotals: overlapping.different,
   };
 }

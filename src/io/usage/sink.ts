@@ -37,13 +37,27 @@ export class FileSink {
   private readonly onRecord: (record: UsageRecord) => void;
   private readonly rejects: RejectLog;
   private readonly ghost: boolean;
+  /** Rows of an aggregated export, held until the import knows which days another file already holds. */
+  readonly held: UsageRecord[][] | undefined;
 
-  constructor(file: string, source: SourceId, onRecord: (record: UsageRecord) => void, rejects: RejectLog, ghost = false) {
+  constructor(file: string, source: SourceId, onRecord: (record: UsageRecord) => void, rejects: RejectLog, ghost = false, hold = false) {
     this.file = file;
     this.onRecord = onRecord;
     this.rejects = rejects;
     this.ghost = ghost;
+    this.held = hold && !ghost ? [] : undefined;
     this.account = {file, source, read: 0, imported: 0, duplicates: 0, rejected: 0, skipped: 0};
+  }
+
+  /** Settles the held rows: those whose every day is in `drop` are duplicates, the rest imported. */
+  release(drop: ReadonlySet<string>): void {
+    for (const row of this.held ?? []) {
+      if (row.every((r) => drop.has(r.start.slice(0, 10)))) this.account.duplicates++;
+      else {
+        this.account.imported++;
+        for (const r of row) this.onRecord(r);
+      }
+    }
   }
 
   /** One row read; the reader then settles it with one of the calls below. */
@@ -54,6 +68,10 @@ export class FileSink {
   emit(records: UsageRecord | readonly UsageRecord[]): void {
     if (this.ghost) {
       this.account.duplicates++;
+      return;
+    }
+    if (this.held) {
+      this.held.push(Array.isArray(records) ? [...(records as UsageRecord[])] : [records as UsageRecord]);
       return;
     }
     this.account.imported++;
