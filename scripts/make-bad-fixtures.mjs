@@ -97,8 +97,8 @@ flags('flags-zero-pace', ['simulate', '--tasks-per-day', '0'], '--tasks-per-day:
 flags('flags-negative-tokens', ['simulate', '--input-tokens', '-3'], '--input-tokens: expected a whole number');
 flags('flags-bad-markup', ['simulate', '--markup', 'ten'], '--markup: expected a non-negative amount');
 flags('flags-bad-date', ['simulate', '--as-of', '2026-13-45'], '--as-of: expected a date');
-flags('flags-bad-format', ['simulate', '--format', 'xml'], 'Invalid values');
-flags('flags-unknown-flag', ['simulate', '--taks', '3'], 'Unknown argument: taks');
+flags('flags-bad-format', ['simulate', '--format', 'xml'], '--format: "xml" is not one of table, json, csv, markdown');
+flags('flags-unknown-flag', ['simulate', '--taks', '3'], 'unknown flag --taks; did you mean --tasks?');
 flags('flags-unknown-plan', ['simulate', '--plan', 'vibkit'], 'unknown plan "vibkit"; nearest: vibekit');
 flags('flags-unknown-profile', ['simulate', '--profile', 'hobyist'], 'unknown profile "hobyist"; nearest: hobbyist');
 flags('flags-unknown-model', ['simulate', '--model', 'gpt-55'], 'unknown model "gpt-55"');

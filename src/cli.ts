@@ -1,14 +1,15 @@
-import yargs, {type Arguments} from 'yargs';
+import yargs, {type Arguments, type MiddlewareFunction} from 'yargs';
 import {hideBin} from 'yargs/helpers';
 import {UserError} from './errors.js';
 import {breakevenCommand} from './commands/breakeven.js';
 import {dashboardCommand, opensDashboardByDefault} from './commands/dashboard.js';
 import {importCommand} from './commands/import.js';
-import {pricesCommand} from './commands/prices.js';
+import {PRICES_ACTIONS, pricesCommand} from './commands/prices.js';
 import {recommendCommand} from './commands/recommend.js';
 import {simulateCommand} from './commands/simulate.js';
 import {endWhenWritten} from './commands/output.js';
 import {VERSION} from './version.js';
+import {usageMessage} from './commands/usage-errors.js';
 
 /** A command whose process ends as soon as its output is written (see endWhenWritten). */
 function ending<T extends {handler: (args: Arguments) => unknown}>(command: T): T {
@@ -33,6 +34,10 @@ function fail(message: string, hint: string | undefined, code: number, error?: u
 function debugWanted(): boolean {
   return process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG'] === '1';
 }
+
+const COMMANDS = ['simulate', 'recommend', 'breakeven', 'import', 'prices', 'dashboard', 'completion'];
+
+let parser: {getOptions: () => {key: Record<string, unknown>}} | undefined;
 
 async function main(args: string[]): Promise<void> {
   // Plain `vibe-cost` on an interactive terminal opens the dashboard.
@@ -59,15 +64,24 @@ async function main(args: string[]): Promise<void> {
     // --no-key is a flag of its own (a user who will not manage a key), not the negation of --key.
     .parserConfiguration({'boolean-negation': false})
     .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
-    .demandCommand(1, 'name a command: simulate, recommend, breakeven, import, prices or dashboard')
+    .demandCommand(1, 'name a command: simulate, recommend, breakeven, import, prices, dashboard or completion')
     .strict()
     .version(VERSION)
     .help()
     .alias('h', 'help')
     .wrap(Math.min(120, process.stdout.columns || 100))
-    .fail((message, error, y) => {
-      if (error) throw error;
-      fail(message ?? 'bad usage', `run \`vibe-cost ${(y.parsed as {argv?: {_?: unknown[]}} | false) ? '' : ''}--help\` for the options`, 2);
+    // The command's own parser, kept to suggest its flags: yargs hands fail() only its usage printer.
+    .middleware(((_argv: unknown, y: unknown) => {
+      parser = y as typeof parser;
+    }) as unknown as MiddlewareFunction, true)
+    .fail((message, error) => {
+      // yargs' own parse errors (YError) are bad usage too; anything else thrown in a handler is not.
+      if (error && error.name !== 'YError') throw error;
+      const flags = Object.keys(parser?.getOptions().key ?? {});
+      const flagAt = argv.findIndex((a) => a.startsWith('-'));
+      const words = flagAt < 0 ? argv : argv.slice(0, flagAt);
+      const said = usageMessage(message ?? error?.message ?? 'bad usage', {words, argv, commands: COMMANDS, actions: {prices: PRICES_ACTIONS}, flags});
+      fail(said.message, said.hint, 2);
     })
     .parseAsync();
 }

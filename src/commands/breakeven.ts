@@ -12,7 +12,7 @@ export const breakevenCommand = {
   describe: 'the tasks a day at which BYOK and the plan cost the same, where the free tier stops being enough, and a chart',
   builder: (yargs: Argv) =>
     withScenarioOptions(yargs)
-      .option('max-tasks-per-day', {type: 'number', describe: "right end of the range (default: 3× the profile's pace)", group: 'Usage:'})
+      .option('max-tasks-per-day', {type: 'number', requiresArg: true, describe: "right end of the range (default: 3× the profile's pace)", group: 'Usage:'})
       .example('$0 breakeven --plan credits-builder', 'where a credits subscription stops paying off')
       .example('$0 breakeven --plan cursor-pro --format json', 'every figure and the curve as JSON'),
   handler: (argv: Arguments) => {

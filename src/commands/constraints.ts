@@ -4,7 +4,7 @@ import {moneyFlag} from './options.js';
 
 export function constraintOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('budget', {type: 'string', describe: 'most you will spend a month, in USD', group: 'Recommendation:'})
+    .option('budget', {type: 'string', requiresArg: true, describe: 'most you will spend a month, in USD', group: 'Recommendation:'})
     .option('no-key', {type: 'boolean', describe: 'you will not manage a provider key', group: 'Recommendation:'});
 }
 

@@ -35,7 +35,7 @@ export const dashboardCommand = {
   describe: 'an interactive dashboard: change the inputs and watch the costs, breakevens and recommendation move',
   builder: (yargs: Argv) =>
     constraintOptions(withScenarioOptions(yargs))
-      .option('import', {type: 'string', array: true, describe: 'a usage file to replay on opening (exports, agent logs, ccusage JSON)', group: 'Usage:'})
+      .option('import', {type: 'string', requiresArg: true, array: true, describe: 'a usage file to replay on opening (exports, agent logs, ccusage JSON)', group: 'Usage:'})
       .example('$0 dashboard --profile team --plan credits-builder', 'explore the team preset on a credits plan'),
   handler: async (argv: Arguments) => {
     const args = argv as unknown as DashboardArgs;

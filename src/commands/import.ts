@@ -9,7 +9,7 @@ import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
 import {writeUserFile} from '../io/write-file.js';
 import {importJson, rejectsCsv, renderImportCsv, renderImportMarkdown, renderImportTable, type ImportView} from '../output/import-text.js';
-import {moneyFlag, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
+import {fromSettings, moneyFlag, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
 
 interface ImportArgs extends OutputArgs {
@@ -48,16 +48,16 @@ export const importCommand = {
   builder: (yargs: Argv) =>
     withOutputOptions(yargs)
       .positional('inputs', {type: 'string', array: true, describe: 'files, folders (read recursively) or - for standard input'})
-      .option('source', {choices: SOURCES, describe: 'read every input as this source instead of detecting it'})
-      .option('plan', {type: 'string', describe: 'platform plan to re-price on (default: vibekit)'})
-      .option('markup', {type: 'string', describe: "the plan's markup, in percent"})
-      .option('free-cap', {type: 'number', describe: "the free tier's daily cap"})
-      .option('prices', {type: 'string', array: true, describe: 'extra price sheet; repeatable, later wins'})
-      .option('config', {type: 'string', describe: 'settings file: your apps are re-priced too'})
-      .option('needs', {choices: CAPABILITIES, describe: "what the history's tasks need (default: the tier of the model that ran them)"})
-      .option('task-gap', {type: 'string', default: '10m', describe: 'idle time that ends a task, where the source has no session id'})
-      .option('save-profile', {type: 'string', describe: 'write a usage profile from the history, for simulate, recommend and the dashboard'})
-      .option('rejects', {type: 'string', describe: 'write every rejected row (file, line, reason) to this CSV'})
+      .option('source', {choices: SOURCES, requiresArg: true, describe: 'read every input as this source instead of detecting it'})
+      .option('plan', {type: 'string', requiresArg: true, describe: 'platform plan to re-price on (default: vibekit)'})
+      .option('markup', {type: 'string', requiresArg: true, describe: "the plan's markup, in percent"})
+      .option('free-cap', {type: 'number', requiresArg: true, describe: "the free tier's daily cap"})
+      .option('prices', {type: 'string', requiresArg: true, array: true, describe: 'extra price sheet; repeatable, later wins'})
+      .option('config', {type: 'string', requiresArg: true, describe: 'settings file: your apps are re-priced too'})
+      .option('needs', {choices: CAPABILITIES, requiresArg: true, describe: "what the history's tasks need (default: the tier of the model that ran them)"})
+      .option('task-gap', {type: 'string', requiresArg: true, default: '10m', describe: 'idle time that ends a task, where the source has no session id'})
+      .option('save-profile', {type: 'string', requiresArg: true, describe: 'write a usage profile from the history, for simulate, recommend and the dashboard'})
+      .option('rejects', {type: 'string', requiresArg: true, describe: 'write every rejected row (file, line, reason) to this CSV'})
       .option('strict', {type: 'boolean', describe: 'stop at the first bad row'})
       .option('force', {type: 'boolean', describe: 'overwrite files written by --save-profile and --rejects'})
       .example('$0 import ~/.claude/projects', 'every Claude Code session log, re-priced on each path')
@@ -75,7 +75,7 @@ export const importCommand = {
     const markupPct = moneyFlag('markup', args.markup);
     const config = loadConfig(args.config);
     const book = loadPriceBook(args.prices ?? []);
-    const plan = applyPlanOverrides(loadPlan(args.plan ?? config.plan ?? 'vibekit'), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
+    const plan = applyPlanOverrides(loadPlan(...fromSettings('plan', args.plan, config, 'vibekit')), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
     const progress = process.stderr.isTTY && args.format === 'table' ? progressBar() : undefined;
     // The importers (and csv-parse) load only when importing: other commands start without them.
     const {replayHistory, nothingImported} = await import('../io/replay-history.js');

@@ -19,10 +19,15 @@ export interface OutputArgs {
   wide?: boolean | undefined;
 }
 
+function formatValue(value: unknown): Format {
+  if (value === '' || typeof value !== 'string') throw new UsageError(`--format: needs a value: ${FORMATS.join(', ')}`);
+  return value.toLowerCase() as Format;
+}
+
 /** --format (any case), --json for --format json (as in gh and ccusage), --wide for tables at full width. */
 export function withOutputOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('format', {choices: FORMATS, default: 'table' as Format, coerce: (v: unknown) => String(v).toLowerCase() as Format, describe: 'output format', group: 'Output:'})
+    .option('format', {choices: FORMATS, requiresArg: true, default: 'table' as Format, coerce: formatValue, describe: 'output format', group: 'Output:'})
     .option('json', {type: 'boolean', describe: 'same as --format json', group: 'Output:'})
     .option('wide', {type: 'boolean', describe: 'tables at full width, every column (default: fit the terminal, 80 columns when piped)', group: 'Output:'})
     .middleware((argv: Record<string, unknown>) => {
@@ -41,23 +46,23 @@ const TOKEN_FLAGS: Record<string, Bucket> = {
 /** The flags every costing command shares: profile, plan, prices, overrides and output format. */
 export function withScenarioOptions<T>(yargs: Argv<T>) {
   return withOutputOptions(yargs)
-    .option('config', {type: 'string', describe: 'settings file (default: $XDG_CONFIG_HOME/vibe-cost/config.json)', group: 'Settings:'})
+    .option('config', {type: 'string', requiresArg: true, describe: 'settings file (default: $XDG_CONFIG_HOME/vibe-cost/config.json)', group: 'Settings:'})
     .option('keys-from-env', {type: 'boolean', describe: "count a provider's key as held when its usual variable (ANTHROPIC_API_KEY, ...) is set", group: 'Settings:'})
-    .option('profile', {type: 'string', describe: 'usage profile: hobbyist, daily-driver (default), team, or a JSON file', group: 'Usage:'})
-    .option('tasks-per-day', {type: 'number', describe: "tasks a working day (overrides the profile's pace)", group: 'Usage:'})
-    .option('working-days', {type: 'number', describe: 'working days a month', group: 'Usage:'})
-    .option('model', {type: 'string', describe: 'model every task asks for (id, alias or display name)', group: 'Usage:'})
-    .option('input-tokens', {type: 'number', describe: 'uncached input tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('cache-read-tokens', {type: 'number', describe: 'cache-read tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('cache-write-tokens', {type: 'number', describe: '5-minute cache-write tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('cache-write-1h-tokens', {type: 'number', describe: '1-hour cache-write tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('output-tokens', {type: 'number', describe: 'output tokens per task, reasoning included', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('requests-per-task', {type: 'number', describe: 'agent turns per task (long-context tiers apply per request)', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('plan', {type: 'string', describe: 'platform plan: vibekit (default), openrouter, cursor-pro, credits-builder, credits-cliff, or a JSON file', group: 'Plan and prices:'})
-    .option('markup', {type: 'string', describe: "platform markup in percent over list price (overrides the plan's)", group: 'Plan and prices:'})
-    .option('free-cap', {type: 'number', describe: "free tier's daily cap, in the plan's unit (requests or tasks)", group: 'Plan and prices:'})
-    .option('prices', {type: 'string', array: true, describe: "extra price sheet (this project's JSON or LiteLLM's); repeatable, later wins", group: 'Plan and prices:'})
-    .option('as-of', {type: 'string', describe: 'price as of this date, YYYY-MM-DD (default: today)', group: 'Plan and prices:'});
+    .option('profile', {type: 'string', requiresArg: true, describe: 'usage profile: hobbyist, daily-driver (default), team, or a JSON file', group: 'Usage:'})
+    .option('tasks-per-day', {type: 'number', requiresArg: true, describe: "tasks a working day (overrides the profile's pace)", group: 'Usage:'})
+    .option('working-days', {type: 'number', requiresArg: true, describe: 'working days a month', group: 'Usage:'})
+    .option('model', {type: 'string', requiresArg: true, describe: 'model every task asks for (id, alias or display name)', group: 'Usage:'})
+    .option('input-tokens', {type: 'number', requiresArg: true, describe: 'uncached input tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
+    .option('cache-read-tokens', {type: 'number', requiresArg: true, describe: 'cache-read tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
+    .option('cache-write-tokens', {type: 'number', requiresArg: true, describe: '5-minute cache-write tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
+    .option('cache-write-1h-tokens', {type: 'number', requiresArg: true, describe: '1-hour cache-write tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
+    .option('output-tokens', {type: 'number', requiresArg: true, describe: 'output tokens per task, reasoning included', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
+    .option('requests-per-task', {type: 'number', requiresArg: true, describe: 'agent turns per task (long-context tiers apply per request)', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
+    .option('plan', {type: 'string', requiresArg: true, describe: 'platform plan: vibekit (default), openrouter, cursor-pro, credits-builder, credits-cliff, or a JSON file', group: 'Plan and prices:'})
+    .option('markup', {type: 'string', requiresArg: true, describe: "platform markup in percent over list price (overrides the plan's)", group: 'Plan and prices:'})
+    .option('free-cap', {type: 'number', requiresArg: true, describe: "free tier's daily cap, in the plan's unit (requests or tasks)", group: 'Plan and prices:'})
+    .option('prices', {type: 'string', requiresArg: true, array: true, describe: "extra price sheet (this project's JSON or LiteLLM's); repeatable, later wins", group: 'Plan and prices:'})
+    .option('as-of', {type: 'string', requiresArg: true, describe: 'price as of this date, YYYY-MM-DD (default: today)', group: 'Plan and prices:'});
 }
 
 export interface ScenarioArgs {
@@ -75,9 +80,31 @@ export interface ScenarioArgs {
   [flag: string]: unknown;
 }
 
+/** The text typed after a flag (--runs abc, --runs=abc), to quote back when it is not a number. */
+function typed(flag: string, argv: readonly string[] = process.argv): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith(`--${flag}=`)) return a.slice(flag.length + 3);
+    if (a === `--${flag}`) return argv[i + 1];
+  }
+  return undefined;
+}
+
+/** Refuses NaN and numbers past 2^53 with what is wrong with them, not a bound they seem to miss. */
+function checkNumber(flag: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    const text = typed(flag);
+    throw new UsageError(text === undefined || text.startsWith('-') ? `--${flag}: needs a value` : `--${flag}: not a number: "${text}"`, `for example --${flag} 10`);
+  }
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+    throw new UsageError(`--${flag}: too large: ${typed(flag) ?? String(value)} (at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')})`);
+  }
+}
+
 export function wholeNumber(flag: string, value: unknown, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+  checkNumber(flag, value);
+  if (!Number.isSafeInteger(value) || value < min) {
     throw new UsageError(`--${flag}: expected a whole number of at least ${min}, got ${String(value)}`);
   }
   return value;
@@ -85,7 +112,9 @@ export function wholeNumber(flag: string, value: unknown, min: number): number |
 
 export function positiveNumber(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1_000_000) {
+  checkNumber(flag, value);
+  if (value > 1_000_000) throw new UsageError(`--${flag}: too large: ${typed(flag) ?? String(value)} (at most 1,000,000)`);
+  if (value <= 0) {
     throw new UsageError(`--${flag}: expected a number above 0, got ${String(value)}`);
   }
   return value;
@@ -105,6 +134,13 @@ export function asOfDate(flag: unknown): string {
     throw new UsageError(`--as-of: expected a date YYYY-MM-DD, got ${String(flag)}`);
   }
   return flag;
+}
+
+/** A plan or profile from its flag, else the settings file (whose errors then name the file and key), else the default. */
+export function fromSettings(key: 'plan' | 'profile', flag: string | undefined, config: UserConfig, fallback: string): [string, string] {
+  if (flag !== undefined) return [flag, `--${key}`];
+  const saved = config[key];
+  return saved !== undefined ? [saved, `${config.origin}: key "${key}"`] : [fallback, `--${key}`];
 }
 
 export interface LoadedScenario {
@@ -131,14 +167,14 @@ export function loadScenario(args: ScenarioArgs): LoadedScenario {
   const markupPct = moneyFlag('markup', args.markup);
   const config = loadConfig(args.config);
   const book = loadPriceBook(args.prices ?? []);
-  const profile = applyProfileOverrides(loadProfile(args.profile ?? config.profile ?? 'daily-driver'), {
+  const profile = applyProfileOverrides(loadProfile(...fromSettings('profile', args.profile, config, 'daily-driver')), {
     ...(tasksPerDay !== undefined ? {tasksPerDay} : {}),
     ...(workingDays !== undefined ? {workingDaysPerMonth: workingDays} : {}),
     ...(args.model ? {model: args.model} : {}),
     tokens,
     ...(requestsPerTask !== undefined ? {requestsPerTask} : {}),
   });
-  const plan = applyPlanOverrides(loadPlan(args.plan ?? config.plan ?? 'vibekit'), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
+  const plan = applyPlanOverrides(loadPlan(...fromSettings('plan', args.plan, config, 'vibekit')), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
   const fromEnv = args['keys-from-env'] ?? config.keysFromEnv;
   const heldKeys = [...new Set([...config.keys, ...(fromEnv ? keysFromEnv(process.env) : [])])].sort();
   const held = heldKeys.length ? [heldKeysStrategy(heldKeys)] : [];

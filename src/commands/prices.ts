@@ -12,7 +12,9 @@ import {describeSources} from '../output/describe.js';
 import {withOutputOptions, type OutputArgs} from './options.js';
 import {print, printJson, tableWidth, warn} from './output.js';
 
-const pricesOption = <T>(y: Argv<T>) => y.option('prices', {type: 'string', array: true, describe: 'extra price sheet; repeatable, later wins'});
+const pricesOption = <T>(y: Argv<T>) => y.option('prices', {type: 'string', requiresArg: true, array: true, describe: 'extra price sheet; repeatable, later wins'});
+
+export const PRICES_ACTIONS = ['list', 'show', 'validate', 'update'];
 
 export const pricesCommand = {
   command: 'prices <action>',
@@ -22,7 +24,7 @@ export const pricesCommand = {
       .command({
         command: 'list',
         describe: 'every priced model, filtered by provider or text',
-        builder: (y: Argv) => withOutputOptions(pricesOption(y)).option('provider', {type: 'string', describe: 'only this provider'}).option('search', {type: 'string', describe: 'only models whose name contains this'}),
+        builder: (y: Argv) => withOutputOptions(pricesOption(y)).option('provider', {type: 'string', requiresArg: true, describe: 'only this provider'}).option('search', {type: 'string', describe: 'only models whose name contains this'}),
         handler: (argv: Arguments) => {
           const args = argv as unknown as OutputArgs & {prices?: string[]; provider?: string; search?: string};
           const book = loadPriceBook(args.prices ?? []);
@@ -65,7 +67,7 @@ export const pricesCommand = {
         describe: "fetch LiteLLM's price list (or OpenRouter's model list), show what changed, and use it from now on",
         builder: (y: Argv) =>
           withOutputOptions(y)
-            .option('from', {type: 'string', describe: `URL or file (default: ${LITELLM_URL})`})
+            .option('from', {type: 'string', requiresArg: true, describe: `URL or file (default: ${LITELLM_URL})`})
             .option('dry-run', {type: 'boolean', describe: 'show the changes, store nothing'}),
         handler: async (argv: Arguments) => {
           const args = argv as unknown as OutputArgs & {from?: string; 'dry-run'?: boolean};

@@ -15,7 +15,7 @@ export const recommendCommand = {
   describe: 'the path (or mix of paths) to take, ranked by monthly cost under your constraints, with the reasons',
   builder: (yargs: Argv) =>
     constraintOptions(withScenarioOptions(yargs))
-      .option('current', {type: 'string', describe: 'your current setup, to show the saving: all-byok, all-platform, all-free, free-then-platform, your-keys, app:NAME', group: 'Recommendation:'})
+      .option('current', {type: 'string', requiresArg: true, describe: 'your current setup, to show the saving: all-byok, all-platform, all-free, free-then-platform, your-keys, app:NAME', group: 'Recommendation:'})
       .example('$0 recommend --profile daily-driver', 'what a daily user should do')
       .example('$0 recommend --profile hobbyist --no-key --budget 20', 'no key to manage, at most $20 a month')
       .example('$0 recommend --current all-platform --format json', 'the saving against paying the platform for everything'),

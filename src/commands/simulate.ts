@@ -17,9 +17,9 @@ export const simulateCommand = {
   describe: 'cost of a batch of tasks on each path (BYOK, platform-paid, free tier), and which to take',
   builder: (yargs: Argv) =>
     constraintOptions(withScenarioOptions(yargs))
-      .option('tasks', {type: 'number', describe: "tasks in the batch (default: one month at the profile's pace)", group: 'Usage:'})
-      .option('runs', {type: 'number', describe: 'simulate this many months with random variation (Poisson days, lognormal task sizes)', group: 'Month simulation:'})
-      .option('seed', {type: 'number', default: 1, describe: 'random seed: the same seed gives the same output', group: 'Month simulation:'})
+      .option('tasks', {type: 'number', requiresArg: true, describe: "tasks in the batch (default: one month at the profile's pace)", group: 'Usage:'})
+      .option('runs', {type: 'number', requiresArg: true, describe: 'simulate this many months with random variation (Poisson days, lognormal task sizes)', group: 'Month simulation:'})
+      .option('seed', {type: 'number', requiresArg: true, default: 1, describe: 'random seed: the same seed gives the same output', group: 'Month simulation:'})
       .example('$0 simulate --profile daily-driver --plan credits-builder --runs 1000 --seed 7', "the bill's spread and when the credits run out")
       .example('$0 simulate --tasks 1000', "1,000 tasks on the default profile (daily-driver) and plan (vibekit)")
       .example('$0 simulate --profile hobbyist --plan openrouter', 'a month of hobby use on an OpenRouter-style gateway')

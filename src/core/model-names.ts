@@ -48,3 +48,12 @@ export function nearestNames(query: string, names: Iterable<string>, limit = 3):
   scored.sort((a, b) => a.contains - b.contains || a.distance - b.distance || a.name.localeCompare(b.name));
   return scored.slice(0, limit).map((s) => s.name);
 }
+
+/** The one name near enough to `query` to suggest ("did you mean"), or undefined: a typo, not a guess. */
+export function closestName(query: string, names: Iterable<string>): string | undefined {
+  const [best] = nearestNames(query, names, 1);
+  if (best === undefined) return undefined;
+  const a = normalizeModelName(query);
+  const b = normalizeModelName(best);
+  return editDistance(a, b) <= Math.max(2, Math.floor(b.length / 3)) || (a.length >= 3 && b.startsWith(a)) ? best : undefined;
+}

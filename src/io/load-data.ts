@@ -51,12 +51,13 @@ function locate(kind: 'platforms' | 'profiles', nameOrPath: string, flag: string
   );
 }
 
-export function loadPlan(nameOrPath: string): Plan {
-  const path = locate('platforms', nameOrPath, '--plan');
+/** `where` names what gave the name, for errors: the flag, or the settings file and its key. */
+export function loadPlan(nameOrPath: string, where = '--plan'): Plan {
+  const path = locate('platforms', nameOrPath, where);
   return parsePlan(readJson(path), path.startsWith(dataDir()) ? `bundled:platforms/${basename(path)}` : path);
 }
 
-export function loadProfile(nameOrPath: string): Profile {
-  const path = locate('profiles', nameOrPath, '--profile');
+export function loadProfile(nameOrPath: string, where = '--profile'): Profile {
+  const path = locate('profiles', nameOrPath, where);
   return parseProfile(readJson(path), path.startsWith(dataDir()) ? `bundled:profiles/${basename(path)}` : path);
 }
