@@ -1,9 +1,7 @@
 import type {Arguments, Argv} from 'yargs';
 import {breakeven} from '../core/breakeven.js';
-import {breakevenJson, breakevenLines, renderBreakevenTable} from '../output/breakeven-text.js';
+import {breakevenCsv, breakevenJson, breakevenLines, renderBreakevenTable} from '../output/breakeven-text.js';
 import {chartPoints} from '../output/chart.js';
-import {renderCsv} from '../output/table.js';
-import {usd} from '../output/json.js';
 import {loadScenario, positiveNumber, withScenarioOptions, type Format, type ScenarioArgs} from './options.js';
 import {print, printJson, terminalStyle, terminalWidth} from './output.js';
 
@@ -23,9 +21,7 @@ export const breakevenCommand = {
     const result = breakeven(scenario, {...(max !== undefined ? {maxTasksPerDay: max} : {}), points: chartPoints(width) - 1});
     if (args.format === 'json') printJson(breakevenJson(result, scenario, book.sheets));
     else if (args.format === 'csv') {
-      print(renderCsv(['tasks_per_day', 'byok_monthly_usd', 'platform_monthly_usd', 'free_monthly_usd'], result.curve.map((p) => [
-        String(p.tasksPerDay), usd(p.monthlyUsd.byok), usd(p.monthlyUsd.platform), usd(p.monthlyUsd.free),
-      ])));
+      print(breakevenCsv(result, scenario));
     } else if (args.format === 'markdown') {
       print(['# vibe-cost breakeven', '', ...breakevenLines(result, scenario).map((l) => (l.startsWith('  - ') ? l.slice(2) : `- ${l}`))].join('\n'));
     } else print(renderBreakevenTable(result, scenario, width, terminalStyle()));

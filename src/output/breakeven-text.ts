@@ -8,6 +8,7 @@ import {formatUsd, plural} from './format.js';
 import {scenarioJson, SCHEMA_VERSION, usd} from './json.js';
 import type {SheetSummary} from '../core/prices.js';
 import type {Style} from './style.js';
+import {renderCsv} from './table.js';
 import {wrapProse} from './text-width.js';
 
 const perDay = (m: Money) => m.toDecimalPlaces(2).toString();
@@ -117,4 +118,18 @@ export function breakevenJson(result: BreakevenResult, scenario: Scenario, price
       unservedTasks: p.unserved,
     })),
   };
+}
+
+/** The curve for a spreadsheet: whole tasks a month (the unit it is computed in), and the tasks each path leaves unserved. */
+export function breakevenCsv(result: BreakevenResult, scenario: Scenario): string {
+  const days = scenario.profile.workingDaysPerMonth;
+  return renderCsv(
+    ['tasks_per_month', 'tasks_per_day', ...PATHS.map((p) => `${p}_monthly_usd`), ...PATHS.map((p) => `${p}_unserved_tasks`)],
+    result.curve.map((point) => [
+      String(Math.round(point.tasksPerDay * days)),
+      point.tasksPerDay.toFixed(4),
+      ...PATHS.map((p) => usd(point.monthlyUsd[p])),
+      ...PATHS.map((p) => String(point.unserved[p])),
+    ]),
+  );
 }
