@@ -35,6 +35,7 @@ export function convertOpenRouter(json: {[key: string]: ExactJson}, origin: stri
     if (write) rates.cacheWrite5m = write;
     const id = entry['id'];
     const free = id.endsWith(':free');
+    const search = typeof pricing['web_search'] === 'string' ? parseMoney(pricing['web_search']) : undefined;
     models.push({
       id,
       provider: 'openrouter',
@@ -45,6 +46,8 @@ export function convertOpenRouter(json: {[key: string]: ExactJson}, origin: stri
       // An OpenRouter key reaches its paid routes; its free variants are the platform's pool, no key's.
       byokable: !free,
       rates,
+      // web_search is USD per search already, not per token.
+      ...(search && search.isPositive() ? {perCall: {webSearch: search}} : {}),
       asOf: '',
       source: `OpenRouter /api/v1/models entry "${id}"`,
       origin,

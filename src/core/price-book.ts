@@ -119,5 +119,6 @@ function inheritMissing(model: ModelPrice, replaced: ModelPrice): ModelPrice {
     capability: replaced.capability,
     capabilityGuessed: false,
     ...(replaced.displayName && !model.displayName ? {displayName: replaced.displayName} : {}),
+    ...(replaced.perCall && !model.perCall ? {perCall: replaced.perCall} : {}),
   };
 }

@@ -4,7 +4,7 @@ import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} 
 import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
 import {convertOpenRouter, looksLikeOpenRouter} from './openrouter-sheet.js';
 import {parseMoney, type Money} from './money.js';
-import type {LongContextTier, ModelPrice, Multipliers, PriceChange, PriceSheet, Rates} from './prices.js';
+import type {LongContextTier, ModelPrice, Multipliers, PerCall, PriceChange, PriceSheet, Rates} from './prices.js';
 
 const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,6 +78,8 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
   if (!DATE.test(asOf)) fail(undefined, 'asOf', `expected a date YYYY-MM-DD, got ${show(asOf)}`);
   const source = str(sheet, 'source', undefined, true) as string;
   const sheetByok = sheet['byokable'] === undefined ? true : sheet['byokable'];
+  // Per-call prices stated once for every model of the sheet (Anthropic's web search), unless a model says otherwise.
+  const sheetPerCall = parsePerCall(sheet['perCallUsd'], (field, problem) => fail(undefined, `perCallUsd.${field}`, problem));
   if (typeof sheetByok !== 'boolean') fail(undefined, 'byokable', `expected true or false, got ${show(sheetByok)}`);
 
   const models: ModelPrice[] = [];
@@ -99,6 +101,7 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
     if (!DATE.test(modelAsOf)) fail(id, 'asOf', `expected a date YYYY-MM-DD, got ${show(modelAsOf)}`);
     const longContext = parseLongContext(raw['longContext'], (field, problem) => fail(id, `longContext.${field}`, problem));
     const multipliers = parseMultipliers(raw['multipliers'], (field, problem) => fail(id, `multipliers.${field}`, problem));
+    const perCall = parsePerCall(raw['perCallUsd'], (field, problem) => fail(id, `perCallUsd.${field}`, problem)) ?? sheetPerCall;
     const changes = parseChanges(raw['changes'], (field, problem) => fail(id, `changes${field}`, problem));
     models.push({
       id,
@@ -112,6 +115,7 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
       rates,
       ...(longContext ? {longContext} : {}),
       ...(multipliers ? {multipliers} : {}),
+      ...(perCall ? {perCall} : {}),
       ...(changes.length ? {changes} : {}),
       asOf: modelAsOf,
       source: str(raw, 'source', id, false) ?? source,
@@ -161,6 +165,19 @@ function parseMultipliers(raw: ExactJson | undefined, fail: Fail): Multipliers |
     const money = typeof value === 'string' ? parseMoney(value) : value instanceof ExactNumber ? parseMoney(value.text) : undefined;
     if (!money || !money.isPositive()) return fail(field, `expected a positive factor such as "0.5", got ${show(value)}`);
     result[field as keyof Multipliers] = money;
+  }
+  return result;
+}
+
+function parsePerCall(raw: ExactJson | undefined, fail: Fail): PerCall | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObject(raw)) return fail('', `expected an object such as {"webSearch": "0.01"}, got ${show(raw)}`);
+  const result: {-readonly [K in keyof PerCall]: Money} = {};
+  for (const [field, value] of Object.entries(raw)) {
+    if (field !== 'webSearch') fail(field, 'unknown per-call price (known: webSearch)');
+    const money = typeof value === 'string' ? parseMoney(value) : value instanceof ExactNumber ? parseMoney(value.text) : undefined;
+    if (!money || money.isNegative()) return fail(field, `expected a price in USD per call such as "0.01", got ${show(value)}`);
+    result[field as keyof PerCall] = money;
   }
   return result;
 }

@@ -32,6 +32,11 @@ export interface Multipliers {
   readonly fast?: Money;
 }
 
+/** USD per call of a server-side tool, billed apart from tokens. */
+export interface PerCall {
+  readonly webSearch?: Money;
+}
+
 export interface ModelPrice {
   readonly id: string;
   readonly provider: string;
@@ -45,6 +50,7 @@ export interface ModelPrice {
   readonly rates: Rates;
   readonly longContext?: LongContextTier;
   readonly multipliers?: Multipliers;
+  readonly perCall?: PerCall;
   /** Later prices, oldest first; `rates` and `longContext` above are those in force before the first. */
   readonly changes?: readonly PriceChange[];
   readonly asOf: string;

@@ -31,7 +31,9 @@ const BUCKET_COUNT = 5;
 
 /** One day's tokens of one model, in a flat array: [path][tier][variant][bucket]. Summed in place: no allocation per record. */
 const cell = (path: number, tier: number, variant: number) => ((path * TIERS.length + tier) * VARIANTS.length + variant) * BUCKET_COUNT;
-const LINE_SIZE = cell(PAID.length, 0, 0);
+/** After the token sums: web searches, by path. */
+const SEARCHES = cell(PAID.length, 0, 0);
+const LINE_SIZE = SEARCHES + PAID.length;
 
 function addInto(sums: Float64Array, at: number, t: TokenBuckets): void {
   sums[at] = (sums[at] as number) + t.input;
@@ -84,6 +86,8 @@ export interface ModelUsage {
   readonly model: string;
   /** False: no sheet knows this model, so its tokens are not in any re-priced figure. */
   readonly priced: boolean;
+  /** A tool's charge from a cost export (web_search, code_execution), not a model's. */
+  readonly tool?: true;
   readonly records: number;
   readonly tokens: TokenBuckets;
   /** What the files say these rows cost; undefined when none of them says. */
@@ -127,6 +131,9 @@ function bucketSplit(model: ModelPrice, record: UsageRecord, tokens: TokenBucket
   if (record.contextTier === 'long' && tier?.wholeRequest) return {base: NO_TOKENS, long: tokens};
   return undefined;
 }
+
+/** Models and tool charges are kept apart, even under one name. */
+const usageKey = (name: string, tool: boolean | undefined) => (tool ? `tool:${name}` : name);
 
 /** A strategy with no key, no platform provider and no fall-through costs nothing, whatever the model. */
 function canPay(strategy: Strategy): boolean {
@@ -205,9 +212,10 @@ export class Replay {
     return found;
   }
 
-  private usage(key: string, priced: boolean): MutableUsage {
+  private usage(name: string, priced: boolean, tool = false): MutableUsage {
+    const key = usageKey(name, tool);
     let usage = this.models.get(key);
-    if (!usage) this.models.set(key, (usage = {model: key, priced, records: 0, tokens: NO_TOKENS, reportedUsd: undefined}));
+    if (!usage) this.models.set(key, (usage = {model: name, priced, ...(tool ? {tool: true as const} : {}), records: 0, tokens: NO_TOKENS, reportedUsd: undefined}));
     return usage;
   }
 
@@ -217,9 +225,9 @@ export class Replay {
     const reported = record.reportedUsd === undefined ? undefined : new Money(record.reportedUsd);
     if (record.tokens) this.tokenDays.add(day);
     const base = this.resolve(record.modelRaw);
-    const usage = base ? this.usage(base.id, true) : this.usage(unknownName(record.modelRaw), false);
+    const usage = base ? this.usage(base.id, true) : record.toolCharge ? this.usage(record.toolCharge, false, true) : this.usage(unknownName(record.modelRaw), false);
     usage.records++;
-    this.reported.add(day, usage.model, base?.provider ?? SOURCE_PROVIDER[record.source] ?? '', reported, record.tokens !== null);
+    this.reported.add(day, usageKey(usage.model, usage.tool), base?.provider ?? SOURCE_PROVIDER[record.source] ?? '', reported, record.tokens !== null);
     if (record.tokens) usage.tokens = addTokens(usage.tokens, record.tokens);
     if (!base) {
       if (!record.tokens) return;
@@ -284,6 +292,7 @@ export class Replay {
       const tiers = split ?? {base: record.tokens, long: NO_TOKENS};
       addInto(sums, cell(path, 0, variantIndex), tiers.base);
       if (tiers.long !== NO_TOKENS) addInto(sums, cell(path, 1, variantIndex), tiers.long);
+      if (record.webSearches) sums[SEARCHES + path] = (sums[SEARCHES + path] as number) + record.webSearches;
     }
   }
 
@@ -294,7 +303,7 @@ export class Replay {
     const strategies = this.states.map((s) => this.bill(s, days, missing));
     const both = days.filter((d) => this.tokenDays.has(d) && reported?.byDay.has(d));
     const lowerBound = (d: string) => strategies.some((s) => s.incompleteDays.has(d));
-    const models = [...this.models.values()].map((m) => ({...m, reportedUsd: reported?.byModel.get(m.model)})).sort((a, b) => a.model.localeCompare(b.model));
+    const models = [...this.models.values()].map((m) => ({...m, reportedUsd: reported?.byModel.get(usageKey(m.model, m.tool))})).sort((a, b) => a.model.localeCompare(b.model));
     return {
       days,
       strategies,
@@ -309,7 +318,7 @@ export class Replay {
           }
         : null,
       unknownModels: models
-        .filter((m) => !m.priced)
+        .filter((m) => !m.priced && !m.tool)
         .map((m) => ({name: m.model, records: m.records, ...(m.reportedUsd ? {reportedUsd: m.reportedUsd} : {}), nearest: m.model === NO_MODEL ? [] : this.options.book.nearest(m.model)})),
       tierUnknownRecords: this.tierUnknown,
       noCacheSplitRecords: this.noCacheSplit,
@@ -372,6 +381,19 @@ export class Replay {
               }
             }
           }
+          const searches = sums[SEARCHES + p] as number;
+          if (searches === 0) continue;
+          const rate = model.perCall?.webSearch;
+          if (!rate) {
+            missing.add(`${id} web search`);
+            s.incompleteDays.add(day);
+            s.incompleteModels.add(id);
+            continue;
+          }
+          const usd = rate.mul(searches);
+          byModel.set(id, (byModel.get(id) ?? ZERO).add(path === 'platform' ? usd.mul(markupFactor(plan.platform.markupPct)) : usd));
+          if (path === 'byok') byok = byok.add(usd);
+          else platform = platform.add(usd);
         }
       }
       let dayUsd = byok.add(costOfTokens(plan.byok.feeUsdPerMTok, byokTokens));

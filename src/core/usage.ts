@@ -48,6 +48,10 @@ export interface UsageRecord {
   readonly serviceTier?: string;
   /** For an aggregated row, the long-context tier its requests were billed at, where the export says (Anthropic's context_window). */
   readonly contextTier?: 'base' | 'long';
+  /** Server-side web searches the requests made: billed per search, apart from tokens. */
+  readonly webSearches?: number;
+  /** A cost-export row that is a tool's charge, not a model's (Anthropic's web_search, code_execution). */
+  readonly toolCharge?: string;
 }
 
 export interface RejectedRow {

@@ -126,10 +126,10 @@ const MODEL_COLUMNS: Column[] = [
 function modelRows(v: ImportView): string[][] {
   const priced = (id: string, m: ModelUsage) => {
     const s = v.replay.strategies.find((x) => x.strategy.id === id);
-    return !m.priced ? 'unknown' : totalTokens(m.tokens) === 0 ? '-' : figure(s?.byModel.get(m.model), !s?.incompleteModels.has(m.model));
+    return m.tool ? '-' : !m.priced ? 'unknown' : totalTokens(m.tokens) === 0 ? '-' : figure(s?.byModel.get(m.model), !s?.incompleteModels.has(m.model));
   };
   return v.replay.models.map((m) => [
-    m.priced ? m.model : `${m.model} (unknown model)`,
+    m.tool ? `${m.model} (tool charge)` : m.priced ? m.model : `${m.model} (unknown model)`,
     formatCount(m.records),
     formatTokens(m.tokens.input),
     formatTokens(m.tokens.cacheRead),
@@ -320,7 +320,7 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
       byModel: Object.fromEntries(r.models.filter((m) => m.priced && totalTokens(m.tokens) > 0).map((m) => [m.model, figureJson(s.byModel.get(m.model) ?? ZERO, !s.incompleteModels.has(m.model))])),
       credits: s.credits.map((c) => ({month: c.month, usedCredits: usdText(c.used), runOutDay: c.runOutDay, packsBought: c.packsBought})),
     })),
-    models: r.models.map((m) => ({model: m.model, priced: m.priced, records: m.records, tokens: m.tokens, ...(m.reportedUsd ? {reportedUsd: usdText(m.reportedUsd)} : {})})),
+    models: r.models.map((m) => ({model: m.model, priced: m.priced, ...(m.tool ? {tool: true} : {}), records: m.records, tokens: m.tokens, ...(m.reportedUsd ? {reportedUsd: usdText(m.reportedUsd)} : {})})),
     history: v.history,
   };
 }

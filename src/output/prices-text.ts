@@ -72,6 +72,7 @@ export function renderPriceShow(m: ModelPrice, width = Infinity): string {
   if (m.longContext) {
     lines.push('', `  Long context: a request whose prompt passes ${formatCount(m.longContext.thresholdTokens)} tokens is priced ${m.longContext.wholeRequest ? 'whole' : 'above the threshold only'} at:`, ...ratesLines(m.longContext.rates, '    '));
   } else lines.push('', '  Long context: no separate tier (flat across the context window).');
+  if (m.perCall?.webSearch) lines.push('', `  Web search: $${m.perCall.webSearch.toFixed()} a search`);
   if (m.multipliers) lines.push('', `  Multipliers: ${Object.entries(m.multipliers).map(([k, v]) => `${k} ×${(v as Money).toFixed()}`).join(', ')}`);
   for (const change of m.changes ?? []) {
     lines.push('', `  From ${change.effective}:`, ...ratesLines(change.rates, '    '));
@@ -94,6 +95,7 @@ export function modelJson(m: ModelPrice) {
     byokable: m.byokable,
     usdPerMTok: ratesJson(m.rates),
     longContext: m.longContext ? {thresholdTokens: m.longContext.thresholdTokens, wholeRequest: m.longContext.wholeRequest, usdPerMTok: ratesJson(m.longContext.rates)} : null,
+    perCallUsd: m.perCall ? Object.fromEntries(Object.entries(m.perCall).map(([k, v]) => [k, (v as Money).toFixed()])) : null,
     multipliers: m.multipliers ? Object.fromEntries(Object.entries(m.multipliers).map(([k, v]) => [k, (v as Money).toFixed()])) : null,
     changes: (m.changes ?? []).map((c) => ({effective: c.effective, usdPerMTok: ratesJson(c.rates)})),
     asOf: m.asOf || null,

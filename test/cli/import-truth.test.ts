@@ -186,3 +186,20 @@ describe('two aggregations of the same usage are counted once, and said', () => 
     expect(table).toMatch(/other-workspace\.csv and .*daily-april\.csv both cover 1 day with different totals \(2026-04-03\): both counted; if they are one account's, import only one\./);
   });
 });
+
+describe('server tools: web searches priced per search, tool charges listed as such', () => {
+  it("web_search_count at $10 per 1,000 searches matches the cost export's web_search row; that row is a tool charge, not a model", () => {
+    const doc = json([`${T}/anthropic-tokens-web-search.csv`, `${T}/anthropic-cost-web-search.csv`]);
+    // 100k input at $3 + 10k output at $15 + 7 searches at $0.01 = $0.52, as billed.
+    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '0.52', reportedUsd: '0.52', differenceUsd: '0'});
+    expect(doc.unknownModels).toEqual([]);
+    expect(doc.models).toContainEqual({model: 'web_search', priced: false, tool: true, records: 1, tokens: {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0}, reportedUsd: '0.07'});
+    expect(run(['import', `${T}/anthropic-cost-web-search.csv`]).stdout).toMatch(/web_search \(tool charge\) +1 +0 +0 +0 +0 +- +- +\$0\.07/);
+  });
+
+  it("Claude Code's server_tool_use.web_search_requests are priced (web fetches are free)", () => {
+    const doc = json([`${T}/claude-code-web-search.jsonl`]);
+    // 2,000 input at $3 + 500 output at $15 + 2 searches at $0.01 = $0.0335
+    expect(strategy(doc, 'all-byok')['totalUsd']).toBe('0.0335');
+  });
+});

@@ -1,6 +1,6 @@
 import type {UsageRecord} from '../../core/usage.js';
 import {lines, type Input, type Progress} from './input.js';
-import {countFromJson, RowProblem, usdFromJson, utcInstant} from './numbers.js';
+import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from './numbers.js';
 import {isObj, type Obj} from './json.js';
 import type {FileSink} from './sink.js';
 
@@ -105,6 +105,7 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
   const usd = usdFromJson(line['costUSD'], 'costUSD');
   const session = typeof line['sessionId'] === 'string' ? line['sessionId'] : undefined;
   const tier = typeof usage['service_tier'] === 'string' && usage['service_tier'] !== '' ? usage['service_tier'] : undefined;
+  const tools = isObj(usage['server_tool_use']) ? usage['server_tool_use'] : undefined;
   return {
     source: 'claude-code.jsonl',
     file,
@@ -119,5 +120,6 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
     ...(session === undefined ? {} : {taskId: session}),
     ...(usage['speed'] === 'fast' ? {speed: 'fast' as const} : {}),
     ...(tier === undefined ? {} : {serviceTier: tier}),
+    ...searches(tools && countFromJson(tools['web_search_requests'], 'message.usage.server_tool_use.web_search_requests')),
   };
 }

@@ -1,6 +1,6 @@
 import type {UsageRecord} from '../../core/usage.js';
 import type {CsvRow} from './csv.js';
-import {countFromText, minus, required, RowProblem, unixInstant, usdFromText, utcInstant} from './numbers.js';
+import {countFromText, minus, required, RowProblem, searches, unixInstant, usdFromText, utcInstant} from './numbers.js';
 import type {FileSink} from './sink.js';
 
 /** Maps one data row of a CSV export; the row is already counted as read. */
@@ -52,6 +52,7 @@ export function anthropicTokens(header: ReadonlySet<string>, sink: FileSink): Cs
       },
       tokensKnown: known,
       ...opt('contextTier', contextTier(cell(row, 'context_window'))),
+      ...searches(countFromText(row.get('web_search_count'), 'web_search_count')),
       ...opt('serviceTier', cell(row, 'usage_type')),
       ...(cell(row, 'speed')?.toLowerCase() === 'fast' ? {speed: 'fast' as const} : {}),
     };
@@ -68,18 +69,22 @@ export function anthropicCost(_header: ReadonlySet<string>, sink: FileSink): Csv
   return (row) => {
     const usd = usdFromText(row.get('cost_usd'), 'cost_usd');
     if (usd === undefined) throw new RowProblem('cost_usd is empty');
+    const costType = cell(row, 'cost_type');
+    const model = cell(row, 'model');
     sink.emit({
       source: 'anthropic.console.cost',
       file: sink.file,
       line: row.line,
       granularity: 'bucket',
       start: utcInstant(row.get('usage_date_utc'), 'usage_date_utc'),
-      modelRaw: row.get('model')?.trim() ?? '',
+      modelRaw: model ?? '',
       requests: null,
       tokens: null,
       tokensKnown: 'none',
       reportedUsd: usd,
       reportedKind: 'billed',
+      // A charge of a tool (web_search, code_execution) with no model named is the tool's, not an unknown model's.
+      ...(costType && costType !== 'token' && model === undefined ? {toolCharge: costType} : {}),
       ...opt('serviceTier', cell(row, 'usage_type')),
       ...(cell(row, 'speed')?.toLowerCase() === 'fast' ? {speed: 'fast' as const} : {}),
     });

@@ -37,6 +37,9 @@ function safe(n: number, column: string, cell: string): number {
   return n;
 }
 
+/** A record's web searches, left out when there were none. */
+export const searches = (n: number | undefined): {webSearches?: number} => (n ? {webSearches: n} : {});
+
 export function required(n: number | undefined, column: string): number {
   if (n === undefined) throw new RowProblem(`${column} is empty`);
   return n;

@@ -59,7 +59,7 @@ describe.skipIf(!existsSync(dir))('real usage files (shared corpus)', () => {
     const {records, outcome} = await collect([file('anthropic-console-cost.livechat-ringcentral-sync.csv')]);
     expect(account(outcome, 'livechat-ringcentral-sync.csv')).toEqual({source: 'anthropic.console.cost', read: 24, imported: 24, duplicates: 0, rejected: 0, skipped: 0});
     expect(usd(records)).toBe('19.97');
-    expect(records.filter((r) => r.modelRaw === '--')).toHaveLength(1);
+    expect(records.filter((r) => r.toolCharge === 'web_search' && r.modelRaw === '')).toHaveLength(1);
   });
 
   it('OpenAI Usage API excerpt (a bare list of buckets): cached out of input, empty bucket skipped', async () => {

@@ -48,7 +48,7 @@ describe('Anthropic Console cost export', () => {
     expect(account(outcome, file)).toEqual({source: 'anthropic.console.cost', read: 5, imported: 5, duplicates: 0, rejected: 0, skipped: 0});
     expect(usd(records)).toBe('0.9');
     expect(records.every((r) => r.tokens === null && r.tokensKnown === 'none' && r.reportedKind === 'billed')).toBe(true);
-    expect(records[0]).toMatchObject({modelRaw: '--', reportedUsd: '0.05'});
+    expect(records[0]).toMatchObject({modelRaw: '', toolCharge: 'web_search', reportedUsd: '0.05'});
     expect(records.filter((r) => r.modelRaw === 'Claude Sonnet 4.5').map((r) => r.reportedUsd)).toEqual(['0.12', '0.4', '0.33', '0']);
   });
 });
