@@ -5,8 +5,10 @@ import {parsePriceSheet} from '../core/price-sheet.js';
 import {normalizeModelName} from '../core/model-names.js';
 import {loadPriceBook, loadSheet} from '../io/load-data.js';
 import {fetchText, LITELLM_URL, readCachedMeta, storeSheet} from '../io/price-cache.js';
-import {renderPriceDiff, priceDiffJson} from '../output/price-diff-text.js';
-import {modelJson, pricesJson, renderPriceShow, renderPricesList} from '../output/prices-text.js';
+import {priceDiffCsv, priceDiffMarkdown, renderPriceDiff, priceDiffJson} from '../output/price-diff-text.js';
+import {modelJson, priceShowCsv, priceShowMarkdown, pricesJson, renderPriceShow, renderPricesList} from '../output/prices-text.js';
+import {plural} from '../output/format.js';
+import {renderCsv} from '../output/table.js';
 import {SCHEMA_VERSION} from '../output/json.js';
 import {describeSources} from '../output/describe.js';
 import {withOutputOptions, type OutputArgs} from './options.js';
@@ -49,17 +51,22 @@ export const pricesCommand = {
           const args = argv as unknown as OutputArgs & {prices?: string[]; model: string};
           const model = loadPriceBook(args.prices ?? []).resolve(args.model, 'prices show');
           if (args.format === 'json') printJson({schemaVersion: SCHEMA_VERSION, command: 'prices show', model: modelJson(model)});
+          else if (args.format === 'csv') print(priceShowCsv(model));
+          else if (args.format === 'markdown') print(priceShowMarkdown(model));
           else print(renderPriceShow(model, tableWidth(args)));
         },
       })
       .command({
         command: 'validate <file>',
         describe: "check a price sheet (this project's format or LiteLLM's) without using it",
-        builder: (y: Argv) => y.positional('file', {type: 'string', demandOption: true}),
+        builder: (y: Argv) => withOutputOptions(y).positional('file', {type: 'string', demandOption: true}),
         handler: (argv: Arguments) => {
-          const sheet = loadSheet((argv as unknown as {file: string}).file);
-          const format = {litellm: "LiteLLM's", openrouter: "OpenRouter's", 'vibe-cost': 'vibe-cost'}[sheet.summary.format];
-          print(`${sheet.summary.origin}: valid ${format} price sheet, ${sheet.summary.models} model${sheet.summary.models === 1 ? '' : 's'}${sheet.summary.asOf ? `, as of ${sheet.summary.asOf}` : ''}.`);
+          const args = argv as unknown as OutputArgs & {file: string};
+          const {summary} = loadSheet(args.file);
+          const format = {litellm: "LiteLLM's", openrouter: "OpenRouter's", 'vibe-cost': 'vibe-cost'}[summary.format];
+          if (args.format === 'json') printJson({schemaVersion: SCHEMA_VERSION, command: 'prices validate', valid: true, file: summary.origin, format: summary.format, models: summary.models, asOf: summary.asOf || null});
+          else if (args.format === 'csv') print(renderCsv(['file', 'valid', 'format', 'models', 'as_of'], [[summary.origin, 'true', summary.format, String(summary.models), summary.asOf]]));
+          else print(`${args.format === 'markdown' ? '- ' : ''}${summary.origin}: valid ${format} price sheet, ${plural(summary.models, 'model')}${summary.asOf ? `, as of ${summary.asOf}` : ''}.`);
         },
       })
       .command({
@@ -85,6 +92,8 @@ export const pricesCommand = {
           const stored = args['dry-run'] ? undefined : storeSheet(sheet, fetched.text, from, today);
           const view = {from, retrievedAt: today, models: sheet.models.length, diff, stored, inUse: inUse.sheets};
           if (args.format === 'json') printJson(priceDiffJson(view));
+          else if (args.format === 'csv') print(priceDiffCsv(view));
+          else if (args.format === 'markdown') print(priceDiffMarkdown(view));
           else print(renderPriceDiff(view));
         },
       })

@@ -2,6 +2,7 @@ import type {PriceDiff} from '../core/price-diff.js';
 import type {SheetSummary} from '../core/prices.js';
 import {formatCount} from './format.js';
 import {SCHEMA_VERSION} from './json.js';
+import {renderCsv} from './table.js';
 
 export interface PriceDiffView {
   readonly from: string;
@@ -45,4 +46,17 @@ export function priceDiffJson(v: PriceDiffView) {
     removed: v.diff.removed,
     storedAt: v.stored ?? null,
   };
+}
+
+export function priceDiffCsv(v: PriceDiffView): string {
+  return renderCsv(['change', 'model', 'field', 'from', 'to'], [
+    ...v.diff.changed.map((c) => ['changed', c.model, c.field, String(c.from), String(c.to)]),
+    ...v.diff.added.map((m) => ['new', m, '', '', '']),
+    ...v.diff.removed.map((m) => ['removed', m, '', '', '']),
+  ]);
+}
+
+/** The text view as Markdown: a title, and the changed prices as a list rather than an indented (code) block. */
+export function priceDiffMarkdown(v: PriceDiffView): string {
+  return `# vibe-cost prices update\n\n${renderPriceDiff(v).replace(/^ {2}/gm, '- ')}`;
 }

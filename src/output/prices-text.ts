@@ -82,6 +82,51 @@ export function renderPriceShow(m: ModelPrice, width = Infinity): string {
   return `${lines.flatMap((l) => wrapProse(l, width)).join('\n')}\n`;
 }
 
+/** Every tier of a model, one row each: the base prices, the long-context tier, dated changes. */
+function tierRows(m: ModelPrice): string[][] {
+  const row = (tier: string, r: Rates) => [tier, ...RATE_FIELDS.map((f) => rate(r[f]))];
+  return [
+    row('base', m.rates),
+    ...(m.longContext ? [row(`above ${formatCount(m.longContext.thresholdTokens)} tokens${m.longContext.wholeRequest ? '' : ' (excess only)'}`, m.longContext.rates)] : []),
+    ...(m.changes ?? []).map((c) => row(`from ${c.effective}`, c.rates)),
+  ];
+}
+
+const TIER_COLUMNS: Column[] = [
+  {header: 'Tier'},
+  {header: 'Input', align: 'right'},
+  {header: 'Output', align: 'right'},
+  {header: 'Cache read', align: 'right'},
+  {header: 'Write 5m', align: 'right'},
+  {header: 'Write 1h', align: 'right'},
+];
+
+/** prices show as CSV: one row per tier, the model's facts on each, "" where a price is not given (never 0). */
+export function priceShowCsv(m: ModelPrice): string {
+  return renderCsv(
+    ['model', 'provider', 'capability', 'byokable', 'tier', 'input_usd_per_mtok', 'output_usd_per_mtok', 'cache_read_usd_per_mtok', 'cache_write_5m_usd_per_mtok', 'cache_write_1h_usd_per_mtok', 'as_of', 'source'],
+    tierRows(m).map(([tier = '', ...rates]) => [m.id, m.provider, m.capability, String(m.byokable), tier, ...rates.map((r) => (r === '-' ? '' : r)), m.asOf, m.source]),
+  );
+}
+
+export function priceShowMarkdown(m: ModelPrice): string {
+  return [
+    `# ${m.id}${m.displayName ? ` (${m.displayName})` : ''}`,
+    '',
+    `- provider: ${m.provider}`,
+    `- BYOK-able: ${m.byokable ? 'yes' : 'no'}`,
+    `- capability: ${m.capability}${m.capabilityGuessed ? ' (guessed from the name)' : ''}`,
+    `- aliases: ${m.aliases.length ? m.aliases.join(', ') : '-'}`,
+    `- as of: ${m.asOf || 'not dated'}`,
+    `- source: ${m.source}`,
+    '',
+    'USD per million tokens; "-" = not priced (never $0).',
+    '',
+    renderMarkdownTable(TIER_COLUMNS, tierRows(m)),
+    '',
+  ].join('\n');
+}
+
 const ratesJson = (r: Rates) => Object.fromEntries(RATE_FIELDS.filter((f) => r[f]).map((f) => [f, r[f]?.toFixed()]));
 
 export function modelJson(m: ModelPrice) {

@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest';
+import {run} from './run.js';
+
+// Every command that prints a result, in every --format: none falls back to the text view.
+const COMMANDS: [string, string[]][] = [
+  ['simulate', ['simulate', '--tasks', '100']],
+  ['simulate --runs', ['simulate', '--runs', '5']],
+  ['recommend', ['recommend']],
+  ['breakeven', ['breakeven']],
+  ['import', ['import', 'test/fixtures/usage/generic.csv']],
+  ['prices list', ['prices', 'list', '--search', 'sonnet']],
+  ['prices show', ['prices', 'show', 'claude-sonnet-4-5']],
+  ['prices validate', ['prices', 'validate', 'test/fixtures/litellm-small.json']],
+  ['prices update --dry-run', ['prices', 'update', '--from', 'test/fixtures/litellm-update.json', '--dry-run']],
+];
+
+describe('every command honours --format', () => {
+  it.each(COMMANDS)('%s: json parses, csv is comma-separated rows, markdown is not the text view', (_, args) => {
+    const text = run(args).stdout;
+    const json = run([...args, '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
+    const csv = run([...args, '--format', 'csv']).stdout;
+    expect(csv).not.toBe(text);
+    expect(csv.split('\r\n')[0]).toMatch(/^[a-z_0-9]+(,[a-z_0-9]+)+$/);
+    const markdown = run([...args, '--format', 'markdown']).stdout;
+    expect(markdown).not.toBe(text);
+    expect(markdown).toMatch(/^(# |- |\| )/m);
+  });
+});
