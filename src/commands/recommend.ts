@@ -35,8 +35,8 @@ export const recommendCommand = {
     if (args.format === 'json') printJson(recommendJson(view, book.sheets));
     else if (args.format === 'markdown') print(renderRecommendMarkdown(view));
     else if (args.format === 'csv') {
-      print(renderCsv(['rank', 'strategy', 'monthly_usd', 'served', 'tasks', 'eligible', 'violations', 'warnings'], rec.ranked.map((c, i) => [
-        String(i + 1), c.strategy.id, usd(c.month.totalUsd), String(totalServed(c.month.served)),
+      print(renderCsv(['rank', 'strategy', 'monthly_usd', 'p90_monthly_usd', 'run_out_share', 'blocked_share', 'served', 'tasks', 'eligible', 'violations', 'warnings'], rec.ranked.map((c, i) => [
+        String(i + 1), c.strategy.id, usd(c.month.totalUsd), c.variability ? usd(c.variability.p90Usd) : '', String(c.variability?.runOutShare ?? ''), String(c.variability?.blockedShare ?? ''), String(totalServed(c.month.served)),
         String(c.month.tasks), String(c.violations.length === 0), c.violations.join('; '), c.warnings.join('; '),
       ])));
     } else print(renderRecommendTable(view, tableWidth(args), terminalStyle()));

@@ -25,6 +25,8 @@ export interface StrategyOutcome {
   readonly bills: QuantileSketch;
   readonly credits: {
     readonly monthsRunOut: number;
+    /** Months in which the credit cliff blocked at least one task. */
+    readonly monthsBlocked: number;
     /** runOutDays[d] = months whose credits ran out on working day d + 1. */
     readonly runOutDays: number[];
     readonly overageUsd: QuantileSketch;
@@ -119,6 +121,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
     overage: new QuantileSketch(),
     blocked: new QuantileSketch(),
     monthsRunOut: 0,
+    monthsBlocked: 0,
     runOutDays: new Array<number>(days).fill(0),
     free: {capDays: 0, waited: 0, fellThrough: 0, served: 0},
     cumulative: new Float64Array(days),
@@ -253,6 +256,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       s.complete &&= bill.complete;
       if (s.month.runOutDay >= 0) {
         s.monthsRunOut++;
+        if (s.month.blocked > 0) s.monthsBlocked++;
         s.runOutDays[s.month.runOutDay] = (s.runOutDays[s.month.runOutDay] as number) + 1;
       }
       s.free.capDays += s.month.capDays;
@@ -273,7 +277,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       strategy: s.strategy,
       totalUsd: s.totalUsd,
       bills: s.bills,
-      credits: subscription ? {monthsRunOut: s.monthsRunOut, runOutDays: s.runOutDays, overageUsd: s.overage, blockedTasks: s.blocked} : null,
+      credits: subscription ? {monthsRunOut: s.monthsRunOut, monthsBlocked: s.monthsBlocked, runOutDays: s.runOutDays, overageUsd: s.overage, blockedTasks: s.blocked} : null,
       free: plan.free ? s.free : null,
       daily: {cumulativeUsd: [...s.cumulative].map((v) => v / runs), creditBalance: subscription ? [...s.balance].map((v) => v / runs) : null},
       unservedTasks: s.unserved,

@@ -1,5 +1,6 @@
 import {candidateStrategies} from './candidates.js';
-import {displayUsd, Money} from './money.js';
+import {simulateMonths} from './month-sim.js';
+import {displayUsd, Money, ZERO} from './money.js';
 import type {PathKind} from './router.js';
 import {monthTasks, type Scenario} from './scenario.js';
 import {simulateRun, type RunResult} from './simulate.js';
@@ -11,6 +12,10 @@ export interface Constraints {
   readonly noKey?: boolean;
   /** Providers the user already holds a key for: adding none of those costs them nothing. */
   readonly heldKeys?: readonly string[];
+  /** What managing a new key is worth a month to the user (--key-worth); KEY_WORTH_USD_PER_MONTH by default. */
+  readonly keyWorthUsd?: Money;
+  /** Share of months with blocked tasks the user accepts (--risk); DEFAULT_RISK by default. */
+  readonly risk?: number;
 }
 
 /**
@@ -20,7 +25,30 @@ export interface Constraints {
  */
 export const KEY_WORTH_USD_PER_MONTH = 10;
 
+/** Share of months in which tasks are blocked (a credit cliff) that a recommendation may carry. */
+export const DEFAULT_RISK = 0.05;
 
+/**
+ * Simulated months behind every recommendation: seeded, so the same inputs give the same answer;
+ * about 60,000 sampled tasks, and never fewer than 200 months (a 5% risk is judged within ±1.5%).
+ */
+export const VARIABILITY = {seed: 1, tasks: 60_000, minRuns: 200, maxRuns: 1000} as const;
+
+export function variabilityRuns(scenario: Scenario): number {
+  return Math.min(VARIABILITY.maxRuns, Math.max(VARIABILITY.minRuns, Math.round(VARIABILITY.tasks / Math.max(1, monthTasks(scenario)))));
+}
+
+/** How a candidate's bill varies from month to month, from the month simulation. */
+export interface Variability {
+  readonly runs: number;
+  readonly seed: number;
+  readonly meanUsd: Money;
+  readonly p90Usd: Money;
+  /** Share of months whose included credits run out (null: no credits on this path). */
+  readonly runOutShare: number | null;
+  /** Share of months in which the credit cliff blocks tasks. */
+  readonly blockedShare: number;
+}
 
 export interface Candidate {
   readonly strategy: Strategy;
@@ -29,16 +57,23 @@ export interface Candidate {
   readonly violations: string[];
   /** Things to know even if it is chosen (credits running out mid-month). */
   readonly warnings: string[];
+  readonly variability?: Variability;
+  /** How far it is from meeting every constraint, for ranking those that do not. */
+  readonly shortfall: {readonly unserved: number; readonly needsKey: boolean; readonly overBudgetUsd: Money; readonly riskExcess: number};
 }
 
 export interface Recommendation {
   readonly path: PathKind | 'hybrid';
   readonly strategy: Strategy;
   readonly monthlyUsd: Money;
-  /** Candidates ranked: those that meet every constraint first, cheapest first. */
+  /** Candidates ranked: those that meet every constraint first, cheapest first; then the rest, closest first. */
   readonly ranked: readonly Candidate[];
   readonly reasons: readonly string[];
   readonly overBudget: boolean;
+  /** No candidate meets every constraint: this is the closest, not a fit. */
+  readonly closest: boolean;
+  readonly keyWorthUsd: Money;
+  readonly risk: number;
 }
 
 export function unservedTotal(run: RunResult): number {
@@ -51,11 +86,38 @@ function dominantPath(run: RunResult): PathKind | 'hybrid' {
   return used.length === 1 ? (used[0] as [PathKind, number])[0] : 'hybrid';
 }
 
+/** A share of months as the reasons and the table print it: 0.066 → "6.6%". */
+export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/** Each strategy's months, simulated together on the same sampled tasks. */
+function variabilities(scenario: Scenario, strategies: readonly Strategy[], runs: number): Map<string, Variability> {
+  const result = simulateMonths(scenario, {runs, seed: VARIABILITY.seed, strategies});
+  return new Map(
+    result.outcomes.map((o) => [
+      o.strategy.id,
+      {
+        runs,
+        seed: VARIABILITY.seed,
+        meanUsd: o.totalUsd.div(runs),
+        p90Usd: new Money(o.bills.quantile(0.9).toFixed(2)),
+        runOutShare: o.credits ? o.credits.monthsRunOut / runs : null,
+        blockedShare: o.credits ? o.credits.monthsBlocked / runs : 0,
+      },
+    ]),
+  );
+}
+
 /** A month at the profile's pace under every candidate strategy, each task routed by route(). */
-function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra: readonly Strategy[] = []): Candidate[] {
+function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra: readonly Strategy[], runs: number): Candidate[] {
   const tasks = monthTasks(scenario);
-  return [...candidateStrategies(scenario), ...extra].map((strategy) => {
+  const strategies = [...candidateStrategies(scenario), ...extra];
+  const spread = runs > 0 ? variabilities(scenario, strategies, runs) : new Map<string, Variability>();
+  const risk = constraints.risk ?? DEFAULT_RISK;
+  return strategies.map((strategy) => {
     const month = simulateRun(scenario, strategy, tasks);
+    const sampled = spread.get(strategy.id);
+    // A strategy that never pays the platform has no credits to run out.
+    const variability = sampled && month.served.platform === 0 && sampled.runOutShare === 0 ? {...sampled, runOutShare: null} : sampled;
     const violations: string[] = [];
     const warnings: string[] = [];
     const unserved = unservedTotal(month);
@@ -63,30 +125,50 @@ function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra:
     if (month.unserved['free-cap-wait'] > 0) violations.push(`${month.unserved['free-cap-wait']} tasks a month wait past the free tier's daily cap`);
     if (month.unserved['credits-exhausted'] > 0) violations.push(`${month.unserved['credits-exhausted']} tasks a month are blocked once the credits run out`);
     if (month.unserved['no-path'] > 0) violations.push(`${month.unserved['no-path']} tasks a month have no path to run on`);
-    if (constraints.noKey && keysUsed(strategy).length > 0) violations.push('needs a provider key (--no-key)');
-    if (constraints.budgetUsd && month.totalUsd.gt(constraints.budgetUsd) && unserved === 0) violations.push(`over the budget of ${usd(constraints.budgetUsd)} a month`);
+    const needsKey = Boolean(constraints.noKey && keysUsed(strategy).length > 0);
+    if (needsKey) violations.push('needs a provider key (--no-key)');
+    const overBudgetUsd = constraints.budgetUsd && month.totalUsd.gt(constraints.budgetUsd) ? month.totalUsd.sub(constraints.budgetUsd) : ZERO;
+    if (overBudgetUsd.gt(0) && unserved === 0) violations.push(`over the budget of ${usd(constraints.budgetUsd as Money)} a month by ${usd(overBudgetUsd)}`);
+    const riskExcess = variability ? Math.max(0, variability.blockedShare - risk) : 0;
+    if (riskExcess > 0 && month.unserved['credits-exhausted'] === 0) {
+      violations.push(`tasks blocked by the credit cliff in ${percent(variability?.blockedShare ?? 0)} of simulated months (you accept ${percent(risk)}: --risk)`);
+    }
     if (!month.complete) warnings.push('some tokens have no price: the cost is a lower bound');
     if (month.belowNeed > 0) warnings.push(`${month.belowNeed} tasks a month run on a model below the capability they need`);
     const runOut = month.credits[0]?.runOutDay;
     if (runOut) warnings.push(`the included credits run out on working day ${runOut} of ${scenario.profile.workingDaysPerMonth}`);
-    return {strategy, month, violations, warnings};
+    else if (variability?.runOutShare) warnings.push(`the included credits run out in ${percent(variability.runOutShare)} of simulated months`);
+    return {strategy, month, violations, warnings, ...(variability ? {variability} : {}), shortfall: {unserved, needsKey, overBudgetUsd, riskExcess}};
   });
 }
 
-export function recommend(scenario: Scenario, constraints: Constraints = {}, extra: readonly Strategy[] = []): Recommendation {
-  const candidates = evaluateCandidates(scenario, constraints, extra);
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      Number(a.violations.length > 0) - Number(b.violations.length > 0) ||
-      unservedTotal(a.month) - unservedTotal(b.month) ||
-      a.month.totalUsd.cmp(b.month.totalUsd) ||
-      a.warnings.length - b.warnings.length,
-  );
+/** Those that meet every constraint first, cheapest first; then the rest, closest to meeting them first. */
+function byFit(a: Candidate, b: Candidate): number {
+  const fitA = a.violations.length === 0;
+  const fitB = b.violations.length === 0;
+  if (fitA !== fitB) return fitA ? -1 : 1;
+  if (!fitA) {
+    const sa = a.shortfall;
+    const sb = b.shortfall;
+    const closer = sa.unserved - sb.unserved || Number(sa.needsKey) - Number(sb.needsKey) || sa.riskExcess - sb.riskExcess || sa.overBudgetUsd.cmp(sb.overBudgetUsd);
+    if (closer !== 0) return closer;
+  }
+  return a.month.totalUsd.cmp(b.month.totalUsd) || a.warnings.length - b.warnings.length;
+}
+
+/**
+ * The recommendation. `runs` months are simulated (seeded) beside the deterministic month, for the
+ * spread of each bill and the months a credit cliff blocks tasks; 0 leaves that out (the dashboard,
+ * which must answer within a keypress).
+ */
+export function recommend(scenario: Scenario, constraints: Constraints = {}, extra: readonly Strategy[] = [], runs: number = variabilityRuns(scenario)): Recommendation {
+  const keyWorthUsd = constraints.keyWorthUsd ?? new Money(KEY_WORTH_USD_PER_MONTH);
+  const ranked = evaluateCandidates(scenario, constraints, extra, runs).sort(byFit);
   const cheapest = ranked[0] as Candidate;
   const held = constraints.heldKeys ?? [];
   const keyless = ranked.find((c) => c.violations.length === 0 && newKeys(c.strategy, held).length === 0);
   const best =
-    cheapest.violations.length === 0 && newKeys(cheapest.strategy, held).length > 0 && keyless && keyless.month.totalUsd.sub(cheapest.month.totalUsd).lt(KEY_WORTH_USD_PER_MONTH)
+    cheapest.violations.length === 0 && newKeys(cheapest.strategy, held).length > 0 && keyless && keyless.month.totalUsd.sub(cheapest.month.totalUsd).lt(keyWorthUsd)
       ? keyless
       : cheapest;
   if (best !== cheapest) {
@@ -94,58 +176,80 @@ export function recommend(scenario: Scenario, constraints: Constraints = {}, ext
     ranked.unshift(best);
   }
   const overBudget = Boolean(constraints.budgetUsd && best.month.totalUsd.gt(constraints.budgetUsd));
+  const closest = best.violations.length > 0;
   return {
     path: dominantPath(best.month),
     strategy: best.strategy,
     monthlyUsd: best.month.totalUsd,
     ranked,
-    reasons: explain(scenario, best, ranked, constraints),
+    reasons: explain(scenario, best, ranked, constraints, keyWorthUsd),
     overBudget,
+    closest,
+    keyWorthUsd,
+    risk: constraints.risk ?? DEFAULT_RISK,
   };
 }
 
 const usd = (m: Money) => displayUsd(m);
 
-/** The reasons in plain words, with the user's own numbers. */
-function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate[], constraints: Constraints): string[] {
+/** The reasons in plain words, with the user's own numbers: each one true of the candidate table. */
+function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate[], constraints: Constraints, keyWorthUsd: Money): string[] {
   const {profile} = scenario;
   const reasons: string[] = [];
   const pace = `${profile.tasksPerDay} tasks a day on ${profile.workingDaysPerMonth} days a month`;
+  const held = constraints.heldKeys ?? [];
+  const keyRule = `a key is worth managing from ${usd(keyWorthUsd)} a month saved (--key-worth)`;
+  const bestNeedsKey = newKeys(best.strategy, held).length > 0;
   if (best.violations.length > 0) {
-    reasons.push(`No option meets every constraint; the least bad: ${best.violations.join('; ')}.`);
-  }
-  const runnerUp = ranked.find((c) => c !== best && c.violations.length === 0);
-  if (runnerUp) {
-    const saving = runnerUp.month.totalUsd.sub(best.month.totalUsd);
-    const versus = saving.isZero() ? 'the same as' : `${usd(saving)} less than`;
-    reasons.push(
-      saving.isNegative()
-        ? `At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month.`
-        : `At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${usd(runnerUp.month.totalUsd)}).`,
-    );
+    reasons.push(`No option meets every constraint. Closest: "${best.strategy.label}" (${usd(best.month.totalUsd)} a month), which breaks them least: ${best.violations.join('; ')}.`);
+    reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month.`);
   } else {
-    reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month; it is the only option that serves every task.`);
+    const runnerUp = ranked.find((c) => c !== best && c.violations.length === 0);
+    if (!runnerUp) {
+      reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month; it is the only option that meets every constraint.`);
+    } else {
+      const saving = runnerUp.month.totalUsd.sub(best.month.totalUsd);
+      const versus = saving.isZero() ? 'the same as' : `${usd(saving)} less than`;
+      reasons.push(
+        saving.isNegative()
+          ? `At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month.`
+          : `At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${usd(runnerUp.month.totalUsd)}).`,
+      );
+    }
+  }
+  if (best.variability) {
+    const v = best.variability;
+    const credits = !v.runOutShare ? '' : `; the included credits run out in ${percent(v.runOutShare)} of them${v.blockedShare > 0 ? ` and block tasks in ${percent(v.blockedShare)}` : ''}`;
+    reasons.push(`Over ${v.runs} simulated months (seed ${v.seed}) it averages ${usd(v.meanUsd)} a month, ${usd(v.p90Usd)} or less in 9 months of 10${credits}.`);
+  }
+  for (const c of ranked) {
+    if (c === best || !c.month.totalUsd.lt(best.month.totalUsd) || c.shortfall.riskExcess === 0 || !c.variability) continue;
+    reasons.push(`"${c.strategy.label}" (${usd(c.month.totalUsd)} in a typical month) is set aside: the credit cliff blocks tasks in ${percent(c.variability.blockedShare)} of simulated months, more than the ${percent(constraints.risk ?? DEFAULT_RISK)} you accept (--risk).`);
   }
   const byok = ranked.find((c) => c.strategy.id === 'all-byok');
   const platform = ranked.find((c) => c.strategy.id === 'all-platform');
   if (byok && platform && unservedTotal(byok.month) === 0 && unservedTotal(platform.month) === 0) {
     const gap = platform.month.totalUsd.sub(byok.month.totalUsd);
     // The article's ten-second guide: a hobbyist need not bother with BYOK; a daily user should.
-    if (gap.gt(0) && gap.lt(10)) {
-      reasons.push(`Your own key would save only ${usd(gap)} a month over platform-paid at this pace: not worth managing a key unless you already have one.`);
-    } else if (gap.gte(10)) {
-      reasons.push(`Your own key saves ${usd(gap)} a month (${usd(gap.mul(12))} a year) over platform-paid at this pace: at daily use, BYOK is a predictable provider invoice instead of a meter to babysit.`);
+    if (gap.gt(0) && gap.lt(keyWorthUsd) && bestNeedsKey && best.violations.length === 0) {
+      reasons.push(`Your own key saves only ${usd(gap)} a month over platform-paid at this pace, under the ${usd(keyWorthUsd)} a month that makes a key worth managing (--key-worth); it is recommended because no option without a new key meets every constraint.`);
+    } else if (gap.gt(0) && gap.lt(keyWorthUsd)) {
+      reasons.push(`Your own key would save only ${usd(gap)} a month over platform-paid at this pace: not worth managing a key unless you already have one; ${keyRule}.`);
+    } else if (gap.gte(keyWorthUsd)) {
+      reasons.push(`Your own key saves ${usd(gap)} a month (${usd(gap.mul(12))} a year) over platform-paid at this pace, at least the ${usd(keyWorthUsd)} a month that makes a key worth managing (--key-worth): BYOK is a predictable provider invoice instead of a meter to babysit.`);
     } else if (gap.lt(0)) {
       reasons.push(`Platform-paid is ${usd(gap.neg())} a month cheaper than your own key here: the plan's included usage is worth more than its fee at this pace.`);
     }
   }
-  const second = ranked[1];
-  if (second && newKeys(best.strategy, constraints.heldKeys).length === 0 && newKeys(second.strategy, constraints.heldKeys).length > 0 && second.violations.length === 0 && second.month.totalUsd.lte(best.month.totalUsd)) {
-    const gap = best.month.totalUsd.sub(second.month.totalUsd);
-    const would = gap.isZero() ? 'would cost the same' : `would be ${usd(gap)} a month cheaper`;
-    reasons.unshift(`"${second.strategy.label}" ${would}, but needs a key you do not hold (${newKeys(second.strategy, constraints.heldKeys).join(', ')}): under ${usd(new Money(KEY_WORTH_USD_PER_MONTH))} a month, not worth managing one.`);
+  if (best.violations.length === 0 && newKeys(best.strategy, held).length === 0) {
+    const keyed = ranked.find((c) => c.violations.length === 0 && newKeys(c.strategy, held).length > 0 && c.month.totalUsd.lte(best.month.totalUsd));
+    if (keyed) {
+      const gap = best.month.totalUsd.sub(keyed.month.totalUsd);
+      const would = gap.isZero() ? 'would cost the same' : `would be ${usd(gap)} a month cheaper`;
+      reasons.unshift(`"${keyed.strategy.label}" ${would}, but needs a key you do not hold (${newKeys(keyed.strategy, held).join(', ')}): under ${usd(keyWorthUsd)} a month, not worth managing one (--key-worth).`);
+    }
   }
-  if (constraints.noKey) reasons.push('Options that need a provider key were set aside (--no-key).');
+  if (ranked.some((c) => c.shortfall.needsKey)) reasons.push('Options that need a provider key were set aside (--no-key).');
   for (const warning of best.warnings) reasons.push(`Note: ${warning}.`);
   return reasons;
 }

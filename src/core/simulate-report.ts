@@ -32,9 +32,11 @@ export function simulateReport(
   prices: readonly SheetSummary[],
   constraints: Constraints = {},
   userStrategies: readonly Strategy[] = [],
+  /** Months simulated for the recommendation's spread; 0 leaves it out (see recommend). */
+  runs?: number,
 ): SimulateReport {
   const strategies = pathStrategies(scenario);
-  const recommendation = recommend(scenario, constraints, userStrategies);
+  const recommendation = recommend(scenario, constraints, userStrategies, runs);
   // recommend() already ran a month of each path's strategy; a strategy's run depends on nothing else.
   const monthOf = (strategy: Strategy) =>
     recommendation.ranked.find((c) => c.strategy.id === strategy.id)?.month ?? simulateRun(scenario, strategy, monthTasks(scenario));

@@ -57,6 +57,9 @@ export function recommendationJson(rec: Recommendation) {
     strategy: strategyJson(rec.strategy),
     monthlyUsd: usd(rec.monthlyUsd),
     overBudget: rec.overBudget,
+    closest: rec.closest,
+    keyWorthUsd: usd(rec.keyWorthUsd),
+    risk: rec.risk,
     reasons: rec.reasons,
     ranked: rec.ranked.map((c) => ({
       strategy: c.strategy.id,
@@ -65,6 +68,9 @@ export function recommendationJson(rec: Recommendation) {
       complete: c.month.complete,
       violations: c.violations,
       warnings: c.warnings,
+      variability: c.variability
+        ? {runs: c.variability.runs, seed: c.variability.seed, meanUsd: usd(c.variability.meanUsd), p90Usd: usd(c.variability.p90Usd), runOutShare: c.variability.runOutShare, blockedShare: c.variability.blockedShare}
+        : null,
     })),
   };
 }

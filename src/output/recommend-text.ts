@@ -1,7 +1,7 @@
 import {classRoutes} from '../core/class-routes.js';
 import {keysUsed, newKeys} from '../core/strategy.js';
 import type {Money} from '../core/money.js';
-import type {Candidate, Recommendation} from '../core/recommend.js';
+import {percent, type Candidate, type Recommendation} from '../core/recommend.js';
 import {totalServed, type Route} from '../core/router.js';
 import type {Scenario} from '../core/scenario.js';
 import type {SheetSummary} from '../core/prices.js';
@@ -40,18 +40,33 @@ function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readon
   return lines;
 }
 
-const COLUMNS: Column[] = [{header: 'Option', fit: 'wrap'}, {header: 'Per month', align: 'right'}, {header: 'Served', align: 'right'}, {header: 'Why not / note', fit: 'wrap'}];
+const COLUMNS: Column[] = [
+  {header: 'Option', fit: 'wrap'},
+  {header: 'Per month', align: 'right'},
+  {header: 'p90', align: 'right'},
+  {header: 'Out / blocked', align: 'right'},
+  {header: 'Served', align: 'right'},
+  {header: 'Why not / note', fit: 'wrap'},
+];
 
 function rows(rec: Recommendation): string[][] {
   return rec.ranked.map((c) => {
     const served = totalServed(c.month.served);
+    const v = c.variability;
     return [
-      `${c === rec.ranked[0] ? '★ ' : '  '}${c.strategy.label}`,
+      `${c === rec.ranked[0] ? (rec.closest ? '≈ ' : '★ ') : '  '}${c.strategy.label}`,
       `${c.month.complete ? '' : '≥'}${formatUsd(c.month.totalUsd)}`,
+      v ? `${c.month.complete ? '' : '≥'}${formatUsd(v.p90Usd)}` : '-',
+      v && v.runOutShare !== null ? `${percent(v.runOutShare)} / ${percent(v.blockedShare)}` : '-',
       `${formatCount(served)}/${formatCount(c.month.tasks)}`,
       [...c.violations, ...c.warnings].join('; '),
     ];
   });
+}
+
+/** The headline: what to do, or, when nothing meets every constraint, the closest, said so. */
+function headline(rec: Recommendation): string {
+  return rec.closest ? 'Closest (no option meets every constraint)' : 'Do this';
 }
 
 function savingsLine(view: RecommendView): string[] {
@@ -68,14 +83,14 @@ export function renderRecommendTable(view: RecommendView, width: number, style: 
   return [
     ...prose([`Recommendation · profile ${profile.id} (${plural(profile.tasksPerDay, 'task/day', 'tasks/day')}, ${plural(profile.workingDaysPerMonth, 'day/month', 'days/month')}) · plan ${plan.id}`]).map(style.dim),
     '',
-    ...prose([`Do this: ${style.good(style.bold(rec.strategy.label))} — ${formatUsd(rec.monthlyUsd)} a month${rec.overBudget ? style.warn(' (over your budget: nothing fits it)') : ''}`]),
+    ...prose([`${headline(rec)}: ${style.good(style.bold(rec.strategy.label))} — ${formatUsd(rec.monthlyUsd)} a month${rec.overBudget ? style.warn(' (over your budget)') : ''}`]),
     ...prose(settingsLines(scenario, rec, view.heldKeys).map((l) => `  ${l}`)),
     ...prose(savingsLine(view)),
     '',
     'Why:',
     ...prose(rec.reasons.map((r) => `  - ${r}`)),
     '',
-    style.dim('Every option, a month at this pace'),
+    ...prose([`Every option, a month at this pace${rec.ranked[0]?.variability ? ` (p90: the bill 9 months in 10 stay under; out / blocked: the share of months the credits run out / block tasks; ${rec.ranked[0].variability.runs} simulated months, seed ${rec.ranked[0].variability.seed})` : ''}`]).map(style.dim),
     renderTable(COLUMNS, rows(rec), width),
     '',
   ].join('\n');
@@ -86,7 +101,7 @@ export function renderRecommendMarkdown(view: RecommendView): string {
   return [
     '# vibe-cost recommend',
     '',
-    `**Do this:** ${rec.strategy.label} — ${formatUsd(rec.monthlyUsd)} a month`,
+    `**${headline(rec)}:** ${rec.strategy.label} — ${formatUsd(rec.monthlyUsd)} a month`,
     '',
     ...settingsLines(scenario, rec, view.heldKeys).map((l) => `- ${l}`),
     ...savingsLine(view).map((l) => `- ${l}`),

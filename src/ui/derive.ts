@@ -55,9 +55,12 @@ function constraintsOf(inputs: Inputs, context: Context): Constraints {
   return {...(context.budgetUsd ? {budgetUsd: context.budgetUsd} : {}), ...(inputs.noKey ? {noKey: true} : {}), heldKeys: inputs.keys};
 }
 
-/** A month at the inputs' pace on every path, with the recommendation. */
+/**
+ * A month at the inputs' pace on every path, with the recommendation. Without the simulated months
+ * behind it (0 runs): they take longer than a keypress; `vibe-cost recommend` weighs them.
+ */
 export function reportOf(scenario: Scenario, inputs: Inputs, context: Context): SimulateReport {
-  return simulateReport(scenario, Math.max(1, monthTasks(scenario)), context.book.sheets, constraintsOf(inputs, context), userStrategiesOf(inputs, context));
+  return simulateReport(scenario, Math.max(1, monthTasks(scenario)), context.book.sheets, constraintsOf(inputs, context), userStrategiesOf(inputs, context), 0);
 }
 
 /** Volumes the breakeven chart prices: enough for its shape, few enough to redraw at once (about 70 ms for the team preset). */

@@ -29,6 +29,20 @@ describe('vibe-cost recommend', () => {
   });
 });
 
+describe('recommend flags: --key-worth, --risk', () => {
+  it('--key-worth sets what a new key must save a month; --risk the share of blocked months accepted', () => {
+    const rec = (args: string[]) => JSON.parse(run(['recommend', '--format', 'json', ...args]).stdout).recommendation;
+    expect(rec(['--profile', 'hobbyist']).strategy.id).toBe('free-then-platform');
+    expect(rec(['--profile', 'hobbyist', '--key-worth', '1']).strategy.id).toBe('hybrid-free-byok');
+    expect(rec(['--profile', 'hobbyist', '--key-worth', '1']).keyWorthUsd).toBe('1');
+    expect(rec(['--profile', 'hobbyist', '--plan', 'credits-cliff']).strategy.id).toBe('all-byok');
+    expect(rec(['--profile', 'hobbyist', '--plan', 'credits-cliff', '--risk', '10']).strategy.id).toBe('all-platform');
+    const bad = run(['recommend', '--risk', '150']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--risk: expected a percent from 0 to 100, got 150/);
+  });
+});
+
 describe('vibe-cost breakeven', () => {
   it.each(PLANS)('answers for plan %s, with a chart that fits the width', async (plan) => {
     const r = run(['breakeven', '--plan', plan], {COLUMNS: '100'});
