@@ -4,7 +4,7 @@ import type {Scenario} from '../core/scenario.js';
 import type {SimulateReport} from '../core/simulate-report.js';
 import {simulateJson} from '../output/simulate-json.js';
 import {renderSimulateCsv, renderSimulateMarkdown} from '../output/simulate-text.js';
-import {formatUsd} from '../output/format.js';
+import {formatUsd, plural} from '../output/format.js';
 import {ChartPanel} from './components/ChartPanel.js';
 import {InputsPanel} from './components/InputsPanel.js';
 import {Lines} from './components/Lines.js';
@@ -69,6 +69,9 @@ async function perform(request: Request, io: DashboardIO, built: Built): Promise
   }
 }
 
+/** The smallest terminal the dashboard lays out in. */
+const MIN = {columns: 80, rows: 24};
+
 export function App({initial, context, io, colour}: AppProps) {
   const [state, dispatch] = useReducer(reducer, initial);
   const {exit} = useApp();
@@ -119,7 +122,7 @@ export function App({initial, context, io, colour}: AppProps) {
   }, [state.request]);
 
   const {inputs, mode} = state;
-  const title = `vibe-cost dashboard · ${inputs.profile.id} · ${inputs.plan.name} · ${inputs.tasksPerDay} tasks/day × ${inputs.workingDays} days`;
+  const title = `vibe-cost dashboard · ${inputs.profile.id} · ${inputs.plan.name} · ${plural(inputs.tasksPerDay, 'task/day', 'tasks/day')} × ${plural(inputs.workingDays, 'day')}`;
   const right = (() => {
     if (mode.kind === 'pick') {
       const items = pickItems(state.catalog, mode.pick, mode.filter);
@@ -145,6 +148,12 @@ export function App({initial, context, io, colour}: AppProps) {
     if (chart) return <ChartPanel title={chart.title} lines={chart.lines} width={layout.width} colour={colour} />;
     return layout.bottomHeight > 0 ? <Lines lines={[{text: fit('(the chart needs a taller terminal)', layout.width), dim: true}]} width={layout.width} colour={colour} /> : null;
   })();
+
+  if (size.columns < MIN.columns || size.rows < MIN.rows) {
+    // Below this the header would scroll away: say so, and redraw when the terminal grows.
+    const text = `terminal too small (need ${MIN.columns}×${MIN.rows}, have ${size.columns}×${size.rows}) · q quits`;
+    return <Lines lines={[{text: fit(text, Math.max(1, size.columns - 1)), bold: true}]} width={Math.max(1, size.columns - 1)} colour={colour} />;
+  }
 
   if (mode.kind === 'help') {
     // One section a mode, each headed; a key answered the same way in every mode is listed once.

@@ -35,6 +35,7 @@ export const KEYMAP: readonly Binding[] = [
   {modes: TEXT, keys: 'enter', help: 'accept', bar: true, match: (_, k) => Boolean(k.return), action: act({type: 'submit'})},
   {modes: TEXT, keys: 'esc', help: 'cancel', bar: true, match: (_, k) => Boolean(k.escape), action: act({type: 'cancel'})},
   {modes: TEXT, keys: 'backspace', help: 'delete a character', match: (_, k) => Boolean(k.backspace || k.delete), action: act({type: 'erase'})},
+  {modes: TEXT, keys: 'ctrl-u', help: 'clear what was typed', match: (i, k) => Boolean(k.ctrl) && i === 'u', action: act({type: 'clear'})},
   {modes: ['pick'], keys: '↑/↓', help: 'move in the list', bar: true, match: (_, k) => Boolean(k.upArrow), action: act({type: 'move', delta: -1})},
   {modes: ['pick'], keys: '↑/↓', help: 'move in the list', match: (_, k) => Boolean(k.downArrow || k.tab), action: act({type: 'move', delta: 1})},
   {modes: ['edit'], keys: '0-9 .', help: 'type a number', bar: true, match: (i, k) => plain(k) && /^[0-9.]+$/.test(i), action: (i) => ({type: 'type', text: i})},

@@ -67,7 +67,14 @@ export type Mode =
   | {readonly kind: 'normal'}
   | {readonly kind: 'edit'; readonly field: Field; readonly text: string}
   | {readonly kind: 'pick'; readonly pick: PickKind; readonly filter: string; readonly index: number}
-  | {readonly kind: 'prompt'; readonly prompt: PromptKind; readonly text: string}
+  | {
+      readonly kind: 'prompt';
+      readonly prompt: PromptKind;
+      readonly text: string;
+      /** The suggested file name, shown selected: the first key typed replaces it, backspace clears it. */
+      readonly suggested?: string;
+      readonly selected?: boolean;
+    }
   | {readonly kind: 'help'};
 export type ModeKind = Mode['kind'];
 
@@ -119,6 +126,7 @@ export type Action =
   | {readonly type: 'open-prompt'; readonly prompt: PromptKind}
   | {readonly type: 'type'; readonly text: string}
   | {readonly type: 'erase'}
+  | {readonly type: 'clear'}
   | {readonly type: 'move'; readonly delta: number}
   | {readonly type: 'submit'}
   | {readonly type: 'cancel'}
@@ -343,7 +351,7 @@ function submit(state: DashboardState): DashboardState {
     return item ? choose(state, mode.pick, item) : {...normal, notice: `nothing matches "${mode.filter}"`};
   }
   if (mode.kind === 'prompt') {
-    const path = mode.text.trim();
+    const path = promptPath(mode.text, mode.suggested);
     if (!path) return normal;
     const id = state.nextRequestId;
     return {...normal, request: {id, kind: mode.prompt, path}, nextRequestId: id + 1};
@@ -358,7 +366,7 @@ function typeText(state: DashboardState, text: string): DashboardState {
     return {...state, mode: {...mode, text: (mode.text + allowed).slice(0, 14)}};
   }
   if (mode.kind === 'pick') return {...state, mode: {...mode, filter: mode.filter + text, index: 0}};
-  if (mode.kind === 'prompt') return {...state, mode: {...mode, text: mode.text + text}};
+  if (mode.kind === 'prompt') return {...state, mode: {...mode, text: mode.selected ? text : mode.text + text, selected: false}};
   // Digits in normal mode start editing the focused number with what was typed.
   const field = focusedField(state);
   if (NUMERIC_FIELDS.includes(field) && /^[0-9.]+$/.test(text)) return {...state, mode: {kind: 'edit', field, text}};
@@ -369,8 +377,28 @@ function erase(state: DashboardState): DashboardState {
   const {mode} = state;
   if (mode.kind === 'edit') return {...state, mode: {...mode, text: mode.text.slice(0, -1)}};
   if (mode.kind === 'pick') return {...state, mode: {...mode, filter: mode.filter.slice(0, -1), index: 0}};
-  if (mode.kind === 'prompt') return {...state, mode: {...mode, text: mode.text.slice(0, -1)}};
+  if (mode.kind === 'prompt') return {...state, mode: {...mode, text: mode.selected ? '' : mode.text.slice(0, -1), selected: false}};
   return state;
+}
+
+/** Ctrl-U: the whole line typed so far. */
+function clear(state: DashboardState): DashboardState {
+  const {mode} = state;
+  if (mode.kind === 'edit') return {...state, mode: {...mode, text: ''}};
+  if (mode.kind === 'pick') return {...state, mode: {...mode, filter: '', index: 0}};
+  if (mode.kind === 'prompt') return {...state, mode: {...mode, text: '', selected: false}};
+  return state;
+}
+
+/**
+ * The file a prompt writes. A folder ("exports/") gets the suggested name inside it; the suggested
+ * name is never taken as a folder (typing on after it, "vibe-cost-result.json/x.csv", means x.csv).
+ */
+export function promptPath(text: string, suggested: string | undefined): string {
+  let path = text.trim();
+  if (suggested && path.startsWith(`${suggested}/`)) path = path.slice(suggested.length + 1) || suggested;
+  if (suggested && (path.endsWith('/') || path === '.')) path = `${path.replace(/\/?$/, '/')}${suggested}`;
+  return path;
 }
 
 export function reducer(state: DashboardState, action: Action): DashboardState {
@@ -398,13 +426,15 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
     case 'open-pick':
       return {...state, mode: {kind: 'pick', pick: action.pick, filter: '', index: 0}, notice: undefined};
     case 'open-prompt': {
-      const text = action.prompt === 'save' ? `${state.inputs.profile.id}-edited.json` : action.prompt === 'export' ? 'vibe-cost-result.json' : '';
-      return {...state, mode: {kind: 'prompt', prompt: action.prompt, text}, notice: undefined};
+      const suggested = action.prompt === 'save' ? `${state.inputs.profile.id}-edited.json` : action.prompt === 'export' ? 'vibe-cost-result.json' : '';
+      return {...state, mode: {kind: 'prompt', prompt: action.prompt, text: suggested, ...(suggested ? {suggested, selected: true} : {})}, notice: undefined};
     }
     case 'type':
       return typeText(state, action.text);
     case 'erase':
       return erase(state);
+    case 'clear':
+      return clear(state);
     case 'move': {
       if (state.mode.kind !== 'pick') return state;
       const count = pickItems(state.catalog, state.mode.pick, state.mode.filter).length;

@@ -104,9 +104,8 @@ describe('dashboard App', () => {
     const {lastFrame, stdin, io} = start();
     await vi.waitFor(() => expect(lastFrame()).toContain('A month:'));
     stdin.write('e');
-    await vi.waitFor(() => expect(lastFrame()).toContain('Export result to'));
-    for (let i = 0; i < 'vibe-cost-result.json'.length; i++) stdin.write('\u007F');
-    await vi.waitFor(() => expect(lastFrame()).toContain('to (.json/.csv/.md): █'));
+    await vi.waitFor(() => expect(lastFrame()).toContain('Export result to (.json/.csv/.md): [vibe-cost-result.json]  (type to replace'));
+    // The suggested name is selected: what is typed replaces it.
     stdin.write('out.csv');
     stdin.write('\r');
     await vi.waitFor(() => expect(lastFrame()).toContain('result exported to out.csv'));
@@ -116,6 +115,19 @@ describe('dashboard App', () => {
     stdin.write('\r');
     await vi.waitFor(() => expect(lastFrame()).toContain('profile saved to daily-driver-edited.json'));
     expect(JSON.parse(io.written.get('daily-driver-edited.json') ?? '{}')).toMatchObject({id: 'daily-driver-edited', tasksPerDay: 12});
+  });
+
+  it('below 80×24 says the terminal is too small instead of scrolling its header away, and comes back when it grows', async () => {
+    const {lastFrame, stdout} = start();
+    await vi.waitFor(() => expect(lastFrame()).toContain('A month:'));
+    Object.defineProperty(stdout, 'columns', {value: 70, configurable: true});
+    Object.defineProperty(stdout, 'rows', {value: 20, configurable: true});
+    stdout.emit('resize');
+    await vi.waitFor(() => expect(lastFrame()).toBe('terminal too small (need 80×24, have 70×20) · q quits'));
+    Object.defineProperty(stdout, 'columns', {value: 80, configurable: true});
+    Object.defineProperty(stdout, 'rows', {value: 24, configurable: true});
+    stdout.emit('resize');
+    await vi.waitFor(() => expect(lastFrame()).toContain('A month:'));
   });
 
   it('fits 80 columns and 24 rows, and reflows on resize', async () => {

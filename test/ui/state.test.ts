@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {loadPlan, loadProfile} from '../../src/io/load-data.js';
-import {FIELDS, MIN_TASKS_PER_DAY, pickItems, reducer, tokenValue, type Action, type DashboardState, type Field} from '../../src/ui/state.js';
+import {FIELDS, MIN_TASKS_PER_DAY, pickItems, promptPath, reducer, tokenValue, type Action, type DashboardState, type Field} from '../../src/ui/state.js';
 import {CATALOG, pureState} from './helpers.js';
 
 const run = (state: DashboardState, ...actions: Action[]) => actions.reduce(reducer, state);
@@ -126,7 +126,7 @@ describe('dashboard reducer', () => {
   it('prompts for paths, and asks App to import, save or export', () => {
     const s = pureState();
     const save = run(s, {type: 'open-prompt', prompt: 'save'});
-    expect(save.mode).toEqual({kind: 'prompt', prompt: 'save', text: 'daily-driver-edited.json'});
+    expect(save.mode).toEqual({kind: 'prompt', prompt: 'save', text: 'daily-driver-edited.json', suggested: 'daily-driver-edited.json', selected: true});
     const exp = run(s, {type: 'open-prompt', prompt: 'import'}, {type: 'type', text: 'usage.csv'}, {type: 'submit'});
     expect(exp.request).toEqual({id: 1, kind: 'import', path: 'usage.csv'});
     expect(run(s, {type: 'open-prompt', prompt: 'import'}, {type: 'submit'}).request).toBeUndefined();
@@ -135,6 +135,20 @@ describe('dashboard reducer', () => {
     expect(done.request).toBeUndefined();
     expect(run(done, {type: 'cancel'}).replay).toBeUndefined();
     expect(run(exp, {type: 'done', notice: 'error: x'}).notice).toBe('error: x');
+  });
+
+  it('save and export prompts: the suggested name is selected, so typing replaces it; ctrl-u clears; never a folder named after it', () => {
+    const s = pureState();
+    const typed = run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'out.csv'}, {type: 'submit'});
+    expect(typed.request).toEqual({id: 1, kind: 'export', path: 'out.csv'});
+    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'submit'}).request?.path).toBe('vibe-cost-result.json');
+    const erased = run(s, {type: 'open-prompt', prompt: 'save'}, {type: 'erase'});
+    expect(erased.mode).toMatchObject({text: '', selected: false});
+    const cleared = run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'a'}, {type: 'type', text: 'bc'}, {type: 'key', input: 'u', key: {ctrl: true}});
+    expect(cleared.mode).toMatchObject({text: ''});
+    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'exports/'}, {type: 'submit'}).request?.path).toBe('exports/vibe-cost-result.json');
+    expect(promptPath('vibe-cost-result.json/x.csv', 'vibe-cost-result.json')).toBe('x.csv');
+    expect(promptPath('vibe-cost-result.json/', 'vibe-cost-result.json')).toBe('vibe-cost-result.json');
   });
 
   it('switches the chart, the reasons and the help', () => {
