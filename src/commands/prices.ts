@@ -1,6 +1,6 @@
 import type {Arguments, Argv} from 'yargs';
-import {UsageError} from '../errors.js';
-import {diffPrices} from '../core/price-diff.js';
+import {UsageError, UserError} from '../errors.js';
+import {diffPrices, holdSuspicious, SUSPICIOUS_FACTOR} from '../core/price-diff.js';
 import {parsePriceSheet} from '../core/price-sheet.js';
 import {normalizeModelName} from '../core/model-names.js';
 import {loadPriceBook, loadSheet} from '../io/load-data.js';
@@ -11,8 +11,8 @@ import {plural} from '../output/format.js';
 import {renderCsv} from '../output/table.js';
 import {SCHEMA_VERSION} from '../output/json.js';
 import {describeSources} from '../output/describe.js';
-import {withOutputOptions, type OutputArgs} from './options.js';
-import {print, printJson, tableWidth, warn} from './output.js';
+import {asOfDate, withOutputOptions, type OutputArgs} from './options.js';
+import {print, printJson, tableWidth} from './output.js';
 
 const pricesOption = <T>(y: Argv<T>) => y.option('prices', {type: 'string', requiresArg: true, array: true, describe: 'extra price sheet; repeatable, later wins'});
 
@@ -75,22 +75,27 @@ export const pricesCommand = {
         builder: (y: Argv) =>
           withOutputOptions(y)
             .option('from', {type: 'string', requiresArg: true, describe: `URL or file (default: ${LITELLM_URL})`})
-            .option('dry-run', {type: 'boolean', describe: 'show the changes, store nothing'}),
+            .option('dry-run', {type: 'boolean', describe: 'show the changes, store nothing'})
+            .option('as-of', {type: 'string', requiresArg: true, describe: "the prices' date, for a file that does not say it (YYYY-MM-DD)"})
+            .option('accept-suspicious', {type: 'boolean', describe: `apply price changes over ${SUSPICIOUS_FACTOR}× too (held back by default)`}),
         handler: async (argv: Arguments) => {
-          const args = argv as unknown as OutputArgs & {from?: string; 'dry-run'?: boolean};
+          const args = argv as unknown as OutputArgs & {from?: string; 'dry-run'?: boolean; 'as-of'?: string; 'accept-suspicious'?: boolean};
           const from = args.from ?? LITELLM_URL;
+          const asOfFlag = args['as-of'] === undefined ? undefined : asOfDate(args['as-of']);
           const inUse = loadPriceBook();
           const fetched = await fetchText(from);
           if ('error' in fetched) {
-            warn(`could not fetch prices (${fetched.error}); still using ${describeSources(inUse.sheets)}`);
-            if (args.format === 'json') printJson({schemaVersion: SCHEMA_VERSION, command: 'prices update', updated: false, error: fetched.error});
-            return;
+            throw new UserError(`could not fetch prices (${fetched.error}); still using ${describeSources(inUse.sheets)}`, 69, 'check the address or the network, or give a file with --from FILE');
           }
           const sheet = parsePriceSheet(fetched.text, from);
           const today = new Date().toISOString().slice(0, 10);
+          // The prices' own date: a file can be a snapshot read months after it was taken.
+          const asOf = asOfFlag ?? (sheet.summary.asOf || /\d{4}-\d{2}-\d{2}/.exec(from.replace(/^.*\//, ''))?.[0] || (/^https?:\/\//.test(from) ? today : undefined));
+          if (!asOf) throw new UsageError(`prices update: ${from} does not say the date of its prices`, 'give it with --as-of YYYY-MM-DD (the day the snapshot was taken)');
           const diff = diffPrices(inUse, sheet.models, readCachedMeta()?.models ?? []);
-          const stored = args['dry-run'] ? undefined : storeSheet(sheet, fetched.text, from, today);
-          const view = {from, retrievedAt: today, models: sheet.models.length, diff, stored, inUse: inUse.sheets};
+          const models = args['accept-suspicious'] ? sheet.models : holdSuspicious(inUse, sheet.models);
+          const stored = args['dry-run'] ? undefined : storeSheet(models, fetched.text, from, {retrievedAt: today, asOf});
+          const view = {from, retrievedAt: today, asOf, models: sheet.models.length, diff, stored, inUse: inUse.sheets, suspiciousApplied: args['accept-suspicious'] ?? false};
           if (args.format === 'json') printJson(priceDiffJson(view));
           else if (args.format === 'csv') print(priceDiffCsv(view));
           else if (args.format === 'markdown') print(priceDiffMarkdown(view));

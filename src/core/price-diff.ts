@@ -1,4 +1,5 @@
 import type {PriceBook} from './price-book.js';
+import type {Money} from './money.js';
 import type {ModelPrice, Rates} from './prices.js';
 
 const FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
@@ -8,6 +9,16 @@ export interface PriceChangeLine {
   readonly field: string;
   readonly from: string;
   readonly to: string;
+  /** Over SUSPICIOUS_FACTOR× up or down: more likely a data error than a price change. */
+  readonly suspicious: boolean;
+}
+
+/** A price moving more than this factor either way in one update is held back until accepted. */
+export const SUSPICIOUS_FACTOR = 5;
+
+function suspicious(a: Money | undefined, b: Money): boolean {
+  if (!a || a.isZero() || b.isZero()) return false;
+  return b.div(a).gt(SUSPICIOUS_FACTOR) || a.div(b).gt(SUSPICIOUS_FACTOR);
 }
 
 export interface PriceDiff {
@@ -24,7 +35,7 @@ function ratesChanges(model: string, prefix: string, before: Rates, after: Rates
     const a = before[field];
     const b = after[field];
     // A rate the new sheet does not give is kept from the old one (PriceBook fills it), so it is no change.
-    if (b && (!a || !a.eq(b))) lines.push({model, field: `${prefix}${field}`, from: a ? a.toFixed() : '-', to: b.toFixed()});
+    if (b && (!a || !a.eq(b))) lines.push({model, field: `${prefix}${field}`, from: a ? a.toFixed() : '-', to: b.toFixed(), suspicious: suspicious(a, b)});
   }
   return lines;
 }
@@ -50,4 +61,27 @@ export function diffPrices(inUse: PriceBook, next: readonly ModelPrice[], previo
   }
   const nextIds = new Set(next.map((m) => m.id));
   return {changed, added: added.sort(), removed: previousNextIds.filter((id) => !nextIds.has(id)).sort(), matched};
+}
+
+/**
+ * The new sheet with its suspicious changes held back: each such rate keeps the price in use, so
+ * a data error (LiteLLM's $6 one-hour write for Claude 3 Haiku, 12× the real one) is never applied
+ * silently.
+ */
+export function holdSuspicious(inUse: PriceBook, next: readonly ModelPrice[]): ModelPrice[] {
+  return next.map((m) => {
+    const old = inUse.counterpart(m);
+    if (!old) return m;
+    const keep = (before: Rates, after: Rates): Rates => {
+      const rates: {-readonly [K in keyof Rates]: Money} = {...after};
+      for (const field of FIELDS) {
+        const a = before[field];
+        const b = after[field];
+        if (b && a && suspicious(a, b)) rates[field] = a;
+      }
+      return rates;
+    };
+    const longContext = m.longContext && old.longContext ? {...m.longContext, rates: keep(old.longContext.rates, m.longContext.rates)} : m.longContext;
+    return {...m, rates: keep(old.rates, m.rates), ...(longContext ? {longContext} : {})};
+  });
 }

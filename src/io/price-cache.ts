@@ -4,7 +4,7 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {parsePriceSheet} from '../core/price-sheet.js';
 import {priceSheetDocument} from '../core/price-sheet-document.js';
-import type {PriceSheet} from '../core/prices.js';
+import type {ModelPrice, PriceSheet} from '../core/prices.js';
 import {writeAtomic} from './write-file.js';
 
 export const LITELLM_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
@@ -12,6 +12,8 @@ export const LITELLM_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/ma
 export interface CachedMeta {
   readonly from: string;
   readonly retrievedAt: string;
+  /** The date of the prices themselves: the snapshot's, which a file may have been made long before it was read. */
+  readonly asOf?: string;
   readonly sha256: string;
   readonly models: string[];
 }
@@ -40,11 +42,11 @@ export function loadCachedSheet(): PriceSheet | undefined {
   return parsePriceSheet(readFileSync(sheetPath(), 'utf8'), `cache:update (${meta.from})`);
 }
 
-/** Stores a fetched sheet, converted to this project's format and dated by the day it was fetched. */
-export function storeSheet(fetched: PriceSheet, text: string, from: string, retrievedAt: string): string {
-  const dated = fetched.models.map((m) => ({...m, asOf: retrievedAt}));
-  writeAtomic(sheetPath(), priceSheetDocument(dated, {asOf: retrievedAt, source: `prices update from ${from}`}));
-  const meta: CachedMeta = {from, retrievedAt, sha256: createHash('sha256').update(text).digest('hex'), models: fetched.models.map((m) => m.id)};
+/** Stores a fetched sheet, converted to this project's format and dated by its snapshot's date. */
+export function storeSheet(models: readonly ModelPrice[], text: string, from: string, dates: {retrievedAt: string; asOf: string}): string {
+  const dated = models.map((m) => ({...m, asOf: dates.asOf}));
+  writeAtomic(sheetPath(), priceSheetDocument(dated, {asOf: dates.asOf, source: `prices update from ${from} (prices as of ${dates.asOf}, read ${dates.retrievedAt})`}));
+  const meta: CachedMeta = {from, ...dates, sha256: createHash('sha256').update(text).digest('hex'), models: models.map((m) => m.id)};
   writeAtomic(metaPath(), `${JSON.stringify(meta, null, 2)}\n`);
   return sheetPath();
 }

@@ -1,4 +1,4 @@
-import type {PriceDiff} from '../core/price-diff.js';
+import {SUSPICIOUS_FACTOR, type PriceDiff} from '../core/price-diff.js';
 import type {SheetSummary} from '../core/prices.js';
 import {formatCount} from './format.js';
 import {SCHEMA_VERSION} from './json.js';
@@ -7,7 +7,11 @@ import {renderCsv} from './table.js';
 export interface PriceDiffView {
   readonly from: string;
   readonly retrievedAt: string;
+  /** The prices' own date, stored with them. */
+  readonly asOf: string;
   readonly models: number;
+  /** --accept-suspicious: the suspicious changes were applied too. */
+  readonly suspiciousApplied: boolean;
   readonly diff: PriceDiff;
   readonly stored: string | undefined;
   readonly inUse: readonly SheetSummary[];
@@ -19,12 +23,12 @@ export function renderPriceDiff(v: PriceDiffView): string {
   const {diff} = v;
   const before = [...new Set(v.inUse.map((s) => s.asOf).filter(Boolean))].sort().join(', ');
   const lines = [
-    `Read ${formatCount(v.models)} chat models from ${v.from} on ${v.retrievedAt}.`,
+    `Read ${formatCount(v.models)} chat models from ${v.from} on ${v.retrievedAt}: prices as of ${v.asOf}.`,
     `Against the prices in use (${v.inUse.length} sheets, as of ${before || 'undated'}): ${formatCount(diff.matched)} models matched, ${formatCount(diff.changed.length)} prices changed, ${formatCount(diff.added.length)} new models, ${formatCount(diff.removed.length)} removed.`,
   ];
   if (diff.changed.length) {
     lines.push('', 'Changed:');
-    for (const c of diff.changed) lines.push(`  ${c.model} ${c.field} ${c.from} → ${c.to}`);
+    for (const c of diff.changed) lines.push(`  ${c.model} ${c.field} ${c.from} → ${c.to}${c.suspicious ? `  (over ${SUSPICIOUS_FACTOR}×: suspicious, ${v.suspiciousApplied ? 'applied by --accept-suspicious' : 'not applied; --accept-suspicious applies it'})` : ''}`);
   }
   if (diff.added.length) lines.push('', `New (${formatCount(diff.added.length)}): ${diff.added.slice(0, LISTED).join(', ')}${diff.added.length > LISTED ? `, … (all of them with --format json)` : ''}`);
   if (diff.removed.length) lines.push('', `Removed since the last update (${formatCount(diff.removed.length)}): ${diff.removed.slice(0, LISTED).join(', ')}${diff.removed.length > LISTED ? ', …' : ''}`);
@@ -39,9 +43,10 @@ export function priceDiffJson(v: PriceDiffView) {
     updated: Boolean(v.stored),
     from: v.from,
     retrievedAt: v.retrievedAt,
+    asOf: v.asOf,
     models: v.models,
     matched: v.diff.matched,
-    changed: v.diff.changed,
+    changed: v.diff.changed.map((c) => ({...c, applied: !c.suspicious || v.suspiciousApplied})),
     added: v.diff.added,
     removed: v.diff.removed,
     storedAt: v.stored ?? null,

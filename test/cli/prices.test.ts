@@ -1,5 +1,5 @@
 import {createServer, type Server} from 'node:http';
-import {readFileSync} from 'node:fs';
+import {copyFileSync, readFileSync} from 'node:fs';
 import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -72,16 +72,49 @@ describe('vibe-cost prices update (served from 127.0.0.1)', () => {
     expect(run(['prices', 'show', 'claude-sonnet-4-5'], {XDG_CACHE_HOME: cache}).stdout).toMatch(/capability {4}frontier\n/);
   });
 
-  it('a network failure is a one-line warning, and the prices in use stay', async () => {
+  it('a failed fetch exits non-zero (69) with one line, and the prices in use stay', async () => {
     const r = await runAsync(['prices', 'update', '--from', `${url}/missing.json`], {XDG_CACHE_HOME: scratchDir('vc-')});
-    expect(r.code).toBe(0);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^vibe-cost: warning: could not fetch prices \(.*missing.json: HTTP 404\); still using 9 bundled sheets/);
+    expect(r.code).toBe(69);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^vibe-cost: error: could not fetch prices \(.*missing.json: HTTP 404\); still using 9 bundled sheets/);
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const refused = await runAsync(['prices', 'update', '--from', `http://127.0.0.1:${port}/x.json`]);
-    expect(refused.stderr).toMatch(/ECONNREFUSED\); still using 9 bundled sheets \(as of 2026-08-01\)\n$/);
+    expect(refused.code).toBe(69);
+    expect(refused.stderr.split('\n')[0]).toMatch(/ECONNREFUSED\); still using 9 bundled sheets \(as of 2026-08-01\)$/);
+  });
+});
+
+describe('vibe-cost prices update --from FILE: the snapshot keeps its date, a change over 5× is held back', () => {
+  const snapshot = 'test/fixtures/litellm-model-prices.2026-11-01.json';
+
+  it("dates the prices by the snapshot (its file name), flags LiteLLM's $6 one-hour write for Claude 3 Haiku and does not apply it", () => {
+    const cache = scratchDir('vc-cache-');
+    const r = run(['prices', 'update', '--from', snapshot], {XDG_CACHE_HOME: cache});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/: prices as of 2026-11-01\./);
+    expect(r.stdout).toContain('  claude-3-haiku cacheWrite1h 0.5 → 6  (over 5×: suspicious, not applied; --accept-suspicious applies it)');
+    expect(r.stdout).toContain('  claude-sonnet-4-5 input 3 → 2.5\n');
+    const haiku = run(['prices', 'show', 'claude-3-haiku'], {XDG_CACHE_HOME: cache}).stdout;
+    expect(haiku).toMatch(/as of +2026-11-01\n/);
+    expect(haiku).toMatch(/cacheWrite1h +\$0\.5\n/);
+    const json = JSON.parse(run(['prices', 'update', '--from', snapshot, '--dry-run', '--format', 'json'], {XDG_CACHE_HOME: cache}).stdout);
+    expect(json.asOf).toBe('2026-11-01');
+  });
+
+  it('--accept-suspicious applies it; --as-of dates a file that does not say its date, and one without is refused', () => {
+    const cache = scratchDir('vc-cache-');
+    const renamed = join(scratchDir('vc-'), 'model_prices_and_context_window.json');
+    copyFileSync(snapshot, renamed);
+    const undated = run(['prices', 'update', '--from', renamed], {XDG_CACHE_HOME: cache});
+    expect(undated.code).toBe(2);
+    expect(undated.stderr.split('\n')[0]).toBe(`vibe-cost: error: prices update: ${renamed} does not say the date of its prices`);
+    const r = run(['prices', 'update', '--from', renamed, '--as-of', '2026-10-15', '--accept-suspicious'], {XDG_CACHE_HOME: cache});
+    expect(r.stdout).toContain('(over 5×: suspicious, applied by --accept-suspicious)');
+    const haiku = run(['prices', 'show', 'claude-3-haiku'], {XDG_CACHE_HOME: cache}).stdout;
+    expect(haiku).toMatch(/as of +2026-10-15\n/);
+    expect(haiku).toMatch(/cacheWrite1h +\$6\n/);
   });
 });
