@@ -141,12 +141,12 @@ describe('dashboard reducer', () => {
     const s = pureState();
     const typed = run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'out.csv'}, {type: 'submit'});
     expect(typed.request).toEqual({id: 1, kind: 'export', path: 'out.csv'});
-    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'submit'}).request?.path).toBe('vibe-cost-result.json');
+    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'submit'}).request).toMatchObject({path: 'vibe-cost-result.json'});
     const erased = run(s, {type: 'open-prompt', prompt: 'save'}, {type: 'erase'});
     expect(erased.mode).toMatchObject({text: '', selected: false});
     const cleared = run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'a'}, {type: 'type', text: 'bc'}, {type: 'key', input: 'u', key: {ctrl: true}});
     expect(cleared.mode).toMatchObject({text: ''});
-    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'exports/'}, {type: 'submit'}).request?.path).toBe('exports/vibe-cost-result.json');
+    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'exports/'}, {type: 'submit'}).request).toMatchObject({path: 'exports/vibe-cost-result.json'});
     expect(promptPath('vibe-cost-result.json/x.csv', 'vibe-cost-result.json')).toBe('x.csv');
     expect(promptPath('vibe-cost-result.json/', 'vibe-cost-result.json')).toBe('vibe-cost-result.json');
   });
