@@ -33,8 +33,12 @@ export function chartPoints(width: number): number {
 
 const COLOURS = [asciichart.green, asciichart.yellow, asciichart.cyan, asciichart.magenta];
 
-function dollars(value: number): string {
-  const rounded = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+/** A y label that fits LABEL_WIDTH at any scale: $54.7, $8,651, then $23.64M and $1.5B. */
+export function dollars(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e9) return `$${(Math.round(value / 1e7) / 100).toLocaleString('en-US')}B`;
+  if (size >= 1e6) return `$${(Math.round(value / 1e4) / 100).toLocaleString('en-US')}M`;
+  const rounded = size >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
   return `$${rounded.toLocaleString('en-US')}`;
 }
 
@@ -81,15 +85,20 @@ function labelLineEnds(rows: string[], series: readonly ChartSeries[], height: n
   const max = Math.max(...all);
   const ratio = max - min !== 0 ? height / (max - min) : 1;
   const top = Math.round(max * ratio);
-  const labels = new Map<number, string[]>();
+  const labels = new Map<number, (typeof series)[number][][]>();
   for (const s of series) {
     const last = s.values[s.values.length - 1];
     if (last === undefined) continue;
     const row = top - Math.round(last * ratio);
-    labels.set(row, [...(labels.get(row) ?? []), s.name]);
+    const groups = labels.get(row) ?? [];
+    // "=" only for lines equal at every point; lines that merely end on the same row are listed.
+    const same = groups.find((g) => (g[0] as ChartSeries).values.every((v, k) => v === s.values[k]));
+    if (same) same.push(s);
+    else groups.push([s]);
+    labels.set(row, groups);
   }
-  // Names that share a row are joined, and cut to the room the chart keeps for them.
-  return rows.map((line, i) => (labels.has(i) ? `${line} ${truncateEnd((labels.get(i) as string[]).join(' = '), NAMES - 1)}` : line.trimEnd()));
+  const name = (groups: ChartSeries[][]) => groups.map((g) => g.map((s) => s.name).join(' = ')).join(', ');
+  return rows.map((line, i) => (labels.has(i) ? `${line} ${truncateEnd(name(labels.get(i) as ChartSeries[][]), NAMES - 1)}` : line.trimEnd()));
 }
 
 /** `values` stretched to `length` points along straight lines between them. */
