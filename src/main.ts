@@ -7,9 +7,10 @@ import {importCommand} from './commands/import.js';
 import {PRICES_ACTIONS, pricesCommand} from './commands/prices.js';
 import {recommendCommand} from './commands/recommend.js';
 import {simulateCommand} from './commands/simulate.js';
-import {endWhenWritten} from './commands/output.js';
 import {VERSION} from './version.js';
 import {usageMessage} from './commands/usage-errors.js';
+import {completionCommand, valueCompletions} from './commands/completion.js';
+import {endWhenWritten, print} from './commands/output.js';
 
 /** A command whose process ends as soon as its output is written (see endWhenWritten). */
 function ending<T extends {handler: (args: Arguments) => unknown}>(command: T): T {
@@ -42,6 +43,10 @@ let parser: {getOptions: () => {key: Record<string, unknown>}} | undefined;
 async function main(args: string[]): Promise<void> {
   // Plain `vibe-cost` on an interactive terminal opens the dashboard.
   const argv = opensDashboardByDefault(args) ? ['dashboard'] : args;
+  // The value of a flag with a fixed set (--plan cre<TAB>) is ours to offer; the rest is yargs'.
+  const asked = argv.indexOf('--get-yargs-completions');
+  const values = asked >= 0 ? valueCompletions(argv.slice(asked + 1)) : undefined;
+  if (values) return print(values.join('\n'));
   await yargs(argv)
     .scriptName('vibe-cost')
     .usage('$0 <command> [options]\n\nWhat your AI coding-agent work costs on each payment path: your own key (BYOK), platform-paid, or the free tier.')
@@ -57,10 +62,10 @@ async function main(args: string[]): Promise<void> {
     .command(ending(importCommand))
     .command(ending(dashboardCommand))
     .command(ending(pricesCommand))
-    .command('completion', 'print a shell completion script (bash, zsh)', (y) => y, () => {
-      // yargs writes the script for the shell named by $SHELL.
-    })
-    .completion('completion', false)
+    .command(ending(completionCommand))
+    // yargs answers --get-yargs-completions (commands, flags) for the scripts `completion` prints;
+    // its own script command is hidden under another name.
+    .completion('completion-yargs', false)
     // --no-key is a flag of its own (a user who will not manage a key), not the negation of --key.
     .parserConfiguration({'boolean-negation': false})
     .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
