@@ -100,7 +100,7 @@ for (const m of [...litellm.filter((x) => FIRST_PARTY.has(x.provider)), ...litel
   const date = DATED.exec(m.id);
   // The cost export names a snapshot "Claude 3.5 Sonnet 2024-10-22".
   const datedName = displayName && date ? [`${displayName} ${date[1]}-${date[2]}-${date[3]}`] : [];
-  kept.push({...m, ...(displayName ? {displayName} : {}), aliases: [...m.aliases, ...datedName], asOf, source: `${m.source} (snapshot ${asOf})`});
+  kept.push({...m, ...(displayName ? {displayName} : {}), aliases: [...m.aliases, ...datedName], asOf, source: m.source.replace(/key "[^"]*"/, (key) => `${key} (snapshot ${asOf})`)});
 }
 
 // A dated snapshot whose undated name no entry holds answers to it: the latest snapshot wins.

@@ -38,6 +38,7 @@ export function convertLiteLlm(json: {[key: string]: ExactJson}, origin: string)
     const longContext = longContextOf(entry);
     const multipliers = multipliersOf(entry, rates);
     const guess = guessCapability(key, rates);
+    const maxInput = entry['max_input_tokens'] instanceof ExactNumber ? Number(entry['max_input_tokens'].text) : undefined;
     models.push({
       id: key,
       provider,
@@ -48,6 +49,7 @@ export function convertLiteLlm(json: {[key: string]: ExactJson}, origin: string)
       rates,
       ...(longContext ? {longContext} : {}),
       ...(multipliers ? {multipliers} : {}),
+      ...(maxInput && Number.isSafeInteger(maxInput) && maxInput > 0 ? {maxInputTokens: maxInput} : {}),
       asOf: '',
       source: `LiteLLM model_prices_and_context_window.json key "${key}"`,
       origin,

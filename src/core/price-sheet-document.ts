@@ -28,6 +28,7 @@ export function priceSheetDocument(models: readonly ModelPrice[], meta: {asOf: s
       usdPerMTok: ratesDocument(m.rates),
       ...(m.longContext ? {longContext: longContextDocument(m.longContext)} : {}),
       ...(m.multipliers ? {multipliers: Object.fromEntries(Object.entries(m.multipliers).map(([k, v]) => [k, v.toFixed()]))} : {}),
+      ...(m.maxInputTokens ? {maxInputTokens: m.maxInputTokens} : {}),
       ...(m.perCall ? {perCallUsd: Object.fromEntries(Object.entries(m.perCall).map(([k, v]) => [k, v.toFixed()]))} : {}),
       ...(m.changes?.length
         ? {

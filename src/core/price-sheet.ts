@@ -101,6 +101,9 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
     if (!DATE.test(modelAsOf)) fail(id, 'asOf', `expected a date YYYY-MM-DD, got ${show(modelAsOf)}`);
     const longContext = parseLongContext(raw['longContext'], (field, problem) => fail(id, `longContext.${field}`, problem));
     const multipliers = parseMultipliers(raw['multipliers'], (field, problem) => fail(id, `multipliers.${field}`, problem));
+    const maxInput = raw['maxInputTokens'];
+    const maxInputTokens = maxInput instanceof ExactNumber ? Number(maxInput.text) : undefined;
+    if (maxInput !== undefined && (maxInputTokens === undefined || !Number.isSafeInteger(maxInputTokens) || maxInputTokens <= 0)) fail(id, 'maxInputTokens', `expected a whole number of tokens, got ${show(maxInput)}`);
     const perCall = parsePerCall(raw['perCallUsd'], (field, problem) => fail(id, `perCallUsd.${field}`, problem)) ?? sheetPerCall;
     const changes = parseChanges(raw['changes'], (field, problem) => fail(id, `changes${field}`, problem));
     models.push({
@@ -116,6 +119,7 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
       ...(longContext ? {longContext} : {}),
       ...(multipliers ? {multipliers} : {}),
       ...(perCall ? {perCall} : {}),
+      ...(maxInputTokens ? {maxInputTokens} : {}),
       ...(changes.length ? {changes} : {}),
       asOf: modelAsOf,
       source: str(raw, 'source', id, false) ?? source,

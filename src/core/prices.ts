@@ -51,6 +51,8 @@ export interface ModelPrice {
   readonly longContext?: LongContextTier;
   readonly multipliers?: Multipliers;
   readonly perCall?: PerCall;
+  /** The largest prompt one request can carry (the context window's input side); unknown when absent. */
+  readonly maxInputTokens?: number;
   /** Later prices, oldest first; `rates` and `longContext` above are those in force before the first. */
   readonly changes?: readonly PriceChange[];
   readonly asOf: string;

@@ -32,6 +32,17 @@ export function splitByTier(model: ModelPrice, tokens: TokenBuckets, requests: n
   return {base, long};
 }
 
+/**
+ * The largest prompt one request of the model can carry. A sheet that prices a long-context tier
+ * starting at or past its maxInputTokens (LiteLLM's 200,000 for Claude Sonnet 4.5, whose 1M window
+ * bills above 200k) states the standard window, not the limit: no limit is known then.
+ */
+export function inputLimit(model: ModelPrice): number {
+  const max = model.maxInputTokens;
+  if (max === undefined || (model.longContext && model.longContext.thresholdTokens >= max)) return Infinity;
+  return max;
+}
+
 export interface Priced {
   readonly usd: Money;
   /** Buckets that had tokens but no price: the amount is then a lower bound. */

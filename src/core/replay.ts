@@ -10,7 +10,7 @@ import {route, type PathKind} from './router.js';
 import {freeModelOn} from './scenario.js';
 import {drawCredits, type CreditMonth} from './simulate.js';
 import type {Strategy} from './strategy.js';
-import {addTokens, NO_TOKENS, totalTokens, type TokenBuckets} from './tokens.js';
+import {addTokens, NO_TOKENS, promptTokens, totalTokens, type TokenBuckets} from './tokens.js';
 import type {UsageRecord} from './usage.js';
 
 export interface ReplayOptions {
@@ -55,7 +55,7 @@ interface StrategyState {
   /** day → model id → token sums by path, tier and variant */
   readonly ledger: Map<string, Map<string, Float64Array>>;
   readonly served: Record<PathKind, number>;
-  readonly unserved: Record<'free-capability' | 'free-cap-wait' | 'no-path', number>;
+  readonly unserved: Record<'free-capability' | 'free-cap-wait' | 'context-window' | 'no-path', number>;
   /** day → free units used, and the tasks already admitted to the free tier that day. */
   readonly freeUsed: Map<string, number>;
   readonly freeTasks: Map<string, Set<string>>;
@@ -63,6 +63,8 @@ interface StrategyState {
   readonly platformTasks: Map<string, Set<string>>;
   readonly platformRecords: Map<string, number>;
   readonly byokRequests: Map<string, number>;
+  /** Days some row of which this strategy did not serve: its figure there leaves those rows out. */
+  readonly unservedDays: Set<string>;
 }
 
 export interface ReplayedStrategy {
@@ -79,6 +81,7 @@ export interface ReplayedStrategy {
   /** Days (and models) with tokens that have no price, or none exact: their figures are lower bounds. */
   readonly incompleteDays: ReadonlySet<string>;
   readonly incompleteModels: ReadonlySet<string>;
+  readonly unservedDays: ReadonlySet<string>;
 }
 
 export interface ModelUsage {
@@ -104,10 +107,10 @@ export interface ReplayResult {
     readonly totalUsd: Money;
     readonly byDay: ReadonlyMap<string, Money>;
     readonly records: number;
-    /** Days with token records whose reported amount and re-price (on every path) are both complete: the only ones a difference is fair on. */
+    /** Days with token records and a reported amount that covers them all: each path compares on those of them it re-priced completely. */
     readonly comparableDays: string[];
-    /** Days with both token records and a reported amount left out of the comparison, by why. */
-    readonly leftOut: {readonly reportedPartial: string[]; readonly repricedLowerBound: string[]};
+    /** Days with token records and a reported amount that covers only some of them: never compared. */
+    readonly reportedPartial: string[];
   } | null;
   /** Models no sheet knows, with every row naming them (cost rows too) and what those rows reported. */
   readonly unknownModels: {readonly name: string; readonly records: number; readonly reportedUsd?: Money; readonly nearest: string[]}[];
@@ -184,9 +187,10 @@ export class Replay {
       strategy,
       incompleteDays: new Set(),
       incompleteModels: new Set(),
+      unservedDays: new Set(),
       ledger: new Map(),
       served: {byok: 0, platform: 0, free: 0},
-      unserved: {'free-capability': 0, 'free-cap-wait': 0, 'no-path': 0},
+      unserved: {'free-capability': 0, 'free-cap-wait': 0, 'context-window': 0, 'no-path': 0},
       freeUsed: new Map(),
       freeTasks: new Map(),
       platformTasks: new Map(),
@@ -246,7 +250,8 @@ export class Replay {
     if (tierUnknown) this.tierUnknown++;
     const variant: Variant = record.speed === 'fast' ? 'fast' : record.serviceTier === 'batch' || record.serviceTier === 'priority' ? record.serviceTier : 'standard';
     const variantIndex = VARIANTS.indexOf(variant);
-    const task = {model, needs: this.options.needs ?? model.capability, requests};
+    // One request's prompt is known for request rows; a bucket's average says nothing of its largest request.
+    const task = {model, needs: this.options.needs ?? model.capability, requests, ...(perRequest ? {promptTokensPerRequest: promptTokens(record.tokens) / requests} : {})};
     const free = this.options.plan.free;
     const perTaskCredits = this.options.plan.platform.subscription?.creditUnit === 'task';
     for (const s of this.states) {
@@ -258,7 +263,8 @@ export class Replay {
       const seen = admitted && free?.dailyCap.unit === 'tasks' ? 0 : used;
       const decision = route(s.strategy.settings, this.options.plan, task, {freeUsedToday: seen, ...(freeModel ? {freeModel} : {})});
       if (decision.path === 'unserved') {
-        s.unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' ? decision.reason : 'no-path']++;
+        s.unservedDays.add(day);
+        s.unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' || decision.reason === 'context-window' ? decision.reason : 'no-path']++;
         continue;
       }
       s.served[decision.path]++;
@@ -302,7 +308,6 @@ export class Replay {
     const missing = new Set<string>();
     const strategies = this.states.map((s) => this.bill(s, days, missing));
     const both = days.filter((d) => this.tokenDays.has(d) && reported?.byDay.has(d));
-    const lowerBound = (d: string) => strategies.some((s) => s.incompleteDays.has(d));
     const models = [...this.models.values()].map((m) => ({...m, reportedUsd: reported?.byModel.get(usageKey(m.model, m.tool))})).sort((a, b) => a.model.localeCompare(b.model));
     return {
       days,
@@ -313,8 +318,8 @@ export class Replay {
             totalUsd: reported.totalUsd,
             byDay: reported.byDay,
             records: reported.records,
-            comparableDays: both.filter((d) => reported.completeDays.has(d) && !lowerBound(d)),
-            leftOut: {reportedPartial: both.filter((d) => !reported.completeDays.has(d)), repricedLowerBound: both.filter((d) => reported.completeDays.has(d) && lowerBound(d))},
+            comparableDays: both.filter((d) => reported.completeDays.has(d)),
+            reportedPartial: both.filter((d) => !reported.completeDays.has(d)),
           }
         : null,
       unknownModels: models
@@ -421,6 +426,6 @@ export class Replay {
       byDay.set(day, dayUsd);
       total = total.add(dayUsd);
     }
-    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: s.served, unserved: s.unserved, credits: subscription ? credits : [], blockedTasks: blocked, complete: s.incompleteDays.size === 0, incompleteDays: s.incompleteDays, incompleteModels: s.incompleteModels};
+    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: s.served, unserved: s.unserved, credits: subscription ? credits : [], blockedTasks: blocked, complete: s.incompleteDays.size === 0, incompleteDays: s.incompleteDays, incompleteModels: s.incompleteModels, unservedDays: s.unservedDays};
   }
 }

@@ -1,6 +1,7 @@
 import {meetsCapability, type Capability} from './capability.js';
 import {platformFronts, type Plan} from './plan.js';
 import type {ModelPrice} from './prices.js';
+import {inputLimit} from './pricing.js';
 
 export type PathKind = 'byok' | 'platform' | 'free';
 export const PATHS: readonly PathKind[] = ['byok', 'platform', 'free'];
@@ -20,6 +21,8 @@ export interface TaskToRoute {
   readonly model: ModelPrice;
   readonly needs: Capability;
   readonly requests: number;
+  /** The largest prompt among the task's requests, where known: past the model's maxInputTokens it cannot run. */
+  readonly promptTokensPerRequest?: number;
 }
 
 export interface RouteContext {
@@ -38,6 +41,7 @@ export type RouteReason =
   | 'free-capability-fallthrough'
   | 'free-cap-wait'
   | 'free-capability'
+  | 'context-window'
   | 'no-path';
 
 export type Route =
@@ -65,6 +69,8 @@ export type PriceBasis = 'list' | 'list+byok-fee' | 'platform-rate' | 'free';
  */
 export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, context: RouteContext): Route {
   const {model} = task;
+  // A prompt larger than the model's context window runs nowhere that model runs: not served, not priced.
+  if ((task.promptTokensPerRequest ?? 0) > inputLimit(model)) return {path: 'unserved', reason: 'context-window'};
   const short = meetsCapability(model.capability, task.needs) ? {} : {belowNeed: true as const};
   if (model.byokable && plan.byok.allowed && settings.keys.has(model.provider)) {
     const fee = !plan.byok.feePct.isZero() || !plan.byok.feeUsdPerMTok.isZero();

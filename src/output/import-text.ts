@@ -71,27 +71,40 @@ const PATH_COLUMNS: Column[] = [
   {header: 'Not served', fit: 'wrap'},
 ];
 
-/** Re-priced and reported sums over the days that have both, and the difference. */
-function comparison(v: ImportView, s: ReplayedStrategy): {repriced: Money; reported: Money; diff: Money} | undefined {
+/**
+ * The days a path compares on: token records and a reported amount covering them all, re-priced
+ * completely, every row served; the others, by why they are left out.
+ */
+function comparedDays(v: ImportView, s: ReplayedStrategy): {days: string[]; lowerBound: string[]; notServed: string[]} {
+  const all = v.replay.reported?.comparableDays ?? [];
+  return {
+    days: all.filter((d) => !s.incompleteDays.has(d) && !s.unservedDays.has(d)),
+    lowerBound: all.filter((d) => s.incompleteDays.has(d)),
+    notServed: all.filter((d) => !s.incompleteDays.has(d) && s.unservedDays.has(d)),
+  };
+}
+
+/** Re-priced and reported sums over the days a path compares on, and the difference. */
+function comparison(v: ImportView, s: ReplayedStrategy): {days: number; repriced: Money; reported: Money; diff: Money} | undefined {
   const r = v.replay.reported;
-  if (!r || r.comparableDays.length === 0) return undefined;
-  const sum = (get: (day: string) => Money | undefined) => r.comparableDays.reduce((a, d) => a.add(get(d) ?? ZERO), ZERO);
+  const {days} = comparedDays(v, s);
+  if (!r || days.length === 0) return undefined;
+  const sum = (get: (day: string) => Money | undefined) => days.reduce((a, d) => a.add(get(d) ?? ZERO), ZERO);
   const repriced = sum((d) => s.byDay.get(d));
   const reported = sum((d) => r.byDay.get(d));
-  return {repriced, reported, diff: repriced.sub(reported)};
+  return {days: days.length, repriced, reported, diff: repriced.sub(reported)};
 }
 
 function comparisonNote(v: ImportView): string {
   const r = v.replay.reported;
   if (!r) return '* No file carries a billed or reported amount: import a cost export of the same period beside the tokens to compare.';
-  const {reportedPartial, repricedLowerBound} = r.leftOut;
-  const why = [
-    ...(reportedPartial.length ? [`${formatCount(reportedPartial.length)} where the reported amount covers only some of the day's rows`] : []),
-    ...(repricedLowerBound.length ? [`${formatCount(repricedLowerBound.length)} where the re-price is a lower bound`] : []),
-  ];
-  const leftOut = why.length ? `; left out: ${why.join(', ')}` : '';
-  if (r.comparableDays.length === 0) return `* ${formatUsd(r.totalUsd)} reported in all, but on no day with token records where both figures are complete: nothing to compare${leftOut}.`;
-  return `* Compared on the ${r.comparableDays.length === 1 ? 'day' : `${formatCount(r.comparableDays.length)} days`} whose token records and reported amount are both complete (${formatUsd(r.totalUsd)} reported in all)${leftOut}.`;
+  const partial = r.reportedPartial.length ? `; left out: ${plural(r.reportedPartial.length, 'day')} where the reported amount covers only some of the rows` : '';
+  if (r.comparableDays.length === 0) return `* ${formatUsd(r.totalUsd)} reported in all, but on no day whose token records it all covers: nothing to compare${partial}.`;
+  const per = v.replay.strategies
+    .map((s) => ({s, c: comparedDays(v, s)}))
+    .filter(({c}) => c.days.length < r.comparableDays.length)
+    .map(({s, c}) => `${s.strategy.id} on ${formatCount(c.days.length)} (${[...(c.lowerBound.length ? [`${formatCount(c.lowerBound.length)} re-priced as a lower bound`] : []), ...(c.notServed.length ? [`${formatCount(c.notServed.length)} with rows not served`] : [])].join(', ')})`);
+  return `* ${plural(r.comparableDays.length, 'day')} with token records and a reported amount covering them (${formatUsd(r.totalUsd)} reported in all)${partial}; each path is compared on those it re-priced completely and served in full${per.length ? `: ${per.join('; ')}` : ''}.`;
 }
 
 function pathRows(v: ImportView): string[][] {
@@ -302,7 +315,7 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
           records: r.reported.records,
           byDay: Object.fromEntries([...r.reported.byDay].map(([d, m]) => [d, usdText(m)])),
           comparableDays: r.reported.comparableDays,
-          leftOut: r.reported.leftOut,
+          reportedPartial: r.reported.reportedPartial,
         }
       : null,
     strategies: r.strategies.map((s) => ({
@@ -311,7 +324,8 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
       complete: s.complete,
       comparedWithReported: (() => {
         const c = comparison(v, s);
-        return c ? {days: r.reported?.comparableDays.length, repricedUsd: usdText(c.repriced), reportedUsd: usdText(c.reported), differenceUsd: usdText(c.diff)} : null;
+        const {lowerBound, notServed} = comparedDays(v, s);
+        return c ? {days: c.days, repricedUsd: usdText(c.repriced), reportedUsd: usdText(c.reported), differenceUsd: usdText(c.diff), leftOut: {lowerBound, notServed}} : r.reported ? {days: 0, leftOut: {lowerBound, notServed}} : null;
       })(),
       served: s.served,
       unserved: s.unserved,

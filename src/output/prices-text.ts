@@ -1,4 +1,5 @@
 import type {Money} from '../core/money.js';
+import {inputLimit} from '../core/pricing.js';
 import type {LongContextTier, ModelPrice, Rates, SheetSummary} from '../core/prices.js';
 import {formatCount, plural} from './format.js';
 import {SCHEMA_VERSION} from './json.js';
@@ -65,6 +66,7 @@ export function renderPriceShow(m: ModelPrice, width = Infinity): string {
     `  as of         ${m.asOf || 'not dated'}`,
     `  source        ${m.source}`,
     `  from sheet    ${m.origin}`,
+    `  max input     ${inputLimit(m) === Infinity ? (m.maxInputTokens ? `${formatCount(m.maxInputTokens)} tokens stated, but priced beyond: no limit applied` : 'not stated') : `${formatCount(inputLimit(m))} tokens a request (larger requests are not served)`}`,
     '',
     '  USD per million tokens:',
     ...ratesLines(m.rates, '    '),
@@ -140,6 +142,7 @@ export function modelJson(m: ModelPrice) {
     byokable: m.byokable,
     usdPerMTok: ratesJson(m.rates),
     longContext: m.longContext ? {thresholdTokens: m.longContext.thresholdTokens, wholeRequest: m.longContext.wholeRequest, usdPerMTok: ratesJson(m.longContext.rates)} : null,
+    maxInputTokens: inputLimit(m) === Infinity ? null : inputLimit(m),
     perCallUsd: m.perCall ? Object.fromEntries(Object.entries(m.perCall).map(([k, v]) => [k, (v as Money).toFixed()])) : null,
     multipliers: m.multipliers ? Object.fromEntries(Object.entries(m.multipliers).map(([k, v]) => [k, (v as Money).toFixed()])) : null,
     changes: (m.changes ?? []).map((c) => ({effective: c.effective, usdPerMTok: ratesJson(c.rates)})),

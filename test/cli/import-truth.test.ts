@@ -61,7 +61,7 @@ describe("Anthropic's context_window column decides the tier of an aggregated ro
 
   it("matches the same day's cost export to the cent rounding: $10.575 re-priced against $10.58 billed", () => {
     const doc = json([`${T}/anthropic-tokens-long-context.csv`, `${T}/anthropic-cost-long-context.csv`]);
-    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '10.575', reportedUsd: '10.58', differenceUsd: '-0.005'});
+    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '10.575', reportedUsd: '10.58', differenceUsd: '-0.005', leftOut: {lowerBound: [], notServed: []}});
     expect(doc.models).toEqual([expect.objectContaining({model: 'claude-sonnet-4-5', priced: true, records: 9, reportedUsd: '10.58'})]);
   });
 });
@@ -70,15 +70,15 @@ describe('reported against re-priced: only days where both are complete', () => 
   it('leaves out a day whose rows carry a cost only in part, and a day with an unpriced model; says so', () => {
     const file = `${T}/claude-code-partial-cost.jsonl`;
     const doc = json([file]);
-    expect(doc.reported.comparableDays).toEqual(['2026-03-20']);
-    expect(doc.reported.leftOut).toEqual({reportedPartial: ['2026-03-21'], repricedLowerBound: ['2026-03-22']});
+    expect(doc.reported.comparableDays).toEqual(['2026-03-20', '2026-03-22']);
+    expect(doc.reported.reportedPartial).toEqual(['2026-03-21']);
     // Two Sonnet 4.5 requests of 1,000 in and 1,000 out at $3 / $15: $0.036 against $0.04 reported.
-    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '0.036', reportedUsd: '0.04', differenceUsd: '-0.004'});
+    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '0.036', reportedUsd: '0.04', differenceUsd: '-0.004', leftOut: {lowerBound: ['2026-03-22'], notServed: []}});
     const haiku = doc.models.find((m: {model: string}) => m.model === 'claude-haiku-4-5');
     expect(haiku).not.toHaveProperty('reportedUsd');
     const table = run(['import', file, '--wide']).stdout;
     expect(table).toContain(
-      "* Compared on the day whose token records and reported amount are both complete ($0.58 reported in all); left out: 1 where the reported amount covers only some of the day's rows, 1 where the re-price is a lower bound.",
+      '* 2 days with token records and a reported amount covering them ($0.58 reported in all); left out: 1 day where the reported amount covers only some of the rows; each path is compared on those it re-priced completely and served in full: all-byok on 1 (1 re-priced as a lower bound); all-platform on 1 (1 re-priced as a lower bound); all-free on 0 (2 with rows not served); free-then-platform on 1 (1 re-priced as a lower bound).',
     );
   });
 });
@@ -114,7 +114,7 @@ describe('every model a real history holds has a price (the long tail from LiteL
     });
     expect(doc.unknownModels).toEqual([{name: 'Claude 2.0', records: 2, reportedUsd: '3.2', nearest: expect.arrayContaining(['claude-2.1'])}]);
     // An Anthropic bill says nothing of the OpenAI tokens of the same day: no comparison.
-    expect(doc.reported.leftOut.reportedPartial).toEqual(['2024-12-02']);
+    expect(doc.reported.reportedPartial).toEqual(['2024-12-02']);
     const table = run(['import', `${T}/anthropic-cost-2024.csv`]).stdout;
     expect(table).toMatch(/Claude 2\.0 \(unknown model\) +2 +0 +0 +0 +0 +unknown +unknown +\$3\.20/);
     expect(table).toContain('not priced: 2 rows of unknown model "Claude 2.0", $3.20 reported (nearest: claude-2.1');
@@ -191,7 +191,7 @@ describe('server tools: web searches priced per search, tool charges listed as s
   it("web_search_count at $10 per 1,000 searches matches the cost export's web_search row; that row is a tool charge, not a model", () => {
     const doc = json([`${T}/anthropic-tokens-web-search.csv`, `${T}/anthropic-cost-web-search.csv`]);
     // 100k input at $3 + 10k output at $15 + 7 searches at $0.01 = $0.52, as billed.
-    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '0.52', reportedUsd: '0.52', differenceUsd: '0'});
+    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '0.52', reportedUsd: '0.52', differenceUsd: '0', leftOut: {lowerBound: [], notServed: []}});
     expect(doc.unknownModels).toEqual([]);
     expect(doc.models).toContainEqual({model: 'web_search', priced: false, tool: true, records: 1, tokens: {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0}, reportedUsd: '0.07'});
     expect(run(['import', `${T}/anthropic-cost-web-search.csv`]).stdout).toMatch(/web_search \(tool charge\) +1 +0 +0 +0 +0 +- +- +\$0\.07/);
@@ -201,5 +201,21 @@ describe('server tools: web searches priced per search, tool charges listed as s
     const doc = json([`${T}/claude-code-web-search.jsonl`]);
     // 2,000 input at $3 + 500 output at $15 + 2 searches at $0.01 = $0.0335
     expect(strategy(doc, 'all-byok')['totalUsd']).toBe('0.0335');
+  });
+});
+
+describe("a request larger than the model's context window is not served, and not priced", () => {
+  it('OpenRouter generations: a 150,000-token prompt to gpt-4o (128,000) is reported as context-window on every path', () => {
+    const doc = json([`${T}/openrouter-generations-context-window.csv`]);
+    const byok = strategy(doc, 'all-byok');
+    expect(byok['unserved']).toEqual({'free-capability': 0, 'free-cap-wait': 0, 'context-window': 1, 'no-path': 0});
+    expect(byok['served']).toEqual({byok: 1, platform: 0, free: 0});
+    // Only the 100,000-token request is priced: 100k at $2.50 + 1,000 out at $10 = $0.26.
+    expect(byok['totalUsd']).toBe('0.26');
+    expect(byok['complete']).toBe(true);
+    // Its day is not compared with the $0.65 billed for both: the re-price leaves a row out.
+    expect(byok['comparedWithReported']).toEqual({days: 0, leftOut: {lowerBound: [], notServed: ['2026-07-01']}});
+    expect(run(['import', `${T}/openrouter-generations-context-window.csv`]).stdout).toMatch(/BYOK: your own keys at list price +\$0\.26 +- +- +1 +1 context-window/);
+    expect(run(['prices', 'show', 'gpt-4o']).stdout).toContain('max input     128,000 tokens a request (larger requests are not served)');
   });
 });

@@ -30,8 +30,8 @@ describe('vibe-cost import (the real binary)', () => {
     expect(doc.reported.totalUsd).toMatch(/^\d+(\.\d+)?$/);
     const byok = doc.strategies.find((s: {strategy: {id: string}}) => s.strategy.id === 'all-byok');
     // Opus 4.6 fast mode has no multiplier in any sheet: that day's re-price is a lower bound, not compared.
-    expect(byok.comparedWithReported).toBeNull();
-    expect(doc.reported.leftOut).toEqual({reportedPartial: [], repricedLowerBound: ['2026-03-02']});
+    expect(byok.comparedWithReported).toEqual({days: 0, leftOut: {lowerBound: ['2026-03-02'], notServed: []}});
+    expect(doc.reported.comparableDays).toEqual(['2026-03-02']);
     expect(byok.byDay['2026-03-02']).toMatchObject({complete: false});
   });
 

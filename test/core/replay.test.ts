@@ -48,7 +48,7 @@ describe('Replay', () => {
     expect(result.reported?.totalUsd.toFixed()).toBe('3.5');
     // One of the day's two token rows carries no amount and one has no price: nothing to compare.
     expect(result.reported?.comparableDays).toEqual([]);
-    expect(result.reported?.leftOut).toEqual({reportedPartial: ['2026-09-01'], repricedLowerBound: []});
+    expect(result.reported?.reportedPartial).toEqual(['2026-09-01']);
     expect(result.strategies[0]?.incompleteDays).toEqual(new Set(['2026-09-01']));
     expect(result.models.find((m) => m.model === 'mystery-9')).toMatchObject({priced: false, records: 1, reportedUsd: undefined});
   });
