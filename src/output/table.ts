@@ -101,7 +101,8 @@ function narrow(columns: readonly Column[], rows: readonly (readonly string[])[]
     let bestLines = Infinity;
     for (let k = 0; k < widths.length; k++) {
       if ((widths[k] as number) <= (floor[k] as number)) continue;
-      const lines = tableLines(widths.map((w, j) => (j === k ? w - 1 : w)));
+      // Counting lines re-wraps every row: past a hundred rows, the widest column gives way instead.
+      const lines = rows.length > 100 ? 0 : tableLines(widths.map((w, j) => (j === k ? w - 1 : w)));
       if (lines < bestLines || (lines === bestLines && (widths[k] as number) > (widths[best] as number))) {
         best = k;
         bestLines = lines;

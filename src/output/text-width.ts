@@ -1,8 +1,12 @@
 import stringWidth from 'string-width';
 
+/** Characters one column wide each: ASCII, Latin, and the punctuation, arrows, math and box drawing tables use. */
+const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u23ff\u2500-\u25ff]*$/;
+
 /** Terminal columns a text takes: a CJK character or an emoji two, a combining mark none, colour codes none. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // Most cells are plain: measure those by length, and leave the rest to string-width.
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
