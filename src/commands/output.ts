@@ -37,7 +37,9 @@ export function warn(message: string): void {
 }
 
 /** A progress bar on stderr, redrawn at most ten times a second; only used on a terminal. */
-export function progressBar(): {update: (read: number, total: number | undefined) => void; done: () => void} {
+export function progressBar(
+  amount: (read: number) => string = (read) => `${(read / 1e6).toFixed(0)} MB`,
+): {update: (read: number, total: number | undefined) => void; done: () => void} {
   let last = 0;
   let drawn = false;
   return {
@@ -46,7 +48,7 @@ export function progressBar(): {update: (read: number, total: number | undefined
       if (now - last < 100) return;
       last = now;
       drawn = true;
-      const mb = `${(read / 1e6).toFixed(0)} MB`;
+      const mb = amount(read);
       if (!total) return void process.stderr.write(`\rreading… ${mb}`);
       const share = Math.min(1, read / total);
       const width = 30;

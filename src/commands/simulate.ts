@@ -10,7 +10,8 @@ import {simulateJson} from '../output/simulate-json.js';
 import {renderSimulateCsv, renderSimulateMarkdown, renderSimulateTable} from '../output/simulate-text.js';
 import {constraintOptions, readConstraints} from './constraints.js';
 import {loadScenario, wholeNumber, withScenarioOptions, type OutputArgs, type ScenarioArgs} from './options.js';
-import {print, printJson, tableWidth, terminalStyle, terminalWidth} from './output.js';
+import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
+import {batchLimit} from '../core/simulate.js';
 
 export const simulateCommand = {
   command: 'simulate',
@@ -35,7 +36,10 @@ export const simulateCommand = {
       const rec = recommend(scenario, readConstraints(args, heldKeys), userStrategies);
       const paths = pathStrategies(scenario);
       const strategies = [paths.byok, paths.platform, paths.free, ...(Object.values(paths).some((p) => p.id === rec.strategy.id) ? [] : [rec.strategy])];
-      const result = simulateMonths(scenario, {runs, seed, strategies});
+      // Long runs show how far they are on a terminal; piped output stays clean.
+      const progress = process.stderr.isTTY ? progressBar((done) => `${done.toLocaleString('en-US')} of ${runs.toLocaleString('en-US')} months`) : undefined;
+      const result = simulateMonths(scenario, {runs, seed, strategies, ...(progress ? {onProgress: progress.update} : {})});
+      progress?.done();
       if (args.format === 'json') printJson(monthsJson(result, scenario, book.sheets));
       else if (args.format === 'csv') print(renderMonthsCsv(result));
       else if (args.format === 'markdown') print(renderMonthsMarkdown(result, scenario));
@@ -43,6 +47,10 @@ export const simulateCommand = {
       return;
     }
     const tasks = wholeNumber('tasks', args.tasks, 1) ?? Math.max(1, monthTasks(scenario));
+    const limit = batchLimit(scenario);
+    if (tasks > limit.tasks) {
+      throw new UsageError(`--tasks: ${tasks.toLocaleString('en-US')} is more than this profile can price exactly: at most ${limit.tasks.toLocaleString('en-US')}, past which ${limit.why}`, 'price a smaller batch, or see the monthly figures');
+    }
     const report = simulateReport(scenario, tasks, book.sheets, readConstraints(args, heldKeys), userStrategies);
     if (args.format === 'json') printJson(simulateJson(report));
     else if (args.format === 'csv') print(renderSimulateCsv(report));

@@ -14,6 +14,8 @@ export interface MonthSimOptions {
   readonly runs: number;
   readonly seed: number;
   readonly strategies: readonly Strategy[];
+  /** Called now and then with the months done so far (a progress bar on a terminal). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** What one strategy came to over many simulated months. Money sums are exact; spreads come from a sketch. */
@@ -141,6 +143,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   let totalTasks = 0;
 
   for (let run = 0; run < options.runs; run++) {
+    if (options.onProgress && run % 256 === 0) options.onProgress(run, options.runs);
     for (const s of states) s.month = new Month(slots);
     for (let day = 0; day < days; day++) {
       const freeModel = freeModelOn(scenario.freePool, run * days + day);

@@ -1,6 +1,6 @@
 import {byokNotApplicable, pathStrategies} from './candidates.js';
 import type {SheetSummary} from './prices.js';
-import {recommend, unservedTotal, type Constraints, type Recommendation} from './recommend.js';
+import {recommend, unservedTotal, variabilityRuns, type Constraints, type Recommendation} from './recommend.js';
 import {PATHS, type PathKind} from './router.js';
 import {monthTasks, type Scenario} from './scenario.js';
 import {simulateRun, type RunResult} from './simulate.js';
@@ -32,8 +32,12 @@ export function simulateReport(
   prices: readonly SheetSummary[],
   constraints: Constraints = {},
   userStrategies: readonly Strategy[] = [],
-  /** Months simulated for the recommendation's spread; 0 leaves it out (see recommend). */
-  runs?: number,
+  /**
+   * Months simulated for the recommendation's spread; 0 leaves it out (see recommend). By default
+   * only where it can change the pick, a plan whose credits can block tasks: a batch's cold start
+   * stays quick, and `recommend` shows the spread for every plan.
+   */
+  runs: number = scenario.plan.platform.subscription?.overage.kind === 'blocked' ? variabilityRuns(scenario) : 0,
 ): SimulateReport {
   const strategies = pathStrategies(scenario);
   const recommendation = recommend(scenario, constraints, userStrategies, runs);

@@ -56,6 +56,12 @@ export interface RunResult {
   readonly credits: CreditMonth[];
   /** Cost incurred on each day, in order. */
   readonly dailyUsd: Money[];
+  /**
+   * Set when the batch is too long to list day by day (past MAX_PERIOD_DAYS): it was priced as a
+   * stretch of `days` days, `times` over, then the rest, and `credits` and `dailyUsd` hold that
+   * stretch once, so memory does not grow with the batch.
+   */
+  readonly repeats?: {readonly days: number; readonly times: number};
 }
 
 interface ClassRuntime {
@@ -76,8 +82,103 @@ interface UnitCost {
  * Runs `tasks` tasks at the profile's pace (tasks per day, working days per month), routing each
  * through route() and billing it as the plan says. Token sums are integers; money is priced from
  * them exactly. Tasks within a day are taken class by class in the profile's order.
+ *
+ * A long batch repeats itself: whole months of the same days, the same class split and the same
+ * free-pool rotation, with nothing carried from one month to the next. Such a batch is priced as
+ * one stretch of that period times the number of stretches, plus the rest, so `--tasks 1e9` takes
+ * as long and as much memory as a few months.
  */
 export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: number): RunResult {
+  const period = repeatingPeriod(scenario);
+  if (!period || tasks < 2 * period.tasks) return simulateDays(scenario, strategy, tasks);
+  const times = Math.floor(tasks / period.tasks);
+  const rest = tasks - times * period.tasks;
+  const once = simulateDays(scenario, strategy, period.tasks);
+  return repeated(once, times, rest > 0 ? simulateDays(scenario, strategy, rest) : undefined, tasks);
+}
+
+/** Days after which a batch starts over exactly, and its tasks; none within MAX_PERIOD_DAYS. */
+export function repeatingPeriod(scenario: Scenario): {days: number; tasks: number} | undefined {
+  const {profile} = scenario;
+  const step = lcm(profile.workingDaysPerMonth, Math.max(1, scenario.freePool.length));
+  const sequence = new TaskSequence(scenario.classes).period;
+  for (let days = step; days <= MAX_PERIOD_DAYS; days += step) {
+    const tasks = profile.tasksPerDay * days;
+    const whole = Math.round(tasks);
+    if (whole > 0 && Math.abs(tasks - whole) < 1e-9 * Math.max(1, tasks) && whole % sequence === 0) return {days, tasks: whole};
+  }
+  return undefined;
+}
+
+/**
+ * The largest batch that can be priced exactly, and why: token sums must stay whole numbers a
+ * double holds exactly (2^53), and a batch that never repeats is simulated day by day, at most
+ * MAX_PERIOD_DAYS of them.
+ */
+export function batchLimit(scenario: Scenario): {tasks: number; why: string} {
+  const perTask = Math.max(1, ...scenario.classes.map((c) => totalTokens(c.tokens)));
+  const exact = {tasks: Math.floor(Number.MAX_SAFE_INTEGER / perTask), why: `the token counts pass 2^53, at up to ${perTask.toLocaleString('en-US')} tokens a task, and are no longer exact`};
+  if (repeatingPeriod(scenario)) return exact;
+  const days = {tasks: Math.floor(MAX_PERIOD_DAYS * scenario.profile.tasksPerDay), why: `the batch would be simulated day by day: this pace and task mix do not repeat within ${MAX_PERIOD_DAYS.toLocaleString('en-US')} days`};
+  return days.tasks < exact.tasks ? days : exact;
+}
+
+/** The longest repeating stretch looked for: past it a batch is simulated day by day. */
+export const MAX_PERIOD_DAYS = 100_000;
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function lcm(a: number, b: number): number {
+  return (a / gcd(a, b)) * b;
+}
+
+/** `once` taken `times` over, then `tail`: counts and money add up exactly, per ledger line. */
+function repeated(once: RunResult, times: number, tail: RunResult | undefined, tasks: number): RunResult {
+  const add = <T extends Record<string, number>>(a: T, b: T | undefined): T =>
+    Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v * times + (b?.[k] ?? 0)])) as T;
+  const lines = new Map<string, LedgerLine>();
+  for (const [line, factor] of [...once.lines.map((l) => [l, times] as const), ...(tail?.lines ?? []).map((l) => [l, 1] as const)]) {
+    const key = `${line.path}\u0000${line.model}\u0000${line.tier}`;
+    const sum = lines.get(key) ?? {path: line.path, model: line.model, tier: line.tier, tasks: 0, requests: 0, tokens: NO_TOKENS, listUsd: ZERO, missing: []};
+    sum.tasks += line.tasks * factor;
+    sum.requests += line.requests * factor;
+    sum.tokens = addTokens(sum.tokens, line.tokens, factor);
+    sum.listUsd = sum.listUsd.add(line.listUsd.mul(factor));
+    sum.missing = [...new Set([...sum.missing, ...line.missing])];
+    lines.set(key, sum);
+  }
+  const charges = Object.fromEntries(
+    (Object.keys(once.charges) as (keyof Charges)[]).map((k) => [k, once.charges[k].mul(times).add(tail?.charges[k] ?? ZERO)]),
+  ) as unknown as Charges;
+  return {
+    strategy: once.strategy,
+    tasks,
+    days: once.days * times + (tail?.days ?? 0),
+    served: add(once.served, tail?.served),
+    unserved: add(once.unserved, tail?.unserved),
+    belowNeed: once.belowNeed * times + (tail?.belowNeed ?? 0),
+    lines: [...lines.values()],
+    charges,
+    totalUsd: once.totalUsd.mul(times).add(tail?.totalUsd ?? ZERO),
+    complete: once.complete && (tail?.complete ?? true),
+    ...(once.days * times <= MAX_PERIOD_DAYS ? everyDay(once, times, tail) : {credits: once.credits, dailyUsd: once.dailyUsd, repeats: {days: once.days, times}}),
+  };
+}
+
+/** The day-by-day series and credit months written out in full, for a batch short enough to list. */
+function everyDay(once: RunResult, times: number, tail: RunResult | undefined): Pick<RunResult, 'credits' | 'dailyUsd'> {
+  const stretches = [...Array.from({length: times}, () => once), ...(tail ? [tail] : [])];
+  let month = 0;
+  return {
+    dailyUsd: stretches.flatMap((r) => r.dailyUsd),
+    credits: stretches.flatMap((r) => r.credits.map((c) => ({...c, month: ++month}))),
+  };
+}
+
+/** The batch simulated day by day. */
+export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: number): RunResult {
   const {plan, profile} = scenario;
   const pace = profile.tasksPerDay;
   // The epsilon keeps float noise in a derived pace (173 / 21 tasks a day) from adding a day.
@@ -292,12 +393,15 @@ const SHARE_PARTS = 1_000_000;
 export class TaskSequence {
   private readonly parts: number[];
   private readonly whole: number;
+  /** Tasks after which the split starts over: every class's share of it is whole. */
+  readonly period: number;
   private readonly counts: number[];
   private taken = 0;
 
   constructor(classes: readonly {share: number}[]) {
     this.parts = classes.map((c) => Math.round(c.share * SHARE_PARTS));
     this.whole = this.parts.reduce((a, b) => a + b, 0) || 1;
+    this.period = this.whole / this.parts.reduce((g, p) => gcd(g, p), this.whole);
     this.counts = classes.map(() => 0);
   }
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {run} from './run.js';
+import {spawnSync} from 'node:child_process';
+import {BIN, ROOT, run} from './run.js';
 
 describe('vibe-cost simulate (the real binary, piped)', () => {
   it('prints the comparison for 1,000 tasks', async () => {
@@ -74,6 +75,29 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     const r = run(['completion'], {SHELL: '/bin/bash'});
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/complete -o bashdefault -o default -F/);
+  });
+});
+
+describe('huge inputs are bounded', () => {
+  it('--tasks 1e9 is priced per repeating stretch; 1e12 is refused in one line', () => {
+    const big = JSON.parse(run(['simulate', '--tasks', '1e9', '--format', 'json']).stdout);
+    expect(big.paths.byok.served.byok).toBe(1_000_000_000);
+    expect(big.paths.byok.totalUsd).toBe('938250000');
+    const huge = run(['simulate', '--tasks', '1e12']);
+    expect(huge.code).toBe(2);
+    expect(huge.stdout).toBe('');
+    expect(huge.stderr.split('\n')[0]).toBe("vibe-cost: error: --tasks: 1,000,000,000,000 is more than this profile can price exactly: at most 2,530,112,150, past which the token counts pass 2^53, at up to 3,560,000 tokens a task, and are no longer exact");
+  });
+
+  it.skipIf(spawnSync('script', ['-V']).status !== 0)('on a terminal, a month simulation shows its progress on stderr', () => {
+    const out = spawnSync('script', ['-qec', `${process.execPath} ${BIN} simulate --runs 2000 --format json > /dev/null`, '/dev/null'], {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+    expect(out.stdout).toMatch(/\] +\d+% [\d,]+ of 2,000 months/);
+  });
+
+  it('a long month simulation is silent on stderr when piped (the progress bar is for terminals)', () => {
+    const r = run(['simulate', '--runs', '600', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });
 

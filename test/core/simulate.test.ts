@@ -1,7 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
 import fc from 'fast-check';
-import {simulateRun, TaskSequence} from '../../src/core/simulate.js';
+import {repeatingPeriod, simulateDays, simulateRun, TaskSequence} from '../../src/core/simulate.js';
+import {candidateStrategies} from '../../src/core/candidates.js';
+import {buildScenario} from '../../src/core/scenario.js';
+import type {Strategy} from '../../src/core/strategy.js';
+import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
 import {byokSettings} from '../../src/core/strategy.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
@@ -148,5 +152,42 @@ describe('TaskSequence: whole tasks add up', () => {
     const run = simulateRun(scenario(plan(), classes, {tasksPerDay: 1, workingDaysPerMonth: 21}), BYOK, 21);
     expect(run.served.byok).toBe(21);
     expect(run.lines.reduce((a, l) => a + l.tasks, 0)).toBe(21);
+  });
+});
+
+describe('a long batch priced as a repeating stretch', () => {
+  const book = loadPriceBook([], {cache: false});
+  it.each([
+    ['daily-driver', 'vibekit'],
+    ['hobbyist', 'openrouter'],
+    ['team', 'credits-builder'],
+    ['daily-driver', 'credits-cliff'],
+    ['daily-driver', 'cursor-pro'],
+  ])('%s on %s: the same bill, tasks and tokens as day by day', (profileId, planId) => {
+    const s = buildScenario(loadProfile(profileId), loadPlan(planId), book, '2026-11-27');
+    const period = repeatingPeriod(s);
+    expect(period).toBeDefined();
+    for (const strategy of candidateStrategies(s)) {
+      for (const tasks of [(period?.tasks ?? 0) * 2, (period?.tasks ?? 0) * 3 + 17]) {
+        const fast = simulateRun(s, strategy, tasks);
+        const slow = simulateDays(s, strategy, tasks);
+        expect([fast.totalUsd.toFixed(), fast.served, fast.unserved, fast.days, fast.belowNeed]).toEqual([slow.totalUsd.toFixed(), slow.served, slow.unserved, slow.days, slow.belowNeed]);
+        const key = (l: {path: string; model: string; tier: string}) => `${l.path} ${l.model} ${l.tier}`;
+        const lines = (r: typeof fast) => Object.fromEntries(r.lines.map((l) => [key(l), [l.tasks, l.requests, l.tokens, l.listUsd.toFixed()]]));
+        expect(lines(fast)).toEqual(lines(slow));
+        const credits = (r: typeof fast) => r.credits.map((c) => [c.month, c.used.toFixed(), c.runOutDay, c.packsBought]);
+        expect(credits(fast)).toEqual(credits(slow));
+        expect(fast.dailyUsd.map((d) => d.toFixed())).toEqual(slow.dailyUsd.map((d) => d.toFixed()));
+      }
+    }
+  });
+
+  it('prices a billion tasks in the time and memory of a few months', () => {
+    const s = buildScenario(loadProfile('daily-driver'), loadPlan('vibekit'), book, '2026-11-27');
+    const run = simulateRun(s, candidateStrategies(s)[0] as Strategy, 1_000_000_000);
+    expect(run.served.byok).toBe(1_000_000_000);
+    expect(run.repeats?.times).toBeGreaterThan(700_000);
+    expect(run.dailyUsd.length).toBeLessThan(1000);
+    expect(run.totalUsd.div(1_000_000_000).toNumber()).toBeCloseTo(simulateRun(s, candidateStrategies(s)[0] as Strategy, 252).totalUsd.div(252).toNumber(), 2);
   });
 });
