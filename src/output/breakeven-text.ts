@@ -17,14 +17,14 @@ const name = (p: PathKind | 'equal') => (p === 'equal' ? 'both cost the same' : 
 function describeCrossing(c: Crossing): string {
   const costs = (Object.entries(c.monthlyUsd) as [PathKind, Money][]).map(([p, v]) => `${PATH_NAMES[p]} ${formatUsd(v)}`).join(', ');
   const after = c.cheaperAbove === 'equal' ? 'both cost the same' : `${PATH_NAMES[c.cheaperAbove]} is cheaper`;
-  return `from ${c.tasksPerMonth} tasks a month (${perDay(c.tasksPerDay)} a day) ${after} (${costs}); below it, ${c.cheaperBelow === 'equal' ? 'they cost the same' : `${PATH_NAMES[c.cheaperBelow]} is cheaper`}`;
+  return `from ${plural(c.tasksPerMonth, 'task')} a month (${perDay(c.tasksPerDay)} a day) ${after} (${costs}); below it, ${c.cheaperBelow === 'equal' ? 'they cost the same' : `${PATH_NAMES[c.cheaperBelow]} is cheaper`}`;
 }
 
 function describePair(pair: PathPair, max: number): string[] {
   const title = `${PATH_NAMES[pair.a]} vs ${PATH_NAMES[pair.b]}:`;
   if (pair.crossings.length === 0) {
     const which = pair.cheaperThroughout ?? 'equal';
-    return [`${title} ${which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`} at every volume up to ${max} tasks a day: no breakeven.`];
+    return [`${title} ${which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`} at every volume up to ${plural(max, 'task')} a day: no breakeven.`];
   }
   return [title, ...pair.crossings.map((c) => `  - ${describeCrossing(c)}`)];
 }
@@ -42,7 +42,7 @@ export function breakevenLines(result: BreakevenResult, scenario: Scenario): str
     const share = Math.round(free.beyondCapabilityShare * 100);
     lines.push(
       `Free tier: ${share > 0 ? `${share}% of tasks need more than its ${scenario.plan.free?.capability} models, at any volume` : 'its models can do every task class'}; ` +
-        (free.capReachedAtTasksPerDay ? `its daily cap turns tasks away from ${perDay(free.capReachedAtTasksPerDay)} tasks a day.` : `its daily cap holds up to ${result.maxTasksPerDay} tasks a day.`),
+        (free.capReachedAtTasksPerDay ? `its daily cap turns tasks away from ${perDay(free.capReachedAtTasksPerDay)} tasks a day.` : `its daily cap holds up to ${plural(result.maxTasksPerDay, 'task')} a day.`),
     );
   }
   return lines;

@@ -193,8 +193,8 @@ function warnings(v: ImportView): string[] {
     lines.push(`not priced: ${plural(u.records, 'row')} of unknown model "${u.name}"${reported}${u.nearest.length ? ` (nearest: ${u.nearest.join(', ')})` : ''}: add a sheet with --prices.`);
   }
   if (v.replay.missing.length) lines.push(`unknown prices (totals marked ≥ are lower bounds): ${v.replay.missing.join('; ')}`);
-  if (v.replay.noCacheSplitRecords) lines.push(`${formatCount(v.replay.noCacheSplitRecords)} rows do not split out cached tokens: priced as uncached input where known, totals marked ≥.`);
-  if (v.replay.tierUnknownRecords) lines.push(`${formatCount(v.replay.tierUnknownRecords)} aggregated rows of models with a long-context tier: priced at the base tier (a lower bound).`);
+  if (v.replay.noCacheSplitRecords) lines.push(`${v.replay.noCacheSplitRecords === 1 ? '1 row does' : `${formatCount(v.replay.noCacheSplitRecords)} rows do`} not split out cached tokens: priced as uncached input where known, totals marked ≥.`);
+  if (v.replay.tierUnknownRecords) lines.push(`${plural(v.replay.tierUnknownRecords, 'aggregated row')} of models with a long-context tier: priced at the base tier (a lower bound).`);
   return lines;
 }
 
