@@ -5,12 +5,7 @@ export const formatUsd = displayUsd;
 
 const GROUPED = /\B(?=(\d{3})+(?!\d))/g;
 
-/** Per-task amounts are often cents or less: four decimals below a dollar. */
-export function formatUnitUsd(value: Money): string {
-  return formatUsd(value, unitUsdDecimals([value]));
-}
-
-/** One number of decimals for a whole column of per-unit amounts: four if any is under a dollar, else two. */
+/** Per-task amounts are often cents or less: a whole column of them gets four decimals if any is under a dollar, else two. */
 export function unitUsdDecimals(values: readonly (Money | undefined)[]): number {
   return values.some((v) => v && !v.isZero() && v.abs().lt(1)) ? 4 : 2;
 }

@@ -130,6 +130,14 @@ describe('dashboard App', () => {
     await vi.waitFor(() => expect(lastFrame()).toContain('A month:'));
   });
 
+  it('per-task amounts have one number of decimals down the column', async () => {
+    const {lastFrame} = start();
+    await vi.waitFor(() => expect(lastFrame()).toContain('A month: 252 tasks'));
+    const decimals = [...(lastFrame() ?? '').matchAll(/\$[\d,]+\.(\d+)\/task/g)].map((m) => m[1]?.length);
+    expect(decimals.length).toBe(3);
+    expect(new Set(decimals).size).toBe(1);
+  });
+
   it('fits 80 columns and 24 rows, and reflows on resize', async () => {
     const {lastFrame, stdout} = start('team', 'credits-builder');
     await vi.waitFor(() => expect(lastFrame()).toContain('A month:'));

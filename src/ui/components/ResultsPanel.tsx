@@ -1,8 +1,8 @@
 import {unservedTotal} from '../../core/recommend.js';
-import {PATHS} from '../../core/router.js';
+import {PATHS, type PathKind} from '../../core/router.js';
 import type {SimulateReport} from '../../core/simulate-report.js';
 import {PATH_NAMES} from '../../output/describe.js';
-import {formatCount, formatUnitUsd, formatUsd} from '../../output/format.js';
+import {formatCount, formatUsd, plural, unitUsdDecimals} from '../../output/format.js';
 import {fit} from '../text.js';
 import {Lines, type Line} from './Lines.js';
 import {totalServed} from '../../core/router.js';
@@ -18,7 +18,14 @@ interface Props {
 /** A month at the current inputs: each path, the free tier, the credits, and every strategy weighed. */
 export function ResultsPanel({report, width, height, colour}: Props) {
   const {scenario} = report;
-  const lines: Line[] = [{text: fit(`A month: ${formatCount(report.tasks)} tasks · cheapest ${PATH_NAMES[report.cheapest]}`, width), bold: true}];
+  const lines: Line[] = [{text: fit(`A month: ${plural(report.tasks, 'task')} · cheapest ${PATH_NAMES[report.cheapest]}`, width), bold: true}];
+  const perTaskOf = (path: PathKind) => {
+    const {month} = report.paths[path];
+    const served = totalServed(month.served);
+    return served > 0 && !report.paths[path].notApplicable ? month.totalUsd.div(served) : undefined;
+  };
+  // One number of decimals down the column: four for all when any is under a dollar.
+  const decimals = unitUsdDecimals(PATHS.map(perTaskOf));
   for (const path of PATHS) {
     const notApplicable = report.paths[path].notApplicable;
     if (notApplicable) {
@@ -26,9 +33,9 @@ export function ResultsPanel({report, width, height, colour}: Props) {
       continue;
     }
     const run = report.paths[path].month;
-    const served = totalServed(run.served);
     const lower = run.complete ? '' : '≥';
-    const perTask = served > 0 ? `${lower}${formatUnitUsd(run.totalUsd.div(served))}/task` : 'serves none';
+    const unit = perTaskOf(path);
+    const perTask = unit ? `${lower}${formatUsd(unit, decimals)}/task` : 'serves none';
     const unserved = unservedTotal(run);
     const text = `${PATH_NAMES[path].padEnd(9)}${`${lower}${formatUsd(run.totalUsd)}`.padStart(11)}/mo  ${perTask}${unserved ? ` · ${formatCount(unserved)} unserved` : ''}`;
     lines.push({text: fit(text, width), ...(path === report.cheapest ? {color: 'green'} : {})});
