@@ -6,7 +6,7 @@ import type {ModelUsage, ReplayResult, ReplayedStrategy} from '../core/replay.js
 import {totalTokens} from '../core/tokens.js';
 import type {ImportOutcome, RejectedRow} from '../core/usage.js';
 import {chartPoints, renderLineChart} from './chart.js';
-import {formatCount, formatTokens, formatUsd, plural} from './format.js';
+import {formatCount, formatFixed, formatTokens, formatUsd, plural} from './format.js';
 import {SCHEMA_VERSION, strategyJson, usd as usdText} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
@@ -204,8 +204,8 @@ function historyLines(v: ImportView, saved: string | undefined): string[] {
   const how = {'task-id': 'by session or task id', 'idle-gap': `by idle gaps of ${v.gapMs / 60_000} min`, mixed: `by session id, else idle gaps of ${v.gapMs / 60_000} min`, none: ''}[h.method];
   return [
     ...(h.capped ? [`(The profile uses the first ${formatCount(h.tasks)} tasks: memory stays bounded.)`] : []),
-    `${formatCount(h.tasks)} tasks (${how}) on ${h.activeDays} active days, ${h.firstDay} to ${h.lastDay}: ${h.tasksPerActiveDay.toFixed(1)} a day.`,
-    `Tokens per task: mean ${formatTokens(h.tokensPerTask.mean)}, median ${formatTokens(h.tokensPerTask.median)}, p90 ${formatTokens(h.tokensPerTask.p90)}; ${h.requestsPerTask.toFixed(1)} requests a task.`,
+    `${plural(h.tasks, 'task')} (${how}) on ${plural(h.activeDays, 'active day')}, ${h.firstDay} to ${h.lastDay}: ${formatFixed(h.tasksPerActiveDay, 1)} a day.`,
+    `Tokens per task: mean ${formatTokens(h.tokensPerTask.mean)}, median ${formatTokens(h.tokensPerTask.median)}, p90 ${formatTokens(h.tokensPerTask.p90)}; ${formatFixed(h.requestsPerTask, 1)} requests a task.`,
     `Models: ${h.modelMix.map((m) => `${m.model} ${(m.share * 100).toFixed(0)}%`).join(', ')}.`,
     ...(saved ? [`Profile saved to ${saved}: vibe-cost simulate --profile ${saved}`] : []),
   ];

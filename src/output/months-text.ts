@@ -66,11 +66,11 @@ function notes(result: MonthSimResult, scenario: Scenario): string[] {
       lines.push(
         `Credits (${o.strategy.label}): ${unit} a month run out in ${share}% of months` +
           (days[1] ? `, on working day ${days[0]} / ${days[1]} / ${days[2]} (p10 / p50 / p90)` : '') +
-          `; ${s.overage.kind === 'blocked' ? `tasks blocked after that: ${o.credits.blockedTasks.quantile(0.5).toFixed(0)} (p50) / ${o.credits.blockedTasks.quantile(0.9).toFixed(0)} (p90) a month` : `overage ${dollars(o.credits.overageUsd.quantile(0.5))} (p50) / ${dollars(o.credits.overageUsd.quantile(0.9))} (p90) a month`}.`,
+          `; ${s.overage.kind === 'blocked' ? `tasks blocked after that: ${formatFixed(o.credits.blockedTasks.quantile(0.5), 0)} (p50) / ${formatFixed(o.credits.blockedTasks.quantile(0.9), 0)} (p90) a month` : `overage ${dollars(o.credits.overageUsd.quantile(0.5))} (p50) / ${dollars(o.credits.overageUsd.quantile(0.9))} (p90) a month`}.`,
       );
     }
     if (o.free && (o.strategy.id === 'all-free' || o.free.fellThrough > 0)) {
-      const per = (n: number) => (n / Math.max(1, result.runs)).toFixed(1);
+      const per = (n: number) => formatFixed(n / Math.max(1, result.runs), 1);
       lines.push(`Free tier (${o.strategy.label}): daily cap reached on ${per(o.free.capDays)} days a month; ${per(o.free.waited)} tasks a month waited for the next day, ${per(o.free.fellThrough)} fell through to platform-paid.`);
     }
   }
