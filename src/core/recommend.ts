@@ -72,6 +72,8 @@ export interface Recommendation {
   readonly overBudget: boolean;
   /** No candidate meets every constraint: this is the closest, not a fit. */
   readonly closest: boolean;
+  /** False when the pick's month is a lower bound (some tokens have no price). */
+  readonly complete: boolean;
   readonly keyWorthUsd: Money;
   readonly risk: number;
 }
@@ -185,12 +187,16 @@ export function recommend(scenario: Scenario, constraints: Constraints = {}, ext
     reasons: explain(scenario, best, ranked, constraints, keyWorthUsd),
     overBudget,
     closest,
+    complete: best.month.complete,
     keyWorthUsd,
     risk: constraints.risk ?? DEFAULT_RISK,
   };
 }
 
 const usd = (m: Money) => displayUsd(m);
+
+/** A candidate's month as the reasons print it: a lower bound (≥) where some tokens have no price. */
+const costOf = (c: Candidate) => `${c.month.complete ? '' : '≥'}${usd(c.month.totalUsd)}`;
 
 /** The reasons in plain words, with the user's own numbers: each one true of the candidate table. */
 function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate[], constraints: Constraints, keyWorthUsd: Money): string[] {
@@ -201,19 +207,21 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
   const keyRule = `a key is worth managing from ${usd(keyWorthUsd)} a month saved (--key-worth)`;
   const bestNeedsKey = newKeys(best.strategy, held).length > 0;
   if (best.violations.length > 0) {
-    reasons.push(`No option meets every constraint. Closest: "${best.strategy.label}" (${usd(best.month.totalUsd)} a month), which breaks them least: ${best.violations.join('; ')}.`);
-    reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month.`);
+    reasons.push(`No option meets every constraint. Closest: "${best.strategy.label}" (${costOf(best)} a month), which breaks them least: ${best.violations.join('; ')}.`);
+    reasons.push(`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`);
   } else {
     const runnerUp = ranked.find((c) => c !== best && c.violations.length === 0);
     if (!runnerUp) {
-      reasons.push(`At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month; it is the only option that meets every constraint.`);
+      reasons.push(`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month; it is the only option that meets every constraint.`);
     } else {
       const saving = runnerUp.month.totalUsd.sub(best.month.totalUsd);
-      const versus = saving.isZero() ? 'the same as' : `${usd(saving)} less than`;
+      // The gap between two lower bounds is not known: then the runner-up is only named.
+      const known = best.month.complete && runnerUp.month.complete;
+      const versus = !known ? 'beside' : saving.isZero() ? 'the same as' : `${usd(saving)} less than`;
       reasons.push(
         saving.isNegative()
-          ? `At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month.`
-          : `At ${pace}, "${best.strategy.label}" costs ${usd(best.month.totalUsd)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${usd(runnerUp.month.totalUsd)}).`,
+          ? `At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`
+          : `At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${costOf(runnerUp)}).`,
       );
     }
   }
@@ -224,7 +232,7 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
   }
   for (const c of ranked) {
     if (c === best || !c.month.totalUsd.lt(best.month.totalUsd) || c.shortfall.riskExcess === 0 || !c.variability) continue;
-    reasons.push(`"${c.strategy.label}" (${usd(c.month.totalUsd)} in a typical month) is set aside: the credit cliff blocks tasks in ${percent(c.variability.blockedShare)} of simulated months, more than the ${percent(constraints.risk ?? DEFAULT_RISK)} you accept (--risk).`);
+    reasons.push(`"${c.strategy.label}" (${costOf(c)} in a typical month) is set aside: the credit cliff blocks tasks in ${percent(c.variability.blockedShare)} of simulated months, more than the ${percent(constraints.risk ?? DEFAULT_RISK)} you accept (--risk).`);
   }
   const byok = ranked.find((c) => c.strategy.id === 'all-byok');
   const platform = ranked.find((c) => c.strategy.id === 'all-platform');

@@ -11,6 +11,7 @@ import {recommendationJson, scenarioJson, SCHEMA_VERSION, usd} from './json.js';
 import {renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
 import {wrapProse} from './text-width.js';
+import {recommendedUsd} from './recommendation-text.js';
 
 function describeRoute(r: Route): string {
   if (r.path === 'unserved') return r.reason === 'free-cap-wait' ? 'waits for tomorrow' : r.reason === 'free-capability' ? 'cannot run (beyond the free models)' : 'no path';
@@ -83,7 +84,7 @@ export function renderRecommendTable(view: RecommendView, width: number, style: 
   return [
     ...prose([`Recommendation · profile ${profile.id} (${plural(profile.tasksPerDay, 'task/day', 'tasks/day')}, ${plural(profile.workingDaysPerMonth, 'day/month', 'days/month')}) · plan ${plan.id}`]).map(style.dim),
     '',
-    ...prose([`${headline(rec)}: ${style.good(style.bold(rec.strategy.label))} — ${formatUsd(rec.monthlyUsd)} a month${rec.overBudget ? style.warn(' (over your budget)') : ''}`]),
+    ...prose([`${headline(rec)}: ${style.good(style.bold(rec.strategy.label))} — ${recommendedUsd(rec)} a month${rec.overBudget ? style.warn(' (over your budget)') : ''}`]),
     ...prose(settingsLines(scenario, rec, view.heldKeys).map((l) => `  ${l}`)),
     ...prose(savingsLine(view)),
     '',
@@ -101,7 +102,7 @@ export function renderRecommendMarkdown(view: RecommendView): string {
   return [
     '# vibe-cost recommend',
     '',
-    `**${headline(rec)}:** ${rec.strategy.label} — ${formatUsd(rec.monthlyUsd)} a month`,
+    `**${headline(rec)}:** ${rec.strategy.label} — ${recommendedUsd(rec)} a month`,
     '',
     ...settingsLines(scenario, rec, view.heldKeys).map((l) => `- ${l}`),
     ...savingsLine(view).map((l) => `- ${l}`),

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {displayUsd, Money} from '../../src/core/money.js';
 import {recommend, type Candidate, type Constraints, type Recommendation} from '../../src/core/recommend.js';
+import {applyProfileOverrides} from '../../src/core/overrides.js';
 import {buildScenario} from '../../src/core/scenario.js';
 import {keysUsed, newKeys} from '../../src/core/strategy.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
@@ -26,13 +27,13 @@ function checkReasons(rec: Recommendation, constraints: Constraints): void {
   const cost = (label: string) => {
     const c = byLabel.get(label);
     expect(c, `a reason names "${label}", which is not in the table`).toBeDefined();
-    return displayUsd((c as Candidate).month.totalUsd);
+    return `${(c as Candidate).month.complete ? '' : '≥'}${displayUsd((c as Candidate).month.totalUsd)}`;
   };
   expect(best.strategy.id).toBe(rec.strategy.id);
   expect(rec.closest).toBe(fits.length === 0);
   for (const reason of rec.reasons) {
-    for (const m of reason.matchAll(/"([^"]+)" \((\$[\d,.]+)(?: a month| in a typical month)?\)/g)) expect(cost(m[1] as string), reason).toBe(m[2]);
-    for (const m of reason.matchAll(/"([^"]+)" costs (\$[\d,.]+) a month/g)) expect(cost(m[1] as string), reason).toBe(m[2]);
+    for (const m of reason.matchAll(/"([^"]+)" \((≥?\$[\d,.]+)(?: a month| in a typical month)?\)/g)) expect(cost(m[1] as string), reason).toBe(m[2]);
+    for (const m of reason.matchAll(/"([^"]+)" costs (≥?\$[\d,.]+) a month/g)) expect(cost(m[1] as string), reason).toBe(m[2]);
     if (/only option that meets every constraint/.test(reason)) expect(fits, reason).toHaveLength(1);
     if (/^No option meets every constraint/.test(reason)) expect(fits, reason).toHaveLength(0);
     const runnerUp = reason.match(/(\$[\d,.]+) less than the runner-up "([^"]+)"/);
@@ -80,6 +81,19 @@ describe('every reason recommend gives is true of its candidate table', () => {
       });
     }
   }
+});
+
+describe('every reason is true for a model no key can reach, whose prices are lower bounds', () => {
+  it('v0-1.5-md on every plan', () => {
+    for (const plan of PLANS) {
+      const scenario = buildScenario(applyProfileOverrides(loadProfile('daily-driver'), {model: 'v0-1.5-md'}), loadPlan(plan), book, DATE);
+      for (const constraints of Object.values(CONSTRAINTS)) {
+        const rec = recommend(scenario, constraints, [], 200);
+        expect(rec.ranked.map((c) => c.strategy.id)).not.toContain('all-byok');
+        checkReasons(rec, constraints);
+      }
+    }
+  });
 });
 
 describe('constraints nothing meets are said plainly', () => {

@@ -1,5 +1,5 @@
 import type {Recommendation} from '../../core/recommend.js';
-import {formatUsd} from '../../output/format.js';
+import {recommendedUsd} from '../../output/recommendation-text.js';
 import {fit, wrap} from '../text.js';
 import {Lines, type Line} from './Lines.js';
 
@@ -22,7 +22,7 @@ export function RecommendationPanel({recommendation: rec, keysToAdd, usesKeys, h
       ? `add a key for ${keysToAdd.join(', ')}${held.length ? ` (you hold ${held.join(', ')})` : ''}`
       : `uses the key you hold (${held.join(', ')})`;
   const lines: Line[] = [
-    {text: fit(`Recommended: ${rec.strategy.label} — ${formatUsd(rec.monthlyUsd)}/mo${rec.overBudget ? ' (over budget)' : ''}`, width), bold: true, color: 'green'},
+    {text: fit(`${rec.closest ? 'Closest' : 'Recommended'}: ${rec.strategy.label} — ${recommendedUsd(rec)}/mo${rec.overBudget ? ' (over budget)' : ''}`, width), bold: true, color: 'green'},
     {text: fit(`Keys: ${keys}`, width)},
   ];
   const room = Math.max(0, height - lines.length);
