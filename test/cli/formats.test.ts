@@ -11,7 +11,7 @@ const COMMANDS: [string, string[]][] = [
   ['prices list', ['prices', 'list', '--search', 'sonnet']],
   ['prices show', ['prices', 'show', 'claude-sonnet-4-5']],
   ['prices validate', ['prices', 'validate', 'test/fixtures/litellm-small.json']],
-  ['prices update --dry-run', ['prices', 'update', '--from', 'test/fixtures/litellm-update.json', '--dry-run']],
+  ['prices update --dry-run', ['prices', 'update', '--from', 'test/fixtures/litellm-update.json', '--as-of', '2026-08-01', '--dry-run']],
 ];
 
 describe('every command honours --format', () => {
