@@ -2,7 +2,7 @@ import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {pathStrategies} from '../core/candidates.js';
 import {simulateMonths} from '../core/month-sim.js';
-import {recommend} from '../core/recommend.js';
+import {pickRuns, recommend} from '../core/recommend.js';
 import {monthTasks} from '../core/scenario.js';
 import {simulateReport} from '../core/simulate-report.js';
 import {monthsJson, renderMonthsCsv, renderMonthsMarkdown, renderMonthsTable} from '../output/months-text.js';
@@ -33,7 +33,7 @@ export const simulateCommand = {
     if (runs !== undefined) {
       if (args.tasks !== undefined) throw new UsageError('--tasks and --runs do not go together: --runs simulates whole months at the profile\'s pace', 'drop one of them');
       const seed = wholeNumber('seed', args.seed, 0) ?? 1;
-      const rec = recommend(scenario, readConstraints(args, heldKeys), userStrategies);
+      const rec = recommend(scenario, readConstraints(args, heldKeys), userStrategies, pickRuns(scenario));
       const paths = pathStrategies(scenario);
       const strategies = [paths.byok, paths.platform, paths.free, ...(Object.values(paths).some((p) => p.id === rec.strategy.id) ? [] : [rec.strategy])];
       // Long runs show how far they are on a terminal; piped output stays clean.

@@ -34,6 +34,14 @@ export const DEFAULT_RISK = 0.05;
  */
 export const VARIABILITY = {seed: 1, tasks: 60_000, minRuns: 200, maxRuns: 1000} as const;
 
+/**
+ * Months to simulate where the recommendation is only a line beside other figures (simulate): only
+ * where they can change the pick, a plan whose credits can block tasks. `recommend` always runs them.
+ */
+export function pickRuns(scenario: Scenario): number {
+  return scenario.plan.platform.subscription?.overage.kind === 'blocked' ? variabilityRuns(scenario) : 0;
+}
+
 export function variabilityRuns(scenario: Scenario): number {
   return Math.min(VARIABILITY.maxRuns, Math.max(VARIABILITY.minRuns, Math.round(VARIABILITY.tasks / Math.max(1, monthTasks(scenario)))));
 }

@@ -1,6 +1,6 @@
 import {byokNotApplicable, pathStrategies} from './candidates.js';
 import type {SheetSummary} from './prices.js';
-import {recommend, unservedTotal, variabilityRuns, type Constraints, type Recommendation} from './recommend.js';
+import {pickRuns, recommend, unservedTotal, type Constraints, type Recommendation} from './recommend.js';
 import {PATHS, type PathKind} from './router.js';
 import {monthTasks, type Scenario} from './scenario.js';
 import {simulateRun, type RunResult} from './simulate.js';
@@ -34,10 +34,9 @@ export function simulateReport(
   userStrategies: readonly Strategy[] = [],
   /**
    * Months simulated for the recommendation's spread; 0 leaves it out (see recommend). By default
-   * only where it can change the pick, a plan whose credits can block tasks: a batch's cold start
-   * stays quick, and `recommend` shows the spread for every plan.
+   * only where they can change the pick (pickRuns): a batch's cold start stays quick.
    */
-  runs: number = scenario.plan.platform.subscription?.overage.kind === 'blocked' ? variabilityRuns(scenario) : 0,
+  runs: number = pickRuns(scenario),
 ): SimulateReport {
   const strategies = pathStrategies(scenario);
   const recommendation = recommend(scenario, constraints, userStrategies, runs);
