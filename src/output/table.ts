@@ -120,7 +120,14 @@ function total(widths: readonly number[]): number {
 
 function fitCell(cell: string, width: number, column: Column): string[] {
   if (displayWidth(cell) <= width) return [cell];
-  if (column.fit === 'wrap') return wrapWords(cell, width);
+  if (column.fit === 'wrap') {
+    // A marked or indented cell ("★ Free tier…", "  BYOK…") keeps its mark's column on every line.
+    const lead = /^(?:★ | +)/.exec(cell)?.[0] ?? '';
+    const indent = displayWidth(lead);
+    if (!lead || indent * 2 > width) return wrapWords(cell, width);
+    const [first = '', ...rest] = wrapWords(cell.slice(lead.length), width - indent);
+    return [lead + first, ...rest.map((l) => ' '.repeat(indent) + l)];
+  }
   if (column.fit === 'cut-start') return [truncateStart(cell, width)];
   return [truncateEnd(cell, width)];
 }
