@@ -1,9 +1,9 @@
-import {costOfTokens, markupFactor, Money, ZERO} from './money.js';
+import {feeBearingRequests, floatOverage, monthCharges} from './billing.js';
+import {markupFactor, Money, ZERO} from './money.js';
 import {ratesFor, splitByTier, type Tier} from './pricing.js';
 import type {ModelPrice, Rates} from './prices.js';
 import {Random} from './random.js';
 import {route, type AppSettings, type Route, type RouteContext} from './router.js';
-import {overageCharge} from './plan.js';
 import {freeModelOn, type Scenario} from './scenario.js';
 import {QuantileSketch} from './sketch.js';
 import {settingsFor, type Strategy} from './strategy.js';
@@ -16,6 +16,12 @@ export interface MonthSimOptions {
   readonly strategies: readonly Strategy[];
   /** Called now and then with the months done so far (a progress bar on a terminal). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Every month the same fixed tasks instead of random draws: per working day, each task's class
+   * (an index into the scenario's classes), at the class's own size. Lets the month be held to
+   * the batch simulation and the replay.
+   */
+  readonly fixedMonth?: readonly (readonly number[])[];
 }
 
 /** What one strategy came to over many simulated months. Money sums are exact; spreads come from a sketch. */
@@ -50,10 +56,23 @@ export interface MonthSimResult {
   readonly classes: {readonly name: string; readonly median: number; readonly p90: number}[];
 }
 
+/**
+ * Slot paths: BYOK, platform, and for the plan's BYOK percentage fee the BYOK tasks wholly past the
+ * month's waiver and the one task the waiver ends in.
+ */
+type SlotPath = 0 | 1 | 2 | 3;
+const BYOK = 0;
+const PLATFORM = 1;
+const FEE_BEARING = 2;
+const WAIVER_END = 3;
+const SLOT_PATHS = 4;
+
 /** Per strategy, per month: integer token sums in slots (path × class × tier × bucket) and the counters. */
 class Month {
   readonly tokens: Float64Array;
   byokRequests = 0;
+  /** Of the task the fee waiver ends in: its requests past the waiver, and all of them. */
+  waiverEnd: readonly [number, number] = [0, 1];
   platformTasks = 0;
   blocked = 0;
   waited = 0;
@@ -90,27 +109,22 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
     cumulativeShares.push(sum + c.share);
     return sum + c.share;
   }, 0);
-  const slots = 2 * classes.length * 2;
+  const slots = SLOT_PATHS * classes.length * 2;
   const exactRates = integerRates(scenario);
-  const slot = (path: 0 | 1, cls: number, tier: Tier) => ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
+  const slot = (path: SlotPath, cls: number, tier: Tier) => ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
   const floatRates = classes.map((c) => ({base: floatRatesOf(ratesFor(c.resolvedModel, 'base')), long: floatRatesOf(ratesFor(c.resolvedModel, 'long'))}));
   const platformFactor = markupFactor(plan.platform.markupPct).toNumber();
   const platformTokenFee = plan.platform.feeUsdPerMTok.toNumber() / 1e6;
   const byokTokenFee = plan.byok.feeUsdPerMTok.toNumber() / 1e6;
+  const byokFeeShare = plan.byok.feePct.toNumber() / 100;
   const subscription = plan.platform.subscription;
   const creditsIncluded = subscription?.includedCredits.toNumber() ?? 0;
   const creditsPerTask = subscription?.creditsPerTask.toNumber() ?? 0;
   const usdCredits = subscription?.creditUnit === 'usd';
   const cliff = subscription?.overage.kind === 'blocked';
   const monthlyFee = subscription?.monthlyFeeUsd.toNumber() ?? 0;
-  const overage = subscription?.overage;
-  /** overageCharge in float dollars, for the day-by-day series only: the bill itself uses the exact one. */
-  const overageCost = (short: number): number => {
-    if (short <= 1e-9 || !overage) return 0;
-    if (overage.kind === 'payg') return short * overage.usdPerCredit.toNumber();
-    if (overage.kind === 'packs') return Math.ceil(short / overage.packCredits.toNumber() - 1e-9) * overage.packPriceUsd.toNumber();
-    return 0;
-  };
+  // For the day-by-day series only: the bill itself is exact.
+  const overageCost = floatOverage(subscription?.overage);
 
   const states = options.strategies.map((strategy) => ({
     strategy,
@@ -152,14 +166,19 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         s.freeUsed = 0;
         s.capHitToday = false;
       }
-      const count = random.poisson(profile.tasksPerDay);
+      const fixedDay = options.fixedMonth?.[day];
+      const count = fixedDay ? fixedDay.length : random.poisson(profile.tasksPerDay);
       totalTasks += count;
       for (let t = 0; t < count; t++) {
-        const u = random.uniform();
         let cls = 0;
-        while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
+        let factor = 1;
+        if (fixedDay) cls = fixedDay[t] as number;
+        else {
+          const u = random.uniform();
+          while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
+          factor = (tables[cls] as Float64Array)[(random.uniform() * SIZE_TABLE_ENTRIES) | 0] as number;
+        }
         const c = classes[cls] as Scenario['classes'][number];
-        const factor = (tables[cls] as Float64Array)[(random.uniform() * SIZE_TABLE_ENTRIES) | 0] as number;
         const k = cls * 6;
         tokens.input = Math.floor((means[k] as number) * factor + 0.5);
         tokens.cacheRead = Math.floor((means[k + 1] as number) * factor + 0.5);
@@ -237,8 +256,18 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
             }
           } else {
+            const feeBearing = byokFeeShare === 0 ? 0 : feeBearingRequests(plan, m.byokRequests, requests);
             m.byokRequests += requests;
             m.floatCost += cost + total * byokTokenFee;
+            if (feeBearing > 0) {
+              const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
+              if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
+              if (split) {
+                accumulate(m.tokens, slot(feePath, cls, 'base'), split.base, 1);
+                accumulate(m.tokens, slot(feePath, cls, 'long'), split.long, 1);
+              } else accumulate(m.tokens, slot(feePath, cls, tier), tokens, 1);
+              m.floatCost += (cost * byokFeeShare * feeBearing) / requests;
+            }
           }
         }
       }
@@ -333,12 +362,12 @@ function integerRates(scenario: Scenario): IntegerRates {
   };
 }
 
-function monthBill(scenario: Scenario, m: Month, slot: (path: 0 | 1, cls: number, tier: Tier) => number, rates: IntegerRates) {
+function monthBill(scenario: Scenario, m: Month, slot: (path: SlotPath, cls: number, tier: Tier) => number, rates: IntegerRates) {
   const {plan, classes} = scenario;
-  const sums = [0n, 0n];
-  const counted = [0, 0];
+  const sums = [0n, 0n, 0n, 0n];
+  const counted = [0, 0, 0, 0];
   let complete = true;
-  for (const path of [0, 1] as const) {
+  for (const path of [BYOK, PLATFORM, FEE_BEARING, WAIVER_END] as const) {
     for (let cls = 0; cls < classes.length; cls++) {
       for (const [t, tier] of (['base', 'long'] as const).entries()) {
         const base = slot(path, cls, tier);
@@ -353,26 +382,13 @@ function monthBill(scenario: Scenario, m: Month, slot: (path: 0 | 1, cls: number
       }
     }
   }
-  const byok = new Money((sums[0] as bigint).toString()).div(rates.scale);
-  const platform = new Money((sums[1] as bigint).toString()).div(rates.scale);
-  const byokTokens = counted[0] as number;
-  const platformTokens = counted[1] as number;
-  let total = byok.add(costOfTokens(plan.byok.feeUsdPerMTok, byokTokens));
-  const requests = m.byokRequests;
-  if (!plan.byok.feePct.isZero() && requests > plan.byok.feeWaivedRequestsPerMonth) {
-    // Past the month's free requests the fee is charged pro rata on the BYOK bill.
-    total = total.add(byok.mul(plan.byok.feePct).div(100).mul(requests - plan.byok.feeWaivedRequestsPerMonth).div(requests));
-  }
-  const usage = platform.mul(markupFactor(plan.platform.markupPct)).add(costOfTokens(plan.platform.feeUsdPerMTok, platformTokens));
-  const s = plan.platform.subscription;
-  let overage = ZERO;
-  if (!s) total = total.add(usage);
-  else if (m.platformTasks + m.blocked > 0) {
-    total = total.add(s.monthlyFeeUsd);
-    const used = s.creditUnit === 'usd' ? usage : s.creditsPerTask.mul(m.platformTasks);
-    overage = overageCharge(s.overage, used.sub(s.includedCredits)).usd;
-    total = total.add(overage);
-  }
-  return {total, overage, complete};
+  const usd = (path: SlotPath) => (sums[path] === 0n ? ZERO : new Money((sums[path] as bigint).toString()).div(rates.scale));
+  const [past, all] = m.waiverEnd;
+  const charges = monthCharges(
+    plan,
+    {listUsd: usd(BYOK), tokens: counted[BYOK] as number, feeBearingListUsd: usd(FEE_BEARING).add(usd(WAIVER_END).mul(past).div(all))},
+    {listUsd: usd(PLATFORM), tokens: counted[PLATFORM] as number, tasks: m.platformTasks, blocked: m.blocked},
+  );
+  const total = charges.byokListUsd.add(charges.byokFeeUsd).add(charges.platformUsageUsd).add(charges.subscriptionUsd).add(charges.overageUsd);
+  return {total, overage: charges.overageUsd, complete};
 }
-

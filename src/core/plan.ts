@@ -47,18 +47,6 @@ export interface Plan {
   };
 }
 
-/**
- * What going `short` credits past the month's allowance costs: pay as you go per credit, or whole
- * packs (the credits left in the last pack carry over within the month). A blocked plan sells
- * nothing: its tasks stop instead.
- */
-export function overageCharge(overage: Overage, short: Money): {usd: Money; packs: number; creditsBought: Money} {
-  if (!short.gt(0) || overage.kind === 'blocked') return {usd: ZERO, packs: 0, creditsBought: ZERO};
-  if (overage.kind === 'payg') return {usd: short.mul(overage.usdPerCredit), packs: 0, creditsBought: short};
-  const packs = short.div(overage.packCredits).ceil();
-  return {usd: packs.mul(overage.packPriceUsd), packs: packs.toNumber(), creditsBought: packs.mul(overage.packCredits)};
-}
-
 export function platformFronts(plan: Plan, provider: string): boolean {
   return plan.platform.providers.includes('*') || plan.platform.providers.includes(provider);
 }

@@ -1,3 +1,4 @@
+import {drawCredits, type CreditMonth} from './billing.js';
 import type {Capability} from './capability.js';
 import {costOfTokens, markupFactor, Money, ZERO} from './money.js';
 import type {Plan} from './plan.js';
@@ -8,7 +9,6 @@ import {ReportedLedger} from './reported.js';
 import type {ModelPrice} from './prices.js';
 import {route, type PathKind} from './router.js';
 import {freeModelOn} from './scenario.js';
-import {drawCredits, type CreditMonth} from './simulate.js';
 import type {Strategy} from './strategy.js';
 import {addTokens, NO_TOKENS, promptTokens, totalTokens, type TokenBuckets} from './tokens.js';
 import type {UsageRecord} from './usage.js';

@@ -1,5 +1,6 @@
-import {markupFactor, costOfTokens, ZERO, type Money} from './money.js';
-import {overageCharge, type Plan, type Subscription} from './plan.js';
+import {byokFee, drawCredits, feeBearingRequests, platformCharge, type CreditMonth} from './billing.js';
+import {ZERO, type Money} from './money.js';
+import type {Plan} from './plan.js';
 import {listCost, splitByTier, type Tier} from './pricing.js';
 import type {ModelPrice} from './prices.js';
 import {freeUnits, route, type PathKind, type TaskToRoute} from './router.js';
@@ -30,14 +31,6 @@ export interface Charges {
   platformUsageUsd: Money;
   subscriptionUsd: Money;
   packsUsd: Money;
-}
-
-export interface CreditMonth {
-  readonly month: number;
-  used: Money;
-  /** Working day (1-based) on which the included credits ran out, if they did. */
-  runOutDay: number | null;
-  packsBought: number;
 }
 
 export interface RunResult {
@@ -74,8 +67,8 @@ interface UnitCost {
   readonly split: {readonly tier: Tier; readonly tokens: TokenBuckets}[];
   readonly listUsd: Money;
   readonly missing: Bucket[];
+  readonly tokens: number;
   readonly platformUsd: Money;
-  readonly byokTokenFeeUsd: Money;
 }
 
 /**
@@ -257,9 +250,12 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
           freeUsed += per * count;
           record('free', decision.model, runtime.cls, count, unit);
         } else if (decision.path === 'byok') {
-          const fee = byokFee(plan, unit, runtime.cls.requestsPerTask, count, byokRequestsThisMonth);
-          byokRequestsThisMonth += runtime.cls.requestsPerTask * count;
+          const requests = runtime.cls.requestsPerTask;
           const list = unit.listUsd.mul(count);
+          // Every request of a task costs the task's list price over its requests.
+          const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
+          const fee = byokFee(plan, {listUsd: list, tokens: unit.tokens * count, feeBearingListUsd: feeBearing > 0 ? unit.listUsd.mul(feeBearing).div(requests) : ZERO});
+          byokRequestsThisMonth += requests * count;
           charges.byokListUsd = charges.byokListUsd.add(list);
           charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
           dayCost = dayCost.add(list).add(fee);
@@ -327,59 +323,9 @@ function priceUnit(plan: Plan, model: ModelPrice, tokens: TokenBuckets, requests
     split: parts,
     listUsd,
     missing: [...new Set(priced.flatMap((p) => p.missing))],
-    platformUsd: listUsd.mul(markupFactor(plan.platform.markupPct)).add(costOfTokens(plan.platform.feeUsdPerMTok, mtok)),
-    byokTokenFeeUsd: costOfTokens(plan.byok.feeUsdPerMTok, mtok),
+    tokens: mtok,
+    platformUsd: platformCharge(plan, {listUsd, tokens: mtok}),
   };
-}
-
-/** The platform's cut of BYOK usage: a per-token fee, plus a percentage once the month's free requests are used. */
-function byokFee(plan: Plan, unit: UnitCost, requestsPerTask: number, count: number, usedThisMonth: number): Money {
-  let fee = unit.byokTokenFeeUsd.mul(count);
-  if (plan.byok.feePct.isZero()) return fee;
-  const after = usedThisMonth + requestsPerTask * count;
-  const billable = Math.max(0, after - Math.max(usedThisMonth, plan.byok.feeWaivedRequestsPerMonth));
-  if (billable > 0) fee = fee.add(unit.listUsd.mul(plan.byok.feePct).div(100).mul(billable).div(requestsPerTask));
-  return fee;
-}
-
-interface CreditState {
-  readonly balance: Money;
-  readonly month: CreditMonth;
-  readonly dayOfMonth: number;
-}
-
-/**
- * Draws `count` platform tasks from the month's credits. When they run out: pay as you go, buy
- * packs, or block the tasks until the month renews (the credit cliff).
- */
-export function drawCredits(s: Subscription, taskUsd: Money, count: number, state: CreditState) {
-  const perTask = s.creditUnit === 'usd' ? taskUsd : s.creditsPerTask;
-  let balance = state.balance;
-  const need = perTask.mul(count);
-  const runOut = () => {
-    state.month.runOutDay ??= state.dayOfMonth + 1;
-  };
-  if (need.lte(balance)) {
-    state.month.used = state.month.used.add(need);
-    balance = balance.sub(need);
-    if (balance.isZero() && need.gt(0)) runOut();
-    return {runs: count, balance, payg: ZERO, packs: ZERO};
-  }
-  runOut();
-  if (s.overage.kind === 'payg') {
-    state.month.used = state.month.used.add(balance);
-    return {runs: count, balance: ZERO, payg: overageCharge(s.overage, need.sub(balance)).usd, packs: ZERO};
-  }
-  if (s.overage.kind === 'packs') {
-    const bought = overageCharge(s.overage, need.sub(balance));
-    state.month.packsBought += bought.packs;
-    state.month.used = state.month.used.add(need);
-    return {runs: count, balance: balance.add(bought.creditsBought).sub(need), payg: ZERO, packs: bought.usd};
-  }
-  const runs = perTask.isZero() ? count : Math.min(count, balance.div(perTask).floor().toNumber());
-  const used = perTask.mul(runs);
-  state.month.used = state.month.used.add(used);
-  return {runs, balance: balance.sub(used), payg: ZERO, packs: ZERO};
 }
 
 /** Shares in whole parts of a million: class order decided in exact integer arithmetic, not float noise. */

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {floatOverage, overageCharge} from '../../src/core/billing.js';
+import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
+import {Money} from '../../src/core/money.js';
+import {simulateMonths} from '../../src/core/month-sim.js';
+import type {Overage, Plan} from '../../src/core/plan.js';
+import type {Profile} from '../../src/core/profile.js';
+import {buildScenario} from '../../src/core/scenario.js';
+import {simulateRun, TaskSequence} from '../../src/core/simulate.js';
+import {byokSettings, type Strategy} from '../../src/core/strategy.js';
+import {bundledNames, loadPlan, loadPriceBook} from '../../src/io/load-data.js';
+import {tokens} from '../helpers.js';
+
+const book = loadPriceBook([], {cache: false});
+const DAYS = 20;
+const PER_DAY = 14;
+const DATE = '2026-11-01';
+
+/** Two task sizes of one model, every task within what the free tier serves. */
+const profile: Profile = {
+  id: 'fixed',
+  name: 'fixed',
+  description: 'one fixed month of tasks',
+  source: 'test',
+  origin: 'test',
+  tasksPerDay: PER_DAY,
+  workingDaysPerMonth: DAYS,
+  model: 'claude-sonnet-4-6',
+  classes: [
+    {name: 'small', share: 0.5, needs: 'open', requestsPerTask: 4, tokens: tokens({input: 20_000, cacheRead: 100_000, cacheWrite5m: 8_000, output: 2_000})},
+    {name: 'large', share: 0.5, needs: 'open', requestsPerTask: 12, tokens: tokens({input: 150_000, cacheRead: 1_900_000, cacheWrite1h: 60_000, output: 40_000})},
+  ],
+};
+
+/** The month's tasks, day by day, class by class: each a class index. */
+function fixedMonth(): number[][] {
+  const sequence = new TaskSequence(profile.classes);
+  return Array.from({length: DAYS}, () => sequence.take(PER_DAY).flatMap((n, cls) => Array.from({length: n}, () => cls)));
+}
+
+const STRATEGIES: Strategy[] = [{id: 'byok', label: 'BYOK', settings: byokSettings(['anthropic'])}, ALL_PLATFORM, ALL_FREE, FREE_THEN_PAID];
+
+/** Every bundled plan, and OpenRouter with its fee waiver ending mid-month and mid-task. */
+const PLANS: Plan[] = [...bundledNames('platforms').map((id) => loadPlan(id)), waiverEndsMidMonth()];
+
+function waiverEndsMidMonth(): Plan {
+  const openrouter = loadPlan('openrouter');
+  return {...openrouter, id: 'openrouter-waiver-502', byok: {...openrouter.byok, feeWaivedRequestsPerMonth: 502}};
+}
+
+const cents = (usd: Money) => usd.toDecimalPlaces(2).toFixed(2);
+
+describe('one billing module: one fixed month bills the same on the batch and the month simulation', () => {
+  const month = fixedMonth();
+  it.each(PLANS.map((p) => [p.id, p] as const))('%s', (_id, plan) => {
+    const scenario = buildScenario(profile, plan, book, DATE);
+    const batch = STRATEGIES.map((s) => cents(simulateRun(scenario, s, DAYS * PER_DAY).totalUsd));
+    const months = simulateMonths(scenario, {runs: 1, seed: 1, strategies: STRATEGIES, fixedMonth: month}).outcomes.map((o) => cents(o.totalUsd));
+    expect(months, 'month simulation').toEqual(batch);
+  });
+});
+
+describe('overage', () => {
+  const overages: Overage[] = [
+    {kind: 'payg', usdPerCredit: new Money('1')},
+    {kind: 'payg', usdPerCredit: new Money('0.04')},
+    {kind: 'packs', packCredits: new Money('50'), packPriceUsd: new Money('15')},
+    {kind: 'packs', packCredits: new Money('2.5'), packPriceUsd: new Money('7')},
+    {kind: 'blocked'},
+  ];
+  it('the float form the month simulation draws its daily series with is overageCharge', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...overages), fc.integer({min: -1000, max: 1_000_000}), (overage, hundredths) => {
+        const short = hundredths / 100;
+        const exact = overageCharge(overage, new Money(hundredths).div(100)).usd.toNumber();
+        expect(floatOverage(overage)(short)).toBeCloseTo(exact, 6);
+      }),
+    );
+  });
+});
