@@ -104,7 +104,7 @@ describe('dashboard App', () => {
     const {lastFrame, stdin, io} = start();
     await vi.waitFor(() => expect(lastFrame()).toContain('A month:'));
     stdin.write('e');
-    await vi.waitFor(() => expect(lastFrame()).toContain('Export result to (.json/.csv/.md): [vibe-cost-result.json]  (type to replace'));
+    await vi.waitFor(() => expect(lastFrame()).toContain('Export result to (.json/.csv/.md): [vibe-cost-result.json] (typing replaces it)'));
     // The suggested name is selected: what is typed replaces it.
     stdin.write('out.csv');
     stdin.write('\r');

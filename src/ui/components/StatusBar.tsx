@@ -21,7 +21,7 @@ export function StatusBar({mode, help, notice, busy, width, colour}: Props) {
   const keys = [...help.filter(first), ...help.filter((h) => !first(h))].map((h) => `${h.keys} ${h.help}`).join(' · ');
   const text =
     mode.kind === 'prompt'
-      ? `${PROMPTS[mode.prompt]}: ${mode.selected ? `[${mode.text}]  (type to replace · enter · esc)` : `${mode.text}█  (enter · esc · ctrl-u clears)`}`
+      ? `${PROMPTS[mode.prompt]}: ${mode.selected ? `[${mode.text}] (typing replaces it)` : `${mode.text}█  (enter · esc · ctrl-u clears)`}`
       : `${busy ? 'working… ' : ''}${notice ? `${notice} │ ` : ''}${keys}`;
   return <Lines lines={[{text: fit(text, width), inverse: true}]} width={width} colour={colour} />;
 }
