@@ -1,6 +1,6 @@
-import {drawCredits, type CreditMonth} from './billing.js';
+import {byokFee, drawCredits, feeBearingRequests, platformCharge, type CreditMonth} from './billing.js';
 import type {Capability} from './capability.js';
-import {costOfTokens, markupFactor, Money, ZERO} from './money.js';
+import {markupFactor, Money, ZERO} from './money.js';
 import type {Plan} from './plan.js';
 import {priceOn} from './price-dates.js';
 import type {PriceBook} from './price-book.js';
@@ -27,13 +27,20 @@ const VARIANTS = ['standard', 'fast', 'batch', 'priority'] as const;
 type Variant = (typeof VARIANTS)[number];
 const TIERS = ['base', 'long'] as const;
 const PAID = ['byok', 'platform'] as const;
+/**
+ * For the plan's BYOK percentage fee, the BYOK usage again: the records wholly past the month's
+ * fee waiver, and the one record the waiver ends in.
+ */
+const FEE_BEARING = 2;
+const WAIVER_END = 3;
+const SUM_PATHS = 4;
 const BUCKET_COUNT = 5;
 
 /** One day's tokens of one model, in a flat array: [path][tier][variant][bucket]. Summed in place: no allocation per record. */
 const cell = (path: number, tier: number, variant: number) => ((path * TIERS.length + tier) * VARIANTS.length + variant) * BUCKET_COUNT;
 /** After the token sums: web searches, by path. */
-const SEARCHES = cell(PAID.length, 0, 0);
-const LINE_SIZE = SEARCHES + PAID.length;
+const SEARCHES = cell(SUM_PATHS, 0, 0);
+const LINE_SIZE = SEARCHES + SUM_PATHS;
 
 function addInto(sums: Float64Array, at: number, t: TokenBuckets): void {
   sums[at] = (sums[at] as number) + t.input;
@@ -62,7 +69,10 @@ interface StrategyState {
   /** day → tasks (for per-task credits) or records sent platform-paid, and BYOK requests. */
   readonly platformTasks: Map<string, Set<string>>;
   readonly platformRecords: Map<string, number>;
+  /** Calendar month → BYOK requests so far, in the order the records came. */
   readonly byokRequests: Map<string, number>;
+  /** Day → of the record the month's fee waiver ends in: its requests past the waiver, and all of them. */
+  readonly waiverEnds: Map<string, readonly [number, number]>;
   /** Days some row of which this strategy did not serve: its figure there leaves those rows out. */
   readonly unservedDays: Set<string>;
 }
@@ -196,6 +206,7 @@ export class Replay {
       platformTasks: new Map(),
       platformRecords: new Map(),
       byokRequests: new Map(),
+      waiverEnds: new Map(),
     }));
   }
 
@@ -285,7 +296,7 @@ export class Replay {
           tasks.add(taskKey);
           s.platformTasks.set(day, tasks);
         }
-      } else s.byokRequests.set(day, (s.byokRequests.get(day) ?? 0) + requests);
+      }
       if (lowerBound || tierUnknown) {
         s.incompleteDays.add(day);
         s.incompleteModels.add(model.id);
@@ -294,11 +305,23 @@ export class Replay {
       if (!models) s.ledger.set(day, (models = new Map()));
       let sums = models.get(model.id);
       if (!sums) models.set(model.id, (sums = new Float64Array(LINE_SIZE)));
-      const path = decision.path === 'byok' ? 0 : 1;
+      const paths = [decision.path === 'byok' ? 0 : 1];
+      if (decision.path === 'byok') {
+        const before = s.byokRequests.get(day.slice(0, 7)) ?? 0;
+        const feeBearing = feeBearingRequests(this.options.plan, before, requests);
+        s.byokRequests.set(day.slice(0, 7), before + requests);
+        if (feeBearing === requests) paths.push(FEE_BEARING);
+        else if (feeBearing > 0) {
+          paths.push(WAIVER_END);
+          s.waiverEnds.set(day, [feeBearing, requests]);
+        }
+      }
       const tiers = split ?? {base: record.tokens, long: NO_TOKENS};
-      addInto(sums, cell(path, 0, variantIndex), tiers.base);
-      if (tiers.long !== NO_TOKENS) addInto(sums, cell(path, 1, variantIndex), tiers.long);
-      if (record.webSearches) sums[SEARCHES + path] = (sums[SEARCHES + path] as number) + record.webSearches;
+      for (const path of paths) {
+        addInto(sums, cell(path, 0, variantIndex), tiers.base);
+        if (tiers.long !== NO_TOKENS) addInto(sums, cell(path, 1, variantIndex), tiers.long);
+        if (record.webSearches) sums[SEARCHES + path] = (sums[SEARCHES + path] as number) + record.webSearches;
+      }
     }
   }
 
@@ -332,6 +355,12 @@ export class Replay {
     };
   }
 
+  /** A model's figure: what it lists at on BYOK, with the markup on the platform. */
+  private charge(byModel: Map<string, Money>, id: string, path: number, usd: Money): void {
+    if (path >= PAID.length) return;
+    byModel.set(id, (byModel.get(id) ?? ZERO).add(PAID[path] === 'platform' ? usd.mul(markupFactor(this.options.plan.platform.markupPct)) : usd));
+  }
+
   private bill(s: StrategyState, days: readonly string[], missing: Set<string>): ReplayedStrategy {
     const {plan} = this.options;
     const byDay = new Map<string, Money>();
@@ -342,26 +371,23 @@ export class Replay {
     let blocked = 0;
     let month = '';
     let balance = ZERO;
-    let byokRequestsThisMonth = 0;
     let dayOfMonth = 0;
     let subscribed = false;
     for (const day of days) {
       if (day.slice(0, 7) !== month) {
         month = day.slice(0, 7);
         balance = subscription?.includedCredits ?? ZERO;
-        byokRequestsThisMonth = 0;
         dayOfMonth = 0;
         subscribed = false;
         credits.push({month: credits.length + 1, used: ZERO, runOutDay: null, packsBought: 0});
       }
       dayOfMonth++;
-      let byok = ZERO;
-      let byokTokens = 0;
-      let platform = ZERO;
-      let platformTokens = 0;
+      // List cost and tokens per summed path: BYOK, platform, fee-bearing BYOK, the waiver's end.
+      const list = [ZERO, ZERO, ZERO, ZERO];
+      const counted = [0, 0, 0, 0];
       for (const [id, sums] of s.ledger.get(day) ?? []) {
         const model = this.on(this.options.book.find(id) as ModelPrice, day);
-        for (const [p, path] of PAID.entries()) {
+        for (let p = 0; p < SUM_PATHS; p++) {
           for (const [t, tier] of TIERS.entries()) {
             for (const [v, variant] of VARIANTS.entries()) {
               const tokens = tokensAt(sums, cell(p, t, v));
@@ -376,14 +402,9 @@ export class Replay {
                 s.incompleteDays.add(day);
                 s.incompleteModels.add(id);
               }
-              byModel.set(id, (byModel.get(id) ?? ZERO).add(path === 'platform' ? usd.mul(markupFactor(plan.platform.markupPct)) : usd));
-              if (path === 'byok') {
-                byok = byok.add(usd);
-                byokTokens += totalTokens(tokens);
-              } else {
-                platform = platform.add(usd);
-                platformTokens += totalTokens(tokens);
-              }
+              this.charge(byModel, id, p, usd);
+              list[p] = (list[p] as Money).add(usd);
+              counted[p] = (counted[p] as number) + totalTokens(tokens);
             }
           }
           const searches = sums[SEARCHES + p] as number;
@@ -396,20 +417,14 @@ export class Replay {
             continue;
           }
           const usd = rate.mul(searches);
-          byModel.set(id, (byModel.get(id) ?? ZERO).add(path === 'platform' ? usd.mul(markupFactor(plan.platform.markupPct)) : usd));
-          if (path === 'byok') byok = byok.add(usd);
-          else platform = platform.add(usd);
+          this.charge(byModel, id, p, usd);
+          list[p] = (list[p] as Money).add(usd);
         }
       }
-      let dayUsd = byok.add(costOfTokens(plan.byok.feeUsdPerMTok, byokTokens));
-      const requests = s.byokRequests.get(day) ?? 0;
-      if (!plan.byok.feePct.isZero() && requests > 0) {
-        // The percentage applies to the requests past the month's free allowance, pro rata within the day.
-        const billable = Math.max(0, byokRequestsThisMonth + requests - Math.max(byokRequestsThisMonth, plan.byok.feeWaivedRequestsPerMonth));
-        dayUsd = dayUsd.add(byok.mul(plan.byok.feePct).div(100).mul(billable).div(requests));
-      }
-      byokRequestsThisMonth += requests;
-      const usage = platform.mul(markupFactor(plan.platform.markupPct)).add(costOfTokens(plan.platform.feeUsdPerMTok, platformTokens));
+      const [past, all] = s.waiverEnds.get(day) ?? [0, 1];
+      const byok = {listUsd: list[0] as Money, tokens: counted[0] as number, feeBearingListUsd: (list[FEE_BEARING] as Money).add((list[WAIVER_END] as Money).mul(past).div(all))};
+      let dayUsd = byok.listUsd.add(byokFee(plan, byok));
+      const usage = platformCharge(plan, {listUsd: list[1] as Money, tokens: counted[1] as number});
       // Credits per task count the day's tasks; credits in dollars are drawn record by record.
       const tasks = subscription?.creditUnit === 'task' ? (s.platformTasks.get(day)?.size ?? 0) : (s.platformRecords.get(day) ?? 0);
       if (!subscription) dayUsd = dayUsd.add(usage);

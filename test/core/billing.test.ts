@@ -6,7 +6,8 @@ import {Money} from '../../src/core/money.js';
 import {simulateMonths} from '../../src/core/month-sim.js';
 import type {Overage, Plan} from '../../src/core/plan.js';
 import type {Profile} from '../../src/core/profile.js';
-import {buildScenario} from '../../src/core/scenario.js';
+import {Replay} from '../../src/core/replay.js';
+import {buildScenario, resolveFreePool} from '../../src/core/scenario.js';
 import {simulateRun, TaskSequence} from '../../src/core/simulate.js';
 import {byokSettings, type Strategy} from '../../src/core/strategy.js';
 import {bundledNames, loadPlan, loadPriceBook} from '../../src/io/load-data.js';
@@ -49,15 +50,37 @@ function waiverEndsMidMonth(): Plan {
   return {...openrouter, id: 'openrouter-waiver-502', byok: {...openrouter.byok, feeWaivedRequestsPerMonth: 502}};
 }
 
-const cents = (usd: Money) => usd.toDecimalPlaces(2).toFixed(2);
+function replayed(plan: Plan, month: number[][]): string[] {
+  const scenario = buildScenario(profile, plan, book, DATE);
+  const model = scenario.classes[0]!.resolvedModel;
+  const replay = new Replay({plan, book, strategies: STRATEGIES, freePool: resolveFreePool(plan, book, DATE), needs: 'open'});
+  let line = 0;
+  month.forEach((tasks, day) => {
+    for (const cls of tasks) {
+      const c = profile.classes[cls]!;
+      line++;
+      const start = `2026-11-${String(day + 1).padStart(2, '0')}T10:00:00.000Z`;
+      replay.add({source: 'vibe-cost.generic', file: 'fixed.csv', line, granularity: 'request', start, modelRaw: model.id, requests: c.requestsPerTask, tokens: c.tokens, tokensKnown: 'all'}, `task-${line}`);
+    }
+  });
+  return replay.finish().strategies.map((s) => cents(s.totalUsd));
+}
 
-describe('one billing module: one fixed month bills the same on the batch and the month simulation', () => {
+const cents = (usd: Money) => usd.toDecimalPlaces(2).toFixed(2);
+/** A bill to the cent, and the tasks the credit cliff blocked. */
+const bill = (usd: Money, blocked: number) => `${cents(usd)} USD, ${blocked} blocked`;
+
+describe('one billing module: one fixed month bills the same on all three engines', () => {
   const month = fixedMonth();
   it.each(PLANS.map((p) => [p.id, p] as const))('%s', (_id, plan) => {
     const scenario = buildScenario(profile, plan, book, DATE);
-    const batch = STRATEGIES.map((s) => cents(simulateRun(scenario, s, DAYS * PER_DAY).totalUsd));
-    const months = simulateMonths(scenario, {runs: 1, seed: 1, strategies: STRATEGIES, fixedMonth: month}).outcomes.map((o) => cents(o.totalUsd));
+    const batch = STRATEGIES.map((s) => simulateRun(scenario, s, DAYS * PER_DAY)).map((r) => bill(r.totalUsd, r.unserved['credits-exhausted']));
+    const months = simulateMonths(scenario, {runs: 1, seed: 1, strategies: STRATEGIES, fixedMonth: month}).outcomes.map((o) => bill(o.totalUsd, o.credits?.blockedTasks.quantile(0.5) ?? 0));
+    // The replay draws a day's dollar credits at the day's average task cost, so on a credit cliff
+    // it can block other tasks than the simulations do (not the bill, which is then the fee).
+    const replay = replayed(plan, month);
     expect(months, 'month simulation').toEqual(batch);
+    expect(replay, 'import replay').toEqual(batch.map((b) => b.split(' ')[0]));
   });
 });
 
