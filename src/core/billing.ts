@@ -94,7 +94,7 @@ interface CreditState {
  * Draws `count` platform tasks from the month's credits. When they run out: pay as you go, buy
  * packs, or block the tasks until the month renews (the credit cliff).
  */
-export function drawCredits(s: Subscription, taskUsd: Money, count: number, state: CreditState) {
+function drawCredits(s: Subscription, taskUsd: Money, count: number, state: CreditState) {
   const perTask = s.creditUnit === 'usd' ? taskUsd : s.creditsPerTask;
   let balance = state.balance;
   const need = perTask.mul(count);
@@ -122,6 +122,41 @@ export function drawCredits(s: Subscription, taskUsd: Money, count: number, stat
   const used = perTask.mul(runs);
   state.month.used = state.month.used.add(used);
   return {runs, balance: balance.sub(used), payg: ZERO, packs: ZERO};
+}
+
+/**
+ * Platform-paid tasks billed month by month in the order they ran: without a subscription each at
+ * its charge; with one, the monthly fee in the first month the platform serves (or blocks) a task,
+ * the tasks drawn from the month's credits, then overage, packs or the credit cliff.
+ */
+export class PlatformMonths {
+  /** One per month begun, when the plan has a subscription. */
+  readonly credits: CreditMonth[] = [];
+  private balance = ZERO;
+  private subscribed = false;
+  private readonly subscription: Subscription | undefined;
+
+  constructor(plan: Plan) {
+    this.subscription = plan.platform.subscription;
+  }
+
+  startMonth(): void {
+    if (!this.subscription) return;
+    this.balance = this.subscription.includedCredits;
+    this.subscribed = false;
+    this.credits.push({month: this.credits.length + 1, used: ZERO, runOutDay: null, packsBought: 0});
+  }
+
+  /** `count` tasks that the platform charges `usd` for in all, on working day `dayOfMonth` (0-based). */
+  bill(usd: Money, count: number, dayOfMonth: number): {runs: number; subscriptionUsd: Money; usageUsd: Money; packsUsd: Money} {
+    const s = this.subscription;
+    if (!s) return {runs: count, subscriptionUsd: ZERO, usageUsd: usd, packsUsd: ZERO};
+    const subscriptionUsd = this.subscribed ? ZERO : s.monthlyFeeUsd;
+    this.subscribed = true;
+    const drawn = drawCredits(s, usd.div(count), count, {balance: this.balance, month: this.credits[this.credits.length - 1] as CreditMonth, dayOfMonth});
+    this.balance = drawn.balance;
+    return {runs: drawn.runs, subscriptionUsd, usageUsd: drawn.payg, packsUsd: drawn.packs};
+  }
 }
 
 /**

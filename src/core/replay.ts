@@ -1,4 +1,4 @@
-import {byokFee, drawCredits, feeBearingRequests, platformCharge, type CreditMonth} from './billing.js';
+import {byokFee, feeBearingRequests, platformCharge, PlatformMonths, type CreditMonth} from './billing.js';
 import type {Capability} from './capability.js';
 import {markupFactor, Money, ZERO} from './money.js';
 import type {Plan} from './plan.js';
@@ -365,21 +365,17 @@ export class Replay {
     const {plan} = this.options;
     const byDay = new Map<string, Money>();
     const byModel = new Map<string, Money>();
-    const credits: CreditMonth[] = [];
+    const platformMonths = new PlatformMonths(plan);
     const subscription = plan.platform.subscription;
     let total = ZERO;
     let blocked = 0;
     let month = '';
-    let balance = ZERO;
     let dayOfMonth = 0;
-    let subscribed = false;
     for (const day of days) {
       if (day.slice(0, 7) !== month) {
         month = day.slice(0, 7);
-        balance = subscription?.includedCredits ?? ZERO;
         dayOfMonth = 0;
-        subscribed = false;
-        credits.push({month: credits.length + 1, used: ZERO, runOutDay: null, packsBought: 0});
+        platformMonths.startMonth();
       }
       dayOfMonth++;
       // List cost and tokens per summed path: BYOK, platform, fee-bearing BYOK, the waiver's end.
@@ -427,20 +423,14 @@ export class Replay {
       const usage = platformCharge(plan, {listUsd: list[1] as Money, tokens: counted[1] as number});
       // Credits per task count the day's tasks; credits in dollars are drawn record by record.
       const tasks = subscription?.creditUnit === 'task' ? (s.platformTasks.get(day)?.size ?? 0) : (s.platformRecords.get(day) ?? 0);
-      if (!subscription) dayUsd = dayUsd.add(usage);
-      else if (tasks > 0) {
-        if (!subscribed) {
-          subscribed = true;
-          dayUsd = dayUsd.add(subscription.monthlyFeeUsd);
-        }
-        const drawn = drawCredits(subscription, usage.div(tasks), tasks, {balance, month: credits[credits.length - 1] as CreditMonth, dayOfMonth: dayOfMonth - 1});
-        balance = drawn.balance;
-        blocked += tasks - drawn.runs;
-        dayUsd = dayUsd.add(drawn.payg).add(drawn.packs);
+      if (tasks > 0) {
+        const billed = platformMonths.bill(usage, tasks, dayOfMonth - 1);
+        blocked += tasks - billed.runs;
+        dayUsd = dayUsd.add(billed.subscriptionUsd).add(billed.usageUsd).add(billed.packsUsd);
       }
       byDay.set(day, dayUsd);
       total = total.add(dayUsd);
     }
-    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: s.served, unserved: s.unserved, credits: subscription ? credits : [], blockedTasks: blocked, complete: s.incompleteDays.size === 0, incompleteDays: s.incompleteDays, incompleteModels: s.incompleteModels, unservedDays: s.unservedDays};
+    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: s.served, unserved: s.unserved, credits: platformMonths.credits, blockedTasks: blocked, complete: s.incompleteDays.size === 0, incompleteDays: s.incompleteDays, incompleteModels: s.incompleteModels, unservedDays: s.unservedDays};
   }
 }

@@ -1,4 +1,4 @@
-import {byokFee, drawCredits, feeBearingRequests, platformCharge, type CreditMonth} from './billing.js';
+import {byokFee, feeBearingRequests, platformCharge, PlatformMonths, type CreditMonth} from './billing.js';
 import {ZERO, type Money} from './money.js';
 import type {Plan} from './plan.js';
 import {listCost, splitByTier, type Tier} from './pricing.js';
@@ -195,13 +195,10 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   const served: Record<PathKind, number> = {byok: 0, platform: 0, free: 0};
   const unserved: Record<UnservedReason, number> = {'free-capability': 0, 'free-cap-wait': 0, 'credits-exhausted': 0, 'no-path': 0};
   const charges: Charges = {byokListUsd: ZERO, byokFeeUsd: ZERO, platformUsageUsd: ZERO, subscriptionUsd: ZERO, packsUsd: ZERO};
-  const credits: CreditMonth[] = [];
   const dailyUsd: Money[] = [];
   let belowNeed = 0;
-  const subscription = plan.platform.subscription;
-  let balance = ZERO;
+  const platformMonths = new PlatformMonths(plan);
   let byokRequestsThisMonth = 0;
-  let subscribedThisMonth = false;
   const sequence = new TaskSequence(scenario.classes);
 
   const record = (path: PathKind, model: ModelPrice, cls: ResolvedClass, count: number, unit: UnitCost) => {
@@ -219,12 +216,9 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   for (let day = 0; day < days; day++) {
     const dayOfMonth = day % profile.workingDaysPerMonth;
     if (dayOfMonth === 0) {
-      balance = subscription?.includedCredits ?? ZERO;
       byokRequestsThisMonth = 0;
-      subscribedThisMonth = false;
-      credits.push({month: credits.length + 1, used: ZERO, runOutDay: null, packsBought: 0});
+      platformMonths.startMonth();
     }
-    const month = credits[credits.length - 1] as CreditMonth;
     let dayCost = ZERO;
     let freeUsed = 0;
     const freeModel = freeModelOn(scenario.freePool, day);
@@ -262,18 +256,11 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
           record('byok', decision.model, runtime.cls, count, unit);
           if (decision.belowNeed) belowNeed += count;
         } else {
-          if (subscription && !subscribedThisMonth) {
-            subscribedThisMonth = true;
-            charges.subscriptionUsd = charges.subscriptionUsd.add(subscription.monthlyFeeUsd);
-            dayCost = dayCost.add(subscription.monthlyFeeUsd);
-          }
-          const billed = subscription
-            ? drawCredits(subscription, unit.platformUsd, count, {balance, month, dayOfMonth})
-            : {runs: count, balance, payg: unit.platformUsd.mul(count), packs: ZERO};
-          if (subscription) balance = billed.balance;
-          charges.platformUsageUsd = charges.platformUsageUsd.add(billed.payg);
-          charges.packsUsd = charges.packsUsd.add(billed.packs);
-          dayCost = dayCost.add(billed.payg).add(billed.packs);
+          const billed = platformMonths.bill(unit.platformUsd.mul(count), count, dayOfMonth);
+          charges.subscriptionUsd = charges.subscriptionUsd.add(billed.subscriptionUsd);
+          charges.platformUsageUsd = charges.platformUsageUsd.add(billed.usageUsd);
+          charges.packsUsd = charges.packsUsd.add(billed.packsUsd);
+          dayCost = dayCost.add(billed.subscriptionUsd).add(billed.usageUsd).add(billed.packsUsd);
           if (billed.runs > 0) record('platform', decision.model, runtime.cls, billed.runs, unit);
           if (decision.belowNeed) belowNeed += billed.runs;
           unserved['credits-exhausted'] += count - billed.runs;
@@ -306,7 +293,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     charges,
     totalUsd,
     complete: lines.every((l) => l.missing.length === 0),
-    credits: subscription ? credits : [],
+    credits: platformMonths.credits,
     dailyUsd,
   };
 }
