@@ -57,14 +57,6 @@ describe('breakeven', () => {
     expect(crossings.map((c) => c.tasksPerMonth)).toEqual([45, 112]);
   });
 
-  it('finds the pace at which the free cap starts turning tasks away', () => {
-    const s = scenario(plan({free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: 5}}}), [TASK], {tasksPerDay: 3, workingDaysPerMonth: 20});
-    const result = breakeven(s, {maxTasksPerDay: 10});
-    // Five tasks a day fit; 101 tasks over 20 days puts six on one day.
-    expect(result.free.capReachedAtTasksPerDay?.toFixed()).toBe('5.05');
-    expect(result.free.beyondCapabilityShare).toBe(0);
-  });
-
   it('does not call a plan cheaper once its credit cliff blocks tasks', () => {
     const p = plan({subscription: {monthlyFeeUsd: m('5'), includedCredits: m('5'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'blocked'}}});
     const result = breakeven(scenario(p, [TASK], {tasksPerDay: 3, workingDaysPerMonth: 20}), {maxTasksPerDay: 10});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ALL_FREE, ALL_PLATFORM} from '../../src/core/candidates.js';
+import {ALL_PLATFORM} from '../../src/core/candidates.js';
 import {simulateMonths} from '../../src/core/month-sim.js';
 import {Random} from '../../src/core/random.js';
 import {simulateRun} from '../../src/core/simulate.js';
@@ -102,15 +102,6 @@ describe('the month simulation', () => {
     expect(result.outcomes[0]!.bills.quantile(0.99)).toBe(20);
   });
 
-  it('counts the days the free cap is hit and the tasks that waited', () => {
-    const capped = plan({free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: 5}}});
-    const result = simulateMonths(scenario(capped, [easy, hard], {tasksPerDay: 12, workingDaysPerMonth: 21}), {runs: 200, seed: 2, strategies: [ALL_FREE]});
-    const free = result.outcomes[0]!.free!;
-    // About 7.2 easy tasks a day against a cap of 5: the cap is hit most days.
-    expect(free.capDays / 200).toBeGreaterThan(12);
-    expect(free.waited / 200).toBeGreaterThan(30);
-    expect(free.served + result.outcomes[0]!.unservedTasks).toBe(result.tasks);
-  });
 });
 
 describe('QuantileSketch', () => {

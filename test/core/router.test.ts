@@ -65,13 +65,6 @@ describe('route()', () => {
     if (c.expect.model) expect(result.path !== 'unserved' && result.model.id).toBe(c.expect.model);
   });
 
-  it('counts the cap in requests when the plan does', () => {
-    const p = plan({free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'requests', count: 50}}});
-    const task = {model: SONNET, needs: 'open' as const, requests: 12};
-    expect(route(settings({freeTier: true}), p, task, {freeUsedToday: 38, freeModel: FREE_MODEL}).path).toBe('free');
-    expect(route(settings({freeTier: true}), p, task, {freeUsedToday: 39, freeModel: FREE_MODEL}).path).toBe('unserved');
-  });
-
   it('BYOK with a plan fee says so in its price basis', () => {
     const r = route(settings({keys: new Set(['anthropic'])}), plan({byokFeePct: '5'}), {model: SONNET, needs: 'open', requests: 1}, {freeUsedToday: 0});
     expect(r.path === 'byok' && r.basis).toBe('list+byok-fee');

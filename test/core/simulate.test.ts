@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
+import {ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
 import fc from 'fast-check';
 import {repeatingPeriod, simulateDays, simulateRun, TaskSequence} from '../../src/core/simulate.js';
 import {candidateStrategies} from '../../src/core/candidates.js';
@@ -67,16 +67,6 @@ describe('simulateRun, by hand', () => {
     expect(run.unserved['credits-exhausted']).toBe(12);
     expect(run.totalUsd.toFixed()).toBe('40');
     expect(run.credits.map((c) => c.runOutDay)).toEqual([3, 3]);
-  });
-
-  it('the free tier serves its daily cap and no more; the rest wait', () => {
-    const p = plan({free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'requests', count: 50}}});
-    const cls = taskClass({tokens: tokens({input: 1000}), requestsPerTask: 12});
-    const run = simulateRun(scenario(p, [cls], {tasksPerDay: 6}), ALL_FREE, 60);
-    // 50 requests a day is 4 tasks of 12 requests: 40 served over 10 days, 20 wait.
-    expect(run.served.free).toBe(40);
-    expect(run.unserved['free-cap-wait']).toBe(20);
-    expect(run.totalUsd.toFixed()).toBe('0');
   });
 
   it('free-then-platform pays for what the free tier cannot take', () => {
