@@ -2,6 +2,7 @@ import {guessCapability} from './capability-guess.js';
 import {ExactNumber, isObject, type ExactJson} from './exact-json.js';
 import {parseMoney, perTokenToPerMTok, type Money} from './money.js';
 import type {LongContextTier, ModelPrice, Multipliers, PriceSheet, Rates} from './prices.js';
+import {chainTiers} from './pricing.js';
 
 /** LiteLLM's provider names, where ours differ. */
 const PROVIDERS: Record<string, string> = {
@@ -31,11 +32,12 @@ export function convertLiteLlm(json: {[key: string]: ExactJson}, origin: string)
     if (key === 'sample_spec' || !isObject(entry)) continue;
     const mode = typeof entry['mode'] === 'string' ? entry['mode'] : 'chat';
     if (!CHAT_MODES.has(mode)) continue;
-    const rates = ratesOf(entry, '');
+    const tiered = tieredOf(entry);
+    const rates = tiered?.base ?? ratesOf(entry, '');
     if (!rates.input || !rates.output) continue;
     const litellmProvider = typeof entry['litellm_provider'] === 'string' ? entry['litellm_provider'] : 'unknown';
     const provider = PROVIDERS[litellmProvider] ?? litellmProvider;
-    const longContext = longContextOf(entry);
+    const longContext = tiered ? tiered.steps : longContextOf(entry);
     const multipliers = multipliersOf(entry, rates);
     const guess = guessCapability(key, rates);
     const maxInput = entry['max_input_tokens'] instanceof ExactNumber ? Number(entry['max_input_tokens'].text) : undefined;
@@ -96,6 +98,24 @@ function multipliersOf(entry: {[key: string]: ExactJson}, rates: Rates): Multipl
     if (factor.eq(output.div(rates.output)) && factor.decimalPlaces() <= 4) result[name] = factor;
   }
   return Object.keys(result).length ? result : undefined;
+}
+
+/**
+ * LiteLLM's `tiered_pricing`: [{input_cost_per_token, output_cost_per_token, ..., range: [from, to]}]
+ * by prompt size (DashScope's Qwen3-Coder: four). The range from 0 is the base price; each other
+ * range is a step priced whole from its start, as DashScope bills a request by its prompt's tier.
+ */
+function tieredOf(entry: {[key: string]: ExactJson}): {base: Rates; steps: LongContextTier | undefined} | undefined {
+  const list = entry['tiered_pricing'];
+  if (!Array.isArray(list)) return undefined;
+  const tiers = list
+    .filter(isObject)
+    .map((t) => ({from: Array.isArray(t['range']) && t['range'][0] instanceof ExactNumber ? Number(t['range'][0].text) : NaN, rates: ratesOf(t, '')}))
+    .filter((t) => Number.isSafeInteger(t.from) && t.from >= 0 && t.rates.input && t.rates.output)
+    .sort((a, b) => a.from - b.from);
+  const base = tiers[0];
+  if (!base || base.from !== 0) return undefined;
+  return {base: base.rates, steps: chainTiers(tiers.slice(1).map((t) => ({thresholdTokens: t.from, wholeRequest: true, rates: t.rates})))};
 }
 
 /** LiteLLM names a long-context tier by its threshold: input_cost_per_token_above_200k_tokens. */

@@ -1,9 +1,16 @@
+import {tierSteps} from './pricing.js';
 import type {LongContextTier, ModelPrice, Rates} from './prices.js';
 
 const ratesDocument = (rates: Rates) => Object.fromEntries(Object.entries(rates).map(([field, rate]) => [field, rate.toFixed()]));
 
-function longContextDocument(tier: LongContextTier) {
+function tierDocument(tier: LongContextTier) {
   return {thresholdTokens: tier.thresholdTokens, wholeRequest: tier.wholeRequest, usdPerMTok: ratesDocument(tier.rates)};
+}
+
+/** One tier as an object; several steps as a list, as the sheet format reads them. */
+function longContextDocument(tier: LongContextTier) {
+  const steps = tierSteps(tier);
+  return steps.length === 1 ? tierDocument(tier) : steps.map(tierDocument);
 }
 
 /**

@@ -4,6 +4,7 @@ import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} 
 import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
 import {convertOpenRouter, looksLikeOpenRouter} from './openrouter-sheet.js';
 import {parseMoney, type Money} from './money.js';
+import {chainTiers} from './pricing.js';
 import type {LongContextTier, ModelPrice, Multipliers, PerCall, PriceChange, PriceSheet, Rates} from './prices.js';
 
 const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
@@ -149,8 +150,15 @@ function parseRates(raw: ExactJson | undefined, fail: Fail, requireInputOutput: 
   return rates;
 }
 
+/** One long-context tier, or a list of them in rising thresholds (prices in several prompt-size steps). */
 function parseLongContext(raw: ExactJson | undefined, fail: Fail): LongContextTier | undefined {
   if (raw === undefined || raw === null) return undefined;
+  if (Array.isArray(raw)) {
+    const steps = raw.map((step, i) => parseLongContext(step, (f, p) => fail(`[${i}]${f ? `.${f}` : ''}`, p)) as LongContextTier);
+    if (steps.length === 0) return fail('', 'expected at least one tier');
+    steps.forEach((s, i) => i > 0 && s.thresholdTokens <= (steps[i - 1] as LongContextTier).thresholdTokens && fail(`[${i}].thresholdTokens`, 'tiers must rise: each threshold above the one before'));
+    return chainTiers(steps);
+  }
   if (!isObject(raw)) return fail('', `expected an object, got ${show(raw)}`);
   const threshold = raw['thresholdTokens'];
   const thresholdTokens = threshold instanceof ExactNumber ? Number(threshold.text) : NaN;

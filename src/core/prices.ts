@@ -16,6 +16,8 @@ export interface LongContextTier {
   /** True: the whole request is priced at this tier. False: only the prompt tokens past the threshold. */
   readonly wholeRequest: boolean;
   readonly rates: Rates;
+  /** The next step up, for prices in more than two prompt-size tiers (Qwen3-Coder's four): its threshold is higher. */
+  readonly next?: LongContextTier;
 }
 
 /** A price change: from `effective` on, these rates (and this long-context tier; null: none). */

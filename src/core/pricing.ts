@@ -1,8 +1,38 @@
 import {costOfTokens, ZERO, type Money} from './money.js';
-import type {ModelPrice, Rates} from './prices.js';
+import type {LongContextTier, ModelPrice, Rates} from './prices.js';
 import {BUCKETS, NO_TOKENS, promptTokens, type Bucket, type TokenBuckets} from './tokens.js';
 
 export type Tier = 'base' | 'long';
+
+/** Tiers in rising order as one chain, each pointing to the next step up. */
+export function chainTiers(steps: readonly LongContextTier[]): LongContextTier | undefined {
+  return steps.reduceRight<LongContextTier | undefined>((next, step) => ({...step, ...(next ? {next} : {})}), undefined);
+}
+
+/** A long-context tier and the steps above it, lowest first. */
+export function tierSteps(tier: LongContextTier | undefined): LongContextTier[] {
+  const all: LongContextTier[] = [];
+  for (let t = tier; t; t = t.next) all.push(t);
+  return all;
+}
+
+/** The model with its `step`-th long-context step (0: the first) as its long tier. */
+export function stepAt(model: ModelPrice, step: number): ModelPrice {
+  let tier = model.longContext;
+  for (let i = 0; i < step && tier?.next; i++) tier = tier.next;
+  return step === 0 || !tier ? model : {...model, longContext: tier};
+}
+
+/**
+ * For prices in several prompt-size steps: the step a request of `prompt` tokens falls in, as the
+ * index stepAt takes. The highest step whose threshold the prompt passes; 0 when it passes none
+ * above the first.
+ */
+export function stepFor(model: ModelPrice, prompt: number): number {
+  let step = 0;
+  for (let tier = model.longContext?.next, i = 1; tier; tier = tier.next, i++) if (prompt > tier.thresholdTokens) step = i;
+  return step;
+}
 
 export interface TierSplit {
   readonly base: TokenBuckets;

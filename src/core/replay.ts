@@ -4,7 +4,7 @@ import {markupFactor, Money, ZERO} from './money.js';
 import type {Plan} from './plan.js';
 import {priceOn} from './price-dates.js';
 import type {PriceBook} from './price-book.js';
-import {listCost, splitByTier, type TierSplit} from './pricing.js';
+import {listCost, splitByTier, stepAt, stepFor, type TierSplit} from './pricing.js';
 import {ReportedLedger} from './reported.js';
 import type {ModelPrice} from './prices.js';
 import {route, type PathKind} from './router.js';
@@ -253,16 +253,20 @@ export class Replay {
     if (!record.tokens) return;
     const lowerBound = record.tokensKnown === 'no-cache-split';
     if (lowerBound) this.noCacheSplit++;
-    const model = this.on(base, day);
     const requests = record.requests ?? 1;
     const perRequest = record.granularity === 'request';
+    const prompt = promptTokens(record.tokens) / requests;
+    // Prices in several prompt-size steps: a request is priced at the step its prompt falls in, summed apart.
+    const step = perRequest ? stepFor(this.on(base, day), prompt) : 0;
+    const model = stepAt(this.on(base, day), step);
+    const line = step === 0 ? model.id : `${model.id}\u0000${step}`;
     const split = perRequest ? splitByTier(model, record.tokens, requests) : bucketSplit(model, record, record.tokens);
     const tierUnknown = split === undefined;
     if (tierUnknown) this.tierUnknown++;
     const variant: Variant = record.speed === 'fast' ? 'fast' : record.serviceTier === 'batch' || record.serviceTier === 'priority' ? record.serviceTier : 'standard';
     const variantIndex = VARIANTS.indexOf(variant);
     // One request's prompt is known for request rows; a bucket's average says nothing of its largest request.
-    const task = {model, needs: this.options.needs ?? model.capability, requests, ...(perRequest ? {promptTokensPerRequest: promptTokens(record.tokens) / requests} : {})};
+    const task = {model, needs: this.options.needs ?? model.capability, requests, ...(perRequest ? {promptTokensPerRequest: prompt} : {})};
     const free = this.options.plan.free;
     const perTaskCredits = this.options.plan.platform.subscription?.creditUnit === 'task';
     for (const s of this.states) {
@@ -303,8 +307,8 @@ export class Replay {
       }
       let models = s.ledger.get(day);
       if (!models) s.ledger.set(day, (models = new Map()));
-      let sums = models.get(model.id);
-      if (!sums) models.set(model.id, (sums = new Float64Array(LINE_SIZE)));
+      let sums = models.get(line);
+      if (!sums) models.set(line, (sums = new Float64Array(LINE_SIZE)));
       const paths = [decision.path === 'byok' ? 0 : 1];
       if (decision.path === 'byok') {
         const before = s.byokRequests.get(day.slice(0, 7)) ?? 0;
@@ -381,8 +385,9 @@ export class Replay {
       // List cost and tokens per summed path: BYOK, platform, fee-bearing BYOK, the waiver's end.
       const list = [ZERO, ZERO, ZERO, ZERO];
       const counted = [0, 0, 0, 0];
-      for (const [id, sums] of s.ledger.get(day) ?? []) {
-        const model = this.on(this.options.book.find(id) as ModelPrice, day);
+      for (const [line, sums] of s.ledger.get(day) ?? []) {
+        const [id = line, step] = line.split('\u0000');
+        const model = stepAt(this.on(this.options.book.find(id) as ModelPrice, day), Number(step ?? 0));
         for (let p = 0; p < SUM_PATHS; p++) {
           for (const [t, tier] of TIERS.entries()) {
             for (const [v, variant] of VARIANTS.entries()) {

@@ -1,5 +1,5 @@
 import type {Money} from '../core/money.js';
-import {inputLimit} from '../core/pricing.js';
+import {inputLimit, tierSteps} from '../core/pricing.js';
 import type {LongContextTier, ModelPrice, Rates, SheetSummary} from '../core/prices.js';
 import {formatCount, plural} from './format.js';
 import {SCHEMA_VERSION} from './json.js';
@@ -25,8 +25,9 @@ const LIST_COLUMNS: Column[] = [
 
 function longText(tier: LongContextTier | undefined): string {
   if (!tier) return '-';
-  return `>${formatCount(tier.thresholdTokens / 1000)}k: ${rate(tier.rates.input)}/${rate(tier.rates.output)}${tier.wholeRequest ? '' : ' (excess only)'}`;
+  return tierSteps(tier).map((t) => `>${formatCount(t.thresholdTokens / 1000)}k: ${rate(t.rates.input)}/${rate(t.rates.output)}${t.wholeRequest ? '' : ' (excess only)'}`).join(', ');
 }
+
 
 function listRows(models: readonly ModelPrice[]): string[][] {
   return models.map((m) => [
@@ -71,9 +72,10 @@ export function renderPriceShow(m: ModelPrice, width = Infinity): string {
     '  USD per million tokens:',
     ...ratesLines(m.rates, '    '),
   ];
-  if (m.longContext) {
-    lines.push('', `  Long context: a request whose prompt passes ${formatCount(m.longContext.thresholdTokens)} tokens is priced ${m.longContext.wholeRequest ? 'whole' : 'above the threshold only'} at:`, ...ratesLines(m.longContext.rates, '    '));
-  } else lines.push('', '  Long context: no separate tier (flat across the context window).');
+  for (const tier of tierSteps(m.longContext)) {
+    lines.push('', `  Long context: a request whose prompt passes ${formatCount(tier.thresholdTokens)} tokens is priced ${tier.wholeRequest ? 'whole' : 'above the threshold only'} at:`, ...ratesLines(tier.rates, '    '));
+  }
+  if (!m.longContext) lines.push('', '  Long context: no separate tier (flat across the context window).');
   if (m.perCall?.webSearch) lines.push('', `  Web search: $${m.perCall.webSearch.toFixed()} a search`);
   if (m.multipliers) lines.push('', `  Multipliers: ${Object.entries(m.multipliers).map(([k, v]) => `${k} ×${(v as Money).toFixed()}`).join(', ')}`);
   for (const change of m.changes ?? []) {
@@ -131,6 +133,8 @@ export function priceShowMarkdown(m: ModelPrice): string {
 
 const ratesJson = (r: Rates) => Object.fromEntries(RATE_FIELDS.filter((f) => r[f]).map((f) => [f, r[f]?.toFixed()]));
 
+const tierJson = (t: LongContextTier) => ({thresholdTokens: t.thresholdTokens, wholeRequest: t.wholeRequest, usdPerMTok: ratesJson(t.rates)});
+
 export function modelJson(m: ModelPrice) {
   return {
     id: m.id,
@@ -141,7 +145,8 @@ export function modelJson(m: ModelPrice) {
     capabilityGuessed: m.capabilityGuessed ?? false,
     byokable: m.byokable,
     usdPerMTok: ratesJson(m.rates),
-    longContext: m.longContext ? {thresholdTokens: m.longContext.thresholdTokens, wholeRequest: m.longContext.wholeRequest, usdPerMTok: ratesJson(m.longContext.rates)} : null,
+    longContext: m.longContext ? tierJson(m.longContext) : null,
+    ...(m.longContext?.next ? {longContextSteps: tierSteps(m.longContext).map(tierJson)} : {}),
     maxInputTokens: inputLimit(m) === Infinity ? null : inputLimit(m),
     perCallUsd: m.perCall ? Object.fromEntries(Object.entries(m.perCall).map(([k, v]) => [k, (v as Money).toFixed()])) : null,
     multipliers: m.multipliers ? Object.fromEntries(Object.entries(m.multipliers).map(([k, v]) => [k, (v as Money).toFixed()])) : null,

@@ -219,3 +219,12 @@ describe("a request larger than the model's context window is not served, and no
     expect(run(['prices', 'show', 'gpt-4o']).stdout).toContain('max input     128,000 tokens a request (larger requests are not served)');
   });
 });
+
+describe('prices in more than two prompt-size tiers', () => {
+  it("Qwen3-Coder-Plus's four tiers: each request priced whole at the tier its prompt falls in", () => {
+    const doc = json([`${T}/qwen-prompt-tiers.csv`]);
+    // 20k in: $1 / $5 → $0.025; 100k: $1.80 / $9 → $0.189; 200k: $3 / $15 → $0.615; 300k: $6 / $60 → $1.86 (1,000 out each)
+    expect(strategy(doc, 'all-byok')['totalUsd']).toBe('2.689');
+    expect(strategy(doc, 'all-byok')['complete']).toBe(true);
+  });
+});
