@@ -41,7 +41,8 @@ export function describeSources(sheets: readonly SheetSummary[]): string {
   return parts.join(', ');
 }
 
-export const UNSERVED_NAMES: Record<UnservedReason, string> = {
+export const UNSERVED_NAMES: Record<UnservedReason | 'context-window', string> = {
+  'context-window': 'past the context window',
   'free-capability': 'beyond free models',
   'free-cap-wait': 'over daily cap',
   'credits-exhausted': 'credits ran out',

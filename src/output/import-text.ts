@@ -6,6 +6,7 @@ import type {ModelUsage, ReplayResult, ReplayedStrategy} from '../core/replay.js
 import {totalTokens} from '../core/tokens.js';
 import type {ImportOutcome, RejectedRow} from '../core/usage.js';
 import {chartPoints, renderLineChart} from './chart.js';
+import {UNSERVED_NAMES} from './describe.js';
 import {formatCount, formatFixed, formatTokens, formatUsd, plural} from './format.js';
 import {SCHEMA_VERSION, strategyJson, usd as usdText} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
@@ -65,9 +66,10 @@ const figureJson = (usd: Money | undefined, complete: boolean) => ({usd: usd ? u
 const PATH_COLUMNS: Column[] = [
   {header: 'Strategy', fit: 'wrap'},
   {header: 'Re-priced', align: 'right'},
+  {header: 'Compared*', align: 'right'},
   {header: 'Reported*', align: 'right'},
-  {header: 'Difference*', align: 'right'},
-  {header: 'Served', align: 'right'},
+  {header: 'Difference*', short: 'Diff.*', align: 'right'},
+  {header: 'Served', align: 'right', drop: 1},
   {header: 'Not served', fit: 'wrap'},
 ];
 
@@ -104,18 +106,19 @@ function comparisonNote(v: ImportView): string {
     .map((s) => ({s, c: comparedDays(v, s)}))
     .filter(({c}) => c.days.length < r.comparableDays.length)
     .map(({s, c}) => `${s.strategy.id} on ${formatCount(c.days.length)} (${[...(c.lowerBound.length ? [`${formatCount(c.lowerBound.length)} re-priced as a lower bound`] : []), ...(c.notServed.length ? [`${formatCount(c.notServed.length)} with rows not served`] : [])].join(', ')})`);
-  return `* ${plural(r.comparableDays.length, 'day')} with token records and a reported amount covering them (${formatUsd(r.totalUsd)} reported in all)${partial}; each path is compared on those it re-priced completely and served in full${per.length ? `: ${per.join('; ')}` : ''}.`;
+  return `* Compared is the re-priced amount on the days set beside what was reported for them. ${plural(r.comparableDays.length, 'day')} have token records and a reported amount covering them (${formatUsd(r.totalUsd)} reported in all)${partial}; each path is compared on those it re-priced completely and served in full${per.length ? `: ${per.join('; ')}` : ''}.`;
 }
 
 function pathRows(v: ImportView): string[][] {
   return v.replay.strategies.map((s) => {
     const c = comparison(v, s);
-    const unserved = Object.entries(s.unserved).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${k}`);
+    const unserved = Object.entries(s.unserved).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${UNSERVED_NAMES[k as keyof typeof UNSERVED_NAMES]}`);
     if (s.blockedTasks) unserved.push(`${formatCount(s.blockedTasks)} tasks blocked by the credits`);
     const served = totalServed(s.served);
     return [
       s.strategy.label,
       figure(s.totalUsd, s.complete),
+      c ? formatUsd(c.repriced) : '-',
       c ? formatUsd(c.reported) : '-',
       c ? `${formatUsd(c.diff)} (${percent(c.diff, c.reported)})` : '-',
       formatCount(served),
@@ -241,7 +244,7 @@ export function renderImportTable(v: ImportView, width: number, tableWidth: numb
     '',
     style.dim('By day'),
     renderTable(dayColumns(v), dayRows(v), tableWidth),
-    ...(chart ? ['', style.dim('Daily cost per path'), chart] : []),
+    ...(chart ? ['', ...prose([`Daily cost per path${anyLowerBound(v) ? ' (a day re-priced as a lower bound or unknown is drawn at its priced part only: see the table)' : ''}`]).map(style.dim), chart] : []),
     '',
     style.dim('Your history as a profile'),
     ...prose(historyLines(v, saved)),

@@ -78,7 +78,7 @@ describe('reported against re-priced: only days where both are complete', () => 
     expect(haiku).not.toHaveProperty('reportedUsd');
     const table = run(['import', file, '--wide']).stdout;
     expect(table).toContain(
-      '* 2 days with token records and a reported amount covering them ($0.58 reported in all); left out: 1 day where the reported amount covers only some of the rows; each path is compared on those it re-priced completely and served in full: all-byok on 1 (1 re-priced as a lower bound); all-platform on 1 (1 re-priced as a lower bound); all-free on 0 (2 with rows not served); free-then-platform on 1 (1 re-priced as a lower bound).',
+      '* Compared is the re-priced amount on the days set beside what was reported for them. 2 days have token records and a reported amount covering them ($0.58 reported in all); left out: 1 day where the reported amount covers only some of the rows; each path is compared on those it re-priced completely and served in full: all-byok on 1 (1 re-priced as a lower bound); all-platform on 1 (1 re-priced as a lower bound); all-free on 0 (2 with rows not served); free-then-platform on 1 (1 re-priced as a lower bound).',
     );
   });
 });
@@ -215,7 +215,7 @@ describe("a request larger than the model's context window is not served, and no
     expect(byok['complete']).toBe(true);
     // Its day is not compared with the $0.65 billed for both: the re-price leaves a row out.
     expect(byok['comparedWithReported']).toEqual({days: 0, leftOut: {lowerBound: [], notServed: ['2026-07-01']}});
-    expect(run(['import', `${T}/openrouter-generations-context-window.csv`]).stdout).toMatch(/BYOK: your own keys at list price +\$0\.26 +- +- +1 +1 context-window/);
+    expect(run(['import', `${T}/openrouter-generations-context-window.csv`]).stdout).toMatch(/BYOK: your own keys at list price +\$0\.26 +- +- +- +1 +1 past the context window/);
     expect(run(['prices', 'show', 'gpt-4o']).stdout).toContain('max input     128,000 tokens a request (larger requests are not served)');
   });
 });
