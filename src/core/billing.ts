@@ -55,11 +55,27 @@ export function overageCharge(overage: Overage, short: Money): {usd: Money; pack
 }
 
 /**
- * overageCharge specialised to float dollars, for the month simulation's running day-by-day
- * series (never for a bill): the same rule, with the figures read once. A test holds it to
- * overageCharge.
+ * The charges above specialised to float dollars, with the plan's figures read once: for the month
+ * simulation's decisions inside a month (the credit cliff) and its day-by-day series, never for a
+ * bill. A test holds each to its exact form.
  */
-export function floatOverage(overage: Overage | undefined): (short: number) => number {
+export function floatCharges(plan: Plan) {
+  const factor = markupFactor(plan.platform.markupPct).toNumber();
+  const platformFee = plan.platform.feeUsdPerMTok.toNumber() / 1e6;
+  const byokTokenFee = plan.byok.feeUsdPerMTok.toNumber() / 1e6;
+  const byokShare = plan.byok.feePct.toNumber() / 100;
+  return {
+    /** platformCharge. */
+    platform: (listUsd: number, tokens: number) => listUsd * factor + tokens * platformFee,
+    /** A BYOK task's list price and byokFee, `feeBearing` of its `requests` past the waiver. */
+    byok: (listUsd: number, tokens: number, feeBearing: number, requests: number) =>
+      listUsd + tokens * byokTokenFee + (feeBearing > 0 ? (listUsd * byokShare * feeBearing) / requests : 0),
+    /** overageCharge. */
+    overage: floatOverage(plan.platform.subscription?.overage),
+  };
+}
+
+function floatOverage(overage: Overage | undefined): (short: number) => number {
   if (!overage || overage.kind === 'blocked') return () => 0;
   if (overage.kind === 'payg') {
     const perCredit = overage.usdPerCredit.toNumber();
@@ -68,11 +84,6 @@ export function floatOverage(overage: Overage | undefined): (short: number) => n
   const packCredits = overage.packCredits.toNumber();
   const packPrice = overage.packPriceUsd.toNumber();
   return (short) => (short > 1e-9 ? Math.ceil(short / packCredits - 1e-9) * packPrice : 0);
-}
-
-/** The credits a month's platform usage draws: its charge in dollars, or so many credits a task. */
-export function creditsDrawn(s: Subscription, usageUsd: Money, tasks: number): Money {
-  return s.creditUnit === 'usd' ? usageUsd : s.creditsPerTask.mul(tasks);
 }
 
 /** One month of a subscription, as the credits are drawn. */
@@ -164,12 +175,13 @@ export class PlatformMonths {
  * at the month's end: the subscription (charged in a month the platform served or blocked a task),
  * the overage past the included credits, the BYOK fee and the platform charge.
  */
-export function monthCharges(plan: Plan, byok: ByokUsage, platform: PaidUsage & {readonly tasks: number; readonly blocked: number}) {
-  const byokFeeUsd = byokFee(plan, byok);
-  const usage = platformCharge(plan, platform);
+export function monthCharges(plan: Plan, byok: ByokUsage, platform: PaidUsage & {readonly tasks: number; readonly blocked: number}): {totalUsd: Money; overageUsd: Money} {
+  const byokUsd = byok.listUsd.add(byokFee(plan, byok));
   const s = plan.platform.subscription;
-  if (!s) return {byokListUsd: byok.listUsd, byokFeeUsd, platformUsageUsd: usage, subscriptionUsd: ZERO, overageUsd: ZERO};
-  if (platform.tasks + platform.blocked === 0) return {byokListUsd: byok.listUsd, byokFeeUsd, platformUsageUsd: ZERO, subscriptionUsd: ZERO, overageUsd: ZERO};
-  const overageUsd = overageCharge(s.overage, creditsDrawn(s, usage, platform.tasks).sub(s.includedCredits)).usd;
-  return {byokListUsd: byok.listUsd, byokFeeUsd, platformUsageUsd: ZERO, subscriptionUsd: s.monthlyFeeUsd, overageUsd};
+  if (!s) return {totalUsd: byokUsd.add(platformCharge(plan, platform)), overageUsd: ZERO};
+  if (platform.tasks + platform.blocked === 0) return {totalUsd: byokUsd, overageUsd: ZERO};
+  // Credits in tasks need no price: the charge is worked out only for credits in dollars.
+  const drawn = s.creditUnit === 'usd' ? platformCharge(plan, platform) : s.creditsPerTask.mul(platform.tasks);
+  const overageUsd = overageCharge(s.overage, drawn.sub(s.includedCredits)).usd;
+  return {totalUsd: byokUsd.add(s.monthlyFeeUsd).add(overageUsd), overageUsd};
 }

@@ -1,5 +1,5 @@
-import {feeBearingRequests, floatOverage, monthCharges} from './billing.js';
-import {markupFactor, Money, ZERO} from './money.js';
+import {feeBearingRequests, floatCharges, monthCharges} from './billing.js';
+import {Money, ZERO} from './money.js';
 import {ratesFor, splitByTier, type Tier} from './pricing.js';
 import type {ModelPrice, Rates} from './prices.js';
 import {Random} from './random.js';
@@ -113,18 +113,14 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const exactRates = integerRates(scenario);
   const slot = (path: SlotPath, cls: number, tier: Tier) => ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
   const floatRates = classes.map((c) => ({base: floatRatesOf(ratesFor(c.resolvedModel, 'base')), long: floatRatesOf(ratesFor(c.resolvedModel, 'long'))}));
-  const platformFactor = markupFactor(plan.platform.markupPct).toNumber();
-  const platformTokenFee = plan.platform.feeUsdPerMTok.toNumber() / 1e6;
-  const byokTokenFee = plan.byok.feeUsdPerMTok.toNumber() / 1e6;
-  const byokFeeShare = plan.byok.feePct.toNumber() / 100;
+  const {platform: platformFloat, byok: byokFloat, overage: overageFloat} = floatCharges(plan);
+  const byokFeePct = !plan.byok.feePct.isZero();
   const subscription = plan.platform.subscription;
   const creditsIncluded = subscription?.includedCredits.toNumber() ?? 0;
   const creditsPerTask = subscription?.creditsPerTask.toNumber() ?? 0;
   const usdCredits = subscription?.creditUnit === 'usd';
   const cliff = subscription?.overage.kind === 'blocked';
   const monthlyFee = subscription?.monthlyFeeUsd.toNumber() ?? 0;
-  // For the day-by-day series only: the bill itself is exact.
-  const overageCost = floatOverage(subscription?.overage);
 
   const states = options.strategies.map((strategy) => ({
     strategy,
@@ -233,7 +229,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
             accumulate(m.tokens, slot(path, cls, 'long'), split.long, 1);
           } else accumulate(m.tokens, slot(path, cls, tier), tokens, 1);
           if (path === 1) {
-            const charge = cost * platformFactor + total * platformTokenFee;
+            const charge = platformFloat(cost, total);
             if (cliff) {
               const spent = usdCredits ? m.floatPlatform + charge : (m.platformTasks + 1) * creditsPerTask;
               if (spent > creditsIncluded + 1e-9) {
@@ -256,9 +252,9 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
             }
           } else {
-            const feeBearing = byokFeeShare === 0 ? 0 : feeBearingRequests(plan, m.byokRequests, requests);
+            const feeBearing = byokFeePct ? feeBearingRequests(plan, m.byokRequests, requests) : 0;
             m.byokRequests += requests;
-            m.floatCost += cost + total * byokTokenFee;
+            m.floatCost += byokFloat(cost, total, feeBearing, requests);
             if (feeBearing > 0) {
               const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
               if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
@@ -266,7 +262,6 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
                 accumulate(m.tokens, slot(feePath, cls, 'base'), split.base, 1);
                 accumulate(m.tokens, slot(feePath, cls, 'long'), split.long, 1);
               } else accumulate(m.tokens, slot(feePath, cls, tier), tokens, 1);
-              m.floatCost += (cost * byokFeeShare * feeBearing) / requests;
             }
           }
         }
@@ -274,7 +269,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       for (const s of states) {
         if (s.capHitToday) s.month.capDays++;
         const used = usdCredits ? s.month.floatPlatform : s.month.platformTasks * creditsPerTask;
-        const fee = subscription && s.month.platformTasks + s.month.blocked > 0 ? monthlyFee + overageCost(used - creditsIncluded) : 0;
+        const fee = subscription && s.month.platformTasks + s.month.blocked > 0 ? monthlyFee + overageFloat(used - creditsIncluded) : 0;
         s.cumulative[day] = (s.cumulative[day] as number) + s.month.floatCost + fee;
         s.balance[day] = (s.balance[day] as number) + Math.max(0, creditsIncluded - (usdCredits ? s.month.floatPlatform : s.month.platformTasks * creditsPerTask));
       }
@@ -386,9 +381,8 @@ function monthBill(scenario: Scenario, m: Month, slot: (path: SlotPath, cls: num
   const [past, all] = m.waiverEnd;
   const charges = monthCharges(
     plan,
-    {listUsd: usd(BYOK), tokens: counted[BYOK] as number, feeBearingListUsd: usd(FEE_BEARING).add(usd(WAIVER_END).mul(past).div(all))},
+    {listUsd: usd(BYOK), tokens: counted[BYOK] as number, feeBearingListUsd: past === 0 ? usd(FEE_BEARING) : usd(FEE_BEARING).add(usd(WAIVER_END).mul(past).div(all))},
     {listUsd: usd(PLATFORM), tokens: counted[PLATFORM] as number, tasks: m.platformTasks, blocked: m.blocked},
   );
-  const total = charges.byokListUsd.add(charges.byokFeeUsd).add(charges.platformUsageUsd).add(charges.subscriptionUsd).add(charges.overageUsd);
-  return {total, overage: charges.overageUsd, complete};
+  return {total: charges.totalUsd, overage: charges.overageUsd, complete};
 }

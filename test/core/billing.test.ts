@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {floatOverage, overageCharge} from '../../src/core/billing.js';
+import {byokFee, feeBearingRequests, floatCharges, overageCharge, platformCharge} from '../../src/core/billing.js';
 import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
 import {Money} from '../../src/core/money.js';
 import {simulateMonths} from '../../src/core/month-sim.js';
@@ -84,7 +84,7 @@ describe('one billing module: one fixed month bills the same on all three engine
   });
 });
 
-describe('overage', () => {
+describe('the month simulation\'s float charges are the exact ones, specialised', () => {
   const overages: Overage[] = [
     {kind: 'payg', usdPerCredit: new Money('1')},
     {kind: 'payg', usdPerCredit: new Money('0.04')},
@@ -92,12 +92,30 @@ describe('overage', () => {
     {kind: 'packs', packCredits: new Money('2.5'), packPriceUsd: new Money('7')},
     {kind: 'blocked'},
   ];
-  it('the float form the month simulation draws its daily series with is overageCharge', () => {
+  const base = loadPlan('cursor-pro');
+  const plans = fc.record({
+    markupPct: fc.constantFrom('0', '5.5', '20'),
+    platformFee: fc.constantFrom('0', '0.25'),
+    byokFee: fc.constantFrom('0', '0.25'),
+    feePct: fc.constantFrom('0', '5'),
+    overage: fc.constantFrom(...overages),
+  }).map((o): Plan => ({
+    ...base,
+    byok: {...base.byok, feePct: new Money(o.feePct), feeUsdPerMTok: new Money(o.byokFee)},
+    platform: {...base.platform, markupPct: new Money(o.markupPct), feeUsdPerMTok: new Money(o.platformFee), subscription: {...base.platform.subscription!, overage: o.overage}},
+  }));
+  const close = (float: number, exact: Money) => expect(Math.abs(float - exact.toNumber())).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(exact.toNumber())));
+
+  it('platformCharge, byokFee and overageCharge', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...overages), fc.integer({min: -1000, max: 1_000_000}), (overage, hundredths) => {
-        const short = hundredths / 100;
-        const exact = overageCharge(overage, new Money(hundredths).div(100)).usd.toNumber();
-        expect(floatOverage(overage)(short)).toBeCloseTo(exact, 6);
+      fc.property(plans, fc.integer({min: 0, max: 10_000_000}), fc.integer({min: 0, max: 5_000_000}), fc.integer({min: 1, max: 60}), fc.integer({min: -1000, max: 1_000_000}), (plan, microUsd, tokens, requests, hundredths) => {
+        const float = floatCharges(plan);
+        const list = new Money(microUsd).div(1e6);
+        const feeBearing = Math.floor(requests / 3);
+        close(float.platform(list.toNumber(), tokens), platformCharge(plan, {listUsd: list, tokens}));
+        const fee = byokFee(plan, {listUsd: list, tokens, feeBearingListUsd: list.mul(feeBearingRequests(plan, 0, feeBearing)).div(requests)});
+        close(float.byok(list.toNumber(), tokens, feeBearingRequests(plan, 0, feeBearing), requests), list.add(fee));
+        close(float.overage(hundredths / 100), overageCharge(plan.platform.subscription!.overage, new Money(hundredths).div(100)).usd);
       }),
     );
   });
