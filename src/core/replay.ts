@@ -1,6 +1,6 @@
 import {byokFee, feeBearingRequests, platformCharge, PlatformMonths, type CreditMonth} from './billing.js';
 import type {Capability} from './capability.js';
-import {markupFactor, Money, ZERO} from './money.js';
+import {Money, ZERO} from './money.js';
 import type {Plan} from './plan.js';
 import {priceOn} from './price-dates.js';
 import type {PriceBook} from './price-book.js';
@@ -359,10 +359,10 @@ export class Replay {
     };
   }
 
-  /** A model's figure: what it lists at on BYOK, with the markup on the platform. */
+  /** A model's figure: what it lists at on BYOK, with the markup on the platform (its per-token fee is the day's, not the model's). */
   private charge(byModel: Map<string, Money>, id: string, path: number, usd: Money): void {
     if (path >= PAID.length) return;
-    byModel.set(id, (byModel.get(id) ?? ZERO).add(PAID[path] === 'platform' ? usd.mul(markupFactor(this.options.plan.platform.markupPct)) : usd));
+    byModel.set(id, (byModel.get(id) ?? ZERO).add(PAID[path] === 'platform' ? platformCharge(this.options.plan, {listUsd: usd, tokens: 0}) : usd));
   }
 
   private bill(s: StrategyState, days: readonly string[], missing: Set<string>): ReplayedStrategy {
