@@ -7,7 +7,7 @@ import type {Scenario} from '../core/scenario.js';
 import type {SheetSummary} from '../core/prices.js';
 
 /** Version of every JSON document vibe-cost writes; bumped when a field changes meaning or goes away. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Money goes into JSON as an exact decimal string, never a float. */
 export const usd = (m: Money): string => m.toFixed();

@@ -19,7 +19,7 @@ describe('every command honours --format', () => {
     const text = run(args).stdout;
     const json = run([...args, '--format', 'json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout).schemaVersion).toBe(1);
+    expect(JSON.parse(json.stdout).schemaVersion).toBe(2);
     const csv = run([...args, '--format', 'csv']).stdout;
     expect(csv).not.toBe(text);
     expect(csv.split('\r\n')[0]).toMatch(/^[a-z_0-9]+(,[a-z_0-9]+)+$/);
