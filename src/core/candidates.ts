@@ -1,5 +1,5 @@
 import {route, type AppSettings} from './router.js';
-import type {Scenario} from './scenario.js';
+import {classTask, type Scenario} from './scenario.js';
 import {byokSettings, FREE_SETTINGS, FREE_THEN_PLATFORM, PLATFORM_SETTINGS, type Strategy} from './strategy.js';
 
 /** Providers whose keys the all-BYOK strategy holds: those of every BYOK-able model the profile asks for. */
@@ -55,7 +55,7 @@ function hybridFreeByok(scenario: Scenario): Strategy | undefined {
 /** Whether the free tier takes a task of this class at the start of a day, as route() decides. */
 export function takesFree(scenario: Scenario, c: Scenario['classes'][number]): boolean {
   const freeModel = scenario.freePool[0];
-  const task = {model: c.resolvedModel, needs: c.needs, requests: c.requestsPerTask};
+  const task = classTask(c);
   return route(FREE_SETTINGS, scenario.plan, task, {freeUsedToday: 0, ...(freeModel ? {freeModel} : {})}).path === 'free';
 }
 

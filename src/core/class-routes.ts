@@ -1,5 +1,5 @@
 import {route, type Route} from './router.js';
-import type {Scenario} from './scenario.js';
+import {classTask, type Scenario} from './scenario.js';
 import {settingsFor, type Strategy} from './strategy.js';
 
 export interface ClassRoute {
@@ -16,7 +16,7 @@ export function classRoutes(scenario: Scenario, strategy: Strategy): ClassRoute[
   const freeModel = scenario.freePool[0];
   const cap = scenario.plan.free?.dailyCap.count ?? 0;
   return scenario.classes.map((c) => {
-    const task = {model: c.resolvedModel, needs: c.needs, requests: c.requestsPerTask};
+    const task = classTask(c);
     const settings = settingsFor(strategy, c.name);
     const context = (used: number) => ({freeUsedToday: used, ...(freeModel ? {freeModel} : {})});
     return {className: c.name, share: c.share, needs: c.needs, first: route(settings, scenario.plan, task, context(0)), afterCap: route(settings, scenario.plan, task, context(cap))};

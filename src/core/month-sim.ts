@@ -4,7 +4,7 @@ import {ratesFor, splitByTier, type Tier} from './pricing.js';
 import type {ModelPrice, Rates} from './prices.js';
 import {Random} from './random.js';
 import {route, type AppSettings, type Route, type RouteContext} from './router.js';
-import {freeModelOn, type Scenario} from './scenario.js';
+import {classTask, freeModelOn, type Scenario} from './scenario.js';
 import {QuantileSketch} from './sketch.js';
 import {settingsFor, type Strategy} from './strategy.js';
 import {SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from './task-size.js';
@@ -145,7 +145,9 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
     capHitToday: false,
   }));
 
-  const task = {model: classes[0]?.resolvedModel as ModelPrice, needs: classes[0]?.needs ?? 'open', requests: 1};
+  const task = {model: classes[0]?.resolvedModel as ModelPrice, needs: classes[0]?.needs ?? 'open', requests: 1, promptTokensPerRequest: 0};
+  // Decisions are kept per class, so the context-window check takes the class's mean prompt, as the batch does.
+  const meanPrompts = classes.map((c) => classTask(c).promptTokensPerRequest ?? 0);
   const freeByRequests = plan.free?.dailyCap.unit === 'requests';
   const freeCap = plan.free?.dailyCap.count ?? 0;
   const context: {freeUsedToday: number; freeModel?: ModelPrice} = {freeUsedToday: 0};
@@ -185,6 +187,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         task.model = c.resolvedModel;
         task.needs = c.needs;
         task.requests = requests;
+        task.promptTokensPerRequest = meanPrompts[cls] as number;
         const longTier = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h > (thresholds[cls] as number) * requests;
         const units = freeByRequests ? requests : 1;
         // What the task costs at list price and where its tokens go are the same on every paid

@@ -134,6 +134,7 @@ function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra:
     if (month.unserved['free-capability'] > 0) violations.push(`${month.unserved['free-capability']} tasks a month need more than the free tier's ${scenario.plan.free?.capability ?? ''} models`);
     if (month.unserved['free-cap-wait'] > 0) violations.push(`${month.unserved['free-cap-wait']} tasks a month wait past the free tier's daily cap`);
     if (month.unserved['credits-exhausted'] > 0) violations.push(`${month.unserved['credits-exhausted']} tasks a month are blocked once the credits run out`);
+    if (month.unserved['context-window'] > 0) violations.push(`${month.unserved['context-window']} tasks a month send prompts larger than their model's context window`);
     if (month.unserved['no-path'] > 0) violations.push(`${month.unserved['no-path']} tasks a month have no path to run on`);
     const needsKey = Boolean(constraints.noKey && keysUsed(strategy).length > 0);
     if (needsKey) violations.push('needs a provider key (--no-key)');

@@ -4,9 +4,20 @@ import {priceOn} from './price-dates.js';
 import type {Plan} from './plan.js';
 import type {ModelPrice} from './prices.js';
 import type {Profile, TaskClass} from './profile.js';
+import type {TaskToRoute} from './router.js';
+import {promptTokens} from './tokens.js';
 
 export interface ResolvedClass extends TaskClass {
   readonly resolvedModel: ModelPrice;
+}
+
+/**
+ * The task route() sees for a class: its model, need and turns, and its mean prompt per request,
+ * so a class whose requests overflow the model's context window is not served on any path. The
+ * month simulation draws sizes around the mean but routes per class, on the same mean.
+ */
+export function classTask(c: ResolvedClass): TaskToRoute {
+  return {model: c.resolvedModel, needs: c.needs, requests: c.requestsPerTask, promptTokensPerRequest: promptTokens(c.tokens) / c.requestsPerTask};
 }
 
 /** A profile and a plan with every model name resolved to its price: what a simulation runs on. */

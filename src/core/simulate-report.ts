@@ -21,7 +21,7 @@ export interface SimulateReport {
   readonly tasks: number;
   readonly prices: readonly SheetSummary[];
   readonly paths: Readonly<Record<PathKind, PathReport>>;
-  /** The cheapest path that serves every task of the batch (or the cheapest, if none does). */
+  /** The cheapest path that serves every task of the batch; if none does, the cheapest of those that serve the most. */
   readonly cheapest: PathKind;
   readonly recommendation: Recommendation;
 }
@@ -52,8 +52,8 @@ export function simulateReport(
     }),
   ) as Record<PathKind, PathReport>;
   const applicable = PATHS.filter((p) => !paths[p].notApplicable);
-  const full = applicable.filter((p) => unservedTotal(paths[p].batch) === 0);
-  const pool = full.length > 0 ? full : applicable;
+  const fewest = Math.min(...applicable.map((p) => unservedTotal(paths[p].batch)));
+  const pool = applicable.filter((p) => unservedTotal(paths[p].batch) === fewest);
   const cheapest = pool.reduce((a, b) => (paths[b].batch.totalUsd.lt(paths[a].batch.totalUsd) ? b : a));
   return {scenario, tasks, prices, paths, cheapest, recommendation};
 }

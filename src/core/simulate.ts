@@ -1,14 +1,14 @@
 import {byokFee, feeBearingRequests, platformCharge, PlatformMonths, type CreditMonth} from './billing.js';
 import {ZERO, type Money} from './money.js';
 import type {Plan} from './plan.js';
-import {listCost, splitByTier, type Tier} from './pricing.js';
+import {listCost, splitByTier, stepAt, stepFor, type Tier} from './pricing.js';
 import type {ModelPrice} from './prices.js';
 import {freeUnits, route, type PathKind, type TaskToRoute} from './router.js';
-import {freeModelOn, type ResolvedClass, type Scenario} from './scenario.js';
+import {classTask, freeModelOn, type ResolvedClass, type Scenario} from './scenario.js';
 import {settingsFor, type Strategy} from './strategy.js';
-import {addTokens, NO_TOKENS, totalTokens, type Bucket, type TokenBuckets} from './tokens.js';
+import {addTokens, NO_TOKENS, promptTokens, totalTokens, type Bucket, type TokenBuckets} from './tokens.js';
 
-export type UnservedReason = 'free-capability' | 'free-cap-wait' | 'credits-exhausted' | 'no-path';
+export type UnservedReason = 'free-capability' | 'free-cap-wait' | 'credits-exhausted' | 'context-window' | 'no-path';
 
 /** Tokens and list-price cost summed per path, model and price tier. */
 export interface LedgerLine {
@@ -178,7 +178,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   const days = Math.max(1, Math.ceil(tasks / pace - 1e-9));
   const runtimes: ClassRuntime[] = scenario.classes.map((cls) => ({
     cls,
-    task: {model: cls.resolvedModel, needs: cls.needs, requests: cls.requestsPerTask},
+    task: classTask(cls),
   }));
   const units = new Map<string, UnitCost>();
   const unitCost = (cls: ResolvedClass, model: ModelPrice): UnitCost => {
@@ -193,7 +193,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
 
   const ledger = new Map<string, LedgerLine>();
   const served: Record<PathKind, number> = {byok: 0, platform: 0, free: 0};
-  const unserved: Record<UnservedReason, number> = {'free-capability': 0, 'free-cap-wait': 0, 'credits-exhausted': 0, 'no-path': 0};
+  const unserved: Record<UnservedReason, number> = {'free-capability': 0, 'free-cap-wait': 0, 'credits-exhausted': 0, 'context-window': 0, 'no-path': 0};
   const charges: Charges = {byokListUsd: ZERO, byokFeeUsd: ZERO, platformUsageUsd: ZERO, subscriptionUsd: ZERO, packsUsd: ZERO};
   const dailyUsd: Money[] = [];
   let belowNeed = 0;
@@ -233,7 +233,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       while (remaining > 0) {
         const decision = route(settings, plan, runtime.task, {freeUsedToday: freeUsed, ...(freeModel ? {freeModel} : {})});
         if (decision.path === 'unserved') {
-          unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' ? decision.reason : 'no-path'] += remaining;
+          unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' || decision.reason === 'context-window' ? decision.reason : 'no-path'] += remaining;
           break;
         }
         const unit = unitCost(runtime.cls, decision.model);
@@ -298,7 +298,9 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   };
 }
 
-function priceUnit(plan: Plan, model: ModelPrice, tokens: TokenBuckets, requests: number): UnitCost {
+function priceUnit(plan: Plan, listed: ModelPrice, tokens: TokenBuckets, requests: number): UnitCost {
+  // Prices in several prompt-size steps (Qwen3-Coder): the class's requests are priced at the step their prompt falls in.
+  const model = stepAt(listed, stepFor(listed, promptTokens(tokens) / requests));
   const split = splitByTier(model, tokens, requests);
   const both = (['base', 'long'] as const).map((tier) => ({tier, tokens: split[tier]}));
   const used = both.filter((p) => totalTokens(p.tokens) > 0);

@@ -41,7 +41,7 @@ export function describeSources(sheets: readonly SheetSummary[]): string {
   return parts.join(', ');
 }
 
-export const UNSERVED_NAMES: Record<UnservedReason | 'context-window', string> = {
+export const UNSERVED_NAMES: Record<UnservedReason, string> = {
   'context-window': 'past the context window',
   'free-capability': 'beyond free models',
   'free-cap-wait': 'over daily cap',

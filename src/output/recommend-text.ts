@@ -14,7 +14,7 @@ import {wrapProse} from './text-width.js';
 import {recommendedUsd} from './recommendation-text.js';
 
 function describeRoute(r: Route): string {
-  if (r.path === 'unserved') return r.reason === 'free-cap-wait' ? 'waits for tomorrow' : r.reason === 'free-capability' ? 'cannot run (beyond the free models)' : 'no path';
+  if (r.path === 'unserved') return r.reason === 'free-cap-wait' ? 'waits for tomorrow' : r.reason === 'free-capability' ? 'cannot run (beyond the free models)' : r.reason === 'context-window' ? "cannot run (its prompts are larger than the model's context window)" : 'no path';
   if (r.path === 'byok') return `your ${r.model.provider} key, ${r.model.id}`;
   if (r.path === 'platform') return `platform-paid, ${r.model.id}`;
   return `free tier (${r.model.id} today)`;

@@ -105,7 +105,11 @@ export function renderSimulateTable(report: SimulateReport, width: number, style
     ...(missing.length ? [...prose([`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`]).map(style.warn), ''] : []),
     ...prose(belowNeedLines(report)).map((l) => style.warn(l)),
     ...prose(yourSetups(report)),
-    ...prose([`Cheapest path that serves every task: ${style.bold(cheapest.name)} (${bound(cheapest, formatUsd(cheapest.totalUsd))} for the batch, ${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`]),
+    ...prose([
+      cheapest.unserved === 0
+        ? `Cheapest path that serves every task: ${style.bold(cheapest.name)} (${bound(cheapest, formatUsd(cheapest.totalUsd))} for the batch, ${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`
+        : `No path serves every task. ${style.bold(cheapest.name)} serves the most, ${formatCount(cheapest.served)} of ${plural(cheapest.served + cheapest.unserved, 'task')}, for ${bound(cheapest, formatUsd(cheapest.totalUsd))} (${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`,
+    ]),
     ...prose(describeRecommendation(report.recommendation, style)),
   ].join('\n') + '\n';
 }

@@ -3,6 +3,33 @@ import {spawnSync} from 'node:child_process';
 import {BIN, ROOT, run} from './run.js';
 
 describe('vibe-cost simulate (the real binary, piped)', () => {
+  // daily-driver with 3M input tokens a task over about 30 requests: about 100k+ prompt tokens a
+  // request, past gpt-4o's 128,000; the free tier's share (simple tasks) is beyond it anyway.
+  // Qwen3-Coder Plus: $1/$5 up to 32k, $1.8/$9 past 32k, $3/$15 past 128k (whole request).
+  it.each([
+    [20_000, '0.025'],
+    [50_000, '0.099'],
+    [150_000, '0.465'],
+  ])('prices a %i-token prompt at the step it falls in (%s)', (input, usd) => {
+    const flags = ['--cache-read-tokens', '0', '--cache-write-tokens', '0', '--cache-write-1h-tokens', '0', '--output-tokens', '1000', '--requests-per-task', '1'];
+    const r = run(['simulate', '--model', 'qwen3-coder-plus', '--input-tokens', String(input), ...flags, '--tasks', '1', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as {paths: {byok: {totalUsd: string}}}).paths.byok.totalUsd).toBe(usd);
+  });
+
+  it("a task whose requests overflow the model's context window is not served or priced, and no sentence calls a path complete", () => {
+    const r = run(['simulate', '--model', 'gpt-4o', '--input-tokens', '3000000', '--tasks', '100', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as {paths: Record<string, {unserved: Record<string, number>; served: Record<string, number>}>};
+    const byok = doc.paths['byok'];
+    expect(byok?.unserved['context-window']).toBeGreaterThan(0);
+    expect((byok?.unserved['context-window'] ?? 0) + (byok?.served['byok'] ?? 0)).toBe(100);
+    const text = run(['simulate', '--model', 'gpt-4o', '--input-tokens', '3000000', '--tasks', '100', '--wide']).stdout;
+    expect(text).toMatch(/past the context window/);
+    expect(text).not.toMatch(/Cheapest path that serves every task/);
+    expect(text).toMatch(/No path serves every task\. BYOK serves the most, \d+ of 100 tasks/);
+  });
+
   it('prints the comparison for 1,000 tasks', async () => {
     const r = run(['simulate', '--tasks', '1000']);
     expect(r.stderr).toBe('');
