@@ -66,8 +66,8 @@ interface StrategyState {
   /** day → free units used, and the tasks already admitted to the free tier that day. */
   readonly freeUsed: Map<string, number>;
   readonly freeTasks: Map<string, Set<string>>;
-  /** day → tasks (for per-task credits) or records sent platform-paid, and BYOK requests. */
-  readonly platformTasks: Map<string, Set<string>>;
+  /** day → tasks sent platform-paid (for per-task credits), in order, with their records; and records sent platform-paid. */
+  readonly platformTasks: Map<string, Map<string, number>>;
   readonly platformRecords: Map<string, number>;
   /** Calendar month → BYOK requests so far, in the order the records came. */
   readonly byokRequests: Map<string, number>;
@@ -86,6 +86,8 @@ export interface ReplayedStrategy {
   readonly unserved: Record<string, number>;
   readonly credits: CreditMonth[];
   readonly blockedTasks: number;
+  /** Rows the credit cliff blocked: routed platform-paid, not run (not in `served`). */
+  readonly blockedRows: number;
   /** False when any day is a lower bound. */
   readonly complete: boolean;
   /** Days (and models) with tokens that have no price, or none exact: their figures are lower bounds. */
@@ -296,8 +298,8 @@ export class Replay {
       if (decision.path === 'platform') {
         s.platformRecords.set(day, (s.platformRecords.get(day) ?? 0) + 1);
         if (perTaskCredits) {
-          const tasks = s.platformTasks.get(day) ?? new Set<string>();
-          tasks.add(taskKey);
+          const tasks = s.platformTasks.get(day) ?? new Map<string, number>();
+          tasks.set(taskKey, (tasks.get(taskKey) ?? 0) + 1);
           s.platformTasks.set(day, tasks);
         }
       }
@@ -373,6 +375,7 @@ export class Replay {
     const subscription = plan.platform.subscription;
     let total = ZERO;
     let blocked = 0;
+    let blockedRows = 0;
     let month = '';
     let dayOfMonth = 0;
     for (const day of days) {
@@ -431,11 +434,15 @@ export class Replay {
       if (tasks > 0) {
         const billed = platformMonths.bill(usage, tasks, dayOfMonth - 1);
         blocked += tasks - billed.runs;
+        // The credits stop the day's last tasks: with per-task credits, their records are the rows blocked.
+        const dayBlocked = subscription?.creditUnit === 'task' ? [...(s.platformTasks.get(day)?.values() ?? [])].slice(billed.runs).reduce((a, b) => a + b, 0) : tasks - billed.runs;
+        if (dayBlocked > 0) s.unservedDays.add(day);
+        blockedRows += dayBlocked;
         dayUsd = dayUsd.add(billed.subscriptionUsd).add(billed.usageUsd).add(billed.packsUsd);
       }
       byDay.set(day, dayUsd);
       total = total.add(dayUsd);
     }
-    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: s.served, unserved: s.unserved, credits: platformMonths.credits, blockedTasks: blocked, complete: s.incompleteDays.size === 0, incompleteDays: s.incompleteDays, incompleteModels: s.incompleteModels, unservedDays: s.unservedDays};
+    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: {...s.served, platform: s.served.platform - blockedRows}, unserved: s.unserved, credits: platformMonths.credits, blockedTasks: blocked, blockedRows, complete: s.incompleteDays.size === 0, incompleteDays: s.incompleteDays, incompleteModels: s.incompleteModels, unservedDays: s.unservedDays};
   }
 }

@@ -113,7 +113,7 @@ function pathRows(v: ImportView): string[][] {
   return v.replay.strategies.map((s) => {
     const c = comparison(v, s);
     const unserved = Object.entries(s.unserved).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${UNSERVED_NAMES[k as keyof typeof UNSERVED_NAMES]}`);
-    if (s.blockedTasks) unserved.push(`${formatCount(s.blockedTasks)} tasks blocked by the credits`);
+    if (s.blockedRows) unserved.push(`${formatCount(s.blockedRows)} blocked by the credits`);
     const served = totalServed(s.served);
     return [
       s.strategy.label,
@@ -333,6 +333,7 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
       served: s.served,
       unserved: s.unserved,
       blockedTasks: s.blockedTasks,
+      blockedRows: s.blockedRows,
       byDay: Object.fromEntries(r.days.map((d) => [d, figureJson(s.byDay.get(d) ?? ZERO, !s.incompleteDays.has(d))])),
       byModel: Object.fromEntries(r.models.filter((m) => m.priced && totalTokens(m.tokens) > 0).map((m) => [m.model, figureJson(s.byModel.get(m.model) ?? ZERO, !s.incompleteModels.has(m.model))])),
       credits: s.credits.map((c) => ({month: c.month, usedCredits: usdText(c.used), runOutDay: c.runOutDay, packsBought: c.packsBought})),

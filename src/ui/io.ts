@@ -38,7 +38,7 @@ export function realIO(book: PriceBook, apps: readonly Strategy[], date: string)
         rows: result.strategies.map((s) => ({
           label: s.strategy.label,
           totalUsd: s.totalUsd,
-          unserved: Object.values(s.unserved).reduce((a, b) => a + b, 0) + s.blockedTasks,
+          unserved: Object.values(s.unserved).reduce((a, b) => a + b, 0) + s.blockedRows,
           complete: s.complete,
         })),
       };

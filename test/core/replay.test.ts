@@ -61,5 +61,22 @@ describe('Replay', () => {
     expect(platform.totalUsd).toEqual(m('20'));
     expect(platform.blockedTasks).toBe(5);
     expect(platform.credits[0]?.runOutDay).toBe(10);
+    // A blocked row is not served: served and blocked add up to the rows, and those days are not compared.
+    expect(platform.blockedRows).toBe(5);
+    expect(platform.served.platform).toBe(10);
+    expect(platform.unservedDays.size).toBe(5);
+  });
+
+  it('with per-task credits, a blocked task blocks all its rows', () => {
+    const cliff = loadPlan('credits-cliff');
+    const sub = cliff.platform.subscription!;
+    const perTask = {...cliff, platform: {...cliff.platform, subscription: {...sub, creditUnit: 'task' as const, includedCredits: m('2'), creditsPerTask: m('1')}}};
+    const r = new Replay({plan: perTask, book, strategies: [ALL_PLATFORM], freePool: []});
+    // Three tasks on one day, of 2, 1 and 3 rows: two credits run the first two; the third's 3 rows are blocked.
+    for (const [task, rows] of [['a', 2], ['b', 1], ['c', 3]] as const) for (let i = 0; i < rows; i++) r.add(record({}), task);
+    const platform = r.finish().strategies[0]!;
+    expect(platform.blockedTasks).toBe(1);
+    expect(platform.blockedRows).toBe(3);
+    expect(platform.served.platform).toBe(3);
   });
 });
