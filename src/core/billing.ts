@@ -64,14 +64,24 @@ export function floatCharges(plan: Plan) {
   const platformFee = plan.platform.feeUsdPerMTok.toNumber() / 1e6;
   const byokTokenFee = plan.byok.feeUsdPerMTok.toNumber() / 1e6;
   const byokShare = plan.byok.feePct.toNumber() / 100;
+  const s = plan.platform.subscription;
+  const included = s?.includedCredits.toNumber() ?? 0;
+  const perTask = s?.creditsPerTask.toNumber() ?? 0;
+  const monthlyFee = s?.monthlyFeeUsd.toNumber() ?? 0;
+  const overage = floatOverage(s?.overage);
+  /** creditsDrawn: dollars of platform charge, or so many credits a task. */
+  const drawn = (platformUsd: number, platformTasks: number) => (s?.creditUnit === 'usd' ? platformUsd : platformTasks * perTask);
   return {
     /** platformCharge. */
     platform: (listUsd: number, tokens: number) => listUsd * factor + tokens * platformFee,
     /** A BYOK task's list price and byokFee, `feeBearing` of its `requests` past the waiver. */
     byok: (listUsd: number, tokens: number, feeBearing: number, requests: number) =>
       listUsd + tokens * byokTokenFee + (feeBearing > 0 ? (listUsd * byokShare * feeBearing) / requests : 0),
-    /** overageCharge. */
-    overage: floatOverage(plan.platform.subscription?.overage),
+    includedCredits: included,
+    drawn,
+    /** monthCharges' subscription part for the month so far: the fee once the platform served or blocked a task, and the overage. */
+    subscription: (platformUsd: number, platformTasks: number, blocked: number) =>
+      s && platformTasks + blocked > 0 ? monthlyFee + overage(drawn(platformUsd, platformTasks) - included) : 0,
   };
 }
 

@@ -113,14 +113,10 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const exactRates = integerRates(scenario);
   const slot = (path: SlotPath, cls: number, tier: Tier) => ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
   const floatRates = classes.map((c) => ({base: floatRatesOf(ratesFor(c.resolvedModel, 'base')), long: floatRatesOf(ratesFor(c.resolvedModel, 'long'))}));
-  const {platform: platformFloat, byok: byokFloat, overage: overageFloat} = floatCharges(plan);
+  const {platform: platformFloat, byok: byokFloat, includedCredits: creditsIncluded, drawn, subscription: subscriptionFloat} = floatCharges(plan);
   const byokFeePct = !plan.byok.feePct.isZero();
   const subscription = plan.platform.subscription;
-  const creditsIncluded = subscription?.includedCredits.toNumber() ?? 0;
-  const creditsPerTask = subscription?.creditsPerTask.toNumber() ?? 0;
-  const usdCredits = subscription?.creditUnit === 'usd';
   const cliff = subscription?.overage.kind === 'blocked';
-  const monthlyFee = subscription?.monthlyFeeUsd.toNumber() ?? 0;
 
   const states = options.strategies.map((strategy) => ({
     strategy,
@@ -234,7 +230,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
           if (path === 1) {
             const charge = platformFloat(cost, total);
             if (cliff) {
-              const spent = usdCredits ? m.floatPlatform + charge : (m.platformTasks + 1) * creditsPerTask;
+              const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
               if (spent > creditsIncluded + 1e-9) {
                 // Undo: the task never ran.
                 if (split) {
@@ -251,7 +247,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
             m.floatPlatform += charge;
             m.floatCost += subscription ? 0 : charge;
             if (subscription && m.runOutDay < 0) {
-              const used = usdCredits ? m.floatPlatform : m.platformTasks * creditsPerTask;
+              const used = drawn(m.floatPlatform, m.platformTasks);
               if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
             }
           } else {
@@ -271,10 +267,8 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       }
       for (const s of states) {
         if (s.capHitToday) s.month.capDays++;
-        const used = usdCredits ? s.month.floatPlatform : s.month.platformTasks * creditsPerTask;
-        const fee = subscription && s.month.platformTasks + s.month.blocked > 0 ? monthlyFee + overageFloat(used - creditsIncluded) : 0;
-        s.cumulative[day] = (s.cumulative[day] as number) + s.month.floatCost + fee;
-        s.balance[day] = (s.balance[day] as number) + Math.max(0, creditsIncluded - (usdCredits ? s.month.floatPlatform : s.month.platformTasks * creditsPerTask));
+        s.cumulative[day] = (s.cumulative[day] as number) + s.month.floatCost + subscriptionFloat(s.month.floatPlatform, s.month.platformTasks, s.month.blocked);
+        s.balance[day] = (s.balance[day] as number) + Math.max(0, creditsIncluded - drawn(s.month.floatPlatform, s.month.platformTasks));
       }
     }
     for (const s of states) {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {byokFee, feeBearingRequests, floatCharges, overageCharge, platformCharge} from '../../src/core/billing.js';
+import {byokFee, feeBearingRequests, floatCharges, monthCharges, platformCharge} from '../../src/core/billing.js';
 import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
-import {Money} from '../../src/core/money.js';
+import {Money, ZERO} from '../../src/core/money.js';
 import {simulateMonths} from '../../src/core/month-sim.js';
 import type {Overage, Plan} from '../../src/core/plan.js';
 import type {Profile} from '../../src/core/profile.js';
@@ -106,7 +106,7 @@ describe('the month simulation\'s float charges are the exact ones, specialised'
   }));
   const close = (float: number, exact: Money) => expect(Math.abs(float - exact.toNumber())).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(exact.toNumber())));
 
-  it('platformCharge, byokFee and overageCharge', () => {
+  it('platformCharge, byokFee, and the subscription with its overage (monthCharges)', () => {
     fc.assert(
       fc.property(plans, fc.integer({min: 0, max: 10_000_000}), fc.integer({min: 0, max: 5_000_000}), fc.integer({min: 1, max: 60}), fc.integer({min: -1000, max: 1_000_000}), (plan, microUsd, tokens, requests, hundredths) => {
         const float = floatCharges(plan);
@@ -115,7 +115,12 @@ describe('the month simulation\'s float charges are the exact ones, specialised'
         close(float.platform(list.toNumber(), tokens), platformCharge(plan, {listUsd: list, tokens}));
         const fee = byokFee(plan, {listUsd: list, tokens, feeBearingListUsd: list.mul(feeBearingRequests(plan, 0, feeBearing)).div(requests)});
         close(float.byok(list.toNumber(), tokens, feeBearingRequests(plan, 0, feeBearing), requests), list.add(fee));
-        close(float.overage(hundredths / 100), overageCharge(plan.platform.subscription!.overage, new Money(hundredths).div(100)).usd);
+        // Up to $10,000 of platform usage against $20 of credits: every overage rule is exercised.
+        const usage = new Money(Math.max(0, hundredths)).div(100);
+        const tasks = requests % 7;
+        const blocked = requests % 2;
+        const month = monthCharges(plan, {listUsd: ZERO, tokens: 0, feeBearingListUsd: ZERO}, {listUsd: usage, tokens, tasks, blocked});
+        close(float.subscription(float.platform(usage.toNumber(), tokens), tasks, blocked), month.totalUsd);
       }),
     );
   });
