@@ -83,7 +83,7 @@ export interface ReplayedStrategy {
   readonly byDay: ReadonlyMap<string, Money>;
   readonly byModel: ReadonlyMap<string, Money>;
   readonly served: Record<PathKind, number>;
-  readonly unserved: Record<string, number>;
+  readonly unserved: StrategyState['unserved'];
   readonly credits: CreditMonth[];
   readonly blockedTasks: number;
   /** Rows the credit cliff blocked: routed platform-paid, not run (not in `served`). */

@@ -112,7 +112,7 @@ function comparisonNote(v: ImportView): string {
 function pathRows(v: ImportView): string[][] {
   return v.replay.strategies.map((s) => {
     const c = comparison(v, s);
-    const unserved = Object.entries(s.unserved).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${UNSERVED_NAMES[k as keyof typeof UNSERVED_NAMES]}`);
+    const unserved = (Object.entries(s.unserved) as [keyof typeof s.unserved, number][]).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${UNSERVED_NAMES[k]}`);
     if (s.blockedRows) unserved.push(`${formatCount(s.blockedRows)} blocked by the credits`);
     const served = totalServed(s.served);
     return [
