@@ -43,6 +43,8 @@ const TOKEN_FLAGS: Record<string, Bucket> = {
   'output-tokens': 'output',
 };
 
+const TOKENS_GROUP = 'Tokens per task (every task; the mix keeps its classes and needs):';
+
 /** The flags every costing command shares: profile, plan, prices, overrides and output format. */
 export function withScenarioOptions<T>(yargs: Argv<T>) {
   return withOutputOptions(yargs)
@@ -52,12 +54,12 @@ export function withScenarioOptions<T>(yargs: Argv<T>) {
     .option('tasks-per-day', {type: 'number', requiresArg: true, describe: "tasks a working day (overrides the profile's pace)", group: 'Usage:'})
     .option('working-days', {type: 'number', requiresArg: true, describe: 'working days a month', group: 'Usage:'})
     .option('model', {type: 'string', requiresArg: true, describe: 'model every task asks for (id, alias or display name)', group: 'Usage:'})
-    .option('input-tokens', {type: 'number', requiresArg: true, describe: 'uncached input tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('cache-read-tokens', {type: 'number', requiresArg: true, describe: 'cache-read tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('cache-write-tokens', {type: 'number', requiresArg: true, describe: '5-minute cache-write tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('cache-write-1h-tokens', {type: 'number', requiresArg: true, describe: '1-hour cache-write tokens per task', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('output-tokens', {type: 'number', requiresArg: true, describe: 'output tokens per task, reasoning included', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
-    .option('requests-per-task', {type: 'number', requiresArg: true, describe: 'agent turns per task (long-context tiers apply per request)', group: 'Tokens per task (every task; the mix keeps its classes and needs):'})
+    .option('input-tokens', {type: 'number', requiresArg: true, describe: 'uncached input tokens per task', group: TOKENS_GROUP})
+    .option('cache-read-tokens', {type: 'number', requiresArg: true, describe: 'cache-read tokens per task', group: TOKENS_GROUP})
+    .option('cache-write-tokens', {type: 'number', requiresArg: true, describe: '5-minute cache-write tokens per task', group: TOKENS_GROUP})
+    .option('cache-write-1h-tokens', {type: 'number', requiresArg: true, describe: '1-hour cache-write tokens per task', group: TOKENS_GROUP})
+    .option('output-tokens', {type: 'number', requiresArg: true, describe: 'output tokens per task, reasoning included', group: TOKENS_GROUP})
+    .option('requests-per-task', {type: 'number', requiresArg: true, describe: 'agent turns per task (long-context tiers apply per request)', group: TOKENS_GROUP})
     .option('plan', {type: 'string', requiresArg: true, describe: 'platform plan: vibekit (default), openrouter, cursor-pro, credits-builder, credits-cliff, or a JSON file', group: 'Plan and prices:'})
     .option('markup', {type: 'string', requiresArg: true, describe: "platform markup in percent over list price (overrides the plan's)", group: 'Plan and prices:'})
     .option('free-cap', {type: 'number', requiresArg: true, describe: "free tier's daily cap, in the plan's unit (requests or tasks)", group: 'Plan and prices:'})
