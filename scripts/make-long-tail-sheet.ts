@@ -11,11 +11,11 @@
  */
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {basename, join} from 'node:path';
-import {normalizeModelName} from '../src/core/model-names.js';
-import {PriceBook} from '../src/core/price-book.js';
-import {priceSheetDocument} from '../src/core/price-sheet-document.js';
-import {parsePriceSheet} from '../src/core/price-sheet.js';
-import type {ModelPrice} from '../src/core/prices.js';
+import {normalizeModelName} from '../src/core/pricing/model-names.js';
+import {PriceBook} from '../src/core/pricing/price-book.js';
+import {priceSheetDocument} from '../src/core/pricing/write-sheet.js';
+import {parsePriceSheet} from '../src/core/pricing/parse-sheet.js';
+import type {ModelPrice} from '../src/core/pricing/model-price.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIRST_PARTY = new Set(['openai', 'text-completion-openai', 'anthropic', 'google', 'deepseek', 'mistral', 'xai', 'alibaba', 'moonshot', 'zai', 'cohere_chat']);

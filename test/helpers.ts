@@ -1,8 +1,8 @@
 import {Money} from '../src/core/money.js';
-import type {Plan, Subscription} from '../src/core/plan.js';
-import type {ModelPrice, Rates} from '../src/core/prices.js';
-import type {Profile, TaskClass} from '../src/core/profile.js';
-import type {Scenario} from '../src/core/scenario.js';
+import type {Plan, Subscription} from '../src/core/billing/plan.js';
+import type {ModelPrice, Rates} from '../src/core/pricing/model-price.js';
+import type {Profile, TaskClass} from '../src/core/simulation/profile.js';
+import type {Scenario} from '../src/core/simulation/scenario.js';
 import type {TokenBuckets} from '../src/core/tokens.js';
 
 export const m = (text: string) => new Money(text);

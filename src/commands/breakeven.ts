@@ -1,6 +1,6 @@
 import type {Arguments, Argv} from 'yargs';
-import {breakeven} from '../core/breakeven.js';
-import {breakevenCsv, breakevenJson, breakevenLines, renderBreakevenTable} from '../output/breakeven-text.js';
+import {breakeven} from '../core/advice/breakeven.js';
+import {breakevenCsv, breakevenJson, breakevenLines, renderBreakevenTable} from '../output/breakeven-render.js';
 import {chartPoints} from '../output/chart.js';
 import {loadScenario, positiveNumber, withScenarioOptions, type Format, type ScenarioArgs} from './options.js';
 import {print, printJson, terminalStyle, terminalWidth} from './output.js';

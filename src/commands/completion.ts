@@ -1,6 +1,6 @@
 import type {Arguments, Argv} from 'yargs';
 import {CAPABILITIES} from '../core/capability.js';
-import {SOURCES} from '../core/usage.js';
+import {SOURCES} from '../core/history/usage-record.js';
 import {bundledNames, loadPriceBook} from '../io/load-data.js';
 import {completionScript, SHELLS, type Shell} from '../output/completion-scripts.js';
 import {FORMATS} from './options.js';

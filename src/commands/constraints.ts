@@ -1,7 +1,7 @@
 import type {Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {parseMoney} from '../core/money.js';
-import type {Constraints} from '../core/recommend.js';
+import type {Constraints} from '../core/advice/recommend.js';
 import {moneyFlag} from './options.js';
 
 export function constraintOptions<T>(yargs: Argv<T>) {

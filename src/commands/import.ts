@@ -1,14 +1,14 @@
 import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {CAPABILITIES, type Capability} from '../core/capability.js';
-import {profileFromHistory} from '../core/history-profile.js';
-import {profileDocument} from '../core/profile.js';
-import {applyPlanOverrides} from '../core/overrides.js';
-import {SOURCES, type SourceId} from '../core/usage.js';
+import {profileFromHistory} from '../core/history/history-profile.js';
+import {profileDocument} from '../core/simulation/profile.js';
+import {applyPlanOverrides} from '../core/simulation/overrides.js';
+import {SOURCES, type SourceId} from '../core/history/usage-record.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
 import {writeUserFile} from '../io/write-file.js';
-import {importJson, rejectsCsv, renderImportCsv, renderImportMarkdown, renderImportTable, type ImportView} from '../output/import-text.js';
+import {importJson, rejectsCsv, renderImportCsv, renderImportMarkdown, renderImportTable, type ImportView} from '../output/import-render.js';
 import {fromSettings, moneyFlag, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
 

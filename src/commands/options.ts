@@ -1,13 +1,13 @@
 import type {Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {parseMoney, type Money} from '../core/money.js';
-import {applyPlanOverrides, applyProfileOverrides} from '../core/overrides.js';
-import type {PriceBook} from '../core/price-book.js';
-import {buildScenario, type Scenario} from '../core/scenario.js';
+import {applyPlanOverrides, applyProfileOverrides} from '../core/simulation/overrides.js';
+import type {PriceBook} from '../core/pricing/price-book.js';
+import {buildScenario, type Scenario} from '../core/simulation/scenario.js';
 import type {Bucket} from '../core/tokens.js';
-import type {UserConfig} from '../core/config.js';
-import {keysFromEnv} from '../core/provider-env.js';
-import {heldKeysStrategy, type Strategy} from '../core/strategy.js';
+import type {UserConfig} from '../core/routing/user-config.js';
+import {keysFromEnv} from '../core/routing/provider-env.js';
+import {heldKeysStrategy, type Strategy} from '../core/routing/strategy.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../io/load-data.js';
 

@@ -1,12 +1,12 @@
 import type {Arguments, Argv} from 'yargs';
 import {UsageError, UserError} from '../errors.js';
-import {diffPrices, holdSuspicious, SUSPICIOUS_FACTOR} from '../core/price-diff.js';
-import {parsePriceSheet} from '../core/price-sheet.js';
-import {normalizeModelName} from '../core/model-names.js';
+import {diffPrices, holdSuspicious, SUSPICIOUS_FACTOR} from '../core/pricing/price-diff.js';
+import {parsePriceSheet} from '../core/pricing/parse-sheet.js';
+import {normalizeModelName} from '../core/pricing/model-names.js';
 import {loadPriceBook, loadSheet} from '../io/load-data.js';
 import {fetchText, LITELLM_URL, readCachedMeta, storeSheet} from '../io/price-cache.js';
-import {priceDiffCsv, priceDiffMarkdown, renderPriceDiff, priceDiffJson} from '../output/price-diff-text.js';
-import {modelJson, priceShowCsv, priceShowMarkdown, pricesJson, renderPriceShow, renderPricesList} from '../output/prices-text.js';
+import {priceDiffCsv, priceDiffMarkdown, renderPriceDiff, priceDiffJson} from '../output/price-diff-render.js';
+import {modelJson, priceShowCsv, priceShowMarkdown, pricesJson, renderPriceShow, renderPricesList} from '../output/prices-render.js';
 import {plural} from '../output/format.js';
 import {renderCsv} from '../output/table.js';
 import {SCHEMA_VERSION} from '../output/json.js';

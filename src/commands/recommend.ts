@@ -1,14 +1,14 @@
 import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
-import {nearestNames} from '../core/model-names.js';
-import {recommend} from '../core/recommend.js';
-import {recommendJson, renderRecommendMarkdown, renderRecommendTable, type RecommendView} from '../output/recommend-text.js';
+import {nearestNames} from '../core/pricing/model-names.js';
+import {recommend} from '../core/advice/recommend.js';
+import {recommendJson, renderRecommendMarkdown, renderRecommendTable, type RecommendView} from '../output/recommend-render.js';
 import {renderCsv} from '../output/table.js';
 import {usd} from '../output/json.js';
 import {constraintOptions, readConstraints} from './constraints.js';
 import {loadScenario, withScenarioOptions, type OutputArgs, type ScenarioArgs} from './options.js';
 import {print, printJson, tableWidth, terminalStyle} from './output.js';
-import {totalServed} from '../core/router.js';
+import {totalServed} from '../core/routing/router.js';
 
 export const recommendCommand = {
   command: 'recommend',

@@ -1,17 +1,16 @@
 import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
-import {pathStrategies} from '../core/candidates.js';
-import {simulateMonths} from '../core/month-sim.js';
-import {pickRuns, recommend} from '../core/recommend.js';
-import {monthTasks} from '../core/scenario.js';
-import {simulateReport} from '../core/simulate-report.js';
-import {monthsJson, renderMonthsCsv, renderMonthsMarkdown, renderMonthsTable} from '../output/months-text.js';
-import {simulateJson} from '../output/simulate-json.js';
-import {renderSimulateCsv, renderSimulateMarkdown, renderSimulateTable} from '../output/simulate-text.js';
+import {pathStrategies} from '../core/routing/candidates.js';
+import {simulateMonths} from '../core/simulation/months.js';
+import {pickRuns, recommend} from '../core/advice/recommend.js';
+import {monthTasks} from '../core/simulation/scenario.js';
+import {simulateReport} from '../core/simulation/simulate-report.js';
+import {monthsJson, renderMonthsCsv, renderMonthsMarkdown, renderMonthsTable} from '../output/months-render.js';
+import {renderSimulateCsv, renderSimulateMarkdown, renderSimulateTable, simulateJson} from '../output/simulate-render.js';
 import {constraintOptions, readConstraints} from './constraints.js';
 import {loadScenario, wholeNumber, withScenarioOptions, type OutputArgs, type ScenarioArgs} from './options.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
-import {batchLimit} from '../core/simulate.js';
+import {batchLimit} from '../core/simulation/batch-run.js';
 
 export const simulateCommand = {
   command: 'simulate',

@@ -1,4 +1,4 @@
-import {closestName} from '../core/model-names.js';
+import {closestName} from '../core/pricing/model-names.js';
 
 /** What the parser knew when it refused the command line. */
 export interface UsageContext {

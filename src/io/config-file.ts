@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {EMPTY_CONFIG, parseConfig, type UserConfig} from '../core/config.js';
+import {EMPTY_CONFIG, parseConfig, type UserConfig} from '../core/routing/user-config.js';
 import {UsageError} from '../errors.js';
 import {readJson} from './read-file.js';
 

@@ -1,12 +1,12 @@
 import {existsSync, readdirSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {UsageError} from '../errors.js';
-import {nearestNames} from '../core/model-names.js';
-import {parsePlan, type Plan} from '../core/plan.js';
-import {PriceBook} from '../core/price-book.js';
-import {parsePriceSheet} from '../core/price-sheet.js';
-import type {PriceSheet} from '../core/prices.js';
-import {parseProfile, type Profile} from '../core/profile.js';
+import {nearestNames} from '../core/pricing/model-names.js';
+import {parsePlan, type Plan} from '../core/billing/plan.js';
+import {PriceBook} from '../core/pricing/price-book.js';
+import {parsePriceSheet} from '../core/pricing/parse-sheet.js';
+import type {PriceSheet} from '../core/pricing/model-price.js';
+import {parseProfile, type Profile} from '../core/simulation/profile.js';
 import {dataDir} from './data-dir.js';
 import {loadCachedSheet} from './price-cache.js';
 import {readJson, readText} from './read-file.js';

@@ -2,9 +2,9 @@ import {createHash} from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {parsePriceSheet} from '../core/price-sheet.js';
-import {priceSheetDocument} from '../core/price-sheet-document.js';
-import type {ModelPrice, PriceSheet} from '../core/prices.js';
+import {parsePriceSheet} from '../core/pricing/parse-sheet.js';
+import {priceSheetDocument} from '../core/pricing/write-sheet.js';
+import type {ModelPrice, PriceSheet} from '../core/pricing/model-price.js';
 import {writeAtomic} from './write-file.js';
 
 export const LITELLM_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';

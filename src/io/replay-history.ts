@@ -1,12 +1,12 @@
 import type {Capability} from '../core/capability.js';
-import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../core/candidates.js';
-import {TaskGrouper, type HistoryProfile} from '../core/history-profile.js';
-import type {Plan} from '../core/plan.js';
-import type {PriceBook} from '../core/price-book.js';
-import {Replay, type ReplayResult} from '../core/replay.js';
-import {resolveFreePool} from '../core/scenario.js';
-import {byokSettings, type Strategy} from '../core/strategy.js';
-import type {ImportOutcome} from '../core/usage.js';
+import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../core/routing/candidates.js';
+import {TaskGrouper, type HistoryProfile} from '../core/history/history-profile.js';
+import type {Plan} from '../core/billing/plan.js';
+import type {PriceBook} from '../core/pricing/price-book.js';
+import {Replay, type ReplayResult} from '../core/history/replay.js';
+import {resolveFreePool} from '../core/simulation/scenario.js';
+import {byokSettings, type Strategy} from '../core/routing/strategy.js';
+import type {ImportOutcome} from '../core/history/usage-record.js';
 import {importUsage, type ImportOptions} from './usage/import.js';
 
 export {nothingImported} from './usage/import.js';

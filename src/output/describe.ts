@@ -1,7 +1,7 @@
-import type {Plan} from '../core/plan.js';
-import type {SheetSummary} from '../core/prices.js';
-import type {PathKind} from '../core/router.js';
-import type {UnservedReason} from '../core/simulate.js';
+import type {Plan} from '../core/billing/plan.js';
+import type {SheetSummary} from '../core/pricing/model-price.js';
+import type {PathKind} from '../core/routing/router.js';
+import type {UnservedReason} from '../core/simulation/batch-run.js';
 import {formatCount, formatUsd} from './format.js';
 
 export const PATH_NAMES: Record<PathKind, string> = {byok: 'BYOK', platform: 'Platform', free: 'Free'};

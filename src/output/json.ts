@@ -1,10 +1,10 @@
 import type {Money} from '../core/money.js';
-import type {Recommendation} from '../core/recommend.js';
-import type {RunResult} from '../core/simulate.js';
-import {totalServed, type AppSettings} from '../core/router.js';
-import type {Strategy} from '../core/strategy.js';
-import type {Scenario} from '../core/scenario.js';
-import type {SheetSummary} from '../core/prices.js';
+import type {Recommendation} from '../core/advice/recommend.js';
+import type {RunResult} from '../core/simulation/batch-run.js';
+import {totalServed, type AppSettings} from '../core/routing/router.js';
+import type {Strategy} from '../core/routing/strategy.js';
+import type {Scenario} from '../core/simulation/scenario.js';
+import type {SheetSummary} from '../core/pricing/model-price.js';
 
 /** Version of every JSON document vibe-cost writes; bumped when a field changes meaning or goes away. */
 export const SCHEMA_VERSION = 2;

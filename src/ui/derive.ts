@@ -4,17 +4,17 @@
  * and the chart (breakeven() or the month's day-by-day cost, drawn by renderLineChart). Pure:
  * App memoises each step on the inputs it depends on.
  */
-import {breakeven} from '../core/breakeven.js';
+import {breakeven} from '../core/advice/breakeven.js';
 import type {Money} from '../core/money.js';
-import {applyPlanOverrides, applyProfileOverrides} from '../core/overrides.js';
-import type {Plan} from '../core/plan.js';
-import type {PriceBook} from '../core/price-book.js';
-import type {Constraints} from '../core/recommend.js';
-import {PATHS} from '../core/router.js';
-import {buildScenario, monthTasks, type Scenario} from '../core/scenario.js';
-import {simulateReport, type SimulateReport} from '../core/simulate-report.js';
-import {heldKeysStrategy, type Strategy} from '../core/strategy.js';
-import {breakevenChart} from '../output/breakeven-text.js';
+import {applyPlanOverrides, applyProfileOverrides} from '../core/simulation/overrides.js';
+import type {Plan} from '../core/billing/plan.js';
+import type {PriceBook} from '../core/pricing/price-book.js';
+import type {Constraints} from '../core/advice/recommend.js';
+import {PATHS} from '../core/routing/router.js';
+import {buildScenario, monthTasks, type Scenario} from '../core/simulation/scenario.js';
+import {simulateReport, type SimulateReport} from '../core/simulation/simulate-report.js';
+import {heldKeysStrategy, type Strategy} from '../core/routing/strategy.js';
+import {breakevenChart} from '../output/breakeven-render.js';
 import {chartPoints, renderLineChart, type ChartMarker, type ChartSeries} from '../output/chart.js';
 import {PATH_NAMES} from '../output/describe.js';
 import {markupValue, type ChartView, type Inputs} from './state.js';

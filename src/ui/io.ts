@@ -3,10 +3,10 @@
  * plan, replaying a usage file, writing a file. The real ones reuse the io layer, the replay
  * pipeline of `vibe-cost import` among them.
  */
-import type {Plan} from '../core/plan.js';
-import type {PriceBook} from '../core/price-book.js';
-import type {Profile} from '../core/profile.js';
-import type {Strategy} from '../core/strategy.js';
+import type {Plan} from '../core/billing/plan.js';
+import type {PriceBook} from '../core/pricing/price-book.js';
+import type {Profile} from '../core/simulation/profile.js';
+import type {Strategy} from '../core/routing/strategy.js';
 import {loadPlan, loadProfile} from '../io/load-data.js';
 import {replayHistory} from '../io/replay-history.js';
 import {writeUserFile} from '../io/write-file.js';

@@ -4,9 +4,9 @@
  * and dispatches the outcome back in.
  */
 import {Money, parseMoney} from '../core/money.js';
-import type {Plan} from '../core/plan.js';
-import type {Profile} from '../core/profile.js';
-import {mixMean} from '../core/overrides.js';
+import type {Plan} from '../core/billing/plan.js';
+import type {Profile} from '../core/simulation/profile.js';
+import {mixMean} from '../core/simulation/overrides.js';
 import type {Bucket} from '../core/tokens.js';
 import {keyToAction, type KeyLike} from './keymap.js';
 

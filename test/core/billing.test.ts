@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {byokFee, feeBearingRequests, floatCharges, monthCharges, platformCharge} from '../../src/core/billing.js';
-import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
+import {byokFee, feeBearingRequests, floatCharges, monthCharges, platformCharge} from '../../src/core/billing/charges.js';
+import {ALL_FREE, ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/routing/candidates.js';
 import {Money, ZERO} from '../../src/core/money.js';
-import {simulateMonths} from '../../src/core/month-sim.js';
-import type {Overage, Plan} from '../../src/core/plan.js';
-import type {Profile} from '../../src/core/profile.js';
-import {Replay} from '../../src/core/replay.js';
-import {buildScenario, resolveFreePool} from '../../src/core/scenario.js';
-import {simulateRun, TaskSequence} from '../../src/core/simulate.js';
-import {byokSettings, type Strategy} from '../../src/core/strategy.js';
+import {simulateMonths} from '../../src/core/simulation/months.js';
+import type {Overage, Plan} from '../../src/core/billing/plan.js';
+import type {Profile} from '../../src/core/simulation/profile.js';
+import {Replay} from '../../src/core/history/replay.js';
+import {buildScenario, resolveFreePool} from '../../src/core/simulation/scenario.js';
+import {simulateRun, TaskSequence} from '../../src/core/simulation/batch-run.js';
+import {byokSettings, type Strategy} from '../../src/core/routing/strategy.js';
 import {bundledNames, loadPlan, loadPriceBook} from '../../src/io/load-data.js';
 import {tokens} from '../helpers.js';
 

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {breakeven, monthAt} from '../../src/core/breakeven.js';
-import {pathStrategies} from '../../src/core/candidates.js';
+import {breakeven, monthAt} from '../../src/core/advice/breakeven.js';
+import {pathStrategies} from '../../src/core/routing/candidates.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
-import {applyProfileOverrides} from '../../src/core/overrides.js';
-import {unservedTotal} from '../../src/core/recommend.js';
-import {buildScenario} from '../../src/core/scenario.js';
+import {applyProfileOverrides} from '../../src/core/simulation/overrides.js';
+import {unservedTotal} from '../../src/core/advice/recommend.js';
+import {buildScenario} from '../../src/core/simulation/scenario.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
 
 // $0.45 a task at list price: 100k input at $3, 10k output at $15.

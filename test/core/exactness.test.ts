@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {taskListCost} from '../../src/core/pricing.js';
-import type {ModelPrice, Rates} from '../../src/core/prices.js';
-import {Random} from '../../src/core/random.js';
+import {taskListCost} from '../../src/core/pricing/context-tiers.js';
+import type {ModelPrice, Rates} from '../../src/core/pricing/model-price.js';
+import {Random} from '../../src/core/simulation/random.js';
 import {BUCKETS, promptTokens, type TokenBuckets} from '../../src/core/tokens.js';
 import {loadPriceBook} from '../../src/io/load-data.js';
 

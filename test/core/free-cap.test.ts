@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {breakeven} from '../../src/core/breakeven.js';
-import {ALL_FREE} from '../../src/core/candidates.js';
-import {simulateMonths} from '../../src/core/month-sim.js';
-import {route} from '../../src/core/router.js';
-import {simulateRun} from '../../src/core/simulate.js';
-import {FREE_SETTINGS} from '../../src/core/strategy.js';
+import {breakeven} from '../../src/core/advice/breakeven.js';
+import {ALL_FREE} from '../../src/core/routing/candidates.js';
+import {simulateMonths} from '../../src/core/simulation/months.js';
+import {route} from '../../src/core/routing/router.js';
+import {simulateRun} from '../../src/core/simulation/batch-run.js';
+import {FREE_SETTINGS} from '../../src/core/routing/strategy.js';
 import {FREE_MODEL, plan, scenario, SONNET, taskClass, tokens} from '../helpers.js';
 
 /**

@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {ALL_PLATFORM} from '../../src/core/candidates.js';
-import {simulateMonths} from '../../src/core/month-sim.js';
-import {Random} from '../../src/core/random.js';
-import {simulateRun} from '../../src/core/simulate.js';
-import {QuantileSketch} from '../../src/core/sketch.js';
-import {byokSettings} from '../../src/core/strategy.js';
-import {inverseNormal, SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from '../../src/core/task-size.js';
+import {ALL_PLATFORM} from '../../src/core/routing/candidates.js';
+import {simulateMonths} from '../../src/core/simulation/months.js';
+import {Random} from '../../src/core/simulation/random.js';
+import {simulateRun} from '../../src/core/simulation/batch-run.js';
+import {QuantileSketch} from '../../src/core/simulation/sketch.js';
+import {byokSettings} from '../../src/core/routing/strategy.js';
+import {inverseNormal, SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from '../../src/core/simulation/task-size.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
 const BYOK = {id: 'all-byok', label: 'BYOK', settings: byokSettings(['anthropic'])};

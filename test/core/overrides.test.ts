@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {mixMean, applyProfileOverrides} from '../../src/core/overrides.js';
+import {mixMean, applyProfileOverrides} from '../../src/core/simulation/overrides.js';
 import {loadProfile} from '../../src/io/load-data.js';
 import {scenarioOf} from '../../src/ui/derive.js';
 import {book, DATE, pureState} from '../ui/helpers.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {listCost, splitByTier, taskListCost} from '../../src/core/pricing.js';
+import {listCost, splitByTier, taskListCost} from '../../src/core/pricing/context-tiers.js';
 import {SONNET, tokens} from '../helpers.js';
 
 describe('list price of a task, by hand', () => {

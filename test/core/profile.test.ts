@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseProfile, profileDocument} from '../../src/core/profile.js';
+import {parseProfile, profileDocument} from '../../src/core/simulation/profile.js';
 import {loadProfile} from '../../src/io/load-data.js';
 
 describe('profile files', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {ALL_PLATFORM} from '../../src/core/candidates.js';
-import {simulateRun} from '../../src/core/simulate.js';
-import {byokSettings} from '../../src/core/strategy.js';
+import {ALL_PLATFORM} from '../../src/core/routing/candidates.js';
+import {simulateRun} from '../../src/core/simulation/batch-run.js';
+import {byokSettings} from '../../src/core/routing/strategy.js';
 import {plan, scenario, taskClass} from '../helpers.js';
 
 const BYOK = {id: 'all-byok', label: 'BYOK', settings: byokSettings(['anthropic'])};

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {displayUsd, Money} from '../../src/core/money.js';
-import {recommend, type Candidate, type Constraints, type Recommendation} from '../../src/core/recommend.js';
-import {applyProfileOverrides} from '../../src/core/overrides.js';
-import {buildScenario} from '../../src/core/scenario.js';
-import {keysUsed, newKeys} from '../../src/core/strategy.js';
+import {recommend, type Candidate, type Constraints, type Recommendation} from '../../src/core/advice/recommend.js';
+import {applyProfileOverrides} from '../../src/core/simulation/overrides.js';
+import {buildScenario} from '../../src/core/simulation/scenario.js';
+import {keysUsed, newKeys} from '../../src/core/routing/strategy.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
 
 const book = loadPriceBook([], {cache: false});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {KEY_WORTH_USD_PER_MONTH, recommend} from '../../src/core/recommend.js';
-import {keysUsed, newKeys} from '../../src/core/strategy.js';
+import {KEY_WORTH_USD_PER_MONTH, recommend} from '../../src/core/advice/recommend.js';
+import {keysUsed, newKeys} from '../../src/core/routing/strategy.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
 const easy = (share: number) => taskClass({name: 'easy', share, tokens: tokens({input: 100_000, output: 10_000}), requestsPerTask: 4});

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {ALL_FREE, ALL_PLATFORM} from '../../src/core/candidates.js';
-import {Replay} from '../../src/core/replay.js';
-import {byokSettings} from '../../src/core/strategy.js';
-import type {UsageRecord} from '../../src/core/usage.js';
+import {ALL_FREE, ALL_PLATFORM} from '../../src/core/routing/candidates.js';
+import {Replay} from '../../src/core/history/replay.js';
+import {byokSettings} from '../../src/core/routing/strategy.js';
+import type {UsageRecord} from '../../src/core/history/usage-record.js';
 import {loadPlan, loadPriceBook} from '../../src/io/load-data.js';
 import {m} from '../helpers.js';
 

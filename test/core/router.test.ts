@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Capability} from '../../src/core/capability.js';
-import {route, type AppSettings} from '../../src/core/router.js';
+import {route, type AppSettings} from '../../src/core/routing/router.js';
 import {FREE_MODEL, plan, SONNET} from '../helpers.js';
 
 const V0 = {...SONNET, id: 'v0-md', provider: 'vercel-v0', byokable: false};

@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/candidates.js';
+import {ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/routing/candidates.js';
 import fc from 'fast-check';
-import {repeatingPeriod, simulateDays, simulateRun, TaskSequence} from '../../src/core/simulate.js';
-import {candidateStrategies} from '../../src/core/candidates.js';
-import {buildScenario} from '../../src/core/scenario.js';
-import type {Strategy} from '../../src/core/strategy.js';
+import {repeatingPeriod, simulateDays, simulateRun, TaskSequence} from '../../src/core/simulation/batch-run.js';
+import {candidateStrategies} from '../../src/core/routing/candidates.js';
+import {buildScenario} from '../../src/core/simulation/scenario.js';
+import type {Strategy} from '../../src/core/routing/strategy.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
-import {byokSettings} from '../../src/core/strategy.js';
+import {byokSettings} from '../../src/core/routing/strategy.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
 // One task: 1M input tokens at $3 and 100k output at $15 = $4.50 at list price, over 10

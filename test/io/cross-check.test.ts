@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {PriceBook} from '../../src/core/price-book.js';
-import {parsePriceSheet} from '../../src/core/price-sheet.js';
-import {taskListCost} from '../../src/core/pricing.js';
-import type {ModelPrice} from '../../src/core/prices.js';
+import {PriceBook} from '../../src/core/pricing/price-book.js';
+import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
+import {taskListCost} from '../../src/core/pricing/context-tiers.js';
+import type {ModelPrice} from '../../src/core/pricing/model-price.js';
 import {BUCKETS, type Bucket, type TokenBuckets} from '../../src/core/tokens.js';
 import {loadPriceBook} from '../../src/io/load-data.js';
 import {corpusFile, hasCorpus} from '../corpus.js';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {UserError} from '../../src/errors.js';
-import {parseConfig} from '../../src/core/config.js';
+import {parseConfig} from '../../src/core/routing/user-config.js';
 import {parseExactJson, JsonSyntaxError} from '../../src/core/exact-json.js';
-import {parsePlan} from '../../src/core/plan.js';
-import {parsePriceSheet} from '../../src/core/price-sheet.js';
-import {parseProfile} from '../../src/core/profile.js';
-import {SOURCES, type UsageRecord} from '../../src/core/usage.js';
+import {parsePlan} from '../../src/core/billing/plan.js';
+import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
+import {parseProfile} from '../../src/core/simulation/profile.js';
+import {SOURCES, type UsageRecord} from '../../src/core/history/usage-record.js';
 import {importUsage} from '../../src/io/usage/import.js';
 
 /** Fuzz runs per target; CI keeps the default, FUZZ_RUNS=20000 for a longer hunt. */

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {PriceBook} from '../../src/core/price-book.js';
-import {parsePriceSheet} from '../../src/core/price-sheet.js';
+import {PriceBook} from '../../src/core/pricing/price-book.js';
+import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
 import {corpusFile, hasCorpus} from '../corpus.js';
 
 const SMALL = `{

@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {PriceBook} from '../../src/core/price-book.js';
+import {PriceBook} from '../../src/core/pricing/price-book.js';
 import {loadPriceBook, loadSheet} from '../../src/io/load-data.js';
 import {corpusFile, hasCorpus} from '../corpus.js';
 import {scratchDir} from '../scratch.js';

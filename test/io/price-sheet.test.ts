@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {DataError} from '../../src/errors.js';
-import {parsePriceSheet} from '../../src/core/price-sheet.js';
+import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
 import {loadPriceBook} from '../../src/io/load-data.js';
 
 const sheet = (model: object, top: object = {}) =>
@@ -61,7 +61,7 @@ describe('model names', () => {
 
 describe('priceSheetDocument', () => {
   it('writes any sheet in this project format, read back unchanged but for its origin', async () => {
-    const {priceSheetDocument} = await import('../../src/core/price-sheet-document.js');
+    const {priceSheetDocument} = await import('../../src/core/pricing/write-sheet.js');
     const {readFileSync} = await import('node:fs');
     const bundled = loadPriceBook([], {cache: false}).models;
     const litellm = parsePriceSheet(readFileSync('test/fixtures/litellm-update.json', 'utf8'), 'l').models;

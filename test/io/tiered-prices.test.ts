@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {parsePriceSheet} from '../../src/core/price-sheet.js';
-import {priceSheetDocument} from '../../src/core/price-sheet-document.js';
-import {stepAt, stepFor, tierSteps} from '../../src/core/pricing.js';
+import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
+import {priceSheetDocument} from '../../src/core/pricing/write-sheet.js';
+import {stepAt, stepFor, tierSteps} from '../../src/core/pricing/context-tiers.js';
 
 // LiteLLM's shape for DashScope's Qwen3-Coder-Flash: no top-level price, only tiered_pricing.
 const LITELLM = `{

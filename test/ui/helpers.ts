@@ -1,5 +1,5 @@
-import {EMPTY_CONFIG} from '../../src/core/config.js';
-import {buildScenario} from '../../src/core/scenario.js';
+import {EMPTY_CONFIG} from '../../src/core/routing/user-config.js';
+import {buildScenario} from '../../src/core/simulation/scenario.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
 import type {DashboardIO} from '../../src/ui/io.js';
 import {openingState} from '../../src/ui/run-dashboard.js';

@@ -1,4 +1,4 @@
-import type {SourceId, UsageRecord} from '../../core/usage.js';
+import type {SourceId, UsageRecord} from '../../core/history/usage-record.js';
 
 /**
  * Sources that write usage already summed (by hour, day or session), grouped by the account's usage

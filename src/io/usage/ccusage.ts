@@ -1,5 +1,5 @@
 import type {TokenBuckets} from '../../core/tokens.js';
-import type {SourceId, UsageRecord} from '../../core/usage.js';
+import type {SourceId, UsageRecord} from '../../core/history/usage-record.js';
 import {isObj, type Obj} from './json.js';
 import {countFromJson, minus, RowProblem, usdFromJson} from './numbers.js';
 import type {FileSink} from './sink.js';

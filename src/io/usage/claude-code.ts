@@ -1,4 +1,4 @@
-import type {UsageRecord} from '../../core/usage.js';
+import type {UsageRecord} from '../../core/history/usage-record.js';
 import {lines, type Input, type Progress} from './input.js';
 import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from './numbers.js';
 import {isObj, type Obj} from './json.js';

@@ -1,4 +1,4 @@
-import type {UsageRecord} from '../../core/usage.js';
+import type {UsageRecord} from '../../core/history/usage-record.js';
 import type {CsvRow} from './csv.js';
 import {countFromText, minus, required, RowProblem, searches, unixInstant, usdFromText, utcInstant} from './numbers.js';
 import type {FileSink} from './sink.js';

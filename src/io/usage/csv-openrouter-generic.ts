@@ -1,4 +1,4 @@
-import type {SourceId} from '../../core/usage.js';
+import type {SourceId} from '../../core/history/usage-record.js';
 import {csvRows} from './csv.js';
 import {anthropicCost, anthropicTokens, type CsvMapper, openaiCost, openaiUsage} from './csv-anthropic-openai.js';
 import type {Input, Progress} from './input.js';

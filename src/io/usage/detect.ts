@@ -1,4 +1,4 @@
-import type {SourceId} from '../../core/usage.js';
+import type {SourceId} from '../../core/history/usage-record.js';
 
 export type Container = 'json' | 'jsonl' | 'text';
 export type Detection = {source: SourceId} | {source: null; closest: SourceId; missing: string[]};

@@ -1,4 +1,4 @@
-import type {SourceId} from '../../core/usage.js';
+import type {SourceId} from '../../core/history/usage-record.js';
 import {readCcusage, type Overlap} from './ccusage.js';
 import {type ClaudeSeen, readClaudeCode} from './claude-code.js';
 import {type CodexSeen, readCodex} from './codex.js';

@@ -1,6 +1,6 @@
-import type {FileAccount, ImportOutcome, SourceId, UsageRecord} from '../../core/usage.js';
+import type {FileAccount, ImportOutcome, SourceId, UsageRecord} from '../../core/history/usage-record.js';
 
-export type {ImportOutcome} from '../../core/usage.js';
+export type {ImportOutcome} from '../../core/history/usage-record.js';
 import {DataError} from '../../errors.js';
 import {ccusageIsDeferred, readInput} from './dispatch.js';
 import {cleanHead, detectSource, sniffContainer} from './detect.js';

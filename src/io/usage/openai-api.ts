@@ -1,4 +1,4 @@
-import type {SourceId} from '../../core/usage.js';
+import type {SourceId} from '../../core/history/usage-record.js';
 import {isObj, type Obj} from './json.js';
 import {countFromJson, minus, required, RowProblem, unixInstant, usdFromJson} from './numbers.js';
 import type {FileSink} from './sink.js';

@@ -1,4 +1,4 @@
-import type {FileAccount, RejectedRow, SourceId, UsageRecord} from '../../core/usage.js';
+import type {FileAccount, RejectedRow, SourceId, UsageRecord} from '../../core/history/usage-record.js';
 import {DataError} from '../../errors.js';
 import {RowProblem} from './numbers.js';
 

@@ -1,4 +1,4 @@
-import type {Scenario} from '../../core/scenario.js';
+import type {Scenario} from '../../core/simulation/scenario.js';
 import {formatCount} from '../../output/format.js';
 import {FIELDS, markupValue, requestsValue, tokenValue, type Field, type Inputs, type Mode} from '../state.js';
 import {fit, pad} from '../text.js';

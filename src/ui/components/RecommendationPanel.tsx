@@ -1,5 +1,5 @@
-import type {Recommendation} from '../../core/recommend.js';
-import {recommendedUsd} from '../../output/recommendation-text.js';
+import type {Recommendation} from '../../core/advice/recommend.js';
+import {recommendedUsd} from '../../output/recommendation-sentences.js';
 import {fit, wrap} from '../text.js';
 import {Lines, type Line} from './Lines.js';
 

@@ -1,11 +1,11 @@
-import {unservedTotal} from '../../core/recommend.js';
-import {PATHS, type PathKind} from '../../core/router.js';
-import type {SimulateReport} from '../../core/simulate-report.js';
+import {unservedTotal} from '../../core/advice/recommend.js';
+import {PATHS, type PathKind} from '../../core/routing/router.js';
+import type {SimulateReport} from '../../core/simulation/simulate-report.js';
 import {PATH_NAMES} from '../../output/describe.js';
 import {formatCount, formatUsd, plural, unitUsdDecimals} from '../../output/format.js';
 import {fit} from '../text.js';
 import {Lines, type Line} from './Lines.js';
-import {totalServed} from '../../core/router.js';
+import {totalServed} from '../../core/routing/router.js';
 
 interface Props {
   readonly report: SimulateReport;

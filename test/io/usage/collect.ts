@@ -1,6 +1,6 @@
 import {join} from 'node:path';
 import {expect} from 'vitest';
-import type {UsageRecord} from '../../../src/core/usage.js';
+import type {UsageRecord} from '../../../src/core/history/usage-record.js';
 import {importUsage, type ImportOptions, type ImportOutcome} from '../../../src/io/usage/import.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'usage');

@@ -1,0 +1,219 @@
+import {DataError} from '../../errors.js';
+import {isCapability} from '../capability.js';
+import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} from '../exact-json.js';
+import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
+import {convertOpenRouter, looksLikeOpenRouter} from './openrouter-sheet.js';
+import {parseMoney, type Money} from '../money.js';
+import {chainTiers} from './context-tiers.js';
+import type {LongContextTier, ModelPrice, Multipliers, PerCall, PriceChange, PriceSheet, Rates} from './model-price.js';
+
+const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads a price sheet in either format, told apart by content, never by file name. */
+export function parsePriceSheet(text: string, origin: string): PriceSheet {
+  const fast = quickOwnSheet(text);
+  if (fast) return parseOwnSheet(fast, origin);
+  let json: ExactJson;
+  try {
+    json = parseExactJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) {
+      throw new DataError(`${origin}:${error.line}: not valid JSON (${error.message})`, 'a price sheet is JSON: this project\'s format or LiteLLM\'s');
+    }
+    throw error;
+  }
+  if (isObject(json) && Array.isArray(json['models'])) return parseOwnSheet(json, origin);
+  if (looksLikeLiteLlm(json)) return convertLiteLlm(json, origin);
+  if (looksLikeOpenRouter(json)) return convertOpenRouter(json, origin);
+  throw new DataError(
+    `${origin}: not a price sheet: expected {"schemaVersion":1,"provider":…,"models":[…]}, LiteLLM's model_prices_and_context_window.json or OpenRouter's /api/v1/models`,
+    'see "Price sheets" in the README',
+  );
+}
+
+/**
+ * This project's sheets write prices as strings, so the native JSON.parse loses nothing on them and
+ * is several times faster than the exact parser; numbers left (counts, thresholds) are whole.
+ */
+function quickOwnSheet(text: string): {[key: string]: ExactJson} | undefined {
+  if (!text.includes('"models"')) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || !Array.isArray((json as {models?: unknown}).models)) return undefined;
+  return toExact(json) as {[key: string]: ExactJson};
+}
+
+function toExact(value: unknown): ExactJson {
+  if (typeof value === 'number') {
+    // A bare number in a sheet of ours is read as the shortest decimal that round-trips, which is
+    // its text for anything written with up to 15 significant digits.
+    return new ExactNumber(String(value));
+  }
+  if (Array.isArray(value)) return value.map(toExact);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toExact(v)]));
+  return value as ExactJson;
+}
+
+function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): PriceSheet {
+  const where = (model?: string, field?: string) =>
+    `${origin}${model ? `: model "${model}"` : ''}${field ? `: field ${field}` : ''}`;
+  const fail = (model: string | undefined, field: string, problem: string): never => {
+    throw new DataError(`${where(model, field)}: ${problem}`, 'fix the sheet, or check it with `vibe-cost prices validate FILE`');
+  };
+  const str = (obj: {[key: string]: ExactJson}, key: string, model: string | undefined, required: boolean) => {
+    const value = obj[key];
+    if (value === undefined && !required) return undefined;
+    if (typeof value !== 'string' || value.trim() === '') return fail(model, key, `expected text, got ${show(value)}`);
+    return value;
+  };
+  if (!(sheet['schemaVersion'] instanceof ExactNumber) || sheet['schemaVersion'].text !== '1') {
+    fail(undefined, 'schemaVersion', `expected 1, got ${show(sheet['schemaVersion'])}`);
+  }
+  const provider = str(sheet, 'provider', undefined, true) as string;
+  const asOf = str(sheet, 'asOf', undefined, true) as string;
+  if (!DATE.test(asOf)) fail(undefined, 'asOf', `expected a date YYYY-MM-DD, got ${show(asOf)}`);
+  const source = str(sheet, 'source', undefined, true) as string;
+  const sheetByok = sheet['byokable'] === undefined ? true : sheet['byokable'];
+  // Per-call prices stated once for every model of the sheet (Anthropic's web search), unless a model says otherwise.
+  const sheetPerCall = parsePerCall(sheet['perCallUsd'], (field, problem) => fail(undefined, `perCallUsd.${field}`, problem));
+  if (typeof sheetByok !== 'boolean') fail(undefined, 'byokable', `expected true or false, got ${show(sheetByok)}`);
+
+  const models: ModelPrice[] = [];
+  const seen = new Set<string>();
+  for (const [index, raw] of (sheet['models'] as ExactJson[]).entries()) {
+    if (!isObject(raw)) return fail(`#${index + 1}`, '', `expected an object, got ${show(raw)}`);
+    const id = str(raw, 'id', `#${index + 1}`, true) as string;
+    if (seen.has(id)) fail(id, 'id', 'appears twice in this sheet');
+    seen.add(id);
+    const capability = raw['capability'];
+    if (!isCapability(capability)) fail(id, 'capability', `expected frontier, mid, small or open, got ${show(capability)}`);
+    const byokable = raw['byokable'] ?? sheetByok;
+    if (typeof byokable !== 'boolean') fail(id, 'byokable', `expected true or false, got ${show(byokable)}`);
+    const aliases = raw['aliases'] ?? [];
+    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) fail(id, 'aliases', 'expected a list of names');
+    const rates = parseRates(raw['usdPerMTok'], (field, problem) => fail(id, `usdPerMTok.${field}`, problem), true);
+    const displayName = str(raw, 'displayName', id, false);
+    const modelAsOf = str(raw, 'asOf', id, false) ?? asOf;
+    if (!DATE.test(modelAsOf)) fail(id, 'asOf', `expected a date YYYY-MM-DD, got ${show(modelAsOf)}`);
+    const longContext = parseLongContext(raw['longContext'], (field, problem) => fail(id, `longContext.${field}`, problem));
+    const multipliers = parseMultipliers(raw['multipliers'], (field, problem) => fail(id, `multipliers.${field}`, problem));
+    const maxInput = raw['maxInputTokens'];
+    const maxInputTokens = maxInput instanceof ExactNumber ? Number(maxInput.text) : undefined;
+    if (maxInput !== undefined && (maxInputTokens === undefined || !Number.isSafeInteger(maxInputTokens) || maxInputTokens <= 0)) fail(id, 'maxInputTokens', `expected a whole number of tokens, got ${show(maxInput)}`);
+    const perCall = parsePerCall(raw['perCallUsd'], (field, problem) => fail(id, `perCallUsd.${field}`, problem)) ?? sheetPerCall;
+    const changes = parseChanges(raw['changes'], (field, problem) => fail(id, `changes${field}`, problem));
+    models.push({
+      id,
+      provider: str(raw, 'provider', id, false) ?? provider,
+      ...(displayName ? {displayName} : {}),
+      aliases: aliases as string[],
+      capability: capability as ModelPrice['capability'],
+      // Set in sheets written from LiteLLM's or OpenRouter's lists: a sheet of ours that knows the model wins.
+      ...(raw['capabilityGuessed'] === true ? {capabilityGuessed: true} : {}),
+      byokable: byokable as boolean,
+      rates,
+      ...(longContext ? {longContext} : {}),
+      ...(multipliers ? {multipliers} : {}),
+      ...(perCall ? {perCall} : {}),
+      ...(maxInputTokens ? {maxInputTokens} : {}),
+      ...(changes.length ? {changes} : {}),
+      asOf: modelAsOf,
+      source: str(raw, 'source', id, false) ?? source,
+      origin,
+    });
+  }
+  return {summary: {origin, format: 'vibe-cost', asOf, models: models.length}, models};
+}
+
+type Fail = (field: string, problem: string) => never;
+
+function parseRates(raw: ExactJson | undefined, fail: Fail, requireInputOutput: boolean): Rates {
+  if (!isObject(raw)) return fail('', `expected an object of USD-per-million-token prices, got ${show(raw)}`);
+  const rates: {-readonly [K in keyof Rates]: Money} = {};
+  for (const [field, value] of Object.entries(raw)) {
+    if (!(RATE_FIELDS as readonly string[]).includes(field)) fail(field, `unknown price field (known: ${RATE_FIELDS.join(', ')})`);
+    // Prices are written as strings so no float ever touches them; a bare JSON number is accepted from its text.
+    const text = value instanceof ExactNumber ? value.text : typeof value === 'string' ? value : undefined;
+    const money = text === undefined ? undefined : parseMoney(text);
+    if (!money) return fail(field, `expected a decimal price such as "3.75", got ${show(value)}`);
+    if (money.isNegative()) fail(field, `a price cannot be negative, got ${text}`);
+    rates[field as keyof Rates] = money;
+  }
+  if (requireInputOutput) {
+    for (const field of ['input', 'output'] as const) if (!rates[field]) fail(field, 'missing: every model needs input and output prices');
+  }
+  return rates;
+}
+
+/** One long-context tier, or a list of them in rising thresholds (prices in several prompt-size steps). */
+function parseLongContext(raw: ExactJson | undefined, fail: Fail): LongContextTier | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (Array.isArray(raw)) {
+    const steps = raw.map((step, i) => parseLongContext(step, (f, p) => fail(`[${i}]${f ? `.${f}` : ''}`, p)) as LongContextTier);
+    if (steps.length === 0) return fail('', 'expected at least one tier');
+    steps.forEach((s, i) => i > 0 && s.thresholdTokens <= (steps[i - 1] as LongContextTier).thresholdTokens && fail(`[${i}].thresholdTokens`, 'tiers must rise: each threshold above the one before'));
+    return chainTiers(steps);
+  }
+  if (!isObject(raw)) return fail('', `expected an object, got ${show(raw)}`);
+  const threshold = raw['thresholdTokens'];
+  const thresholdTokens = threshold instanceof ExactNumber ? Number(threshold.text) : NaN;
+  if (!Number.isSafeInteger(thresholdTokens) || thresholdTokens <= 0) fail('thresholdTokens', `expected a whole number of tokens, got ${show(threshold)}`);
+  const wholeRequest = raw['wholeRequest'];
+  if (typeof wholeRequest !== 'boolean') fail('wholeRequest', `expected true or false, got ${show(wholeRequest)}`);
+  return {thresholdTokens, wholeRequest: wholeRequest as boolean, rates: parseRates(raw['usdPerMTok'], (f, p) => fail(`usdPerMTok.${f}`, p), false)};
+}
+
+function parseMultipliers(raw: ExactJson | undefined, fail: Fail): Multipliers | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObject(raw)) return fail('', `expected an object such as {"batch": "0.5"}, got ${show(raw)}`);
+  const result: {-readonly [K in keyof Multipliers]: Money} = {};
+  for (const [field, value] of Object.entries(raw)) {
+    if (!['batch', 'priority', 'fast'].includes(field)) fail(field, 'unknown multiplier (known: batch, priority, fast)');
+    const money = typeof value === 'string' ? parseMoney(value) : value instanceof ExactNumber ? parseMoney(value.text) : undefined;
+    if (!money || !money.isPositive()) return fail(field, `expected a positive factor such as "0.5", got ${show(value)}`);
+    result[field as keyof Multipliers] = money;
+  }
+  return result;
+}
+
+function parsePerCall(raw: ExactJson | undefined, fail: Fail): PerCall | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObject(raw)) return fail('', `expected an object such as {"webSearch": "0.01"}, got ${show(raw)}`);
+  const result: {-readonly [K in keyof PerCall]: Money} = {};
+  for (const [field, value] of Object.entries(raw)) {
+    if (field !== 'webSearch') fail(field, 'unknown per-call price (known: webSearch)');
+    const money = typeof value === 'string' ? parseMoney(value) : value instanceof ExactNumber ? parseMoney(value.text) : undefined;
+    if (!money || money.isNegative()) return fail(field, `expected a price in USD per call such as "0.01", got ${show(value)}`);
+    result[field as keyof PerCall] = money;
+  }
+  return result;
+}
+
+function parseChanges(raw: ExactJson | undefined, fail: Fail): PriceChange[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) return fail('', `expected a list of {"effective": "YYYY-MM-DD", "usdPerMTok": {...}}, got ${show(raw)}`);
+  let previous = '';
+  return raw.map((change, i) => {
+    const at = (field: string, problem: string) => fail(`[${i}].${field}`, problem);
+    if (!isObject(change)) return at('', `expected an object, got ${show(change)}`);
+    const effective = change['effective'];
+    if (typeof effective !== 'string' || !DATE.test(effective)) return at('effective', `expected a date YYYY-MM-DD, got ${show(effective)}`);
+    if (effective <= previous) at('effective', `changes must be in date order; ${effective} follows ${previous}`);
+    previous = effective;
+    const rates = parseRates(change['usdPerMTok'], (f, p) => at(`usdPerMTok.${f}`, p), true);
+    const longContext = change['longContext'] === null ? null : parseLongContext(change['longContext'], (f, p) => at(`longContext.${f}`, p));
+    return {effective, rates, ...(longContext !== undefined ? {longContext} : {})};
+  });
+}
+
+function show(value: ExactJson | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (value instanceof ExactNumber) return value.text;
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

@@ -1,0 +1,107 @@
+import {meetsCapability, type Capability} from '../capability.js';
+import {platformFronts, type Plan} from '../billing/plan.js';
+import type {ModelPrice} from '../pricing/model-price.js';
+import {inputLimit} from '../pricing/context-tiers.js';
+
+export type PathKind = 'byok' | 'platform' | 'free';
+export const PATHS: readonly PathKind[] = ['byok', 'platform', 'free'];
+
+/** One app's settings, as the user sets them on the platform. */
+export interface AppSettings {
+  /** Providers the user has added a key for. */
+  readonly keys: ReadonlySet<string>;
+  /** Providers the user picked for the platform to front; '*' for any. */
+  readonly platformProviders: ReadonlySet<string>;
+  readonly freeTier: boolean;
+  /** When the free tier can't take a task (cap reached, or beyond its capability): wait, or pay. */
+  readonly onFreeLimit: 'wait' | 'fallthrough';
+}
+
+export interface TaskToRoute {
+  readonly model: ModelPrice;
+  readonly needs: Capability;
+  readonly requests: number;
+  /** The largest prompt among the task's requests, where known: past the model's maxInputTokens it cannot run. */
+  readonly promptTokensPerRequest?: number;
+}
+
+export interface RouteContext {
+  /** Free-tier units (requests or tasks, as the plan counts them) already used today. */
+  readonly freeUsedToday: number;
+  /** The free pool's model for today: it rotates. */
+  readonly freeModel?: ModelPrice;
+}
+
+export type RouteReason =
+  | 'key-held'
+  | 'no-direct-credential'
+  | 'platform-chosen'
+  | 'free-tier'
+  | 'free-cap-fallthrough'
+  | 'free-capability-fallthrough'
+  | 'free-cap-wait'
+  | 'free-capability'
+  | 'context-window'
+  | 'no-path';
+
+export type Route =
+  | {
+      readonly path: PathKind;
+      readonly model: ModelPrice;
+      readonly basis: PriceBasis;
+      readonly reason: RouteReason;
+      /** The model that runs the task is below the capability the task needs (a frontier task on an open model). */
+      readonly belowNeed?: true;
+    }
+  | {readonly path: 'unserved'; readonly reason: RouteReason};
+
+/** What the money is computed from. */
+export type PriceBasis = 'list' | 'list+byok-fee' | 'platform-rate' | 'free';
+
+/**
+ * The router, in the article's order: which path one task takes, which model runs it, and on what
+ * price basis. A key for the model's provider (and a BYOK-able model) goes direct at list price;
+ * otherwise a provider the user picked, if the plan can front it, is platform-paid; otherwise the
+ * free tier, when it is on, takes it within its cap and capability (past them: wait, or fall
+ * through to platform-paid); otherwise a model no key can reach is platform-paid by definition.
+ * Capability holds on every path: a paid route on a model below the task's need says so.
+ * Every simulation, recommendation, breakeven, replay and the dashboard decide paths here.
+ */
+export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, context: RouteContext): Route {
+  const {model} = task;
+  // A prompt larger than the model's context window runs nowhere that model runs: not served, not priced.
+  if ((task.promptTokensPerRequest ?? 0) > inputLimit(model)) return {path: 'unserved', reason: 'context-window'};
+  const short = meetsCapability(model.capability, task.needs) ? {} : {belowNeed: true as const};
+  if (model.byokable && plan.byok.allowed && settings.keys.has(model.provider)) {
+    const fee = !plan.byok.feePct.isZero() || !plan.byok.feeUsdPerMTok.isZero();
+    return {path: 'byok', model, basis: fee ? 'list+byok-fee' : 'list', reason: 'key-held', ...short};
+  }
+  const fronted = platformFronts(plan, model.provider);
+  const platformPaid = (reason: RouteReason): Route =>
+    fronted ? {path: 'platform', model, basis: 'platform-rate', reason, ...short} : {path: 'unserved', reason: 'no-path'};
+  const picked = settings.platformProviders.has('*') || settings.platformProviders.has(model.provider);
+  if (picked && fronted) return platformPaid('platform-chosen');
+  const free = settings.freeTier ? plan.free : undefined;
+  if (free && context.freeModel) {
+    if (!meetsCapability(free.capability, task.needs)) {
+      return settings.onFreeLimit === 'fallthrough' ? platformPaid('free-capability-fallthrough') : {path: 'unserved', reason: 'free-capability'};
+    }
+    const units = free.dailyCap.unit === 'requests' ? task.requests : 1;
+    if (context.freeUsedToday + units > free.dailyCap.count) {
+      return settings.onFreeLimit === 'fallthrough' ? platformPaid('free-cap-fallthrough') : {path: 'unserved', reason: 'free-cap-wait'};
+    }
+    return {path: 'free', model: context.freeModel, basis: 'free', reason: 'free-tier'};
+  }
+  if (!picked && !model.byokable) return platformPaid('no-direct-credential');
+  return {path: 'unserved', reason: 'no-path'};
+}
+
+/** Tasks served across the paths, from a count per path. */
+export function totalServed(served: Readonly<Record<PathKind, number>>): number {
+  return served.byok + served.platform + served.free;
+}
+
+/** Free-tier units a routed task consumed. */
+export function freeUnits(plan: Plan, task: TaskToRoute): number {
+  return plan.free?.dailyCap.unit === 'requests' ? task.requests : 1;
+}

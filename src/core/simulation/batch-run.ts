@@ -1,0 +1,394 @@
+import {byokFee, feeBearingRequests, platformCharge, PlatformMonths, type CreditMonth} from '../billing/charges.js';
+import {ZERO, type Money} from '../money.js';
+import type {Plan} from '../billing/plan.js';
+import {listCost, splitByTier, stepAt, stepFor, type Tier} from '../pricing/context-tiers.js';
+import type {ModelPrice} from '../pricing/model-price.js';
+import {freeUnits, route, type PathKind, type TaskToRoute} from '../routing/router.js';
+import {classTask, freeModelOn, type ResolvedClass, type Scenario} from './scenario.js';
+import {settingsFor, type Strategy} from '../routing/strategy.js';
+import {addTokens, NO_TOKENS, promptTokens, totalTokens, type Bucket, type TokenBuckets} from '../tokens.js';
+
+export type UnservedReason = 'free-capability' | 'free-cap-wait' | 'credits-exhausted' | 'context-window' | 'no-path';
+
+/** Tokens and list-price cost summed per path, model and price tier. */
+export interface LedgerLine {
+  readonly path: PathKind;
+  readonly model: string;
+  readonly tier: Tier;
+  tasks: number;
+  requests: number;
+  tokens: TokenBuckets;
+  listUsd: Money;
+  missing: Bucket[];
+}
+
+export interface Charges {
+  /** Provider invoice for BYOK calls, at list price. */
+  byokListUsd: Money;
+  /** What the platform takes on BYOK usage. */
+  byokFeeUsd: Money;
+  /** Platform-paid usage billed as it happens: markup or pay-as-you-go overage. */
+  platformUsageUsd: Money;
+  subscriptionUsd: Money;
+  packsUsd: Money;
+}
+
+export interface RunResult {
+  readonly strategy: Strategy;
+  readonly tasks: number;
+  readonly days: number;
+  readonly served: Record<PathKind, number>;
+  readonly unserved: Record<UnservedReason, number>;
+  /** Tasks served on a model below the capability they need (a frontier task on an open model). */
+  readonly belowNeed: number;
+  readonly lines: LedgerLine[];
+  readonly charges: Charges;
+  readonly totalUsd: Money;
+  /** False when some tokens had no price: totals are then lower bounds. */
+  readonly complete: boolean;
+  readonly credits: CreditMonth[];
+  /** Cost incurred on each day, in order. */
+  readonly dailyUsd: Money[];
+  /**
+   * Set when the batch is too long to list day by day (past MAX_PERIOD_DAYS): it was priced as a
+   * stretch of `days` days, `times` over, then the rest, and `credits` and `dailyUsd` hold that
+   * stretch once, so memory does not grow with the batch.
+   */
+  readonly repeats?: {readonly days: number; readonly times: number};
+}
+
+interface ClassRuntime {
+  readonly cls: ResolvedClass;
+  readonly task: TaskToRoute;
+}
+
+/** Cost of one task of a class on one model and path, computed once per run. */
+interface UnitCost {
+  readonly split: {readonly tier: Tier; readonly tokens: TokenBuckets}[];
+  readonly listUsd: Money;
+  readonly missing: Bucket[];
+  readonly tokens: number;
+  readonly platformUsd: Money;
+}
+
+/**
+ * Runs `tasks` tasks at the profile's pace (tasks per day, working days per month), routing each
+ * through route() and billing it as the plan says. Token sums are integers; money is priced from
+ * them exactly. Tasks within a day are taken class by class in the profile's order.
+ *
+ * A long batch repeats itself: whole months of the same days, the same class split and the same
+ * free-pool rotation, with nothing carried from one month to the next. Such a batch is priced as
+ * one stretch of that period times the number of stretches, plus the rest, so `--tasks 1e9` takes
+ * as long and as much memory as a few months.
+ */
+export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: number): RunResult {
+  const period = repeatingPeriod(scenario);
+  if (!period || tasks < 2 * period.tasks) return simulateDays(scenario, strategy, tasks);
+  const times = Math.floor(tasks / period.tasks);
+  const rest = tasks - times * period.tasks;
+  const once = simulateDays(scenario, strategy, period.tasks);
+  return repeated(once, times, rest > 0 ? simulateDays(scenario, strategy, rest) : undefined, tasks);
+}
+
+/** Days after which a batch starts over exactly, and its tasks; none within MAX_PERIOD_DAYS. */
+export function repeatingPeriod(scenario: Scenario): {days: number; tasks: number} | undefined {
+  const {profile} = scenario;
+  const step = lcm(profile.workingDaysPerMonth, Math.max(1, scenario.freePool.length));
+  const sequence = new TaskSequence(scenario.classes).period;
+  for (let days = step; days <= MAX_PERIOD_DAYS; days += step) {
+    const tasks = profile.tasksPerDay * days;
+    const whole = Math.round(tasks);
+    if (whole > 0 && Math.abs(tasks - whole) < 1e-9 * Math.max(1, tasks) && whole % sequence === 0) return {days, tasks: whole};
+  }
+  return undefined;
+}
+
+/**
+ * The largest batch that can be priced exactly, and why: token sums must stay whole numbers a
+ * double holds exactly (2^53), and a batch that never repeats is simulated day by day, at most
+ * MAX_PERIOD_DAYS of them.
+ */
+export function batchLimit(scenario: Scenario): {tasks: number; why: string} {
+  const perTask = Math.max(1, ...scenario.classes.map((c) => totalTokens(c.tokens)));
+  const exact = {tasks: Math.floor(Number.MAX_SAFE_INTEGER / perTask), why: `the token counts pass 2^53, at up to ${perTask.toLocaleString('en-US')} tokens a task, and are no longer exact`};
+  if (repeatingPeriod(scenario)) return exact;
+  const days = {tasks: Math.floor(MAX_PERIOD_DAYS * scenario.profile.tasksPerDay), why: `the batch would be simulated day by day: this pace and task mix do not repeat within ${MAX_PERIOD_DAYS.toLocaleString('en-US')} days`};
+  return days.tasks < exact.tasks ? days : exact;
+}
+
+/** The longest repeating stretch looked for: past it a batch is simulated day by day. */
+export const MAX_PERIOD_DAYS = 100_000;
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function lcm(a: number, b: number): number {
+  return (a / gcd(a, b)) * b;
+}
+
+/** `once` taken `times` over, then `tail`: counts and money add up exactly, per ledger line. */
+function repeated(once: RunResult, times: number, tail: RunResult | undefined, tasks: number): RunResult {
+  const add = <T extends Record<string, number>>(a: T, b: T | undefined): T =>
+    Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v * times + (b?.[k] ?? 0)])) as T;
+  const lines = new Map<string, LedgerLine>();
+  for (const [line, factor] of [...once.lines.map((l) => [l, times] as const), ...(tail?.lines ?? []).map((l) => [l, 1] as const)]) {
+    const key = `${line.path}\u0000${line.model}\u0000${line.tier}`;
+    const sum = lines.get(key) ?? {path: line.path, model: line.model, tier: line.tier, tasks: 0, requests: 0, tokens: NO_TOKENS, listUsd: ZERO, missing: []};
+    sum.tasks += line.tasks * factor;
+    sum.requests += line.requests * factor;
+    sum.tokens = addTokens(sum.tokens, line.tokens, factor);
+    sum.listUsd = sum.listUsd.add(line.listUsd.mul(factor));
+    sum.missing = [...new Set([...sum.missing, ...line.missing])];
+    lines.set(key, sum);
+  }
+  const charges = Object.fromEntries(
+    (Object.keys(once.charges) as (keyof Charges)[]).map((k) => [k, once.charges[k].mul(times).add(tail?.charges[k] ?? ZERO)]),
+  ) as unknown as Charges;
+  return {
+    strategy: once.strategy,
+    tasks,
+    days: once.days * times + (tail?.days ?? 0),
+    served: add(once.served, tail?.served),
+    unserved: add(once.unserved, tail?.unserved),
+    belowNeed: once.belowNeed * times + (tail?.belowNeed ?? 0),
+    lines: [...lines.values()],
+    charges,
+    totalUsd: once.totalUsd.mul(times).add(tail?.totalUsd ?? ZERO),
+    complete: once.complete && (tail?.complete ?? true),
+    ...(once.days * times <= MAX_PERIOD_DAYS ? everyDay(once, times, tail) : {credits: once.credits, dailyUsd: once.dailyUsd, repeats: {days: once.days, times}}),
+  };
+}
+
+/** The day-by-day series and credit months written out in full, for a batch short enough to list. */
+function everyDay(once: RunResult, times: number, tail: RunResult | undefined): Pick<RunResult, 'credits' | 'dailyUsd'> {
+  const stretches = [...Array.from({length: times}, () => once), ...(tail ? [tail] : [])];
+  let month = 0;
+  return {
+    dailyUsd: stretches.flatMap((r) => r.dailyUsd),
+    credits: stretches.flatMap((r) => r.credits.map((c) => ({...c, month: ++month}))),
+  };
+}
+
+/** The batch simulated day by day. */
+export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: number): RunResult {
+  const {plan, profile} = scenario;
+  const pace = profile.tasksPerDay;
+  // The epsilon keeps float noise in a derived pace (173 / 21 tasks a day) from adding a day.
+  const days = Math.max(1, Math.ceil(tasks / pace - 1e-9));
+  const runtimes: ClassRuntime[] = scenario.classes.map((cls) => ({
+    cls,
+    task: classTask(cls),
+  }));
+  const units = new Map<string, UnitCost>();
+  const unitCost = (cls: ResolvedClass, model: ModelPrice): UnitCost => {
+    const key = `${cls.name}\u0000${model.id}`;
+    let unit = units.get(key);
+    if (!unit) {
+      unit = priceUnit(plan, model, cls.tokens, cls.requestsPerTask);
+      units.set(key, unit);
+    }
+    return unit;
+  };
+
+  const ledger = new Map<string, LedgerLine>();
+  const served: Record<PathKind, number> = {byok: 0, platform: 0, free: 0};
+  const unserved: Record<UnservedReason, number> = {'free-capability': 0, 'free-cap-wait': 0, 'credits-exhausted': 0, 'context-window': 0, 'no-path': 0};
+  const charges: Charges = {byokListUsd: ZERO, byokFeeUsd: ZERO, platformUsageUsd: ZERO, subscriptionUsd: ZERO, packsUsd: ZERO};
+  const dailyUsd: Money[] = [];
+  let belowNeed = 0;
+  const platformMonths = new PlatformMonths(plan);
+  let byokRequestsThisMonth = 0;
+  const sequence = new TaskSequence(scenario.classes);
+
+  const record = (path: PathKind, model: ModelPrice, cls: ResolvedClass, count: number, unit: UnitCost) => {
+    served[path] += count;
+    for (const part of unit.split) {
+      const key = `${path}\u0000${model.id}\u0000${part.tier}`;
+      const line = ledger.get(key) ?? {path, model: model.id, tier: part.tier, tasks: 0, requests: 0, tokens: NO_TOKENS, listUsd: ZERO, missing: []};
+      line.tasks += count;
+      line.requests += cls.requestsPerTask * count;
+      line.tokens = addTokens(line.tokens, part.tokens, count);
+      ledger.set(key, line);
+    }
+  };
+
+  for (let day = 0; day < days; day++) {
+    const dayOfMonth = day % profile.workingDaysPerMonth;
+    if (dayOfMonth === 0) {
+      byokRequestsThisMonth = 0;
+      platformMonths.startMonth();
+    }
+    let dayCost = ZERO;
+    let freeUsed = 0;
+    const freeModel = freeModelOn(scenario.freePool, day);
+    const from = Math.min(tasks, Math.floor(pace * day + 1e-9));
+    const counts = sequence.take(Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)) - from);
+
+    for (const [index, runtime] of runtimes.entries()) {
+      let remaining = counts[index] ?? 0;
+      const settings = settingsFor(strategy, runtime.cls.name);
+      // Tasks of one class on one day route alike until the free cap is reached, so route the
+      // first, take as many as share its route, and route again for the rest.
+      while (remaining > 0) {
+        const decision = route(settings, plan, runtime.task, {freeUsedToday: freeUsed, ...(freeModel ? {freeModel} : {})});
+        if (decision.path === 'unserved') {
+          unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' || decision.reason === 'context-window' ? decision.reason : 'no-path'] += remaining;
+          break;
+        }
+        const unit = unitCost(runtime.cls, decision.model);
+        let count = remaining;
+        if (decision.path === 'free') {
+          const per = freeUnits(plan, runtime.task);
+          count = Math.min(remaining, Math.floor(((plan.free?.dailyCap.count ?? 0) - freeUsed) / per));
+          freeUsed += per * count;
+          record('free', decision.model, runtime.cls, count, unit);
+        } else if (decision.path === 'byok') {
+          const requests = runtime.cls.requestsPerTask;
+          const list = unit.listUsd.mul(count);
+          // Every request of a task costs the task's list price over its requests.
+          const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
+          const fee = byokFee(plan, {listUsd: list, tokens: unit.tokens * count, feeBearingListUsd: feeBearing > 0 ? unit.listUsd.mul(feeBearing).div(requests) : ZERO});
+          byokRequestsThisMonth += requests * count;
+          charges.byokListUsd = charges.byokListUsd.add(list);
+          charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
+          dayCost = dayCost.add(list).add(fee);
+          record('byok', decision.model, runtime.cls, count, unit);
+          if (decision.belowNeed) belowNeed += count;
+        } else {
+          const billed = platformMonths.bill(unit.platformUsd.mul(count), count, dayOfMonth);
+          charges.subscriptionUsd = charges.subscriptionUsd.add(billed.subscriptionUsd);
+          charges.platformUsageUsd = charges.platformUsageUsd.add(billed.usageUsd);
+          charges.packsUsd = charges.packsUsd.add(billed.packsUsd);
+          dayCost = dayCost.add(billed.subscriptionUsd).add(billed.usageUsd).add(billed.packsUsd);
+          if (billed.runs > 0) record('platform', decision.model, runtime.cls, billed.runs, unit);
+          if (decision.belowNeed) belowNeed += billed.runs;
+          unserved['credits-exhausted'] += count - billed.runs;
+        }
+        remaining -= count;
+      }
+    }
+    dailyUsd.push(dayCost);
+  }
+
+  const lines = [...ledger.values()];
+  const models = new Map(scenario.classes.map((c) => [c.resolvedModel.id, c.resolvedModel]));
+  for (const m of scenario.freePool) models.set(m.id, m);
+  for (const line of lines) {
+    // The free tier costs nothing whatever its models would list at, so nothing is missing there.
+    if (line.path === 'free') continue;
+    const priced = listCost(models.get(line.model) as ModelPrice, line.tier, line.tokens);
+    line.listUsd = priced.usd;
+    line.missing = [...priced.missing];
+  }
+  const totalUsd = Object.values(charges).reduce((sum: Money, v: Money) => sum.add(v), ZERO);
+  return {
+    strategy,
+    tasks,
+    days,
+    served,
+    unserved,
+    belowNeed,
+    lines,
+    charges,
+    totalUsd,
+    complete: lines.every((l) => l.missing.length === 0),
+    credits: platformMonths.credits,
+    dailyUsd,
+  };
+}
+
+function priceUnit(plan: Plan, listed: ModelPrice, tokens: TokenBuckets, requests: number): UnitCost {
+  // Prices in several prompt-size steps (Qwen3-Coder): the class's requests are priced at the step their prompt falls in.
+  const model = stepAt(listed, stepFor(listed, promptTokens(tokens) / requests));
+  const split = splitByTier(model, tokens, requests);
+  const both = (['base', 'long'] as const).map((tier) => ({tier, tokens: split[tier]}));
+  const used = both.filter((p) => totalTokens(p.tokens) > 0);
+  const parts = used.length > 0 ? used : both.slice(0, 1);
+  const priced = parts.map((p) => listCost(model, p.tier, p.tokens));
+  const listUsd = priced.reduce((sum, p) => sum.add(p.usd), ZERO);
+  const mtok = totalTokens(tokens);
+  return {
+    split: parts,
+    listUsd,
+    missing: [...new Set(priced.flatMap((p) => p.missing))],
+    tokens: mtok,
+    platformUsd: platformCharge(plan, {listUsd, tokens: mtok}),
+  };
+}
+
+/** Shares in whole parts of a million: class order decided in exact integer arithmetic, not float noise. */
+const SHARE_PARTS = 1_000_000;
+
+/**
+ * The run's tasks, class by class, in whole tasks. After n tasks every class holds its share of n
+ * rounded by largest remainder, and no class ever loses a task as n grows, so a day's split is never
+ * negative and the run adds up to exactly the tasks asked for (1 a day for 21 days is 21 tasks).
+ */
+export class TaskSequence {
+  private readonly parts: number[];
+  private readonly whole: number;
+  /** Tasks after which the split starts over: every class's share of it is whole. */
+  readonly period: number;
+  private readonly counts: number[];
+  private taken = 0;
+
+  constructor(classes: readonly {share: number}[]) {
+    this.parts = classes.map((c) => Math.round(c.share * SHARE_PARTS));
+    this.whole = this.parts.reduce((a, b) => a + b, 0) || 1;
+    this.period = this.whole / this.parts.reduce((g, p) => gcd(g, p), this.whole);
+    this.counts = classes.map(() => 0);
+  }
+
+  /** Tasks of each class among the next `n` tasks of the run. */
+  take(n: number): number[] {
+    const target = largestRemainder(this.parts, this.whole, this.taken + n);
+    const out = target.map((t, i) => Math.max(0, t - (this.counts[i] as number)));
+    if (out.reduce((a, b) => a + b, 0) !== n) return this.takeOneByOne(n);
+    out.forEach((c, i) => (this.counts[i] = (this.counts[i] as number) + c));
+    this.taken += n;
+    return out;
+  }
+
+  /** Where largest remainder would take a task back (the Alabama paradox), tasks go one at a time, each to the class furthest behind. */
+  private takeOneByOne(n: number): number[] {
+    const out = this.counts.map(() => 0);
+    for (let t = 0; t < n; t++) {
+      const next = ++this.taken;
+      let best = 0;
+      let bestDeficit = -Infinity;
+      for (let i = 0; i < this.parts.length; i++) {
+        const deficit = next * (this.parts[i] as number) - (this.counts[i] as number) * this.whole;
+        if (deficit > bestDeficit) {
+          bestDeficit = deficit;
+          best = i;
+        }
+      }
+      this.counts[best] = (this.counts[best] as number) + 1;
+      out[best] = (out[best] as number) + 1;
+    }
+    return out;
+  }
+}
+
+/**
+ * n split by parts (of `whole`) by largest remainder, ties to the earlier class. In BigInt: a batch
+ * of 10^12 tasks times a million parts is past a double's exact integers.
+ */
+export function largestRemainder(parts: readonly number[], whole: number, n: number): number[] {
+  const big = BigInt(n);
+  const w = BigInt(whole);
+  const quotas = parts.map((p) => BigInt(p) * big);
+  const floors = quotas.map((q) => q / w);
+  const left = Number(big - floors.reduce((a, b) => a + b, 0n));
+  const order = parts.map((_, i) => i).sort((i, j) => {
+    const ri = (quotas[i] as bigint) % w;
+    const rj = (quotas[j] as bigint) % w;
+    return ri === rj ? i - j : ri > rj ? -1 : 1;
+  });
+  for (let k = 0; k < left; k++) {
+    const i = order[k] as number;
+    floors[i] = (floors[i] as bigint) + 1n;
+  }
+  return floors.map(Number);
+}

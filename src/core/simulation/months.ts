@@ -1,0 +1,385 @@
+import {feeBearingRequests, floatCharges, monthCharges} from '../billing/charges.js';
+import {Money, ZERO} from '../money.js';
+import {ratesFor, splitByTier, type Tier} from '../pricing/context-tiers.js';
+import type {ModelPrice, Rates} from '../pricing/model-price.js';
+import {Random} from './random.js';
+import {route, type AppSettings, type Route, type RouteContext} from '../routing/router.js';
+import {classTask, freeModelOn, type Scenario} from './scenario.js';
+import {QuantileSketch} from './sketch.js';
+import {settingsFor, type Strategy} from '../routing/strategy.js';
+import {SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from './task-size.js';
+import {BUCKETS, type TokenBuckets} from '../tokens.js';
+
+export interface MonthSimOptions {
+  readonly runs: number;
+  readonly seed: number;
+  readonly strategies: readonly Strategy[];
+  /** Called now and then with the months done so far (a progress bar on a terminal). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Every month the same fixed tasks instead of random draws: per working day, each task's class
+   * (an index into the scenario's classes), at the class's own size. Lets the month be held to
+   * the batch simulation and the replay.
+   */
+  readonly fixedMonth?: readonly (readonly number[])[];
+}
+
+/** What one strategy came to over many simulated months. Money sums are exact; spreads come from a sketch. */
+export interface StrategyOutcome {
+  readonly strategy: Strategy;
+  /** Exact sum of every month's bill: mean = totalUsd / runs. */
+  readonly totalUsd: Money;
+  /** Monthly bills, for p10 / p50 / p90 / p99 (within ±0.05%). */
+  readonly bills: QuantileSketch;
+  readonly credits: {
+    readonly monthsRunOut: number;
+    /** Months in which the credit cliff blocked at least one task. */
+    readonly monthsBlocked: number;
+    /** runOutDays[d] = months whose credits ran out on working day d + 1. */
+    readonly runOutDays: number[];
+    readonly overageUsd: QuantileSketch;
+    readonly blockedTasks: QuantileSketch;
+  } | null;
+  readonly free: {readonly capDays: number; readonly waited: number; readonly fellThrough: number; readonly served: number} | null;
+  /** Mean cumulative cost at the end of each working day, and mean credit balance (null without credits). */
+  readonly daily: {readonly cumulativeUsd: number[]; readonly creditBalance: number[] | null};
+  readonly unservedTasks: number;
+  readonly complete: boolean;
+}
+
+export interface MonthSimResult {
+  readonly runs: number;
+  readonly seed: number;
+  readonly days: number;
+  readonly tasks: number;
+  readonly outcomes: StrategyOutcome[];
+  readonly classes: {readonly name: string; readonly median: number; readonly p90: number}[];
+}
+
+/**
+ * Slot paths: BYOK, platform, and for the plan's BYOK percentage fee the BYOK tasks wholly past the
+ * month's waiver and the one task the waiver ends in.
+ */
+type SlotPath = 0 | 1 | 2 | 3;
+const BYOK = 0;
+const PLATFORM = 1;
+const FEE_BEARING = 2;
+const WAIVER_END = 3;
+const SLOT_PATHS = 4;
+
+/** Per strategy, per month: integer token sums in slots (path × class × tier × bucket) and the counters. */
+class Month {
+  readonly tokens: Float64Array;
+  byokRequests = 0;
+  /** Of the task the fee waiver ends in: its requests past the waiver, and all of them. */
+  waiverEnd: readonly [number, number] = [0, 1];
+  platformTasks = 0;
+  blocked = 0;
+  waited = 0;
+  fellThrough = 0;
+  freeServed = 0;
+  capDays = 0;
+  runOutDay = -1;
+  floatCost = 0;
+  floatPlatform = 0;
+  constructor(slots: number) {
+    this.tokens = new Float64Array(slots * BUCKETS.length);
+  }
+}
+
+/**
+ * Simulates `runs` months. Each day's task count is Poisson around the profile's pace; each task's
+ * class is drawn by share and its size from the class's lognormal (mean = the profile's task);
+ * every strategy routes the same sampled tasks through route(). Tokens are summed as integers per
+ * path, class model and tier, and priced with decimal.js at the month's end, so money is exact
+ * for the sampled tokens. Only the order-dependent decisions inside a month (which task meets a
+ * credit cliff, the day credits run out) use a float running total.
+ */
+export function simulateMonths(scenario: Scenario, options: MonthSimOptions): MonthSimResult {
+  const {profile, plan, classes} = scenario;
+  const days = profile.workingDaysPerMonth;
+  const random = new Random(options.seed);
+  const sizes = classes.map(sizeDistribution);
+  // The hot loop reads class figures from flat arrays rather than nested objects.
+  const tables = classes.map(sizeTable);
+  const means = Float64Array.from(classes.flatMap((c) => [...BUCKETS.map((b) => c.tokens[b]), c.requestsPerTask]));
+  const thresholds = Float64Array.from(classes, (c) => c.resolvedModel.longContext?.thresholdTokens ?? Infinity);
+  const cumulativeShares: number[] = [];
+  classes.reduce((sum, c) => {
+    cumulativeShares.push(sum + c.share);
+    return sum + c.share;
+  }, 0);
+  const slots = SLOT_PATHS * classes.length * 2;
+  const exactRates = integerRates(scenario);
+  const slot = (path: SlotPath, cls: number, tier: Tier) => ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
+  const floatRates = classes.map((c) => ({base: floatRatesOf(ratesFor(c.resolvedModel, 'base')), long: floatRatesOf(ratesFor(c.resolvedModel, 'long'))}));
+  const {platform: platformFloat, byok: byokFloat, includedCredits: creditsIncluded, drawn, subscription: subscriptionFloat} = floatCharges(plan);
+  const byokFeePct = !plan.byok.feePct.isZero();
+  const subscription = plan.platform.subscription;
+  const cliff = subscription?.overage.kind === 'blocked';
+
+  const states = options.strategies.map((strategy) => ({
+    strategy,
+    settings: classes.map((c) => settingsFor(strategy, c.name)),
+    // route() is pure, and for a class its answer turns only on whether the task still fits under
+    // the day's free cap; so each (class, fits) answer is asked of route() once and kept.
+    decisions: classes.map(() => [undefined, undefined] as [Route | undefined, Route | undefined]),
+    totalUsd: ZERO,
+    bills: new QuantileSketch(),
+    overage: new QuantileSketch(),
+    blocked: new QuantileSketch(),
+    monthsRunOut: 0,
+    monthsBlocked: 0,
+    runOutDays: new Array<number>(days).fill(0),
+    free: {capDays: 0, waited: 0, fellThrough: 0, served: 0},
+    cumulative: new Float64Array(days),
+    balance: new Float64Array(days),
+    unserved: 0,
+    complete: true,
+    month: new Month(slots),
+    freeUsed: 0,
+    capHitToday: false,
+  }));
+
+  const task = {model: classes[0]?.resolvedModel as ModelPrice, needs: classes[0]?.needs ?? 'open', requests: 1, promptTokensPerRequest: 0};
+  // Decisions are kept per class, so the context-window check takes the class's mean prompt, as the batch does.
+  const meanPrompts = classes.map((c) => classTask(c).promptTokensPerRequest ?? 0);
+  const freeByRequests = plan.free?.dailyCap.unit === 'requests';
+  const freeCap = plan.free?.dailyCap.count ?? 0;
+  const context: {freeUsedToday: number; freeModel?: ModelPrice} = {freeUsedToday: 0};
+  const tokens = {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0};
+  let totalTasks = 0;
+
+  for (let run = 0; run < options.runs; run++) {
+    if (options.onProgress && run % 256 === 0) options.onProgress(run, options.runs);
+    for (const s of states) s.month = new Month(slots);
+    for (let day = 0; day < days; day++) {
+      const freeModel = freeModelOn(scenario.freePool, run * days + day);
+      if (freeModel) context.freeModel = freeModel;
+      for (const s of states) {
+        s.freeUsed = 0;
+        s.capHitToday = false;
+      }
+      const fixedDay = options.fixedMonth?.[day];
+      const count = fixedDay ? fixedDay.length : random.poisson(profile.tasksPerDay);
+      totalTasks += count;
+      for (let t = 0; t < count; t++) {
+        let cls = 0;
+        let factor = 1;
+        if (fixedDay) cls = fixedDay[t] as number;
+        else {
+          const u = random.uniform();
+          while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
+          factor = (tables[cls] as Float64Array)[(random.uniform() * SIZE_TABLE_ENTRIES) | 0] as number;
+        }
+        const c = classes[cls] as Scenario['classes'][number];
+        const k = cls * 6;
+        tokens.input = Math.floor((means[k] as number) * factor + 0.5);
+        tokens.cacheRead = Math.floor((means[k + 1] as number) * factor + 0.5);
+        tokens.cacheWrite5m = Math.floor((means[k + 2] as number) * factor + 0.5);
+        tokens.cacheWrite1h = Math.floor((means[k + 3] as number) * factor + 0.5);
+        tokens.output = Math.floor((means[k + 4] as number) * factor + 0.5);
+        const requests = Math.max(1, Math.floor((means[k + 5] as number) * factor + 0.5));
+        task.model = c.resolvedModel;
+        task.needs = c.needs;
+        task.requests = requests;
+        task.promptTokensPerRequest = meanPrompts[cls] as number;
+        const longTier = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h > (thresholds[cls] as number) * requests;
+        const units = freeByRequests ? requests : 1;
+        // What the task costs at list price and where its tokens go are the same on every paid
+        // path and strategy: worked out once here, not per strategy.
+        const total = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output;
+        const rates = floatRates[cls] as {base: number[]; long: number[]};
+        const split = longTier && !c.resolvedModel.longContext?.wholeRequest ? splitByTier(c.resolvedModel, tokens, requests) : undefined;
+        const tier: Tier = longTier ? 'long' : 'base';
+        const cost = split ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long) : listFloat(tokens, longTier ? rates.long : rates.base);
+        for (let si = 0; si < states.length; si++) {
+          const s = states[si] as (typeof states)[number];
+          const fits = s.freeUsed + units <= freeCap ? 1 : 0;
+          const known = s.decisions[cls] as [Route | undefined, Route | undefined];
+          let decision = known[fits];
+          if (!decision) {
+            context.freeUsedToday = fits ? 0 : freeCap;
+            task.requests = fits ? Math.min(requests, freeCap) : requests;
+            decision = route(s.settings[cls] as AppSettings, plan, task, context as RouteContext);
+            known[fits] = decision;
+          }
+          const m = s.month;
+          if (decision.path === 'unserved') {
+            if (decision.reason === 'free-cap-wait') {
+              m.waited++;
+              s.capHitToday = true;
+            }
+            s.unserved++;
+            continue;
+          }
+          if (decision.path === 'free') {
+            s.freeUsed += units;
+            m.freeServed++;
+            continue;
+          }
+          if (decision.reason === 'free-cap-fallthrough') {
+            m.fellThrough++;
+            s.capHitToday = true;
+          }
+          const path = decision.path === 'byok' ? 0 : 1;
+          if (split) {
+            accumulate(m.tokens, slot(path, cls, 'base'), split.base, 1);
+            accumulate(m.tokens, slot(path, cls, 'long'), split.long, 1);
+          } else accumulate(m.tokens, slot(path, cls, tier), tokens, 1);
+          if (path === 1) {
+            const charge = platformFloat(cost, total);
+            if (cliff) {
+              const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
+              if (spent > creditsIncluded + 1e-9) {
+                // Undo: the task never ran.
+                if (split) {
+                  accumulate(m.tokens, slot(path, cls, 'base'), split.base, -1);
+                  accumulate(m.tokens, slot(path, cls, 'long'), split.long, -1);
+                } else accumulate(m.tokens, slot(path, cls, tier), tokens, -1);
+                m.blocked++;
+                s.unserved++;
+                if (m.runOutDay < 0) m.runOutDay = day;
+                continue;
+              }
+            }
+            m.platformTasks++;
+            m.floatPlatform += charge;
+            m.floatCost += subscription ? 0 : charge;
+            if (subscription && m.runOutDay < 0) {
+              const used = drawn(m.floatPlatform, m.platformTasks);
+              if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
+            }
+          } else {
+            const feeBearing = byokFeePct ? feeBearingRequests(plan, m.byokRequests, requests) : 0;
+            m.byokRequests += requests;
+            m.floatCost += byokFloat(cost, total, feeBearing, requests);
+            if (feeBearing > 0) {
+              const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
+              if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
+              if (split) {
+                accumulate(m.tokens, slot(feePath, cls, 'base'), split.base, 1);
+                accumulate(m.tokens, slot(feePath, cls, 'long'), split.long, 1);
+              } else accumulate(m.tokens, slot(feePath, cls, tier), tokens, 1);
+            }
+          }
+        }
+      }
+      for (const s of states) {
+        if (s.capHitToday) s.month.capDays++;
+        s.cumulative[day] = (s.cumulative[day] as number) + s.month.floatCost + subscriptionFloat(s.month.floatPlatform, s.month.platformTasks, s.month.blocked);
+        s.balance[day] = (s.balance[day] as number) + Math.max(0, creditsIncluded - drawn(s.month.floatPlatform, s.month.platformTasks));
+      }
+    }
+    for (const s of states) {
+      const bill = monthBill(scenario, s.month, slot, exactRates);
+      s.totalUsd = s.totalUsd.add(bill.total);
+      s.bills.add(bill.total.toNumber());
+      s.overage.add(bill.overage.toNumber());
+      s.blocked.add(s.month.blocked);
+      s.complete &&= bill.complete;
+      if (s.month.runOutDay >= 0) {
+        s.monthsRunOut++;
+        if (s.month.blocked > 0) s.monthsBlocked++;
+        s.runOutDays[s.month.runOutDay] = (s.runOutDays[s.month.runOutDay] as number) + 1;
+      }
+      s.free.capDays += s.month.capDays;
+      s.free.waited += s.month.waited;
+      s.free.fellThrough += s.month.fellThrough;
+      s.free.served += s.month.freeServed;
+    }
+  }
+
+  const runs = Math.max(1, options.runs);
+  return {
+    runs: options.runs,
+    seed: options.seed,
+    days,
+    tasks: totalTasks,
+    classes: classes.map((c, i) => ({name: c.name, median: sizes[i]?.median ?? 1, p90: sizes[i]?.p90 ?? 1})),
+    outcomes: states.map((s) => ({
+      strategy: s.strategy,
+      totalUsd: s.totalUsd,
+      bills: s.bills,
+      credits: subscription ? {monthsRunOut: s.monthsRunOut, monthsBlocked: s.monthsBlocked, runOutDays: s.runOutDays, overageUsd: s.overage, blockedTasks: s.blocked} : null,
+      free: plan.free ? s.free : null,
+      daily: {cumulativeUsd: [...s.cumulative].map((v) => v / runs), creditBalance: subscription ? [...s.balance].map((v) => v / runs) : null},
+      unservedTasks: s.unserved,
+      complete: s.complete,
+    })),
+  };
+}
+
+function floatRatesOf(rates: Rates): number[] {
+  return BUCKETS.map((b) => (rates[b] ? rates[b].toNumber() / 1e6 : 0));
+}
+
+/** Adds (sign 1) or takes back (sign -1) a task's tokens in the integer sums at `base`. */
+function accumulate(sums: Float64Array, base: number, t: TokenBuckets, sign: 1 | -1): void {
+  sums[base] = (sums[base] as number) + sign * t.input;
+  sums[base + 1] = (sums[base + 1] as number) + sign * t.cacheRead;
+  sums[base + 2] = (sums[base + 2] as number) + sign * t.cacheWrite5m;
+  sums[base + 3] = (sums[base + 3] as number) + sign * t.cacheWrite1h;
+  sums[base + 4] = (sums[base + 4] as number) + sign * t.output;
+}
+
+/** A task's list price in float dollars: only for decisions inside a month, never for the bill. */
+function listFloat(t: TokenBuckets, rates: number[]): number {
+  return t.input * (rates[0] as number) + t.cacheRead * (rates[1] as number) + t.cacheWrite5m * (rates[2] as number) + t.cacheWrite1h * (rates[3] as number) + t.output * (rates[4] as number);
+}
+
+/** The month's bill, exactly, from its integer token sums. */
+/**
+ * Rates as whole numbers of 10^-(6+d) dollars per token, d the most decimals any rate has, so a
+ * month's token sums are priced in exact integer (BigInt) arithmetic: a few hundred nanoseconds a
+ * month instead of dozens of decimal multiplications, with not a digit lost.
+ */
+export interface IntegerRates {
+  /** [class][tier][bucket] → units per token, or undefined where the sheet has no price. */
+  readonly units: (bigint | undefined)[][][];
+  /** Dollars per unit: 10^(6+d). */
+  readonly scale: Money;
+}
+
+function integerRates(scenario: Scenario): IntegerRates {
+  const all = scenario.classes.flatMap((c) => (['base', 'long'] as const).flatMap((tier) => BUCKETS.map((b) => ratesFor(c.resolvedModel, tier)[b])));
+  const decimals = Math.max(0, ...all.map((r) => (r ? r.decimalPlaces() : 0)));
+  const perUnit = new Money(10).pow(decimals);
+  return {
+    units: scenario.classes.map((c) => (['base', 'long'] as const).map((tier) => BUCKETS.map((b) => {
+      const rate = ratesFor(c.resolvedModel, tier)[b];
+      return rate ? BigInt(rate.mul(perUnit).toFixed(0)) : undefined;
+    }))),
+    scale: new Money(10).pow(6 + decimals),
+  };
+}
+
+function monthBill(scenario: Scenario, m: Month, slot: (path: SlotPath, cls: number, tier: Tier) => number, rates: IntegerRates) {
+  const {plan, classes} = scenario;
+  const sums = [0n, 0n, 0n, 0n];
+  const counted = [0, 0, 0, 0];
+  let complete = true;
+  for (const path of [BYOK, PLATFORM, FEE_BEARING, WAIVER_END] as const) {
+    for (let cls = 0; cls < classes.length; cls++) {
+      for (const [t, tier] of (['base', 'long'] as const).entries()) {
+        const base = slot(path, cls, tier);
+        for (let b = 0; b < BUCKETS.length; b++) {
+          const n = m.tokens[base + b] as number;
+          if (n === 0) continue;
+          const rate = rates.units[cls]?.[t]?.[b];
+          if (rate === undefined) complete = false;
+          else sums[path] = (sums[path] as bigint) + BigInt(n) * rate;
+          counted[path] = (counted[path] as number) + n;
+        }
+      }
+    }
+  }
+  const usd = (path: SlotPath) => (sums[path] === 0n ? ZERO : new Money((sums[path] as bigint).toString()).div(rates.scale));
+  const [past, all] = m.waiverEnd;
+  const charges = monthCharges(
+    plan,
+    {listUsd: usd(BYOK), tokens: counted[BYOK] as number, feeBearingListUsd: past === 0 ? usd(FEE_BEARING) : usd(FEE_BEARING).add(usd(WAIVER_END).mul(past).div(all))},
+    {listUsd: usd(PLATFORM), tokens: counted[PLATFORM] as number, tasks: m.platformTasks, blocked: m.blocked},
+  );
+  return {total: charges.totalUsd, overage: charges.overageUsd, complete};
+}
