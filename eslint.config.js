@@ -14,13 +14,24 @@ export default tseslint.config(
   {
     files: ['src/core/**'],
     rules: restrict([
-      {group: ['node:*', 'fs', 'path', 'ink', 'react', 'yargs', 'csv-parse', 'csv-parse/*'], message: 'core is pure: no I/O, no UI'},
-      {group: ['../io/*', '../output/*', '../ui/*', '../commands/*'], message: 'core depends on nothing above it'},
+      {
+        group: ['node:*', 'fs', 'path', 'ink', 'react', 'yargs', 'csv-parse', 'csv-parse/*'],
+        message: 'core is pure: no I/O, no UI',
+      },
+      {
+        group: ['../io/*', '../output/*', '../ui/*', '../commands/*'],
+        message: 'core depends on nothing above it',
+      },
     ]),
   },
   {
     files: ['src/io/**', 'src/output/**'],
-    rules: restrict([{group: ['ink', 'react', 'yargs', '../ui/*', '../commands/*'], message: 'io and output sit below ui and commands'}]),
+    rules: restrict([
+      {
+        group: ['ink', 'react', 'yargs', '../ui/*', '../commands/*'],
+        message: 'io and output sit below ui and commands',
+      },
+    ]),
   },
   {
     files: ['src/output/**'],

@@ -36,7 +36,9 @@ const MODELS = ['gpt-5', 'claude-sonnet-4-5', 'gemini-2.5-pro', 'deepseek-v3'];
 /** An N-row vibe-cost generic CSV with every optional column; returns the bytes written and the token sums. */
 export function writeGenericCsv(path: string, rows: number): {bytes: number; input: number; output: number} {
   const out = new BlockWriter(path);
-  out.line('timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens,cost_usd,task_id');
+  out.line(
+    'timestamp,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens,cost_usd,task_id',
+  );
   const start = Date.UTC(2026, 0, 1);
   let input = 0;
   let output = 0;
@@ -46,7 +48,9 @@ export function writeGenericCsv(path: string, rows: number): {bytes: number; inp
     input += inTok;
     output += outTok;
     const when = new Date(start + i * 37_000).toISOString();
-    out.line(`${when},${MODELS[i % MODELS.length]},${inTok},${outTok},${(i * 13) % 40_000},${(i * 31) % 2000},0.00${(i % 97) + 10},task-${i % 500}`);
+    out.line(
+      `${when},${MODELS[i % MODELS.length]},${inTok},${outTok},${(i * 13) % 40_000},${(i * 31) % 2000},0.00${(i % 97) + 10},task-${i % 500}`,
+    );
   }
   out.close();
   return {bytes: out.bytes, input, output};
@@ -122,9 +126,20 @@ export function writeClaudeTree(
         uuid: `u-${r}`,
         timestamp: when,
       });
-    w.line(JSON.stringify({parentUuid: `u-${r - 1}`, isSidechain: false, sessionId: session, type: 'user', message: {role: 'user', content: text(3800, r)}, uuid: `q-${r}`, timestamp: when}));
+    w.line(
+      JSON.stringify({
+        parentUuid: `u-${r - 1}`,
+        isSidechain: false,
+        sessionId: session,
+        type: 'user',
+        message: {role: 'user', content: text(3800, r)},
+        uuid: `q-${r}`,
+        timestamp: when,
+      }),
+    );
     // Spread the duplicated requests evenly through the tree.
-    if (Math.floor(((r + 1) * duplicates) / requests) > Math.floor((r * duplicates) / requests)) w.line(line(Math.floor(finalOutput / 3), text(3400, r + 1)));
+    if (Math.floor(((r + 1) * duplicates) / requests) > Math.floor((r * duplicates) / requests))
+      w.line(line(Math.floor(finalOutput / 3), text(3400, r + 1)));
     w.line(line(finalOutput, text(3400, r + 2)));
   }
   if (out) bytes += (out.close(), out.bytes);

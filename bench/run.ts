@@ -36,7 +36,19 @@ function measured(argv: string[]): {seconds: number; maxRssMb: number} {
   return {seconds: seconds ?? 0, maxRssMb: (kb ?? 0) / 1024};
 }
 
-const months = (n: number) => [node, cli, 'simulate', '--profile', 'team', '--runs', String(n), '--seed', '1', '--format', 'json'];
+const months = (n: number) => [
+  node,
+  cli,
+  'simulate',
+  '--profile',
+  'team',
+  '--runs',
+  String(n),
+  '--seed',
+  '1',
+  '--format',
+  'json',
+];
 const small = measured(months(1000));
 const large = measured(months(10_000));
 report(
@@ -83,7 +95,9 @@ if (lines > 0) {
   if (!existsSync(join(tree, '.done'))) {
     rmSync(tree, {recursive: true, force: true});
     const wrote = writeClaudeTree(tree, lines, 0.25);
-    console.log(`    (wrote ${wrote.files} files, ${(wrote.bytes / 1e9).toFixed(1)} GB, ${wrote.requests} requests, ${wrote.duplicates} written twice)`);
+    console.log(
+      `    (wrote ${wrote.files} files, ${(wrote.bytes / 1e9).toFixed(1)} GB, ${wrote.requests} requests, ${wrote.duplicates} written twice)`,
+    );
     spawnSync('touch', [join(tree, '.done')]);
   }
   const ours = measured(importArgv(tree));

@@ -18,8 +18,21 @@ import {parsePriceSheet} from '../src/core/pricing/parse-sheet.js';
 import type {ModelPrice} from '../src/core/pricing/model-price.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const FIRST_PARTY = new Set(['openai', 'text-completion-openai', 'anthropic', 'google', 'deepseek', 'mistral', 'xai', 'alibaba', 'moonshot', 'zai', 'cohere_chat']);
-const LICENCE = 'MIT License, Copyright (c) 2023 Berri AI (https://github.com/BerriAI/litellm/blob/main/LICENSE)';
+const FIRST_PARTY = new Set([
+  'openai',
+  'text-completion-openai',
+  'anthropic',
+  'google',
+  'deepseek',
+  'mistral',
+  'xai',
+  'alibaba',
+  'moonshot',
+  'zai',
+  'cohere_chat',
+]);
+const LICENCE =
+  'MIT License, Copyright (c) 2023 Berri AI (https://github.com/BerriAI/litellm/blob/main/LICENSE)';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -27,7 +40,8 @@ const input = args.find((a, i) => !a.startsWith('--') && !['--as-of', '--out'].i
 if (!input) throw new Error('usage: make-long-tail-sheet.ts LITELLM_JSON [--as-of YYYY-MM-DD] [--out FILE]');
 const asOf = flag('--as-of') ?? /\d{4}-\d{2}-\d{2}/.exec(basename(input))?.[0];
 const out = flag('--out') ?? join(ROOT, 'data', 'long-tail', 'litellm.json');
-if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('the snapshot date: give --as-of YYYY-MM-DD, or a file name holding it');
+if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+  throw new Error('the snapshot date: give --as-of YYYY-MM-DD, or a file name holding it');
 
 const curated = new PriceBook(
   readdirSync(join(ROOT, 'data', 'prices'))
@@ -52,7 +66,14 @@ function fromBedrock(m: ModelPrice): ModelPrice | undefined {
   const id = m.provider === 'bedrock' ? RETIRED_ANTHROPIC[m.id] : undefined;
   if (!id) return undefined;
   const {longContext: _bedrockOnly, ...rest} = m;
-  return {...rest, id, provider: 'anthropic', byokable: true, aliases: [m.id], source: `${m.source}: Bedrock's on-demand price, equal to Anthropic's list price`};
+  return {
+    ...rest,
+    id,
+    provider: 'anthropic',
+    byokable: true,
+    aliases: [m.id],
+    source: `${m.source}: Bedrock's on-demand price, equal to Anthropic's list price`,
+  };
 }
 
 /**
@@ -83,24 +104,48 @@ function coveredByCurated(m: ModelPrice): boolean {
 }
 
 /** Providers with no cache-write charge of their own: written tokens bill as ordinary input, as in the curated sheets. */
-const WRITE_AS_INPUT = new Set(['openai', 'text-completion-openai', 'google', 'xai', 'deepseek', 'moonshot', 'zai', 'mistral']);
+const WRITE_AS_INPUT = new Set([
+  'openai',
+  'text-completion-openai',
+  'google',
+  'xai',
+  'deepseek',
+  'moonshot',
+  'zai',
+  'mistral',
+]);
 function withWriteAsInput(m: ModelPrice): ModelPrice {
   if (!WRITE_AS_INPUT.has(m.provider) || m.rates.cacheWrite5m || !m.rates.input) return m;
-  return {...m, rates: {...m.rates, cacheWrite5m: m.rates.input}, source: `${m.source}; DERIVED: cacheWrite5m set equal to input (no separate cache-write charge)`};
+  return {
+    ...m,
+    rates: {...m.rates, cacheWrite5m: m.rates.input},
+    source: `${m.source}; DERIVED: cacheWrite5m set equal to input (no separate cache-write charge)`,
+  };
 }
 
 const DATED = /-(\d{4})(\d{2})(\d{2})$/;
 const kept: ModelPrice[] = [];
 const ids = new Set<string>();
 // First-party entries first: a Bedrock copy only fills in what the maker's own API no longer lists.
-for (const m of [...litellm.filter((x) => FIRST_PARTY.has(x.provider)), ...litellm.map(fromBedrock).filter((x) => x !== undefined)].map(withoutImpossibleWrite).map(withWriteAsInput)) {
+for (const m of [
+  ...litellm.filter((x) => FIRST_PARTY.has(x.provider)),
+  ...litellm.map(fromBedrock).filter((x) => x !== undefined),
+]
+  .map(withoutImpossibleWrite)
+  .map(withWriteAsInput)) {
   if (ids.has(m.id) || coveredByCurated(m)) continue;
   ids.add(m.id);
   const displayName = m.provider === 'anthropic' ? anthropicDisplayName(m.id) : undefined;
   const date = DATED.exec(m.id);
   // The cost export names a snapshot "Claude 3.5 Sonnet 2024-10-22".
   const datedName = displayName && date ? [`${displayName} ${date[1]}-${date[2]}-${date[3]}`] : [];
-  kept.push({...m, ...(displayName ? {displayName} : {}), aliases: [...m.aliases, ...datedName], asOf, source: m.source.replace(/key "[^"]*"/, (key) => `${key} (snapshot ${asOf})`)});
+  kept.push({
+    ...m,
+    ...(displayName ? {displayName} : {}),
+    aliases: [...m.aliases, ...datedName],
+    asOf,
+    source: m.source.replace(/key "[^"]*"/, (key) => `${key} (snapshot ${asOf})`),
+  });
 }
 
 // A dated snapshot whose undated name no entry holds answers to it: the latest snapshot wins.
@@ -112,7 +157,8 @@ for (const m of [...kept].sort((a, b) => a.id.localeCompare(b.id))) {
 for (const [base, m] of undated) (m.aliases as string[]).push(base);
 // A display name two snapshots share goes to the latest; the other keeps its dated name.
 const named = new Map<string, ModelPrice>();
-for (const m of [...kept].sort((a, b) => a.id.localeCompare(b.id))) if (m.displayName) named.set(normalizeModelName(m.displayName), m);
+for (const m of [...kept].sort((a, b) => a.id.localeCompare(b.id)))
+  if (m.displayName) named.set(normalizeModelName(m.displayName), m);
 const models = kept.map((m) => {
   if (!m.displayName || named.get(normalizeModelName(m.displayName)) === m) return m;
   const {displayName: _shared, ...rest} = m;

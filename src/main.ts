@@ -49,13 +49,17 @@ async function main(args: string[]): Promise<void> {
   if (values) return print(values.join('\n'));
   await yargs(argv)
     .scriptName('vibe-cost')
-    .usage('$0 <command> [options]\n\nWhat your AI coding-agent work costs on each payment path: your own key (BYOK), platform-paid, or the free tier.')
+    .usage(
+      '$0 <command> [options]\n\nWhat your AI coding-agent work costs on each payment path: your own key (BYOK), platform-paid, or the free tier.',
+    )
     .example('$0 simulate --tasks 1000', 'what 1,000 tasks cost on each path, and which to take')
     .example('$0 recommend --profile hobbyist', 'the setup to choose, with the reasons')
     .example('$0 breakeven --plan credits-builder', 'where BYOK and a plan cost the same, with a chart')
     .example('$0 import ~/.claude/projects', 'your own history, re-priced on every path')
     .example('$0 dashboard', 'play with the numbers')
-    .epilogue('simulate, recommend, breakeven, import and prices write --format table|json|csv|markdown. Data files and flags: see the README.')
+    .epilogue(
+      'simulate, recommend, breakeven, import and prices write --format table|json|csv|markdown. Data files and flags: see the README.',
+    )
     .command(ending(simulateCommand))
     .command(ending(recommendCommand))
     .command(ending(breakevenCommand))
@@ -69,23 +73,35 @@ async function main(args: string[]): Promise<void> {
     // --no-key is a flag of its own (a user who will not manage a key), not the negation of --key.
     .parserConfiguration({'boolean-negation': false})
     .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
-    .demandCommand(1, 'name a command: simulate, recommend, breakeven, import, prices, dashboard or completion')
+    .demandCommand(
+      1,
+      'name a command: simulate, recommend, breakeven, import, prices, dashboard or completion',
+    )
     .strict()
     .version(VERSION)
     .help()
     .alias('h', 'help')
     .wrap(Math.min(120, process.stdout.columns || 100))
     // The command's own parser, kept to suggest its flags: yargs hands fail() only its usage printer.
-    .middleware(((_argv: unknown, y: unknown) => {
-      parser = y as typeof parser;
-    }) as unknown as MiddlewareFunction, true)
+    .middleware(
+      ((_argv: unknown, y: unknown) => {
+        parser = y as typeof parser;
+      }) as unknown as MiddlewareFunction,
+      true,
+    )
     .fail((message, error) => {
       // yargs' own parse errors (YError) are bad usage too; anything else thrown in a handler is not.
       if (error && error.name !== 'YError') throw error;
       const flags = Object.keys(parser?.getOptions().key ?? {});
       const flagAt = argv.findIndex((a) => a.startsWith('-'));
       const words = flagAt < 0 ? argv : argv.slice(0, flagAt);
-      const said = usageMessage(message ?? error?.message ?? 'bad usage', {words, argv, commands: COMMANDS, actions: {prices: PRICES_ACTIONS}, flags});
+      const said = usageMessage(message ?? error?.message ?? 'bad usage', {
+        words,
+        argv,
+        commands: COMMANDS,
+        actions: {prices: PRICES_ACTIONS},
+        flags,
+      });
       fail(said.message, said.hint, 2);
     })
     .parseAsync();
@@ -93,5 +109,10 @@ async function main(args: string[]): Promise<void> {
 
 main(hideBin(process.argv)).catch((error: unknown) => {
   if (error instanceof UserError) fail(error.message, error.hint, error.exitCode, error);
-  fail(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`, 'this is a bug; run again with --debug and report the output', 1, error);
+  fail(
+    `unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+    'this is a bug; run again with --debug and report the output',
+    1,
+    error,
+  );
 });

@@ -8,7 +8,11 @@ import type {TokenBuckets} from '../src/core/tokens.js';
 export const m = (text: string) => new Money(text);
 
 export function rates(r: Record<keyof Rates, string | undefined>): Rates {
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined).map(([k, v]) => [k, m(v as string)])) as Rates;
+  return Object.fromEntries(
+    Object.entries(r)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, m(v as string)]),
+  ) as Rates;
 }
 
 /** Claude Sonnet 4.5's real prices: $3 / $15, writes 3.75 (5m) and 6 (1h), reads 0.3; ×2 / ×1.5 past 200k. */
@@ -35,7 +39,13 @@ export const FREE_MODEL: ModelPrice = {
   aliases: [],
   capability: 'open',
   byokable: false,
-  rates: rates({input: '0', output: '0', cacheRead: undefined, cacheWrite5m: undefined, cacheWrite1h: undefined}),
+  rates: rates({
+    input: '0',
+    output: '0',
+    cacheRead: undefined,
+    cacheWrite5m: undefined,
+    cacheWrite1h: undefined,
+  }),
   asOf: '2026-08-01',
   source: 'test',
   origin: 'test',
@@ -45,15 +55,17 @@ export function tokens(t: Partial<TokenBuckets>): TokenBuckets {
   return {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0, ...t};
 }
 
-export function plan(overrides: {
-  markupPct?: string;
-  subscription?: Subscription;
-  free?: Plan['free'] | null;
-  byokFeePct?: string;
-  byokWaived?: number;
-  byokAllowed?: boolean;
-  providers?: string[];
-} = {}): Plan {
+export function plan(
+  overrides: {
+    markupPct?: string;
+    subscription?: Subscription;
+    free?: Plan['free'] | null;
+    byokFeePct?: string;
+    byokWaived?: number;
+    byokAllowed?: boolean;
+    providers?: string[];
+  } = {},
+): Plan {
   return {
     id: 'test-plan',
     name: 'Test plan',
@@ -75,7 +87,13 @@ export function plan(overrides: {
     },
     ...(overrides.free === null
       ? {}
-      : {free: overrides.free ?? {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: 5}}}),
+      : {
+          free: overrides.free ?? {
+            pool: ['pool:free'],
+            capability: 'open',
+            dailyCap: {unit: 'tasks', count: 5},
+          },
+        }),
   };
 }
 
@@ -83,7 +101,12 @@ export function taskClass(c: Partial<TaskClass> & {tokens: TokenBuckets}): TaskC
   return {name: 'task', share: 1, needs: 'open', requestsPerTask: 1, ...c};
 }
 
-export function scenario(p: Plan, classes: TaskClass[], pace: {tasksPerDay: number; workingDaysPerMonth?: number}, model: ModelPrice = SONNET): Scenario {
+export function scenario(
+  p: Plan,
+  classes: TaskClass[],
+  pace: {tasksPerDay: number; workingDaysPerMonth?: number},
+  model: ModelPrice = SONNET,
+): Scenario {
   const profile: Profile = {
     id: 'test',
     name: 'test',
@@ -95,5 +118,10 @@ export function scenario(p: Plan, classes: TaskClass[], pace: {tasksPerDay: numb
     model: model.id,
     classes,
   };
-  return {profile, plan: p, classes: classes.map((c) => ({...c, resolvedModel: model})), freePool: p.free ? [FREE_MODEL] : []};
+  return {
+    profile,
+    plan: p,
+    classes: classes.map((c) => ({...c, resolvedModel: model})),
+    freePool: p.free ? [FREE_MODEL] : [],
+  };
 }

@@ -7,7 +7,14 @@ import {FORMATS} from './options.js';
 import {print} from './output.js';
 
 /** The setups --current takes (the candidates' ids; app:NAME comes from the settings file). */
-const SETUPS = ['all-byok', 'all-platform', 'all-free', 'free-then-platform', 'hybrid-free-byok', 'your-keys'];
+const SETUPS = [
+  'all-byok',
+  'all-platform',
+  'all-free',
+  'free-then-platform',
+  'hybrid-free-byok',
+  'your-keys',
+];
 
 /** The values a flag takes, for the shell to offer after it; undefined for a flag without a fixed set. */
 function flagValues(flag: string): readonly string[] | undefined {
@@ -17,7 +24,9 @@ function flagValues(flag: string): readonly string[] | undefined {
     case '--profile':
       return bundledNames('profiles');
     case '--model':
-      return loadPriceBook([]).models.map((m) => m.id).sort();
+      return loadPriceBook([])
+        .models.map((m) => m.id)
+        .sort();
     case '--current':
       return SETUPS;
     case '--source':
@@ -54,7 +63,8 @@ function shellFromEnv(): Shell {
 
 export const completionCommand = {
   command: 'completion [shell]',
-  describe: 'print a shell completion script (bash, zsh or fish): commands, flags and the values of --plan, --profile, --model, --current, --source, --format',
+  describe:
+    'print a shell completion script (bash, zsh or fish): commands, flags and the values of --plan, --profile, --model, --current, --source, --format',
   builder: (yargs: Argv) =>
     yargs
       .positional('shell', {choices: SHELLS, describe: 'the shell (default: from $SHELL, else bash)'})

@@ -6,19 +6,44 @@ import {moneyFlag} from './options.js';
 
 export function constraintOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('budget', {type: 'string', requiresArg: true, describe: 'most you will spend a month, in USD', group: 'Recommendation:'})
-    .option('no-key', {type: 'boolean', describe: 'you will not manage a provider key', group: 'Recommendation:'})
-    .option('key-worth', {type: 'string', requiresArg: true, describe: 'monthly saving, in USD, that makes a new provider key worth managing (default 10)', group: 'Recommendation:'})
-    .option('risk', {type: 'string', requiresArg: true, describe: 'percent of months with tasks blocked by a credit cliff you accept (default 5)', group: 'Recommendation:'});
+    .option('budget', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'most you will spend a month, in USD',
+      group: 'Recommendation:',
+    })
+    .option('no-key', {
+      type: 'boolean',
+      describe: 'you will not manage a provider key',
+      group: 'Recommendation:',
+    })
+    .option('key-worth', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'monthly saving, in USD, that makes a new provider key worth managing (default 10)',
+      group: 'Recommendation:',
+    })
+    .option('risk', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'percent of months with tasks blocked by a credit cliff you accept (default 5)',
+      group: 'Recommendation:',
+    });
 }
 
-export function readConstraints(args: {[flag: string]: unknown}, heldKeys: readonly string[] = []): Constraints {
+export function readConstraints(
+  args: {[flag: string]: unknown},
+  heldKeys: readonly string[] = [],
+): Constraints {
   const budgetUsd = moneyFlag('budget', args['budget']);
   const keyWorthUsd = moneyFlag('key-worth', args['key-worth']);
   const noKey = args['no-key'] === true;
   const risk = args['risk'] === undefined ? undefined : parseMoney(String(args['risk']));
   if (args['risk'] !== undefined && (!risk || risk.isNegative() || risk.gt(100))) {
-    throw new UsageError(`--risk: expected a percent from 0 to 100, got ${String(args['risk'])}`, 'for example --risk 10 accepts tasks blocked in 1 month of 10');
+    throw new UsageError(
+      `--risk: expected a percent from 0 to 100, got ${String(args['risk'])}`,
+      'for example --risk 10 accepts tasks blocked in 1 month of 10',
+    );
   }
   return {
     ...(budgetUsd ? {budgetUsd} : {}),

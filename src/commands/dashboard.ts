@@ -9,12 +9,19 @@ export interface TerminalEnv {
   readonly ci: boolean;
 }
 
-export function terminalEnv(proc: {stdin: {isTTY?: boolean}; stdout: {isTTY?: boolean}; env: NodeJS.ProcessEnv} = process): TerminalEnv {
+export function terminalEnv(
+  proc: {stdin: {isTTY?: boolean}; stdout: {isTTY?: boolean}; env: NodeJS.ProcessEnv} = process,
+): TerminalEnv {
   const ci = proc.env['CI'];
-  return {stdinIsTTY: Boolean(proc.stdin.isTTY), stdoutIsTTY: Boolean(proc.stdout.isTTY), ci: ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false'};
+  return {
+    stdinIsTTY: Boolean(proc.stdin.isTTY),
+    stdoutIsTTY: Boolean(proc.stdout.isTTY),
+    ci: ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false',
+  };
 }
 
-export const NOT_INTERACTIVE = 'the dashboard needs an interactive terminal; use simulate, recommend or breakeven for piped output';
+export const NOT_INTERACTIVE =
+  'the dashboard needs an interactive terminal; use simulate, recommend or breakeven for piped output';
 
 /** Why the dashboard cannot open here, or undefined when it can: both ends a terminal, and not CI. Decided before Ink loads. */
 export function dashboardBlocked(env: TerminalEnv): string | undefined {
@@ -32,11 +39,21 @@ interface DashboardArgs extends ScenarioArgs {
 
 export const dashboardCommand = {
   command: 'dashboard',
-  describe: 'an interactive dashboard: change the inputs and watch the costs, breakevens and recommendation move',
+  describe:
+    'an interactive dashboard: change the inputs and watch the costs, breakevens and recommendation move',
   builder: (yargs: Argv) =>
     constraintOptions(withScenarioOptions(yargs))
-      .option('import', {type: 'string', requiresArg: true, array: true, describe: 'a usage file to replay on opening (exports, agent logs, ccusage JSON)', group: 'Usage:'})
-      .example('$0 dashboard --profile team --plan credits-builder', 'explore the team preset on a credits plan'),
+      .option('import', {
+        type: 'string',
+        requiresArg: true,
+        array: true,
+        describe: 'a usage file to replay on opening (exports, agent logs, ccusage JSON)',
+        group: 'Usage:',
+      })
+      .example(
+        '$0 dashboard --profile team --plan credits-builder',
+        'explore the team preset on a credits plan',
+      ),
   handler: async (argv: Arguments) => {
     const args = argv as unknown as DashboardArgs;
     const blocked = dashboardBlocked(terminalEnv());

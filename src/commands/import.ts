@@ -8,7 +8,14 @@ import {SOURCES, type SourceId} from '../core/history/usage-record.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
 import {writeUserFile} from '../io/write-file.js';
-import {importJson, rejectsCsv, renderImportCsv, renderImportMarkdown, renderImportTable, type ImportView} from '../output/import-render.js';
+import {
+  importJson,
+  rejectsCsv,
+  renderImportCsv,
+  renderImportMarkdown,
+  renderImportTable,
+  type ImportView,
+} from '../output/import-render.js';
 import {fromSettings, moneyFlag, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
 
@@ -47,39 +54,91 @@ export const importCommand = {
   describe: 'read past usage (exports, agent logs, ccusage JSON) and re-price it on every path',
   builder: (yargs: Argv) =>
     withOutputOptions(yargs)
-      .positional('inputs', {type: 'string', array: true, describe: 'files, folders (read recursively) or - for standard input'})
-      .option('source', {choices: SOURCES, requiresArg: true, describe: 'read every input as this source instead of detecting it'})
-      .option('plan', {type: 'string', requiresArg: true, describe: 'platform plan to re-price on (default: vibekit)'})
+      .positional('inputs', {
+        type: 'string',
+        array: true,
+        describe: 'files, folders (read recursively) or - for standard input',
+      })
+      .option('source', {
+        choices: SOURCES,
+        requiresArg: true,
+        describe: 'read every input as this source instead of detecting it',
+      })
+      .option('plan', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'platform plan to re-price on (default: vibekit)',
+      })
       .option('markup', {type: 'string', requiresArg: true, describe: "the plan's markup, in percent"})
       .option('free-cap', {type: 'number', requiresArg: true, describe: "the free tier's daily cap"})
-      .option('prices', {type: 'string', requiresArg: true, array: true, describe: 'extra price sheet; repeatable, later wins'})
-      .option('config', {type: 'string', requiresArg: true, describe: 'settings file: your apps are re-priced too'})
-      .option('needs', {choices: CAPABILITIES, requiresArg: true, describe: "what the history's tasks need (default: the tier of the model that ran them)"})
-      .option('task-gap', {type: 'string', requiresArg: true, default: '10m', describe: 'idle time that ends a task, where the source has no session id'})
-      .option('save-profile', {type: 'string', requiresArg: true, describe: 'write a usage profile from the history, for simulate, recommend and the dashboard'})
-      .option('rejects', {type: 'string', requiresArg: true, describe: 'write every rejected row (file, line, reason) to this CSV'})
+      .option('prices', {
+        type: 'string',
+        requiresArg: true,
+        array: true,
+        describe: 'extra price sheet; repeatable, later wins',
+      })
+      .option('config', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'settings file: your apps are re-priced too',
+      })
+      .option('needs', {
+        choices: CAPABILITIES,
+        requiresArg: true,
+        describe: "what the history's tasks need (default: the tier of the model that ran them)",
+      })
+      .option('task-gap', {
+        type: 'string',
+        requiresArg: true,
+        default: '10m',
+        describe: 'idle time that ends a task, where the source has no session id',
+      })
+      .option('save-profile', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'write a usage profile from the history, for simulate, recommend and the dashboard',
+      })
+      .option('rejects', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'write every rejected row (file, line, reason) to this CSV',
+      })
       .option('strict', {type: 'boolean', describe: 'stop at the first bad row'})
       .option('force', {type: 'boolean', describe: 'overwrite files written by --save-profile and --rejects'})
       .example('$0 import ~/.claude/projects', 'every Claude Code session log, re-priced on each path')
-      .example('$0 import claude_api_tokens.csv claude_api_cost.csv', "the Console's token export, with the billed cost beside it")
+      .example(
+        '$0 import claude_api_tokens.csv claude_api_cost.csv',
+        "the Console's token export, with the billed cost beside it",
+      )
       .example('ccusage daily --json | $0 import -', "ccusage's report from standard input")
       .example('$0 import ~/.codex/sessions --save-profile me.json', 'and a profile of how you work'),
   handler: async (argv: Arguments) => {
     const args = argv as unknown as ImportArgs;
     // yargs drops a lone '-' from positionals; it means standard input, so take it from the raw arguments.
     const inputs = [...(args.inputs ?? []), ...(process.argv.slice(2).includes('-') ? ['-'] : [])];
-    if (inputs.length === 0) throw new UsageError('import: name the files or folders to read, or - for standard input', 'vibe-cost import ~/.claude/projects');
+    if (inputs.length === 0)
+      throw new UsageError(
+        'import: name the files or folders to read, or - for standard input',
+        'vibe-cost import ~/.claude/projects',
+      );
     args.inputs = inputs;
     const gapMs = parseDuration(args['task-gap']);
     const freeCap = wholeNumber('free-cap', args['free-cap'], 0);
     const markupPct = moneyFlag('markup', args.markup);
     const config = loadConfig(args.config);
     const book = loadPriceBook(args.prices ?? []);
-    const plan = applyPlanOverrides(loadPlan(...fromSettings('plan', args.plan, config, 'vibekit')), {...(markupPct ? {markupPct} : {}), ...(freeCap !== undefined ? {freeCap} : {})});
+    const plan = applyPlanOverrides(loadPlan(...fromSettings('plan', args.plan, config, 'vibekit')), {
+      ...(markupPct ? {markupPct} : {}),
+      ...(freeCap !== undefined ? {freeCap} : {}),
+    });
     const progress = process.stderr.isTTY && args.format === 'table' ? progressBar() : undefined;
     // The importers (and csv-parse) load only when importing: other commands start without them.
     const {replayHistory, nothingImported} = await import('../io/replay-history.js');
-    const {outcome, replay, profile: history} = await replayHistory(args.inputs, {
+    const {
+      outcome,
+      replay,
+      profile: history,
+    } = await replayHistory(args.inputs, {
       book,
       plan,
       apps: config.apps,
@@ -93,18 +152,31 @@ export const importCommand = {
     });
     progress?.done();
     const view: ImportView = {outcome, replay, history, plan, gapMs, folders: args.inputs};
-    if (args.rejects) writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
+    if (args.rejects)
+      writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
     const nothing = nothingImported(outcome, args.inputs, args.source);
     if (nothing) throw nothing;
     if (args['save-profile']) {
-      if (history.tasks === 0) throw new UsageError('--save-profile: the history has no tasks to build a profile from', 'aggregated exports (daily or hourly buckets) carry no tasks: import agent logs or per-request exports');
-      const capability = (id: string): Capability => (args.needs ?? book.find(id)?.capability ?? 'frontier');
-      const profile = profileFromHistory(history, capability, args['save-profile'].replace(/^.*\//, '').replace(/\.json$/, ''), `vibe-cost import of ${args.inputs.join(', ')}`);
+      if (history.tasks === 0)
+        throw new UsageError(
+          '--save-profile: the history has no tasks to build a profile from',
+          'aggregated exports (daily or hourly buckets) carry no tasks: import agent logs or per-request exports',
+        );
+      const capability = (id: string): Capability => args.needs ?? book.find(id)?.capability ?? 'frontier';
+      const profile = profileFromHistory(
+        history,
+        capability,
+        args['save-profile'].replace(/^.*\//, '').replace(/\.json$/, ''),
+        `vibe-cost import of ${args.inputs.join(', ')}`,
+      );
       writeUserFile(args['save-profile'], profileDocument(profile), args.force ?? false, '--save-profile');
     }
     if (args.format === 'json') printJson(importJson(view, book.sheets));
     else if (args.format === 'csv') print(renderImportCsv(view));
     else if (args.format === 'markdown') print(renderImportMarkdown(view));
-    else print(renderImportTable(view, terminalWidth(), tableWidth(args), terminalStyle(), args['save-profile']));
+    else
+      print(
+        renderImportTable(view, terminalWidth(), tableWidth(args), terminalStyle(), args['save-profile']),
+      );
   },
 };

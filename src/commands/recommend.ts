@@ -2,7 +2,12 @@ import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {nearestNames} from '../core/pricing/model-names.js';
 import {recommend} from '../core/advice/recommend.js';
-import {recommendJson, renderRecommendMarkdown, renderRecommendTable, type RecommendView} from '../output/recommend-render.js';
+import {
+  recommendJson,
+  renderRecommendMarkdown,
+  renderRecommendTable,
+  type RecommendView,
+} from '../output/recommend-render.js';
 import {renderCsv} from '../output/table.js';
 import {usd} from '../output/json.js';
 import {constraintOptions, readConstraints} from './constraints.js';
@@ -12,13 +17,26 @@ import {totalServed} from '../core/routing/router.js';
 
 export const recommendCommand = {
   command: 'recommend',
-  describe: 'the path (or mix of paths) to take, ranked by monthly cost under your constraints, with the reasons',
+  describe:
+    'the path (or mix of paths) to take, ranked by monthly cost under your constraints, with the reasons',
   builder: (yargs: Argv) =>
     constraintOptions(withScenarioOptions(yargs))
-      .option('current', {type: 'string', requiresArg: true, describe: 'your current setup, to show the saving: all-byok, all-platform, all-free, free-then-platform, your-keys, app:NAME', group: 'Recommendation:'})
+      .option('current', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          'your current setup, to show the saving: all-byok, all-platform, all-free, free-then-platform, your-keys, app:NAME',
+        group: 'Recommendation:',
+      })
       .example('$0 recommend --profile daily-driver', 'what a daily user should do')
-      .example('$0 recommend --profile hobbyist --no-key --budget 20', 'no key to manage, at most $20 a month')
-      .example('$0 recommend --current all-platform --format json', 'the saving against paying the platform for everything'),
+      .example(
+        '$0 recommend --profile hobbyist --no-key --budget 20',
+        'no key to manage, at most $20 a month',
+      )
+      .example(
+        '$0 recommend --current all-platform --format json',
+        'the saving against paying the platform for everything',
+      ),
   handler: (argv: Arguments) => {
     const args = argv as unknown as ScenarioArgs & OutputArgs & {current?: string};
     const {scenario, book, userStrategies, heldKeys} = loadScenario(args);
@@ -28,17 +46,46 @@ export const recommendCommand = {
       current = rec.ranked.find((c) => c.strategy.id === args.current);
       if (!current) {
         const ids = rec.ranked.map((c) => c.strategy.id);
-        throw new UsageError(`--current: unknown setup "${args.current}"; nearest: ${nearestNames(args.current, ids).join(', ')}`, `choose one of ${ids.join(', ')}`);
+        throw new UsageError(
+          `--current: unknown setup "${args.current}"; nearest: ${nearestNames(args.current, ids).join(', ')}`,
+          `choose one of ${ids.join(', ')}`,
+        );
       }
     }
     const view: RecommendView = {rec, scenario, heldKeys, ...(current ? {current} : {})};
     if (args.format === 'json') printJson(recommendJson(view, book.sheets));
     else if (args.format === 'markdown') print(renderRecommendMarkdown(view));
     else if (args.format === 'csv') {
-      print(renderCsv(['rank', 'strategy', 'monthly_usd', 'p90_monthly_usd', 'run_out_share', 'blocked_share', 'served', 'tasks', 'eligible', 'violations', 'warnings'], rec.ranked.map((c, i) => [
-        String(i + 1), c.strategy.id, usd(c.month.totalUsd), c.variability ? usd(c.variability.p90Usd) : '', String(c.variability?.runOutShare ?? ''), String(c.variability?.blockedShare ?? ''), String(totalServed(c.month.served)),
-        String(c.month.tasks), String(c.violations.length === 0), c.violations.join('; '), c.warnings.join('; '),
-      ])));
+      print(
+        renderCsv(
+          [
+            'rank',
+            'strategy',
+            'monthly_usd',
+            'p90_monthly_usd',
+            'run_out_share',
+            'blocked_share',
+            'served',
+            'tasks',
+            'eligible',
+            'violations',
+            'warnings',
+          ],
+          rec.ranked.map((c, i) => [
+            String(i + 1),
+            c.strategy.id,
+            usd(c.month.totalUsd),
+            c.variability ? usd(c.variability.p90Usd) : '',
+            String(c.variability?.runOutShare ?? ''),
+            String(c.variability?.blockedShare ?? ''),
+            String(totalServed(c.month.served)),
+            String(c.month.tasks),
+            String(c.violations.length === 0),
+            c.violations.join('; '),
+            c.warnings.join('; '),
+          ]),
+        ),
+      );
     } else print(renderRecommendTable(view, tableWidth(args), terminalStyle()));
   },
 };

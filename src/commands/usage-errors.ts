@@ -23,7 +23,8 @@ const MISSING: Record<string, string> = {
   '': 'name a command: simulate, recommend, breakeven, import, prices, dashboard or completion',
   prices: 'prices: name an action: list, show, validate or update',
   'prices show': 'prices show: name a model, as in vibe-cost prices show claude-sonnet-4-5',
-  'prices validate': 'prices validate: name the price sheet to check, as in vibe-cost prices validate my-sheet.json',
+  'prices validate':
+    'prices validate: name the price sheet to check, as in vibe-cost prices validate my-sheet.json',
 };
 
 const suggest = (query: string, names: readonly string[], prefix = '') => {
@@ -37,7 +38,9 @@ const suggest = (query: string, names: readonly string[], prefix = '') => {
  * nearest right spelling, and where to read more.
  */
 export function usageMessage(raw: string, ctx: UsageContext): UsageMessage {
-  const command = ctx.words.filter((w, i) => (i === 0 ? ctx.commands.includes(w) : ctx.actions[ctx.words[0] as string]?.includes(w)));
+  const command = ctx.words.filter((w, i) =>
+    i === 0 ? ctx.commands.includes(w) : ctx.actions[ctx.words[0] as string]?.includes(w),
+  );
   const help = `run \`vibe-cost ${command.length ? `${command.join(' ')} ` : ''}--help\` for the ${command.length ? 'flags' : 'commands'}`;
   const at = (message: string) => ({message, hint: help});
 
@@ -47,7 +50,13 @@ export function usageMessage(raw: string, ctx: UsageContext): UsageMessage {
     const word = names.find((n) => !isFlag(n, ctx.argv));
     if (word !== undefined) return at(unknownWord(word, command, ctx));
     const flag = names[0] as string;
-    return at(`unknown flag ${dashes(flag)}${suggest(flag, ctx.flags.filter((f) => f.length > 1), '--')}`);
+    return at(
+      `unknown flag ${dashes(flag)}${suggest(
+        flag,
+        ctx.flags.filter((f) => f.length > 1),
+        '--',
+      )}`,
+    );
   }
   const invalid = /^Invalid values:\s+Argument: (\S+), Given: "(.*)", Choices: (.*)$/s.exec(raw);
   if (invalid) {
@@ -71,12 +80,18 @@ export function usageMessage(raw: string, ctx: UsageContext): UsageMessage {
 function unknownWord(word: string, command: readonly string[], ctx: UsageContext): string {
   if (command.length === 0) return `unknown command "${word}"${suggest(word, ctx.commands)}`;
   const actions = ctx.actions[command[0] as string];
-  if (actions && command.length === 1) return `${command[0]}: unknown action "${word}"${suggest(word, actions)}`;
+  if (actions && command.length === 1)
+    return `${command[0]}: unknown action "${word}"${suggest(word, actions)}`;
   return `${command.join(' ')}: unexpected argument "${word}"`;
 }
 
 function isFlag(name: string, argv: readonly string[]): boolean {
-  return argv.some((a) => a === dashes(name) || a.startsWith(`${dashes(name)}=`) || (name.length === 1 && /^-[a-zA-Z]+$/.test(a) && a.includes(name)));
+  return argv.some(
+    (a) =>
+      a === dashes(name) ||
+      a.startsWith(`${dashes(name)}=`) ||
+      (name.length === 1 && /^-[a-zA-Z]+$/.test(a) && a.includes(name)),
+  );
 }
 
 function dashes(name: string): string {

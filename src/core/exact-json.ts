@@ -35,7 +35,11 @@ export function parseExactJson(text: string): ExactJson {
     if (c === '[') return array();
     if (c === '"') return string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
-    for (const [word, result] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, result] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return result;
@@ -102,7 +106,12 @@ export function parseExactJson(text: string): ExactJson {
       if (text[i] !== ':') fail('expected :');
       i++;
       // defineProperty, not assignment: a "__proto__" key in a file must stay data, never a prototype.
-      Object.defineProperty(result, key, {value: value(), enumerable: true, writable: true, configurable: true});
+      Object.defineProperty(result, key, {
+        value: value(),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       ws();
       if (text[i] === ',') i++;
       else if (text[i] === '}') {
@@ -118,5 +127,7 @@ export function parseExactJson(text: string): ExactJson {
 }
 
 export function isObject(value: ExactJson | undefined): value is {[key: string]: ExactJson} {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ExactNumber);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ExactNumber)
+  );
 }

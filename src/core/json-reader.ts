@@ -32,7 +32,10 @@ export class Reader {
   }
 
   fail(field: string, problem: string): never {
-    throw new DataError(`${this.origin}: ${this.subject}: field ${this.prefix}${field}: ${problem}`, 'see "Data files" in the README');
+    throw new DataError(
+      `${this.origin}: ${this.subject}: field ${this.prefix}${field}: ${problem}`,
+      'see "Data files" in the README',
+    );
   }
 
   keys(): string[] {
@@ -55,7 +58,8 @@ export class Reader {
 
   list(field: string): Reader[] {
     const value = this.obj[field];
-    if (!Array.isArray(value) || value.length === 0) this.fail(field, `expected a non-empty list, got ${describe(value)}`);
+    if (!Array.isArray(value) || value.length === 0)
+      this.fail(field, `expected a non-empty list, got ${describe(value)}`);
     return value.map((item, i) => {
       if (!isObj(item)) this.fail(`${field}[${i}]`, `expected an object, got ${describe(item)}`);
       return new Reader(this.origin, this.subject, item, `${this.prefix}${field}[${i}].`);
@@ -64,13 +68,15 @@ export class Reader {
 
   text(field: string, fallback?: string): string {
     const value = this.obj[field] ?? fallback;
-    if (typeof value !== 'string' || value.trim() === '') this.fail(field, `expected text, got ${describe(value)}`);
+    if (typeof value !== 'string' || value.trim() === '')
+      this.fail(field, `expected text, got ${describe(value)}`);
     return value;
   }
 
   texts(field: string, fallback: string[] = []): string[] {
     const value = this.obj[field] ?? fallback;
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) this.fail(field, `expected a list of names, got ${describe(value)}`);
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+      this.fail(field, `expected a list of names, got ${describe(value)}`);
     return value as string[];
   }
 
@@ -92,7 +98,10 @@ export class Reader {
   integer(field: string, min: number, fallback?: number, max = Number.MAX_SAFE_INTEGER): number {
     const value = this.obj[field] ?? fallback;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
-      this.fail(field, `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, got ${describe(value)}`);
+      this.fail(
+        field,
+        `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, got ${describe(value)}`,
+      );
     }
     return value;
   }
@@ -109,8 +118,15 @@ export class Reader {
   /** A list of at least two positive, non-decreasing numbers: quantiles of a distribution. */
   quantiles(field: string): number[] {
     const value = this.obj[field];
-    const ok = Array.isArray(value) && value.length >= 2 && value.every((v, i) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && (i === 0 || v >= (value[i - 1] as number)));
-    if (!ok || !(value as number[]).some((v) => v > 0)) this.fail(field, `expected at least two non-negative, non-decreasing numbers, got ${describe(value)}`);
+    const ok =
+      Array.isArray(value) &&
+      value.length >= 2 &&
+      value.every(
+        (v, i) =>
+          typeof v === 'number' && Number.isFinite(v) && v >= 0 && (i === 0 || v >= (value[i - 1] as number)),
+      );
+    if (!ok || !(value as number[]).some((v) => v > 0))
+      this.fail(field, `expected at least two non-negative, non-decreasing numbers, got ${describe(value)}`);
     return value as number[];
   }
 
@@ -118,7 +134,11 @@ export class Reader {
   money(field: string, fallback?: string): Money {
     const value = this.obj[field] ?? fallback;
     const parsed = typeof value === 'string' ? parseMoney(value) : undefined;
-    if (!parsed) return this.fail(field, `expected an amount written as a decimal string such as "20", got ${describe(value)}`);
+    if (!parsed)
+      return this.fail(
+        field,
+        `expected an amount written as a decimal string such as "20", got ${describe(value)}`,
+      );
     if (parsed.isNegative()) this.fail(field, `cannot be negative, got ${value as string}`);
     return parsed;
   }

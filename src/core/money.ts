@@ -4,7 +4,12 @@ import {Decimal} from 'decimal.js';
  * Every amount of money in vibe-cost is a Money (a decimal.js clone), never a JS number.
  * Its own clone keeps a stray global `Decimal.set` elsewhere from changing our arithmetic.
  */
-export const Money = Decimal.clone({precision: 50, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40});
+export const Money = Decimal.clone({
+  precision: 50,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);

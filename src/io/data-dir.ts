@@ -9,7 +9,8 @@ export function dataDir(): string {
   if (cached) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, 'data', 'prices')) && existsSync(join(dir, 'package.json'))) return (cached = join(dir, 'data'));
+    if (existsSync(join(dir, 'data', 'prices')) && existsSync(join(dir, 'package.json')))
+      return (cached = join(dir, 'data'));
     const parent = dirname(dir);
     if (parent === dir) throw new Error('vibe-cost: bundled data/ folder not found next to the program');
     dir = parent;

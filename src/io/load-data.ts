@@ -33,7 +33,9 @@ export function loadSheet(path: string, label = path): PriceSheet {
 export function loadPriceBook(extra: readonly string[] = [], options: {cache?: boolean} = {}): PriceBook {
   const sheets = bundled('prices').map((f) => loadSheet(f, `bundled:${basename(f)}`));
   const cached = options.cache === false ? undefined : loadCachedSheet();
-  return new PriceBook([...sheets, ...(cached ? [cached] : []), ...extra.map((f) => loadSheet(f))], () => [loadSheet(join(dataDir(), 'long-tail', 'litellm.json'), 'bundled:long-tail/litellm.json')]);
+  return new PriceBook([...sheets, ...(cached ? [cached] : []), ...extra.map((f) => loadSheet(f))], () => [
+    loadSheet(join(dataDir(), 'long-tail', 'litellm.json'), 'bundled:long-tail/litellm.json'),
+  ]);
 }
 
 /** A bundled name ("vibekit") or a path to a file of the same format. */
@@ -59,5 +61,8 @@ export function loadPlan(nameOrPath: string, where = '--plan'): Plan {
 
 export function loadProfile(nameOrPath: string, where = '--profile'): Profile {
   const path = locate('profiles', nameOrPath, where);
-  return parseProfile(readJson(path), path.startsWith(dataDir()) ? `bundled:profiles/${basename(path)}` : path);
+  return parseProfile(
+    readJson(path),
+    path.startsWith(dataDir()) ? `bundled:profiles/${basename(path)}` : path,
+  );
 }

@@ -7,7 +7,8 @@ import {priceSheetDocument} from '../core/pricing/write-sheet.js';
 import type {ModelPrice, PriceSheet} from '../core/pricing/model-price.js';
 import {writeAtomic} from './write-file.js';
 
-export const LITELLM_URL = 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
+export const LITELLM_URL =
+  'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 
 export interface CachedMeta {
   readonly from: string;
@@ -43,10 +44,26 @@ export function loadCachedSheet(): PriceSheet | undefined {
 }
 
 /** Stores a fetched sheet, converted to this project's format and dated by its snapshot's date. */
-export function storeSheet(models: readonly ModelPrice[], text: string, from: string, dates: {retrievedAt: string; asOf: string}): string {
+export function storeSheet(
+  models: readonly ModelPrice[],
+  text: string,
+  from: string,
+  dates: {retrievedAt: string; asOf: string},
+): string {
   const dated = models.map((m) => ({...m, asOf: dates.asOf}));
-  writeAtomic(sheetPath(), priceSheetDocument(dated, {asOf: dates.asOf, source: `prices update from ${from} (prices as of ${dates.asOf}, read ${dates.retrievedAt})`}));
-  const meta: CachedMeta = {from, ...dates, sha256: createHash('sha256').update(text).digest('hex'), models: models.map((m) => m.id)};
+  writeAtomic(
+    sheetPath(),
+    priceSheetDocument(dated, {
+      asOf: dates.asOf,
+      source: `prices update from ${from} (prices as of ${dates.asOf}, read ${dates.retrievedAt})`,
+    }),
+  );
+  const meta: CachedMeta = {
+    from,
+    ...dates,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    models: models.map((m) => m.id),
+  };
   writeAtomic(metaPath(), `${JSON.stringify(meta, null, 2)}\n`);
   return sheetPath();
 }

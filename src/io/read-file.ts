@@ -31,6 +31,8 @@ export function readJson(path: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new DataError(`${path}:${jsonErrorLine(text, error as Error)}: not valid JSON (${(error as Error).message})`);
+    throw new DataError(
+      `${path}:${jsonErrorLine(text, error as Error)}: not valid JSON (${(error as Error).message})`,
+    );
   }
 }

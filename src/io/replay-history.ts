@@ -30,8 +30,21 @@ export interface History {
 
 /** The strategies a history is replayed under: every path of the plan, then the user's apps. */
 function replayStrategies(book: PriceBook, apps: readonly Strategy[]): Strategy[] {
-  const providers = [...new Set(book.allModels().filter((m) => m.byokable).map((m) => m.provider))];
-  return [{id: 'all-byok', label: 'BYOK: your own keys at list price', settings: byokSettings(providers)}, ALL_PLATFORM, ALL_FREE, FREE_THEN_PAID, ...apps];
+  const providers = [
+    ...new Set(
+      book
+        .allModels()
+        .filter((m) => m.byokable)
+        .map((m) => m.provider),
+    ),
+  ];
+  return [
+    {id: 'all-byok', label: 'BYOK: your own keys at list price', settings: byokSettings(providers)},
+    ALL_PLATFORM,
+    ALL_FREE,
+    FREE_THEN_PAID,
+    ...apps,
+  ];
 }
 
 /**
@@ -41,7 +54,13 @@ function replayStrategies(book: PriceBook, apps: readonly Strategy[]): Strategy[
 export async function replayHistory(inputs: readonly string[], options: HistoryOptions): Promise<History> {
   const {book, plan} = options;
   const freePool = resolveFreePool(plan, book, options.today);
-  const replay = new Replay({plan, book, strategies: replayStrategies(book, options.apps ?? []), freePool, ...(options.needs ? {needs: options.needs} : {})});
+  const replay = new Replay({
+    plan,
+    book,
+    strategies: replayStrategies(book, options.apps ?? []),
+    freePool,
+    ...(options.needs ? {needs: options.needs} : {}),
+  });
   const grouper = new TaskGrouper(options.taskGapMs);
   const outcome = await importUsage(
     inputs,

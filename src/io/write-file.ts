@@ -12,10 +12,14 @@ export function writeAtomic(path: string, text: string): void {
 
 /** A file the user asked for (a saved profile, an export): never overwritten without --force. */
 export function writeUserFile(path: string, text: string, force: boolean, flag: string): void {
-  if (existsSync(path) && !force) throw new UsageError(`${flag}: "${path}" already exists`, 'add --force to overwrite it');
+  if (existsSync(path) && !force)
+    throw new UsageError(`${flag}: "${path}" already exists`, 'add --force to overwrite it');
   try {
     writeAtomic(path, text);
   } catch (error) {
-    throw new UsageError(`${flag}: cannot write "${path}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'choose a path in a folder you can write to');
+    throw new UsageError(
+      `${flag}: cannot write "${path}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'choose a path in a folder you can write to',
+    );
   }
 }

@@ -15,8 +15,11 @@ const perDay = (m: Money) => m.toDecimalPlaces(2).toString();
 const name = (p: PathKind | 'equal') => (p === 'equal' ? 'both cost the same' : PATH_NAMES[p]);
 
 function describeCrossing(c: Crossing): string {
-  const costs = (Object.entries(c.monthlyUsd) as [PathKind, Money][]).map(([p, v]) => `${PATH_NAMES[p]} ${formatUsd(v)}`).join(', ');
-  const after = c.cheaperAbove === 'equal' ? 'both cost the same' : `${PATH_NAMES[c.cheaperAbove]} is cheaper`;
+  const costs = (Object.entries(c.monthlyUsd) as [PathKind, Money][])
+    .map(([p, v]) => `${PATH_NAMES[p]} ${formatUsd(v)}`)
+    .join(', ');
+  const after =
+    c.cheaperAbove === 'equal' ? 'both cost the same' : `${PATH_NAMES[c.cheaperAbove]} is cheaper`;
   return `from ${plural(c.tasksPerMonth, 'task')} a month (${perDay(c.tasksPerDay)} a day) ${after} (${costs}); below it, ${c.cheaperBelow === 'equal' ? 'they cost the same' : `${PATH_NAMES[c.cheaperBelow]} is cheaper`}`;
 }
 
@@ -24,7 +27,9 @@ function describePair(pair: PathPair, max: number): string[] {
   const title = `${PATH_NAMES[pair.a]} vs ${PATH_NAMES[pair.b]}:`;
   if (pair.crossings.length === 0) {
     const which = pair.cheaperThroughout ?? 'equal';
-    return [`${title} ${which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`} at every volume up to ${plural(max, 'task')} a day: no breakeven.`];
+    return [
+      `${title} ${which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`} at every volume up to ${plural(max, 'task')} a day: no breakeven.`,
+    ];
   }
   return [title, ...pair.crossings.map((c) => `  - ${describeCrossing(c)}`)];
 }
@@ -34,7 +39,10 @@ export function breakevenLines(result: BreakevenResult, scenario: Scenario): str
   if (result.byokNotApplicable) lines.push(`BYOK: not applicable (${result.byokNotApplicable}).`);
   for (const path of ['byok', 'platform'] as const) {
     const at = result.stopsServingAtTasksPerDay[path];
-    if (at) lines.push(`${PATH_NAMES[path]} stops serving every task from ${perDay(at)} tasks a day (${path === 'platform' && scenario.plan.platform.subscription?.overage.kind === 'blocked' ? 'the credits run out and tasks are blocked until the month renews' : 'tasks are turned away'}).`);
+    if (at)
+      lines.push(
+        `${PATH_NAMES[path]} stops serving every task from ${perDay(at)} tasks a day (${path === 'platform' && scenario.plan.platform.subscription?.overage.kind === 'blocked' ? 'the credits run out and tasks are blocked until the month renews' : 'tasks are turned away'}).`,
+      );
   }
   const free = result.free;
   if (!free.hasFreeTier) lines.push(`Free tier: plan ${scenario.plan.id} has none.`);
@@ -42,7 +50,9 @@ export function breakevenLines(result: BreakevenResult, scenario: Scenario): str
     const share = Math.round(free.beyondCapabilityShare * 100);
     lines.push(
       `Free tier: ${share > 0 ? `${share}% of tasks need more than its ${scenario.plan.free?.capability} models, at any volume` : 'its models can do every task class'}; ` +
-        (free.capReachedAtTasksPerDay ? `its daily cap turns tasks away from ${perDay(free.capReachedAtTasksPerDay)} tasks a day.` : `its daily cap holds up to ${plural(result.maxTasksPerDay, 'task')} a day.`),
+        (free.capReachedAtTasksPerDay
+          ? `its daily cap turns tasks away from ${perDay(free.capReachedAtTasksPerDay)} tasks a day.`
+          : `its daily cap holds up to ${plural(result.maxTasksPerDay, 'task')} a day.`),
     );
   }
   return lines;
@@ -53,31 +63,49 @@ export function breakevenLines(result: BreakevenResult, scenario: Scenario): str
  * The curve is stretched to the chart's columns along straight lines, so a coarse curve (the
  * dashboard prices few volumes, to redraw at once) fills the width too. Floats only to draw.
  */
-export function breakevenChart(result: BreakevenResult, options: {width: number; height: number; colour?: boolean}): string {
+export function breakevenChart(
+  result: BreakevenResult,
+  options: {width: number; height: number; colour?: boolean},
+): string {
   const points = chartPoints(options.width);
   const max = result.maxTasksPerDay;
   const column = (tasksPerDay: number) => Math.round((tasksPerDay / max) * (points - 1));
   return renderLineChart(
-    PATHS.filter((p) => (p !== 'free' || result.free.hasFreeTier) && (p !== 'byok' || !result.byokNotApplicable)).map((p) => ({
+    PATHS.filter(
+      (p) => (p !== 'free' || result.free.hasFreeTier) && (p !== 'byok' || !result.byokNotApplicable),
+    ).map((p) => ({
       name: PATH_NAMES[p],
-      values: resample(result.curve.map((point) => point.monthlyUsd[p].toNumber()), points),
+      values: resample(
+        result.curve.map((point) => point.monthlyUsd[p].toNumber()),
+        points,
+      ),
     })),
     {
       width: options.width,
       height: options.height,
-      xLabel: (i) => (i === 0 ? '0 tasks/day' : `${Math.round(((max * i) / (points - 1)) * 10) / 10} tasks/day`),
-      markers: result.pairs.flatMap((p) => p.crossings).map((c) => ({at: column(c.tasksPerDay.toNumber()), label: `${c.tasksPerMonth}`})),
+      xLabel: (i) =>
+        i === 0 ? '0 tasks/day' : `${Math.round(((max * i) / (points - 1)) * 10) / 10} tasks/day`,
+      markers: result.pairs
+        .flatMap((p) => p.crossings)
+        .map((c) => ({at: column(c.tasksPerDay.toNumber()), label: `${c.tasksPerMonth}`})),
       ...(options.colour ? {colour: true} : {}),
     },
   );
 }
 
-export function renderBreakevenTable(result: BreakevenResult, scenario: Scenario, width: number, style: Style): string {
+export function renderBreakevenTable(
+  result: BreakevenResult,
+  scenario: Scenario,
+  width: number,
+  style: Style,
+): string {
   const {profile, plan} = scenario;
   const chart = breakevenChart(result, {width, height: 12, colour: style.bold('x') !== 'x'});
   const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, width));
   return [
-    ...prose([`Breakeven · profile ${profile.id} · plan ${plan.id} · model ${[...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ')} · ${plural(profile.workingDaysPerMonth, 'working day')} a month`]).map(style.dim),
+    ...prose([
+      `Breakeven · profile ${profile.id} · plan ${plan.id} · model ${[...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ')} · ${plural(profile.workingDaysPerMonth, 'working day')} a month`,
+    ]).map(style.dim),
     '',
     ...prose(breakevenLines(result, scenario)),
     '',
@@ -106,7 +134,10 @@ export function breakevenJson(result: BreakevenResult, scenario: Scenario, price
         cheaperAbove: c.cheaperAbove,
       })),
     })),
-    stopsServingAtTasksPerDay: {byok: perDayOrNull(result.stopsServingAtTasksPerDay.byok), platform: perDayOrNull(result.stopsServingAtTasksPerDay.platform)},
+    stopsServingAtTasksPerDay: {
+      byok: perDayOrNull(result.stopsServingAtTasksPerDay.byok),
+      platform: perDayOrNull(result.stopsServingAtTasksPerDay.platform),
+    },
     free: {
       hasFreeTier: result.free.hasFreeTier,
       beyondCapabilityShare: result.free.beyondCapabilityShare,
@@ -124,7 +155,12 @@ export function breakevenJson(result: BreakevenResult, scenario: Scenario, price
 export function breakevenCsv(result: BreakevenResult, scenario: Scenario): string {
   const days = scenario.profile.workingDaysPerMonth;
   return renderCsv(
-    ['tasks_per_month', 'tasks_per_day', ...PATHS.map((p) => `${p}_monthly_usd`), ...PATHS.map((p) => `${p}_unserved_tasks`)],
+    [
+      'tasks_per_month',
+      'tasks_per_day',
+      ...PATHS.map((p) => `${p}_monthly_usd`),
+      ...PATHS.map((p) => `${p}_unserved_tasks`),
+    ],
     result.curve.map((point) => [
       String(Math.round(point.tasksPerDay * days)),
       point.tasksPerDay.toFixed(4),

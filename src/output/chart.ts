@@ -67,7 +67,8 @@ export function renderLineChart(series: readonly ChartSeries[], options: ChartOp
   const axis = Array.from({length: points}, () => ' ');
   const place = (index: number, text: string, alignRight: boolean) => {
     const start = alignRight ? index - text.length + 1 : index;
-    for (let i = 0; i < text.length; i++) if (start + i >= 0 && start + i < points) axis[start + i] = text[i] as string;
+    for (let i = 0; i < text.length; i++)
+      if (start + i >= 0 && start + i < points) axis[start + i] = text[i] as string;
   };
   place(0, options.xLabel(0), false);
   place(points - 1, options.xLabel(points - 1), true);
@@ -98,7 +99,11 @@ function labelLineEnds(rows: string[], series: readonly ChartSeries[], height: n
     labels.set(row, groups);
   }
   const name = (groups: ChartSeries[][]) => groups.map((g) => g.map((s) => s.name).join(' = ')).join(', ');
-  return rows.map((line, i) => (labels.has(i) ? `${line} ${truncateEnd(name(labels.get(i) as ChartSeries[][]), NAMES - 1)}` : line.trimEnd()));
+  return rows.map((line, i) =>
+    labels.has(i)
+      ? `${line} ${truncateEnd(name(labels.get(i) as ChartSeries[][]), NAMES - 1)}`
+      : line.trimEnd(),
+  );
 }
 
 /** `values` stretched to `length` points along straight lines between them. */

@@ -11,7 +11,9 @@ export function describePath(plan: Plan, path: PathKind): string {
   if (path === 'byok') {
     if (!plan.byok.allowed) return 'not offered on this plan';
     const fees = [
-      ...(plan.byok.feePct.isZero() ? [] : [`${plan.byok.feePct}% fee after ${formatCount(plan.byok.feeWaivedRequestsPerMonth)} requests/mo`]),
+      ...(plan.byok.feePct.isZero()
+        ? []
+        : [`${plan.byok.feePct}% fee after ${formatCount(plan.byok.feeWaivedRequestsPerMonth)} requests/mo`]),
       ...(plan.byok.feeUsdPerMTok.isZero() ? [] : [`${formatUsd(plan.byok.feeUsdPerMTok)}/MTok fee`]),
     ];
     return `your key at list price${fees.length ? `, ${fees.join(', ')}` : ', no markup'}`;
@@ -19,11 +21,20 @@ export function describePath(plan: Plan, path: PathKind): string {
   if (path === 'platform') {
     const s = plan.platform.subscription;
     const markup = plan.platform.markupPct.isZero() ? 'list price' : `list +${plan.platform.markupPct}%`;
-    const tokenFee = plan.platform.feeUsdPerMTok.isZero() ? '' : ` +${formatUsd(plan.platform.feeUsdPerMTok)}/MTok`;
+    const tokenFee = plan.platform.feeUsdPerMTok.isZero()
+      ? ''
+      : ` +${formatUsd(plan.platform.feeUsdPerMTok)}/MTok`;
     if (!s) return `platform fronts it at ${markup}${tokenFee}`;
-    const credits = s.creditUnit === 'usd' ? `${formatUsd(s.includedCredits)} of usage` : `${s.includedCredits} task credits`;
+    const credits =
+      s.creditUnit === 'usd'
+        ? `${formatUsd(s.includedCredits)} of usage`
+        : `${s.includedCredits} task credits`;
     const after =
-      s.overage.kind === 'payg' ? 'then pay as you go' : s.overage.kind === 'packs' ? `then packs of ${s.overage.packCredits} for ${formatUsd(s.overage.packPriceUsd)}` : 'then blocked until renewal';
+      s.overage.kind === 'payg'
+        ? 'then pay as you go'
+        : s.overage.kind === 'packs'
+          ? `then packs of ${s.overage.packCredits} for ${formatUsd(s.overage.packPriceUsd)}`
+          : 'then blocked until renewal';
     return `${formatUsd(s.monthlyFeeUsd)}/mo for ${credits} at ${markup}${tokenFee}, ${after}`;
   }
   if (!plan.free) return 'no free tier on this plan';
@@ -36,7 +47,11 @@ export function describeSources(sheets: readonly SheetSummary[]): string {
   const dates = [...new Set(bundled.map((s) => s.asOf).filter(Boolean))].sort();
   const parts = bundled.length ? [`${bundled.length} bundled sheets (as of ${dates.join(', ')})`] : [];
   for (const s of sheets.filter((s) => !s.origin.startsWith('bundled:'))) {
-    parts.push(s.origin.startsWith('cache:') ? `price update (fetched ${s.asOf})` : `${s.origin}${s.asOf ? ` (as of ${s.asOf})` : ''}`);
+    parts.push(
+      s.origin.startsWith('cache:')
+        ? `price update (fetched ${s.asOf})`
+        : `${s.origin}${s.asOf ? ` (as of ${s.asOf})` : ''}`,
+    );
   }
   return parts.join(', ');
 }

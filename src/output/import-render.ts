@@ -45,7 +45,11 @@ const FILE_COLUMNS: Column[] = [
 ];
 
 function fileRows(v: ImportView): string[][] {
-  return v.outcome.accounts.map((a) => [shownPath(v, a.file), a.source, ...[a.read, a.imported, a.duplicates, a.rejected, a.skipped].map(formatCount)]);
+  return v.outcome.accounts.map((a) => [
+    shownPath(v, a.file),
+    a.source,
+    ...[a.read, a.imported, a.duplicates, a.rejected, a.skipped].map(formatCount),
+  ]);
 }
 
 function percent(diff: Money, base: Money): string {
@@ -61,7 +65,10 @@ function figure(usd: Money | undefined, complete: boolean): string {
 }
 
 /** The same figure in JSON: the amount known so far, and whether it is all of it. */
-const figureJson = (usd: Money | undefined, complete: boolean) => ({usd: usd ? usdText(usd) : null, complete});
+const figureJson = (usd: Money | undefined, complete: boolean) => ({
+  usd: usd ? usdText(usd) : null,
+  complete,
+});
 
 const PATH_COLUMNS: Column[] = [
   {header: 'Strategy', fit: 'wrap'},
@@ -77,7 +84,10 @@ const PATH_COLUMNS: Column[] = [
  * The days a path compares on: token records and a reported amount covering them all, re-priced
  * completely, every row served; the others, by why they are left out.
  */
-function comparedDays(v: ImportView, s: ReplayedStrategy): {days: string[]; lowerBound: string[]; notServed: string[]} {
+function comparedDays(
+  v: ImportView,
+  s: ReplayedStrategy,
+): {days: string[]; lowerBound: string[]; notServed: string[]} {
   const all = v.replay.reported?.comparableDays ?? [];
   return {
     days: all.filter((d) => !s.incompleteDays.has(d) && !s.unservedDays.has(d)),
@@ -87,7 +97,10 @@ function comparedDays(v: ImportView, s: ReplayedStrategy): {days: string[]; lowe
 }
 
 /** Re-priced and reported sums over the days a path compares on, and the difference. */
-function comparison(v: ImportView, s: ReplayedStrategy): {days: number; repriced: Money; reported: Money; diff: Money} | undefined {
+function comparison(
+  v: ImportView,
+  s: ReplayedStrategy,
+): {days: number; repriced: Money; reported: Money; diff: Money} | undefined {
   const r = v.replay.reported;
   const {days} = comparedDays(v, s);
   if (!r || days.length === 0) return undefined;
@@ -99,20 +112,29 @@ function comparison(v: ImportView, s: ReplayedStrategy): {days: number; repriced
 
 function comparisonNote(v: ImportView): string {
   const r = v.replay.reported;
-  if (!r) return '* No file carries a billed or reported amount: import a cost export of the same period beside the tokens to compare.';
-  const partial = r.reportedPartial.length ? `; left out: ${plural(r.reportedPartial.length, 'day')} where the reported amount covers only some of the rows` : '';
-  if (r.comparableDays.length === 0) return `* ${formatUsd(r.totalUsd)} reported in all, but on no day whose token records it all covers: nothing to compare${partial}.`;
+  if (!r)
+    return '* No file carries a billed or reported amount: import a cost export of the same period beside the tokens to compare.';
+  const partial = r.reportedPartial.length
+    ? `; left out: ${plural(r.reportedPartial.length, 'day')} where the reported amount covers only some of the rows`
+    : '';
+  if (r.comparableDays.length === 0)
+    return `* ${formatUsd(r.totalUsd)} reported in all, but on no day whose token records it all covers: nothing to compare${partial}.`;
   const per = v.replay.strategies
     .map((s) => ({s, c: comparedDays(v, s)}))
     .filter(({c}) => c.days.length < r.comparableDays.length)
-    .map(({s, c}) => `${s.strategy.id} on ${formatCount(c.days.length)} (${[...(c.lowerBound.length ? [`${formatCount(c.lowerBound.length)} re-priced as a lower bound`] : []), ...(c.notServed.length ? [`${formatCount(c.notServed.length)} with rows not served`] : [])].join(', ')})`);
+    .map(
+      ({s, c}) =>
+        `${s.strategy.id} on ${formatCount(c.days.length)} (${[...(c.lowerBound.length ? [`${formatCount(c.lowerBound.length)} re-priced as a lower bound`] : []), ...(c.notServed.length ? [`${formatCount(c.notServed.length)} with rows not served`] : [])].join(', ')})`,
+    );
   return `* Compared is the re-priced amount on the days set beside what was reported for them. ${plural(r.comparableDays.length, 'day')} have token records and a reported amount covering them (${formatUsd(r.totalUsd)} reported in all)${partial}; each path is compared on those it re-priced completely and served in full${per.length ? `: ${per.join('; ')}` : ''}.`;
 }
 
 function pathRows(v: ImportView): string[][] {
   return v.replay.strategies.map((s) => {
     const c = comparison(v, s);
-    const unserved = (Object.entries(s.unserved) as [keyof typeof s.unserved, number][]).filter(([, n]) => n > 0).map(([k, n]) => `${formatCount(n)} ${UNSERVED_NAMES[k]}`);
+    const unserved = (Object.entries(s.unserved) as [keyof typeof s.unserved, number][])
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${formatCount(n)} ${UNSERVED_NAMES[k]}`);
     if (s.blockedRows) unserved.push(`${formatCount(s.blockedRows)} blocked by the credits`);
     const served = totalServed(s.served);
     return [
@@ -142,7 +164,13 @@ const MODEL_COLUMNS: Column[] = [
 function modelRows(v: ImportView): string[][] {
   const priced = (id: string, m: ModelUsage) => {
     const s = v.replay.strategies.find((x) => x.strategy.id === id);
-    return m.tool ? '-' : !m.priced ? 'unknown' : totalTokens(m.tokens) === 0 ? '-' : figure(s?.byModel.get(m.model), !s?.incompleteModels.has(m.model));
+    return m.tool
+      ? '-'
+      : !m.priced
+        ? 'unknown'
+        : totalTokens(m.tokens) === 0
+          ? '-'
+          : figure(s?.byModel.get(m.model), !s?.incompleteModels.has(m.model));
   };
   return v.replay.models.map((m) => [
     m.tool ? `${m.model} (tool charge)` : m.priced ? m.model : `${m.model} (unknown model)`,
@@ -161,7 +189,11 @@ const anyLowerBound = (v: ImportView) => v.replay.strategies.some((s) => !s.comp
 
 const dayColumns = (v: ImportView): Column[] => [
   {header: 'Day'},
-  ...v.replay.strategies.map((s) => ({header: s.strategy.id, short: s.strategy.id.replace(/^all-/, '').replace('free-then-platform', 'free→plat'), align: 'right' as const})),
+  ...v.replay.strategies.map((s) => ({
+    header: s.strategy.id,
+    short: s.strategy.id.replace(/^all-/, '').replace('free-then-platform', 'free→plat'),
+    align: 'right' as const,
+  })),
   {header: 'Reported', align: 'right'},
   ...(anyLowerBound(v) ? [{header: 'Lower bound on', fit: 'wrap' as const}] : []),
 ];
@@ -171,42 +203,80 @@ function dayRows(v: ImportView): string[][] {
     day,
     ...v.replay.strategies.map((s) => figure(s.byDay.get(day), !s.incompleteDays.has(day))),
     v.replay.reported?.byDay.get(day) ? formatUsd(v.replay.reported.byDay.get(day) as Money) : '-',
-    ...(anyLowerBound(v) ? [v.replay.strategies.filter((s) => s.incompleteDays.has(day)).map((s) => s.strategy.id).join(', ') || '-'] : []),
+    ...(anyLowerBound(v)
+      ? [
+          v.replay.strategies
+            .filter((s) => s.incompleteDays.has(day))
+            .map((s) => s.strategy.id)
+            .join(', ') || '-',
+        ]
+      : []),
   ]);
 }
 
 function accountingLine(v: ImportView): string {
-  const sum = (k: 'read' | 'imported' | 'duplicates' | 'rejected' | 'skipped') => v.outcome.accounts.reduce((n, a) => n + a[k], 0);
+  const sum = (k: 'read' | 'imported' | 'duplicates' | 'rejected' | 'skipped') =>
+    v.outcome.accounts.reduce((n, a) => n + a[k], 0);
   return `${plural(v.outcome.accounts.length, 'input')}: read ${formatCount(sum('read'))} = ${formatCount(sum('imported'))} imported + ${formatCount(sum('duplicates'))} duplicates collapsed + ${formatCount(sum('rejected'))} rejected + ${formatCount(sum('skipped'))} skipped (rows with nothing to price).`;
 }
 
 function warnings(v: ImportView): string[] {
   const lines: string[] = [];
-  for (const r of v.outcome.repeatedFiles) lines.push(`${shownPath(v, r.file)} repeats ${shownPath(v, r.sameAs)}: not counted twice.`);
+  for (const r of v.outcome.repeatedFiles)
+    lines.push(`${shownPath(v, r.file)} repeats ${shownPath(v, r.sameAs)}: not counted twice.`);
   for (const f of v.outcome.ignored) lines.push(`passed over ${shownPath(v, f.file)}: ${f.reason}.`);
-  const someDays = (days: readonly string[]) => `${days.slice(0, 3).join(', ')}${days.length > 3 ? ', …' : ''}`;
-  for (const o of v.outcome.sameUsage) lines.push(`${shownPath(v, o.file)} holds the same usage as ${shownPath(v, o.sameAs)} on ${plural(o.days.length, 'day')} (${someDays(o.days)}): ${plural(o.rows, 'row')} not counted twice.`);
-  for (const o of v.outcome.differentTotals) lines.push(`${shownPath(v, o.file)} and ${shownPath(v, o.other)} both cover ${plural(o.days.length, 'day')} with different totals (${someDays(o.days)}): both counted; if they are one account's, import only one.`);
-  for (const o of v.outcome.overlaps) lines.push(`${o.source} covers ${plural(o.days.length, 'day')} already in ${o.keptSource}: ${plural(o.rows, 'row')} not counted twice (days ${someDays(o.days)}).`);
+  const someDays = (days: readonly string[]) =>
+    `${days.slice(0, 3).join(', ')}${days.length > 3 ? ', …' : ''}`;
+  for (const o of v.outcome.sameUsage)
+    lines.push(
+      `${shownPath(v, o.file)} holds the same usage as ${shownPath(v, o.sameAs)} on ${plural(o.days.length, 'day')} (${someDays(o.days)}): ${plural(o.rows, 'row')} not counted twice.`,
+    );
+  for (const o of v.outcome.differentTotals)
+    lines.push(
+      `${shownPath(v, o.file)} and ${shownPath(v, o.other)} both cover ${plural(o.days.length, 'day')} with different totals (${someDays(o.days)}): both counted; if they are one account's, import only one.`,
+    );
+  for (const o of v.outcome.overlaps)
+    lines.push(
+      `${o.source} covers ${plural(o.days.length, 'day')} already in ${o.keptSource}: ${plural(o.rows, 'row')} not counted twice (days ${someDays(o.days)}).`,
+    );
   const rejects = v.outcome.rejects;
   for (const r of rejects.slice(0, 5)) lines.push(`rejected ${shownPath(v, r.file)}:${r.line}: ${r.reason}`);
-  if (rejects.length > 5) lines.push(`… and ${formatCount(rejects.length - 5)} more rejected rows: --rejects FILE writes them all.`);
+  if (rejects.length > 5)
+    lines.push(
+      `… and ${formatCount(rejects.length - 5)} more rejected rows: --rejects FILE writes them all.`,
+    );
   for (const u of v.replay.unknownModels) {
     const reported = u.reportedUsd ? `, ${formatUsd(u.reportedUsd)} reported` : '';
-    lines.push(`not priced: ${plural(u.records, 'row')} of unknown model "${u.name}"${reported}${u.nearest.length ? ` (nearest: ${u.nearest.join(', ')})` : ''}: add a sheet with --prices.`);
+    lines.push(
+      `not priced: ${plural(u.records, 'row')} of unknown model "${u.name}"${reported}${u.nearest.length ? ` (nearest: ${u.nearest.join(', ')})` : ''}: add a sheet with --prices.`,
+    );
   }
-  if (v.replay.missing.length) lines.push(`unknown prices (totals marked ≥ are lower bounds): ${v.replay.missing.join('; ')}`);
-  if (v.replay.noCacheSplitRecords) lines.push(`${v.replay.noCacheSplitRecords === 1 ? '1 row does' : `${formatCount(v.replay.noCacheSplitRecords)} rows do`} not split out cached tokens: priced as uncached input where known, totals marked ≥.`);
-  if (v.replay.tierUnknownRecords) lines.push(`${plural(v.replay.tierUnknownRecords, 'aggregated row')} of models with a long-context tier: priced at the base tier (a lower bound).`);
+  if (v.replay.missing.length)
+    lines.push(`unknown prices (totals marked ≥ are lower bounds): ${v.replay.missing.join('; ')}`);
+  if (v.replay.noCacheSplitRecords)
+    lines.push(
+      `${v.replay.noCacheSplitRecords === 1 ? '1 row does' : `${formatCount(v.replay.noCacheSplitRecords)} rows do`} not split out cached tokens: priced as uncached input where known, totals marked ≥.`,
+    );
+  if (v.replay.tierUnknownRecords)
+    lines.push(
+      `${plural(v.replay.tierUnknownRecords, 'aggregated row')} of models with a long-context tier: priced at the base tier (a lower bound).`,
+    );
   return lines;
 }
 
 function historyLines(v: ImportView, saved: string | undefined): string[] {
   const h = v.history;
   if (h.tasks === 0) return ['No tasks in this history (aggregated exports carry none): no profile.'];
-  const how = {'task-id': 'by session or task id', 'idle-gap': `by idle gaps of ${v.gapMs / 60_000} min`, mixed: `by session id, else idle gaps of ${v.gapMs / 60_000} min`, none: ''}[h.method];
+  const how = {
+    'task-id': 'by session or task id',
+    'idle-gap': `by idle gaps of ${v.gapMs / 60_000} min`,
+    mixed: `by session id, else idle gaps of ${v.gapMs / 60_000} min`,
+    none: '',
+  }[h.method];
   return [
-    ...(h.capped ? [`(The profile uses the first ${formatCount(h.tasks)} tasks: memory stays bounded.)`] : []),
+    ...(h.capped
+      ? [`(The profile uses the first ${formatCount(h.tasks)} tasks: memory stays bounded.)`]
+      : []),
     `${plural(h.tasks, 'task')} (${how}) on ${plural(h.activeDays, 'active day')}, ${h.firstDay} to ${h.lastDay}: ${formatFixed(h.tasksPerActiveDay, 1)} a day.`,
     `Tokens per task: mean ${formatTokens(h.tokensPerTask.mean)}, median ${formatTokens(h.tokensPerTask.median)}, p90 ${formatTokens(h.tokensPerTask.p90)}; ${formatFixed(h.requestsPerTask, 1)} requests a task.`,
     `Models: ${h.modelMix.map((m) => `${m.model} ${(m.share * 100).toFixed(0)}%`).join(', ')}.`,
@@ -215,27 +285,52 @@ function historyLines(v: ImportView, saved: string | undefined): string[] {
 }
 
 /** `width` is the terminal's (the chart's); `tableWidth` the tables', unlimited with --wide. */
-export function renderImportTable(v: ImportView, width: number, tableWidth: number, style: Style, saved?: string): string {
+export function renderImportTable(
+  v: ImportView,
+  width: number,
+  tableWidth: number,
+  style: Style,
+  saved?: string,
+): string {
   const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, tableWidth));
-  const range = v.replay.days.length ? `${v.replay.days[0]} to ${v.replay.days.at(-1)}, ${plural(v.replay.days.length, 'day')}` : 'no days';
+  const range = v.replay.days.length
+    ? `${v.replay.days[0]} to ${v.replay.days.at(-1)}, ${plural(v.replay.days.length, 'day')}`
+    : 'no days';
   const chart =
     v.replay.days.length > 1
       ? renderLineChart(
           v.replay.strategies.slice(0, 3).map((s) => {
             const points = chartPoints(width);
-            return {name: s.strategy.id, values: Array.from({length: points}, (_, i) => (s.byDay.get(v.replay.days[Math.floor((i * v.replay.days.length) / points)] as string) ?? ZERO).toNumber())};
+            return {
+              name: s.strategy.id,
+              values: Array.from({length: points}, (_, i) =>
+                (
+                  s.byDay.get(v.replay.days[Math.floor((i * v.replay.days.length) / points)] as string) ??
+                  ZERO
+                ).toNumber(),
+              ),
+            };
           }),
-          {width, height: 8, xLabel: (i) => (i === 0 ? (v.replay.days[0] as string) : (v.replay.days.at(-1) as string)), colour: style.bold('x') !== 'x'},
+          {
+            width,
+            height: 8,
+            xLabel: (i) => (i === 0 ? (v.replay.days[0] as string) : (v.replay.days.at(-1) as string)),
+            colour: style.bold('x') !== 'x',
+          },
         )
       : '';
-  const relative = [...new Set(v.outcome.accounts.map((a) => folderOf(v, a.file)).filter((f) => f !== undefined))];
+  const relative = [
+    ...new Set(v.outcome.accounts.map((a) => folderOf(v, a.file)).filter((f) => f !== undefined)),
+  ];
   return [
     ...prose([accountingLine(v)]).map(style.dim),
     ...(relative.length ? prose([`Files in ${relative.join(', ')}:`]).map(style.dim) : []),
     renderTable(FILE_COLUMNS, fileRows(v), tableWidth),
     ...prose(warnings(v)).map(style.warn),
     '',
-    ...prose([`Re-priced on plan ${v.plan.id} (${range}), each day at the prices then in force`]).map(style.bold),
+    ...prose([`Re-priced on plan ${v.plan.id} (${range}), each day at the prices then in force`]).map(
+      style.bold,
+    ),
     renderTable(PATH_COLUMNS, pathRows(v), tableWidth),
     ...prose([comparisonNote(v)]).map(style.dim),
     '',
@@ -244,7 +339,15 @@ export function renderImportTable(v: ImportView, width: number, tableWidth: numb
     '',
     style.dim('By day'),
     renderTable(dayColumns(v), dayRows(v), tableWidth),
-    ...(chart ? ['', ...prose([`Daily cost per path${anyLowerBound(v) ? ' (a day re-priced as a lower bound or unknown is drawn at its priced part only: see the table)' : ''}`]).map(style.dim), chart] : []),
+    ...(chart
+      ? [
+          '',
+          ...prose([
+            `Daily cost per path${anyLowerBound(v) ? ' (a day re-priced as a lower bound or unknown is drawn at its priced part only: see the table)' : ''}`,
+          ]).map(style.dim),
+          chart,
+        ]
+      : []),
     '',
     style.dim('Your history as a profile'),
     ...prose(historyLines(v, saved)),
@@ -284,14 +387,23 @@ export function renderImportMarkdown(v: ImportView): string {
 /** One row per day and strategy: the shape a spreadsheet wants. */
 export function renderImportCsv(v: ImportView): string {
   const rows = v.replay.days.flatMap((day) =>
-    v.replay.strategies.map((s) => [day, s.strategy.id, usdText(s.byDay.get(day) ?? ZERO), String(!s.incompleteDays.has(day)), v.replay.reported?.byDay.get(day)?.toFixed() ?? '']),
+    v.replay.strategies.map((s) => [
+      day,
+      s.strategy.id,
+      usdText(s.byDay.get(day) ?? ZERO),
+      String(!s.incompleteDays.has(day)),
+      v.replay.reported?.byDay.get(day)?.toFixed() ?? '',
+    ]),
   );
   // complete=false: repriced_usd is a lower bound (tokens without a price that day).
   return renderCsv(['day', 'strategy', 'repriced_usd', 'complete', 'reported_usd'], rows);
 }
 
 export function rejectsCsv(rejects: readonly RejectedRow[]): string {
-  return renderCsv(['file', 'line', 'reason'], rejects.map((r) => [r.file, String(r.line), r.reason]));
+  return renderCsv(
+    ['file', 'line', 'reason'],
+    rejects.map((r) => [r.file, String(r.line), r.reason]),
+  );
 }
 
 export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
@@ -308,7 +420,10 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
     sameUsage: v.outcome.sameUsage,
     differentTotals: v.outcome.differentTotals,
     rejects: v.outcome.rejects.length,
-    unknownModels: r.unknownModels.map((u) => ({...u, ...(u.reportedUsd ? {reportedUsd: usdText(u.reportedUsd)} : {})})),
+    unknownModels: r.unknownModels.map((u) => ({
+      ...u,
+      ...(u.reportedUsd ? {reportedUsd: usdText(u.reportedUsd)} : {}),
+    })),
     missingPrices: r.missing,
     lowerBound: {noCacheSplitRecords: r.noCacheSplitRecords, tierUnknownRecords: r.tierUnknownRecords},
     days: r.days,
@@ -328,17 +443,48 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
       comparedWithReported: (() => {
         const c = comparison(v, s);
         const {lowerBound, notServed} = comparedDays(v, s);
-        return c ? {days: c.days, repricedUsd: usdText(c.repriced), reportedUsd: usdText(c.reported), differenceUsd: usdText(c.diff), leftOut: {lowerBound, notServed}} : r.reported ? {days: 0, leftOut: {lowerBound, notServed}} : null;
+        return c
+          ? {
+              days: c.days,
+              repricedUsd: usdText(c.repriced),
+              reportedUsd: usdText(c.reported),
+              differenceUsd: usdText(c.diff),
+              leftOut: {lowerBound, notServed},
+            }
+          : r.reported
+            ? {days: 0, leftOut: {lowerBound, notServed}}
+            : null;
       })(),
       served: s.served,
       unserved: s.unserved,
       blockedTasks: s.blockedTasks,
       blockedRows: s.blockedRows,
-      byDay: Object.fromEntries(r.days.map((d) => [d, figureJson(s.byDay.get(d) ?? ZERO, !s.incompleteDays.has(d))])),
-      byModel: Object.fromEntries(r.models.filter((m) => m.priced && totalTokens(m.tokens) > 0).map((m) => [m.model, figureJson(s.byModel.get(m.model) ?? ZERO, !s.incompleteModels.has(m.model))])),
-      credits: s.credits.map((c) => ({month: c.month, usedCredits: usdText(c.used), runOutDay: c.runOutDay, packsBought: c.packsBought})),
+      byDay: Object.fromEntries(
+        r.days.map((d) => [d, figureJson(s.byDay.get(d) ?? ZERO, !s.incompleteDays.has(d))]),
+      ),
+      byModel: Object.fromEntries(
+        r.models
+          .filter((m) => m.priced && totalTokens(m.tokens) > 0)
+          .map((m) => [
+            m.model,
+            figureJson(s.byModel.get(m.model) ?? ZERO, !s.incompleteModels.has(m.model)),
+          ]),
+      ),
+      credits: s.credits.map((c) => ({
+        month: c.month,
+        usedCredits: usdText(c.used),
+        runOutDay: c.runOutDay,
+        packsBought: c.packsBought,
+      })),
     })),
-    models: r.models.map((m) => ({model: m.model, priced: m.priced, ...(m.tool ? {tool: true} : {}), records: m.records, tokens: m.tokens, ...(m.reportedUsd ? {reportedUsd: usdText(m.reportedUsd)} : {})})),
+    models: r.models.map((m) => ({
+      model: m.model,
+      priced: m.priced,
+      ...(m.tool ? {tool: true} : {}),
+      records: m.records,
+      tokens: m.tokens,
+      ...(m.reportedUsd ? {reportedUsd: usdText(m.reportedUsd)} : {}),
+    })),
     history: v.history,
   };
 }

@@ -13,7 +13,12 @@ export const SCHEMA_VERSION = 2;
 export const usd = (m: Money): string => m.toFixed();
 
 function settingsJson(s: AppSettings) {
-  return {keys: [...s.keys].sort(), platformProviders: [...s.platformProviders].sort(), freeTier: s.freeTier, onFreeLimit: s.onFreeLimit};
+  return {
+    keys: [...s.keys].sort(),
+    platformProviders: [...s.platformProviders].sort(),
+    freeTier: s.freeTier,
+    onFreeLimit: s.onFreeLimit,
+  };
 }
 
 export function strategyJson(s: Strategy) {
@@ -21,7 +26,9 @@ export function strategyJson(s: Strategy) {
     id: s.id,
     label: s.label,
     settings: settingsJson(s.settings),
-    ...(s.perClass ? {perClass: Object.fromEntries(Object.entries(s.perClass).map(([k, v]) => [k, settingsJson(v)]))} : {}),
+    ...(s.perClass
+      ? {perClass: Object.fromEntries(Object.entries(s.perClass).map(([k, v]) => [k, settingsJson(v)]))}
+      : {}),
   };
 }
 
@@ -47,7 +54,12 @@ export function runJson(run: RunResult) {
       listUsd: usd(l.listUsd),
       missingPrices: l.missing,
     })),
-    credits: run.credits.map((c) => ({month: c.month, usedCredits: usd(c.used), runOutDay: c.runOutDay, packsBought: c.packsBought})),
+    credits: run.credits.map((c) => ({
+      month: c.month,
+      usedCredits: usd(c.used),
+      runOutDay: c.runOutDay,
+      packsBought: c.packsBought,
+    })),
   };
 }
 
@@ -69,7 +81,14 @@ export function recommendationJson(rec: Recommendation) {
       violations: c.violations,
       warnings: c.warnings,
       variability: c.variability
-        ? {runs: c.variability.runs, seed: c.variability.seed, meanUsd: usd(c.variability.meanUsd), p90Usd: usd(c.variability.p90Usd), runOutShare: c.variability.runOutShare, blockedShare: c.variability.blockedShare}
+        ? {
+            runs: c.variability.runs,
+            seed: c.variability.seed,
+            meanUsd: usd(c.variability.meanUsd),
+            p90Usd: usd(c.variability.p90Usd),
+            runOutShare: c.variability.runOutShare,
+            blockedShare: c.variability.blockedShare,
+          }
         : null,
     })),
   };
@@ -92,7 +111,13 @@ export function scenarioJson(scenario: Scenario, prices: readonly SheetSummary[]
         tokensPerTask: c.tokens,
       })),
     },
-    plan: {id: plan.id, name: plan.name, origin: plan.origin, asOf: plan.asOf, markupPct: plan.platform.markupPct.toString()},
+    plan: {
+      id: plan.id,
+      name: plan.name,
+      origin: plan.origin,
+      asOf: plan.asOf,
+      markupPct: plan.platform.markupPct.toString(),
+    },
     prices: prices.map((p) => ({origin: p.origin, format: p.format, asOf: p.asOf || null, models: p.models})),
   };
 }

@@ -51,18 +51,28 @@ const COLUMNS: Column[] = [
 function rows(result: MonthSimResult): string[][] {
   return result.outcomes.map((o) => {
     const f = figures(o, result.runs);
-    return [f.name, `${o.complete ? '' : '≥'}${formatUsd(f.mean)}`, ...f.quantiles.map(dollars), formatFixed(f.unservedPerMonth, 1)];
+    return [
+      f.name,
+      `${o.complete ? '' : '≥'}${formatUsd(f.mean)}`,
+      ...f.quantiles.map(dollars),
+      formatFixed(f.unservedPerMonth, 1),
+    ];
   });
 }
 
 function notes(result: MonthSimResult, scenario: Scenario): string[] {
-  const lines: string[] = scenario.plan.free ? [] : [`Plan ${scenario.plan.id} has no free tier: "Free tier only" serves nothing.`];
+  const lines: string[] = scenario.plan.free
+    ? []
+    : [`Plan ${scenario.plan.id} has no free tier: "Free tier only" serves nothing.`];
   const s = scenario.plan.platform.subscription;
   for (const o of result.outcomes) {
     if (o.credits && o.strategy.id === 'all-platform' && s) {
       const share = Math.round((o.credits.monthsRunOut / Math.max(1, result.runs)) * 100);
       const days = [0.1, 0.5, 0.9].map((q) => runOutDay(o, q));
-      const unit = s.creditUnit === 'usd' ? `${formatUsd(s.includedCredits)} of usage` : `${s.includedCredits} task credits`;
+      const unit =
+        s.creditUnit === 'usd'
+          ? `${formatUsd(s.includedCredits)} of usage`
+          : `${s.includedCredits} task credits`;
       lines.push(
         `Credits (${o.strategy.label}): ${unit} a month run out in ${share}% of months` +
           (days[1] ? `, on working day ${days[0]} / ${days[1]} / ${days[2]} (p10 / p50 / p90)` : '') +
@@ -71,7 +81,9 @@ function notes(result: MonthSimResult, scenario: Scenario): string[] {
     }
     if (o.free && (o.strategy.id === 'all-free' || o.free.fellThrough > 0)) {
       const per = (n: number) => formatFixed(n / Math.max(1, result.runs), 1);
-      lines.push(`Free tier (${o.strategy.label}): daily cap reached on ${per(o.free.capDays)} days a month; ${per(o.free.waited)} tasks a month waited for the next day, ${per(o.free.fellThrough)} fell through to platform-paid.`);
+      lines.push(
+        `Free tier (${o.strategy.label}): daily cap reached on ${per(o.free.capDays)} days a month; ${per(o.free.waited)} tasks a month waited for the next day, ${per(o.free.fellThrough)} fell through to platform-paid.`,
+      );
     }
   }
   return lines;
@@ -79,9 +91,11 @@ function notes(result: MonthSimResult, scenario: Scenario): string[] {
 
 function heading(result: MonthSimResult, scenario: Scenario): string[] {
   const {profile, plan} = scenario;
-  const spreads = [...new Set(scenario.classes.map((c) => c.p90ToMedian ?? DEFAULT_P90_TO_MEDIAN))].join(', ');
+  const spreads = [...new Set(scenario.classes.map((c) => c.p90ToMedian ?? DEFAULT_P90_TO_MEDIAN))].join(
+    ', ',
+  );
   const sizes = scenario.classes.every((c) => c.sizeQuantiles)
-    ? 'Task sizes: drawn from the imported history\'s own distribution, per class'
+    ? "Task sizes: drawn from the imported history's own distribution, per class"
     : `Task sizes: lognormal around each class's mean task, p90 = ${spreads}× the median`;
   return [
     `${plural(result.runs, 'simulated month')} · seed ${result.seed} · profile ${profile.id} (Poisson around ${plural(profile.tasksPerDay, 'task a day', 'tasks a day')}, ${plural(profile.workingDaysPerMonth, 'working day')}) · plan ${plan.id}`,
@@ -92,13 +106,18 @@ function heading(result: MonthSimResult, scenario: Scenario): string[] {
 function chart(result: MonthSimResult, width: number, colour: boolean): string {
   const points = chartPoints(width);
   const days = result.days;
-  const at = (series: readonly number[], i: number) => series[Math.min(days - 1, Math.floor((i * days) / points))] as number;
-  const series = result.outcomes.map((o) => ({name: o.strategy.id, values: Array.from({length: points}, (_, i) => at(o.daily.cumulativeUsd, i))}));
+  const at = (series: readonly number[], i: number) =>
+    series[Math.min(days - 1, Math.floor((i * days) / points))] as number;
+  const series = result.outcomes.map((o) => ({
+    name: o.strategy.id,
+    values: Array.from({length: points}, (_, i) => at(o.daily.cumulativeUsd, i)),
+  }));
   const credit = result.outcomes.find((o) => o.strategy.id === 'all-platform' && o.daily.creditBalance);
   const markers = [];
   if (credit) {
     const day = runOutDay(credit, 0.5);
-    if (day) markers.push({at: Math.min(points - 1, Math.floor(((day - 1) * points) / days)), label: `day ${day}`});
+    if (day)
+      markers.push({at: Math.min(points - 1, Math.floor(((day - 1) * points) / days)), label: `day ${day}`});
   }
   return renderLineChart(series, {
     width,
@@ -110,7 +129,13 @@ function chart(result: MonthSimResult, width: number, colour: boolean): string {
 }
 
 /** `width` is the terminal's (the chart's); `tableWidth` is the table's, unlimited with --wide. */
-export function renderMonthsTable(result: MonthSimResult, scenario: Scenario, width: number, tableWidth: number, style: Style): string {
+export function renderMonthsTable(
+  result: MonthSimResult,
+  scenario: Scenario,
+  width: number,
+  tableWidth: number,
+  style: Style,
+): string {
   const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, tableWidth));
   return [
     ...prose(heading(result, scenario)).map(style.dim),
@@ -119,22 +144,50 @@ export function renderMonthsTable(result: MonthSimResult, scenario: Scenario, wi
     '',
     ...prose(notes(result, scenario)),
     '',
-    ...prose([`Cumulative cost through the month, mean of ${plural(result.runs, 'run')}${result.outcomes.some((o) => o.credits?.monthsRunOut) ? ' (▲ median day the credits run out)' : ''}`]).map(style.dim),
+    ...prose([
+      `Cumulative cost through the month, mean of ${plural(result.runs, 'run')}${result.outcomes.some((o) => o.credits?.monthsRunOut) ? ' (▲ median day the credits run out)' : ''}`,
+    ]).map(style.dim),
     chart(result, width, style.bold('x') !== 'x'),
     '',
   ].join('\n');
 }
 
 export function renderMonthsMarkdown(result: MonthSimResult, scenario: Scenario): string {
-  return ['# vibe-cost simulate --runs', '', ...heading(result, scenario).map((l) => `${l}  `), '', renderMarkdownTable(COLUMNS, rows(result)), '', ...notes(result, scenario).map((l) => `- ${l}`), ''].join('\n');
+  return [
+    '# vibe-cost simulate --runs',
+    '',
+    ...heading(result, scenario).map((l) => `${l}  `),
+    '',
+    renderMarkdownTable(COLUMNS, rows(result)),
+    '',
+    ...notes(result, scenario).map((l) => `- ${l}`),
+    '',
+  ].join('\n');
 }
 
 export function renderMonthsCsv(result: MonthSimResult): string {
   return renderCsv(
-    ['strategy', 'mean_usd', 'p10_usd', 'p50_usd', 'p90_usd', 'p99_usd', 'unserved_per_month', 'credits_run_out_share', 'complete'],
+    [
+      'strategy',
+      'mean_usd',
+      'p10_usd',
+      'p50_usd',
+      'p90_usd',
+      'p99_usd',
+      'unserved_per_month',
+      'credits_run_out_share',
+      'complete',
+    ],
     result.outcomes.map((o) => {
       const f = figures(o, result.runs);
-      return [o.strategy.id, usd(f.mean), ...f.quantiles.map((q) => q.toFixed(2)), f.unservedPerMonth.toFixed(3), o.credits ? (o.credits.monthsRunOut / Math.max(1, result.runs)).toFixed(4) : '', String(o.complete)];
+      return [
+        o.strategy.id,
+        usd(f.mean),
+        ...f.quantiles.map((q) => q.toFixed(2)),
+        f.unservedPerMonth.toFixed(3),
+        o.credits ? (o.credits.monthsRunOut / Math.max(1, result.runs)).toFixed(4) : '',
+        String(o.complete),
+      ];
     }),
   );
 }
@@ -156,7 +209,9 @@ export function monthsJson(result: MonthSimResult, scenario: Scenario, prices: r
         strategy: strategyJson(o.strategy),
         meanUsd: usd(f.mean),
         totalUsd: usd(o.totalUsd),
-        quantilesUsd: Object.fromEntries(QUANTILES.map((q, i) => [`p${Math.round(q * 100)}`, (f.quantiles[i] as number).toFixed(2)])),
+        quantilesUsd: Object.fromEntries(
+          QUANTILES.map((q, i) => [`p${Math.round(q * 100)}`, (f.quantiles[i] as number).toFixed(2)]),
+        ),
         complete: o.complete,
         unservedTasksPerMonth: f.unservedPerMonth,
         credits: o.credits
@@ -164,8 +219,14 @@ export function monthsJson(result: MonthSimResult, scenario: Scenario, prices: r
               monthsRunOut: o.credits.monthsRunOut,
               runOutDayHistogram: o.credits.runOutDays,
               runOutDay: {p10: runOutDay(o, 0.1), p50: runOutDay(o, 0.5), p90: runOutDay(o, 0.9)},
-              overageUsd: {p50: o.credits.overageUsd.quantile(0.5).toFixed(2), p90: o.credits.overageUsd.quantile(0.9).toFixed(2)},
-              blockedTasks: {p50: o.credits.blockedTasks.quantile(0.5), p90: o.credits.blockedTasks.quantile(0.9)},
+              overageUsd: {
+                p50: o.credits.overageUsd.quantile(0.5).toFixed(2),
+                p90: o.credits.overageUsd.quantile(0.9).toFixed(2),
+              },
+              blockedTasks: {
+                p50: o.credits.blockedTasks.quantile(0.5),
+                p90: o.credits.blockedTasks.quantile(0.9),
+              },
             }
           : null,
         free: o.free,

@@ -28,11 +28,27 @@ export function renderPriceDiff(v: PriceDiffView): string {
   ];
   if (diff.changed.length) {
     lines.push('', 'Changed:');
-    for (const c of diff.changed) lines.push(`  ${c.model} ${c.field} ${c.from} → ${c.to}${c.suspicious ? `  (over ${SUSPICIOUS_FACTOR}×: suspicious, ${v.suspiciousApplied ? 'applied by --accept-suspicious' : 'not applied; --accept-suspicious applies it'})` : ''}`);
+    for (const c of diff.changed)
+      lines.push(
+        `  ${c.model} ${c.field} ${c.from} → ${c.to}${c.suspicious ? `  (over ${SUSPICIOUS_FACTOR}×: suspicious, ${v.suspiciousApplied ? 'applied by --accept-suspicious' : 'not applied; --accept-suspicious applies it'})` : ''}`,
+      );
   }
-  if (diff.added.length) lines.push('', `New (${formatCount(diff.added.length)}): ${diff.added.slice(0, LISTED).join(', ')}${diff.added.length > LISTED ? `, … (all of them with --format json)` : ''}`);
-  if (diff.removed.length) lines.push('', `Removed since the last update (${formatCount(diff.removed.length)}): ${diff.removed.slice(0, LISTED).join(', ')}${diff.removed.length > LISTED ? ', …' : ''}`);
-  lines.push('', v.stored ? `Stored in ${v.stored}; from now on every command uses it (over the bundled sheets) and says so.` : 'Dry run: nothing stored.');
+  if (diff.added.length)
+    lines.push(
+      '',
+      `New (${formatCount(diff.added.length)}): ${diff.added.slice(0, LISTED).join(', ')}${diff.added.length > LISTED ? `, … (all of them with --format json)` : ''}`,
+    );
+  if (diff.removed.length)
+    lines.push(
+      '',
+      `Removed since the last update (${formatCount(diff.removed.length)}): ${diff.removed.slice(0, LISTED).join(', ')}${diff.removed.length > LISTED ? ', …' : ''}`,
+    );
+  lines.push(
+    '',
+    v.stored
+      ? `Stored in ${v.stored}; from now on every command uses it (over the bundled sheets) and says so.`
+      : 'Dry run: nothing stored.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -54,11 +70,14 @@ export function priceDiffJson(v: PriceDiffView) {
 }
 
 export function priceDiffCsv(v: PriceDiffView): string {
-  return renderCsv(['change', 'model', 'field', 'from', 'to'], [
-    ...v.diff.changed.map((c) => ['changed', c.model, c.field, String(c.from), String(c.to)]),
-    ...v.diff.added.map((m) => ['new', m, '', '', '']),
-    ...v.diff.removed.map((m) => ['removed', m, '', '', '']),
-  ]);
+  return renderCsv(
+    ['change', 'model', 'field', 'from', 'to'],
+    [
+      ...v.diff.changed.map((c) => ['changed', c.model, c.field, String(c.from), String(c.to)]),
+      ...v.diff.added.map((m) => ['new', m, '', '', '']),
+      ...v.diff.removed.map((m) => ['removed', m, '', '', '']),
+    ],
+  );
 }
 
 /** The text view as Markdown: a title, and the changed prices as a list rather than an indented (code) block. */

@@ -25,9 +25,13 @@ const LIST_COLUMNS: Column[] = [
 
 function longText(tier: LongContextTier | undefined): string {
   if (!tier) return '-';
-  return tierSteps(tier).map((t) => `>${formatCount(t.thresholdTokens / 1000)}k: ${rate(t.rates.input)}/${rate(t.rates.output)}${t.wholeRequest ? '' : ' (excess only)'}`).join(', ');
+  return tierSteps(tier)
+    .map(
+      (t) =>
+        `>${formatCount(t.thresholdTokens / 1000)}k: ${rate(t.rates.input)}/${rate(t.rates.output)}${t.wholeRequest ? '' : ' (excess only)'}`,
+    )
+    .join(', ');
 }
-
 
 function listRows(models: readonly ModelPrice[]): string[][] {
   return models.map((m) => [
@@ -41,10 +45,26 @@ function listRows(models: readonly ModelPrice[]): string[][] {
   ]);
 }
 
-export function renderPricesList(models: readonly ModelPrice[], format: 'table' | 'markdown' | 'csv', width = Infinity): string {
+export function renderPricesList(
+  models: readonly ModelPrice[],
+  format: 'table' | 'markdown' | 'csv',
+  width = Infinity,
+): string {
   if (format === 'csv') {
     return renderCsv(
-      ['model', 'provider', 'capability', 'byokable', 'input_usd_per_mtok', 'output_usd_per_mtok', 'cache_read_usd_per_mtok', 'cache_write_5m_usd_per_mtok', 'cache_write_1h_usd_per_mtok', 'long_context', 'as_of'],
+      [
+        'model',
+        'provider',
+        'capability',
+        'byokable',
+        'input_usd_per_mtok',
+        'output_usd_per_mtok',
+        'cache_read_usd_per_mtok',
+        'cache_write_5m_usd_per_mtok',
+        'cache_write_1h_usd_per_mtok',
+        'long_context',
+        'as_of',
+      ],
       listRows(models).map((r) => r.map((cell) => (cell === '-' ? '' : cell))),
     );
   }
@@ -54,7 +74,9 @@ export function renderPricesList(models: readonly ModelPrice[], format: 'table' 
 }
 
 function ratesLines(rates: Rates, indent: string): string[] {
-  return RATE_FIELDS.map((f) => `${indent}${f.padEnd(13)} ${rates[f] ? `$${rates[f]?.toFixed()}` : 'not priced'}`);
+  return RATE_FIELDS.map(
+    (f) => `${indent}${f.padEnd(13)} ${rates[f] ? `$${rates[f]?.toFixed()}` : 'not priced'}`,
+  );
 }
 
 export function renderPriceShow(m: ModelPrice, width = Infinity): string {
@@ -73,15 +95,28 @@ export function renderPriceShow(m: ModelPrice, width = Infinity): string {
     ...ratesLines(m.rates, '    '),
   ];
   for (const tier of tierSteps(m.longContext)) {
-    lines.push('', `  Long context: a request whose prompt passes ${formatCount(tier.thresholdTokens)} tokens is priced ${tier.wholeRequest ? 'whole' : 'above the threshold only'} at:`, ...ratesLines(tier.rates, '    '));
+    lines.push(
+      '',
+      `  Long context: a request whose prompt passes ${formatCount(tier.thresholdTokens)} tokens is priced ${tier.wholeRequest ? 'whole' : 'above the threshold only'} at:`,
+      ...ratesLines(tier.rates, '    '),
+    );
   }
   if (!m.longContext) lines.push('', '  Long context: no separate tier (flat across the context window).');
   if (m.perCall?.webSearch) lines.push('', `  Web search: $${m.perCall.webSearch.toFixed()} a search`);
-  if (m.multipliers) lines.push('', `  Multipliers: ${Object.entries(m.multipliers).map(([k, v]) => `${k} ×${(v as Money).toFixed()}`).join(', ')}`);
+  if (m.multipliers)
+    lines.push(
+      '',
+      `  Multipliers: ${Object.entries(m.multipliers)
+        .map(([k, v]) => `${k} ×${(v as Money).toFixed()}`)
+        .join(', ')}`,
+    );
   for (const change of m.changes ?? []) {
     lines.push('', `  From ${change.effective}:`, ...ratesLines(change.rates, '    '));
     if (change.longContext === null) lines.push('    long context: none from then');
-    else if (change.longContext) lines.push(`    long context above ${formatCount(change.longContext.thresholdTokens)}: ${rate(change.longContext.rates.input)}/${rate(change.longContext.rates.output)}`);
+    else if (change.longContext)
+      lines.push(
+        `    long context above ${formatCount(change.longContext.thresholdTokens)}: ${rate(change.longContext.rates.input)}/${rate(change.longContext.rates.output)}`,
+      );
   }
   return `${lines.flatMap((l) => wrapProse(l, width)).join('\n')}\n`;
 }
@@ -91,7 +126,14 @@ function tierRows(m: ModelPrice): string[][] {
   const row = (tier: string, r: Rates) => [tier, ...RATE_FIELDS.map((f) => rate(r[f]))];
   return [
     row('base', m.rates),
-    ...(m.longContext ? [row(`above ${formatCount(m.longContext.thresholdTokens)} tokens${m.longContext.wholeRequest ? '' : ' (excess only)'}`, m.longContext.rates)] : []),
+    ...(m.longContext
+      ? [
+          row(
+            `above ${formatCount(m.longContext.thresholdTokens)} tokens${m.longContext.wholeRequest ? '' : ' (excess only)'}`,
+            m.longContext.rates,
+          ),
+        ]
+      : []),
     ...(m.changes ?? []).map((c) => row(`from ${c.effective}`, c.rates)),
   ];
 }
@@ -108,8 +150,30 @@ const TIER_COLUMNS: Column[] = [
 /** prices show as CSV: one row per tier, the model's facts on each, "" where a price is not given (never 0). */
 export function priceShowCsv(m: ModelPrice): string {
   return renderCsv(
-    ['model', 'provider', 'capability', 'byokable', 'tier', 'input_usd_per_mtok', 'output_usd_per_mtok', 'cache_read_usd_per_mtok', 'cache_write_5m_usd_per_mtok', 'cache_write_1h_usd_per_mtok', 'as_of', 'source'],
-    tierRows(m).map(([tier = '', ...rates]) => [m.id, m.provider, m.capability, String(m.byokable), tier, ...rates.map((r) => (r === '-' ? '' : r)), m.asOf, m.source]),
+    [
+      'model',
+      'provider',
+      'capability',
+      'byokable',
+      'tier',
+      'input_usd_per_mtok',
+      'output_usd_per_mtok',
+      'cache_read_usd_per_mtok',
+      'cache_write_5m_usd_per_mtok',
+      'cache_write_1h_usd_per_mtok',
+      'as_of',
+      'source',
+    ],
+    tierRows(m).map(([tier = '', ...rates]) => [
+      m.id,
+      m.provider,
+      m.capability,
+      String(m.byokable),
+      tier,
+      ...rates.map((r) => (r === '-' ? '' : r)),
+      m.asOf,
+      m.source,
+    ]),
   );
 }
 
@@ -131,9 +195,14 @@ export function priceShowMarkdown(m: ModelPrice): string {
   ].join('\n');
 }
 
-const ratesJson = (r: Rates) => Object.fromEntries(RATE_FIELDS.filter((f) => r[f]).map((f) => [f, r[f]?.toFixed()]));
+const ratesJson = (r: Rates) =>
+  Object.fromEntries(RATE_FIELDS.filter((f) => r[f]).map((f) => [f, r[f]?.toFixed()]));
 
-const tierJson = (t: LongContextTier) => ({thresholdTokens: t.thresholdTokens, wholeRequest: t.wholeRequest, usdPerMTok: ratesJson(t.rates)});
+const tierJson = (t: LongContextTier) => ({
+  thresholdTokens: t.thresholdTokens,
+  wholeRequest: t.wholeRequest,
+  usdPerMTok: ratesJson(t.rates),
+});
 
 export function modelJson(m: ModelPrice) {
   return {
@@ -148,8 +217,12 @@ export function modelJson(m: ModelPrice) {
     longContext: m.longContext ? tierJson(m.longContext) : null,
     ...(m.longContext?.next ? {longContextSteps: tierSteps(m.longContext).map(tierJson)} : {}),
     maxInputTokens: inputLimit(m) === Infinity ? null : inputLimit(m),
-    perCallUsd: m.perCall ? Object.fromEntries(Object.entries(m.perCall).map(([k, v]) => [k, (v as Money).toFixed()])) : null,
-    multipliers: m.multipliers ? Object.fromEntries(Object.entries(m.multipliers).map(([k, v]) => [k, (v as Money).toFixed()])) : null,
+    perCallUsd: m.perCall
+      ? Object.fromEntries(Object.entries(m.perCall).map(([k, v]) => [k, (v as Money).toFixed()]))
+      : null,
+    multipliers: m.multipliers
+      ? Object.fromEntries(Object.entries(m.multipliers).map(([k, v]) => [k, (v as Money).toFixed()]))
+      : null,
     changes: (m.changes ?? []).map((c) => ({effective: c.effective, usdPerMTok: ratesJson(c.rates)})),
     asOf: m.asOf || null,
     source: m.source,
@@ -158,5 +231,10 @@ export function modelJson(m: ModelPrice) {
 }
 
 export function pricesJson(models: readonly ModelPrice[], sheets: readonly SheetSummary[]) {
-  return {schemaVersion: SCHEMA_VERSION, command: 'prices list', prices: sheets, models: models.map(modelJson)};
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: 'prices list',
+    prices: sheets,
+    models: models.map(modelJson),
+  };
 }

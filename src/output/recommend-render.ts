@@ -14,7 +14,14 @@ import {wrapProse} from './text-width.js';
 import {recommendedUsd} from './recommendation-sentences.js';
 
 function describeRoute(r: Route): string {
-  if (r.path === 'unserved') return r.reason === 'free-cap-wait' ? 'waits for tomorrow' : r.reason === 'free-capability' ? 'cannot run (beyond the free models)' : r.reason === 'context-window' ? "cannot run (its prompts are larger than the model's context window)" : 'no path';
+  if (r.path === 'unserved')
+    return r.reason === 'free-cap-wait'
+      ? 'waits for tomorrow'
+      : r.reason === 'free-capability'
+        ? 'cannot run (beyond the free models)'
+        : r.reason === 'context-window'
+          ? "cannot run (its prompts are larger than the model's context window)"
+          : 'no path';
   if (r.path === 'byok') return `your ${r.model.provider} key, ${r.model.id}`;
   if (r.path === 'platform') return `platform-paid, ${r.model.id}`;
   return `free tier (${r.model.id} today)`;
@@ -36,7 +43,9 @@ function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readon
   for (const c of classRoutes(scenario, rec.strategy)) {
     const first = describeRoute(c.first);
     const after = describeRoute(c.afterCap);
-    lines.push(`${c.className} (${Math.round(c.share * 100)}% of tasks, needs ${c.needs}) → ${first}${after !== first ? `; past the daily cap → ${after}` : ''}`);
+    lines.push(
+      `${c.className} (${Math.round(c.share * 100)}% of tasks, needs ${c.needs}) → ${first}${after !== first ? `; past the daily cap → ${after}` : ''}`,
+    );
   }
   return lines;
 }
@@ -73,8 +82,11 @@ function headline(rec: Recommendation): string {
 function savingsLine(view: RecommendView): string[] {
   if (!view.current) return [];
   const saving: Money = view.current.month.totalUsd.sub(view.rec.monthlyUsd);
-  if (view.current.strategy.id === view.rec.strategy.id) return [`Your current settings ("${view.current.strategy.label}") are already the recommendation.`];
-  return [`Against your current settings ("${view.current.strategy.label}", ${formatUsd(view.current.month.totalUsd)} a month): ${saving.gte(0) ? `saves ${formatUsd(saving)} a month` : `costs ${formatUsd(saving.neg())} more a month, but serves what the current settings cannot`}.`];
+  if (view.current.strategy.id === view.rec.strategy.id)
+    return [`Your current settings ("${view.current.strategy.label}") are already the recommendation.`];
+  return [
+    `Against your current settings ("${view.current.strategy.label}", ${formatUsd(view.current.month.totalUsd)} a month): ${saving.gte(0) ? `saves ${formatUsd(saving)} a month` : `costs ${formatUsd(saving.neg())} more a month, but serves what the current settings cannot`}.`,
+  ];
 }
 
 export function renderRecommendTable(view: RecommendView, width: number, style: Style): string {
@@ -82,16 +94,22 @@ export function renderRecommendTable(view: RecommendView, width: number, style: 
   const {profile, plan} = scenario;
   const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, width));
   return [
-    ...prose([`Recommendation · profile ${profile.id} (${plural(profile.tasksPerDay, 'task/day', 'tasks/day')}, ${plural(profile.workingDaysPerMonth, 'day/month', 'days/month')}) · plan ${plan.id}`]).map(style.dim),
+    ...prose([
+      `Recommendation · profile ${profile.id} (${plural(profile.tasksPerDay, 'task/day', 'tasks/day')}, ${plural(profile.workingDaysPerMonth, 'day/month', 'days/month')}) · plan ${plan.id}`,
+    ]).map(style.dim),
     '',
-    ...prose([`${headline(rec)}: ${style.good(style.bold(rec.strategy.label))} — ${recommendedUsd(rec)} a month${rec.overBudget ? style.warn(' (over your budget)') : ''}`]),
+    ...prose([
+      `${headline(rec)}: ${style.good(style.bold(rec.strategy.label))} — ${recommendedUsd(rec)} a month${rec.overBudget ? style.warn(' (over your budget)') : ''}`,
+    ]),
     ...prose(settingsLines(scenario, rec, view.heldKeys).map((l) => `  ${l}`)),
     ...prose(savingsLine(view)),
     '',
     'Why:',
     ...prose(rec.reasons.map((r) => `  - ${r}`)),
     '',
-    ...prose([`Every option, a month at this pace${rec.ranked[0]?.variability ? ` (p90: the bill 9 months in 10 stay under; out / blocked: the share of months the credits run out / block tasks; ${rec.ranked[0].variability.runs} simulated months, seed ${rec.ranked[0].variability.seed})` : ''}`]).map(style.dim),
+    ...prose([
+      `Every option, a month at this pace${rec.ranked[0]?.variability ? ` (p90: the bill 9 months in 10 stay under; out / blocked: the share of months the credits run out / block tasks; ${rec.ranked[0].variability.runs} simulated months, seed ${rec.ranked[0].variability.seed})` : ''}`,
+    ]).map(style.dim),
     renderTable(COLUMNS, rows(rec), width),
     '',
   ].join('\n');
@@ -134,6 +152,12 @@ export function recommendJson(view: RecommendView, prices: readonly SheetSummary
       model: c.first.path === 'unserved' ? null : c.first.model.id,
       pathPastFreeCap: c.afterCap.path,
     })),
-    current: view.current ? {strategy: view.current.strategy.id, monthlyUsd: usd(view.current.month.totalUsd), savingsUsd: usd(view.current.month.totalUsd.sub(view.rec.monthlyUsd))} : null,
+    current: view.current
+      ? {
+          strategy: view.current.strategy.id,
+          monthlyUsd: usd(view.current.month.totalUsd),
+          savingsUsd: usd(view.current.month.totalUsd.sub(view.rec.monthlyUsd)),
+        }
+      : null,
   };
 }

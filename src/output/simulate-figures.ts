@@ -32,7 +32,9 @@ export function pathFigures(report: SimulateReport): PathFigures[] {
     const tokens = batch.lines.reduce((sum, l) => addTokens(sum, l.tokens), NO_TOKENS);
     const why = (Object.entries(batch.unserved) as [UnservedReason, number][])
       .filter(([, n]) => n > 0)
-      .map(([reason, n]) => (n === unservedTotal(batch) ? UNSERVED_NAMES[reason] : `${n} ${UNSERVED_NAMES[reason]}`))
+      .map(([reason, n]) =>
+        n === unservedTotal(batch) ? UNSERVED_NAMES[reason] : `${n} ${UNSERVED_NAMES[reason]}`,
+      )
       .join(', ');
     return {
       path,
@@ -57,7 +59,8 @@ export function missingPrices(report: SimulateReport): string[] {
   const seen = new Set<string>();
   for (const path of PATHS.filter((p) => !report.paths[p].notApplicable)) {
     for (const line of [...report.paths[path].batch.lines, ...report.paths[path].month.lines]) {
-      for (const bucket of line.missing) seen.add(`${line.model} ${bucket}${line.tier === 'long' ? ' (long context)' : ''}`);
+      for (const bucket of line.missing)
+        seen.add(`${line.model} ${bucket}${line.tier === 'long' ? ' (long context)' : ''}`);
     }
   }
   return [...seen].sort();

@@ -35,32 +35,40 @@ function bound(f: PathFigures, text: string): string {
 
 function costRows(figures: PathFigures[]): string[][] {
   const perTask = unitUsdDecimals(figures.map((f) => f.perTaskUsd));
-  return figures.map((f) => f.notApplicable ? [f.name, 'not applicable', '-', '-', '-', '-', f.notApplicable] : [
-    f.name,
-    f.how,
-    bound(f, formatUsd(f.totalUsd)),
-    f.perTaskUsd ? bound(f, formatUsd(f.perTaskUsd, perTask)) : '-',
-    bound(f, formatUsd(f.monthlyUsd)),
-    formatCount(f.served),
-    f.unserved ? `${formatCount(f.unserved)}: ${f.unservedWhy}` : '0',
-  ]);
+  return figures.map((f) =>
+    f.notApplicable
+      ? [f.name, 'not applicable', '-', '-', '-', '-', f.notApplicable]
+      : [
+          f.name,
+          f.how,
+          bound(f, formatUsd(f.totalUsd)),
+          f.perTaskUsd ? bound(f, formatUsd(f.perTaskUsd, perTask)) : '-',
+          bound(f, formatUsd(f.monthlyUsd)),
+          formatCount(f.served),
+          f.unserved ? `${formatCount(f.unserved)}: ${f.unservedWhy}` : '0',
+        ],
+  );
 }
 
 function tokenRows(figures: PathFigures[]): string[][] {
-  return figures.filter((f) => !f.notApplicable).map((f) => [
-    f.name,
-    formatTokens(f.tokens.input),
-    formatTokens(f.tokens.cacheRead),
-    formatTokens(f.tokens.cacheWrite5m + f.tokens.cacheWrite1h),
-    formatTokens(f.tokens.output),
-    formatCount(f.requests),
-  ]);
+  return figures
+    .filter((f) => !f.notApplicable)
+    .map((f) => [
+      f.name,
+      formatTokens(f.tokens.input),
+      formatTokens(f.tokens.cacheRead),
+      formatTokens(f.tokens.cacheWrite5m + f.tokens.cacheWrite1h),
+      formatTokens(f.tokens.output),
+      formatCount(f.requests),
+    ]);
 }
 
 function heading(report: SimulateReport): string[] {
   const {profile, plan} = report.scenario;
   const models = [...new Set(report.scenario.classes.map((c) => c.resolvedModel.id))].join(', ');
-  const priced = [...new Set(report.scenario.classes.map((c) => c.resolvedModel.asOf).filter(Boolean))].sort().join(', ');
+  const priced = [...new Set(report.scenario.classes.map((c) => c.resolvedModel.asOf).filter(Boolean))]
+    .sort()
+    .join(', ');
   return [
     `${plural(report.tasks, 'task')} · profile ${profile.id} (${plural(profile.tasksPerDay, 'task/day', 'tasks/day')}, ${plural(profile.workingDaysPerMonth, 'working day/month', 'working days/month')}) · model ${models} · plan ${plan.id}`,
     `Prices: ${describeSources(report.prices)}; ${models} priced as of ${priced}`,
@@ -71,14 +79,23 @@ function heading(report: SimulateReport): string[] {
 function belowNeedLines(report: SimulateReport): string[] {
   const short = pathFigures(report).filter((f) => !f.notApplicable && f.run.belowNeed > 0);
   if (short.length === 0) return [];
-  const classes = report.scenario.classes.filter((c) => !meetsCapability(c.resolvedModel.capability, c.needs));
-  const what = classes.map((c) => `${c.name} needs ${c.needs}, ${c.resolvedModel.id} is ${c.resolvedModel.capability}`).join('; ');
-  return [`Below the need (${what}): ${short.map((f) => `${formatCount(f.run.belowNeed)} tasks on ${f.name}`).join(', ')}.`, ''];
+  const classes = report.scenario.classes.filter(
+    (c) => !meetsCapability(c.resolvedModel.capability, c.needs),
+  );
+  const what = classes
+    .map((c) => `${c.name} needs ${c.needs}, ${c.resolvedModel.id} is ${c.resolvedModel.capability}`)
+    .join('; ');
+  return [
+    `Below the need (${what}): ${short.map((f) => `${formatCount(f.run.belowNeed)} tasks on ${f.name}`).join(', ')}.`,
+    '',
+  ];
 }
 
 /** The user's own apps and keys (from the settings file and environment), side by side, a month each. */
 function yourSetups(report: SimulateReport): string[] {
-  const mine = report.recommendation.ranked.filter((c) => c.strategy.id.startsWith('app:') || c.strategy.id === 'your-keys');
+  const mine = report.recommendation.ranked.filter(
+    (c) => c.strategy.id.startsWith('app:') || c.strategy.id === 'your-keys',
+  );
   if (mine.length === 0) return [];
   return [
     'Your setups, a month at this pace:',
@@ -95,66 +112,99 @@ export function renderSimulateTable(report: SimulateReport, width: number, style
   const cheapest = figures.find((f) => f.path === report.cheapest) as PathFigures;
   const missing = missingPrices(report);
   const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, width));
-  return [
-    ...prose(heading(report)).map(style.dim),
-    '',
-    renderTable(COST_COLUMNS, costRows(figures), width),
-    '',
-    style.dim('Tokens behind it (whole batch)'),
-    renderTable(TOKEN_COLUMNS, tokenRows(figures), width),
-    '',
-    ...(missing.length ? [...prose([`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`]).map(style.warn), ''] : []),
-    ...prose(belowNeedLines(report)).map((l) => style.warn(l)),
-    ...prose(yourSetups(report)),
-    ...prose([
-      cheapest.unserved === 0
-        ? `Cheapest path that serves every task: ${style.bold(cheapest.name)} (${bound(cheapest, formatUsd(cheapest.totalUsd))} for the batch, ${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`
-        : `No path serves every task. ${style.bold(cheapest.name)} serves the most, ${formatCount(cheapest.served)} of ${plural(cheapest.served + cheapest.unserved, 'task')}, for ${bound(cheapest, formatUsd(cheapest.totalUsd))} (${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`,
-    ]),
-    ...prose(describeRecommendation(report.recommendation, style)),
-  ].join('\n') + '\n';
+  return (
+    [
+      ...prose(heading(report)).map(style.dim),
+      '',
+      renderTable(COST_COLUMNS, costRows(figures), width),
+      '',
+      style.dim('Tokens behind it (whole batch)'),
+      renderTable(TOKEN_COLUMNS, tokenRows(figures), width),
+      '',
+      ...(missing.length
+        ? [
+            ...prose([`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`]).map(
+              style.warn,
+            ),
+            '',
+          ]
+        : []),
+      ...prose(belowNeedLines(report)).map((l) => style.warn(l)),
+      ...prose(yourSetups(report)),
+      ...prose([
+        cheapest.unserved === 0
+          ? `Cheapest path that serves every task: ${style.bold(cheapest.name)} (${bound(cheapest, formatUsd(cheapest.totalUsd))} for the batch, ${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`
+          : `No path serves every task. ${style.bold(cheapest.name)} serves the most, ${formatCount(cheapest.served)} of ${plural(cheapest.served + cheapest.unserved, 'task')}, for ${bound(cheapest, formatUsd(cheapest.totalUsd))} (${bound(cheapest, formatUsd(cheapest.monthlyUsd))} a month).`,
+      ]),
+      ...prose(describeRecommendation(report.recommendation, style)),
+    ].join('\n') + '\n'
+  );
 }
 
 export function renderSimulateMarkdown(report: SimulateReport): string {
   const figures = pathFigures(report);
-  const plain = {bold: (s: string) => `**${s}**`, dim: (s: string) => s, warn: (s: string) => s, good: (s: string) => s};
-  return [
-    '# vibe-cost simulate',
-    '',
-    ...heading(report).map((l) => `${l}  `),
-    '',
-    renderMarkdownTable(COST_COLUMNS, costRows(figures)),
-    '',
-    '## Tokens behind it',
-    '',
-    renderMarkdownTable(TOKEN_COLUMNS, tokenRows(figures)),
-    '',
-    '## Recommendation',
-    '',
-    ...describeRecommendation(report.recommendation, plain).map((l) => l.replace(/^ {2}- /, '- ')),
-  ].join('\n') + '\n';
+  const plain = {
+    bold: (s: string) => `**${s}**`,
+    dim: (s: string) => s,
+    warn: (s: string) => s,
+    good: (s: string) => s,
+  };
+  return (
+    [
+      '# vibe-cost simulate',
+      '',
+      ...heading(report).map((l) => `${l}  `),
+      '',
+      renderMarkdownTable(COST_COLUMNS, costRows(figures)),
+      '',
+      '## Tokens behind it',
+      '',
+      renderMarkdownTable(TOKEN_COLUMNS, tokenRows(figures)),
+      '',
+      '## Recommendation',
+      '',
+      ...describeRecommendation(report.recommendation, plain).map((l) => l.replace(/^ {2}- /, '- ')),
+    ].join('\n') + '\n'
+  );
 }
 
 export function renderSimulateCsv(report: SimulateReport): string {
-  const header = ['path', 'strategy', 'total_usd', 'per_task_usd', 'monthly_usd', 'tasks', 'served', 'not_served', 'complete',
-    'input_tokens', 'cache_read_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'output_tokens', 'requests'];
-  const rows = pathFigures(report).filter((f) => !f.notApplicable).map((f) => [
-    f.path,
-    f.run.strategy.id,
-    f.totalUsd.toString(),
-    f.perTaskUsd ? f.perTaskUsd.toDecimalPlaces(8).toString() : '',
-    f.monthlyUsd.toString(),
-    String(report.tasks),
-    String(f.served),
-    String(f.unserved),
-    String(f.complete),
-    String(f.tokens.input),
-    String(f.tokens.cacheRead),
-    String(f.tokens.cacheWrite5m),
-    String(f.tokens.cacheWrite1h),
-    String(f.tokens.output),
-    String(f.requests),
-  ]);
+  const header = [
+    'path',
+    'strategy',
+    'total_usd',
+    'per_task_usd',
+    'monthly_usd',
+    'tasks',
+    'served',
+    'not_served',
+    'complete',
+    'input_tokens',
+    'cache_read_tokens',
+    'cache_write_5m_tokens',
+    'cache_write_1h_tokens',
+    'output_tokens',
+    'requests',
+  ];
+  const rows = pathFigures(report)
+    .filter((f) => !f.notApplicable)
+    .map((f) => [
+      f.path,
+      f.run.strategy.id,
+      f.totalUsd.toString(),
+      f.perTaskUsd ? f.perTaskUsd.toDecimalPlaces(8).toString() : '',
+      f.monthlyUsd.toString(),
+      String(report.tasks),
+      String(f.served),
+      String(f.unserved),
+      String(f.complete),
+      String(f.tokens.input),
+      String(f.tokens.cacheRead),
+      String(f.tokens.cacheWrite5m),
+      String(f.tokens.cacheWrite1h),
+      String(f.tokens.output),
+      String(f.requests),
+    ]);
   return renderCsv(header, rows);
 }
 
@@ -168,7 +218,15 @@ export function simulateJson(report: SimulateReport) {
       PATHS.map((path) => {
         const {strategy, batch, month, notApplicable} = report.paths[path];
         if (notApplicable) return [path, {strategy: strategyJson(strategy), notApplicable}];
-        return [path, {...runJson(batch), strategy: strategyJson(strategy), monthlyUsd: usd(month.totalUsd), month: runJson(month)}];
+        return [
+          path,
+          {
+            ...runJson(batch),
+            strategy: strategyJson(strategy),
+            monthlyUsd: usd(month.totalUsd),
+            month: runJson(month),
+          },
+        ];
       }),
     ),
     cheapest: report.cheapest,

@@ -33,7 +33,11 @@ interface Plan {
  * wrapping or cutting the columns that allow it, then leaving out optional columns (named in a
  * line under the table, with --wide to show them).
  */
-export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], width: TableWidth = Infinity): string {
+export function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  width: TableWidth = Infinity,
+): string {
   const plan = layout(columns, rows, width);
   const line = (cells: readonly string[]) =>
     cells
@@ -41,12 +45,18 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
       .join(' '.repeat(GAP))
       .trimEnd();
   const body = rows.flatMap((row) => {
-    const cells = plan.shown.map((i, k) => fitCell(row[i] ?? '', plan.widths[k] as number, columns[i] as Column));
+    const cells = plan.shown.map((i, k) =>
+      fitCell(row[i] ?? '', plan.widths[k] as number, columns[i] as Column),
+    );
     const height = Math.max(...cells.map((c) => c.length));
     return Array.from({length: height}, (_, l) => line(cells.map((c) => c[l] ?? '')));
   });
   const dropped = columns.filter((_, i) => !plan.shown.includes(i)).map((c) => c.header);
-  const cut = plan.shown.some((i, k) => columns[i]?.fit?.startsWith('cut') && rows.some((r) => displayWidth(r[i] ?? '') > (plan.widths[k] as number)));
+  const cut = plan.shown.some(
+    (i, k) =>
+      columns[i]?.fit?.startsWith('cut') &&
+      rows.some((r) => displayWidth(r[i] ?? '') > (plan.widths[k] as number)),
+  );
   const notes = [
     ...(dropped.length ? [`${dropped.join(', ')} left out`] : []),
     ...(cut ? ['long names cut (…)'] : []),
@@ -55,19 +65,31 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
     line(plan.headers),
     line(plan.widths.map((w) => '─'.repeat(w))),
     ...body,
-    ...(notes.length ? wrapProse(`(${notes.join('; ')} to fit ${width} columns: --wide shows ${dropped.length === 1 && !cut ? 'it' : 'them whole'})`, width) : []),
+    ...(notes.length
+      ? wrapProse(
+          `(${notes.join('; ')} to fit ${width} columns: --wide shows ${dropped.length === 1 && !cut ? 'it' : 'them whole'})`,
+          width,
+        )
+      : []),
   ].join('\n');
 }
 
 function layout(columns: readonly Column[], rows: readonly (readonly string[])[], width: number): Plan {
-  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const natural = columns.map((c, i) =>
+    Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const all = columns.map((_, i) => i);
   const full: Plan = {shown: all, widths: natural, headers: columns.map((c) => c.header)};
   if (total(full.widths) <= width) return full;
   // Shorter headers first: they lose nothing.
   const headers = columns.map((c) => c.short ?? c.header);
-  const headerWidths = columns.map((_, i) => Math.max(displayWidth(headers[i] as string), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const order = columns.map((c, i) => ({i, drop: c.drop})).filter((c) => c.drop !== undefined).sort((a, b) => (a.drop as number) - (b.drop as number));
+  const headerWidths = columns.map((_, i) =>
+    Math.max(displayWidth(headers[i] as string), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
+  const order = columns
+    .map((c, i) => ({i, drop: c.drop}))
+    .filter((c) => c.drop !== undefined)
+    .sort((a, b) => (a.drop as number) - (b.drop as number));
   let shown = all;
   for (let step = 0; ; step++) {
     const plan = narrow(columns, rows, shown, headers, headerWidths, width);
@@ -81,9 +103,20 @@ function layout(columns: readonly Column[], rows: readonly (readonly string[])[]
  * Narrows the columns that may wrap or be cut, down to their floor, one display column at a time:
  * each time from the column where it costs the fewest extra lines (the widest, on a tie).
  */
-function narrow(columns: readonly Column[], rows: readonly (readonly string[])[], shown: readonly number[], headers: readonly string[], natural: readonly number[], width: number): Plan {
+function narrow(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  shown: readonly number[],
+  headers: readonly string[],
+  natural: readonly number[],
+  width: number,
+): Plan {
   const widths = shown.map((i) => natural[i] as number);
-  const floor = shown.map((i) => (columns[i]?.fit ? Math.min(natural[i] as number, Math.max(MIN_FIT, displayWidth(headers[i] as string))) : (natural[i] as number)));
+  const floor = shown.map((i) =>
+    columns[i]?.fit
+      ? Math.min(natural[i] as number, Math.max(MIN_FIT, displayWidth(headers[i] as string)))
+      : (natural[i] as number),
+  );
   const heights = new Map<string, number[]>();
   const linesAt = (k: number, w: number): number[] => {
     const key = `${k}:${w}`;
@@ -95,7 +128,16 @@ function narrow(columns: readonly Column[], rows: readonly (readonly string[])[]
     }
     return h;
   };
-  const tableLines = (ws: readonly number[]) => rows.reduce((sum, _, r) => sum + Math.max(1, ...ws.map((w, k) => (columns[shown[k] as number]?.fit ? (linesAt(k, w)[r] as number) : 1))), 0);
+  const tableLines = (ws: readonly number[]) =>
+    rows.reduce(
+      (sum, _, r) =>
+        sum +
+        Math.max(
+          1,
+          ...ws.map((w, k) => (columns[shown[k] as number]?.fit ? (linesAt(k, w)[r] as number) : 1)),
+        ),
+      0,
+    );
   for (let excess = total(widths) - width; excess > 0; excess--) {
     let best = -1;
     let bestLines = Infinity;
@@ -138,10 +180,17 @@ function pad(cell: string, width: number, align: Align | undefined): string {
 }
 
 /** The same table as GitHub Markdown, pipes in cells escaped. */
-export function renderMarkdownTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
+export function renderMarkdownTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+): string {
   const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  return [line(columns.map((c) => c.header)), `|${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`, ...rows.map(line)].join('\n');
+  return [
+    line(columns.map((c) => c.header)),
+    `|${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** RFC 4180 CSV. A cell a spreadsheet would run as a formula gets a leading apostrophe. */

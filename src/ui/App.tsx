@@ -35,7 +35,11 @@ type Built = {readonly scenario: Scenario; readonly report: SimulateReport} | {r
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs one request outside the reducer and says how it went, as an action. */
-async function perform(request: Request, io: DashboardIO, built: Built): Promise<Parameters<typeof reducer>[1]> {
+async function perform(
+  request: Request,
+  io: DashboardIO,
+  built: Built,
+): Promise<Parameters<typeof reducer>[1]> {
   try {
     switch (request.kind) {
       case 'load-profile':
@@ -44,11 +48,18 @@ async function perform(request: Request, io: DashboardIO, built: Built): Promise
         return {type: 'plan-loaded', plan: io.loadPlan(request.name)};
       case 'import':
         if ('error' in built) return {type: 'done', notice: `error: ${built.error}`};
-        return {type: 'replay-loaded', replay: await io.replay(request.paths ?? [request.path], built.scenario.plan)};
+        return {
+          type: 'replay-loaded',
+          replay: await io.replay(request.paths ?? [request.path], built.scenario.plan),
+        };
       case 'save': {
         if ('error' in built) return {type: 'done', notice: `error: ${built.error}`};
         const id = request.path.replace(/^.*\//, '').replace(/\.json$/, '') || built.scenario.profile.id;
-        io.write(request.path, profileDocument({...built.scenario.profile, id, name: `${built.scenario.profile.name} (edited)`}), 'save profile');
+        io.write(
+          request.path,
+          profileDocument({...built.scenario.profile, id, name: `${built.scenario.profile.name} (edited)`}),
+          'save profile',
+        );
         return {type: 'done', notice: `profile saved to ${request.path}`};
       }
       case 'export': {
@@ -93,7 +104,10 @@ export function App({initial, context, io, colour}: AppProps) {
   const [chart, setChart] = useState<ChartText | undefined>(undefined);
   useEffect(() => {
     if (!showChart || 'error' in built) return;
-    const timer = setTimeout(() => setChart(chartOf(state.chart, built.scenario, built.report, layout.width, layout.chartHeight)), 0);
+    const timer = setTimeout(
+      () => setChart(chartOf(state.chart, built.scenario, built.report, layout.width, layout.chartHeight)),
+      0,
+    );
     return () => clearTimeout(timer);
   }, [showChart, built, state.chart, layout.width, layout.chartHeight]);
 
@@ -125,33 +139,100 @@ export function App({initial, context, io, colour}: AppProps) {
   const right = (() => {
     if (mode.kind === 'pick') {
       const items = pickItems(state.catalog, mode.pick, mode.filter);
-      return <Picker title={`Pick a ${mode.pick}`} filter={mode.filter} items={items} index={mode.index} width={layout.rightWidth} height={layout.topHeight} colour={colour} />;
+      return (
+        <Picker
+          title={`Pick a ${mode.pick}`}
+          filter={mode.filter}
+          items={items}
+          index={mode.index}
+          width={layout.rightWidth}
+          height={layout.topHeight}
+          colour={colour}
+        />
+      );
     }
-    if ('error' in built) return <TextPanel title="Cannot compute this scenario" paragraphs={[built.error, '', 'u undoes the last change.']} width={layout.rightWidth} height={layout.topHeight} colour={colour} />;
+    if ('error' in built)
+      return (
+        <TextPanel
+          title="Cannot compute this scenario"
+          paragraphs={[built.error, '', 'u undoes the last change.']}
+          width={layout.rightWidth}
+          height={layout.topHeight}
+          colour={colour}
+        />
+      );
     return (
       <Box flexDirection="column">
-        <ResultsPanel report={built.report} width={layout.rightWidth} height={layout.resultsHeight} colour={colour} />
-        <RecommendationPanel recommendation={built.report.recommendation} keysToAdd={newKeys(built.report.recommendation.strategy, inputs.keys)} usesKeys={keysUsed(built.report.recommendation.strategy).length > 0} held={inputs.keys} width={layout.rightWidth} height={layout.topHeight - layout.resultsHeight} colour={colour} />
+        <ResultsPanel
+          report={built.report}
+          width={layout.rightWidth}
+          height={layout.resultsHeight}
+          colour={colour}
+        />
+        <RecommendationPanel
+          recommendation={built.report.recommendation}
+          keysToAdd={newKeys(built.report.recommendation.strategy, inputs.keys)}
+          usesKeys={keysUsed(built.report.recommendation.strategy).length > 0}
+          held={inputs.keys}
+          width={layout.rightWidth}
+          height={layout.topHeight - layout.resultsHeight}
+          colour={colour}
+        />
       </Box>
     );
   })();
   const bottom = (() => {
     if (state.replay) {
       const r = state.replay;
-      const rows = r.rows.map((row) => `${row.complete ? '' : '≥'}${formatUsd(row.totalUsd)} — ${row.label}${row.unserved ? ` (${row.unserved} not served)` : ''}`);
-      return <TextPanel title={fit(`Replay of ${r.path}: ${r.records} records over ${r.days} days, re-priced per strategy · esc closes`, layout.width)} paragraphs={rows} width={layout.width} height={layout.bottomHeight} colour={colour} />;
+      const rows = r.rows.map(
+        (row) =>
+          `${row.complete ? '' : '≥'}${formatUsd(row.totalUsd)} — ${row.label}${row.unserved ? ` (${row.unserved} not served)` : ''}`,
+      );
+      return (
+        <TextPanel
+          title={fit(
+            `Replay of ${r.path}: ${r.records} records over ${r.days} days, re-priced per strategy · esc closes`,
+            layout.width,
+          )}
+          paragraphs={rows}
+          width={layout.width}
+          height={layout.bottomHeight}
+          colour={colour}
+        />
+      );
     }
     if (state.reasons && !('error' in built)) {
-      return <TextPanel title="Why this recommendation · r or c: back to the chart" paragraphs={built.report.recommendation.reasons.map((r) => `- ${r}`)} width={layout.width} height={layout.bottomHeight} colour={colour} />;
+      return (
+        <TextPanel
+          title="Why this recommendation · r or c: back to the chart"
+          paragraphs={built.report.recommendation.reasons.map((r) => `- ${r}`)}
+          width={layout.width}
+          height={layout.bottomHeight}
+          colour={colour}
+        />
+      );
     }
-    if (chart) return <ChartPanel title={chart.title} lines={chart.lines} width={layout.width} colour={colour} />;
-    return layout.bottomHeight > 0 ? <Lines lines={[{text: fit('(the chart needs a taller terminal)', layout.width), dim: true}]} width={layout.width} colour={colour} /> : null;
+    if (chart)
+      return <ChartPanel title={chart.title} lines={chart.lines} width={layout.width} colour={colour} />;
+    return layout.bottomHeight > 0 ? (
+      <Lines
+        lines={[{text: fit('(the chart needs a taller terminal)', layout.width), dim: true}]}
+        width={layout.width}
+        colour={colour}
+      />
+    ) : null;
   })();
 
   if (size.columns < MIN.columns || size.rows < MIN.rows) {
     // Below this the header would scroll away: say so, and redraw when the terminal grows.
     const text = `terminal too small (need ${MIN.columns}×${MIN.rows}, have ${size.columns}×${size.rows}) · q quits`;
-    return <Lines lines={[{text: fit(text, Math.max(1, size.columns - 1)), bold: true}]} width={Math.max(1, size.columns - 1)} colour={colour} />;
+    return (
+      <Lines
+        lines={[{text: fit(text, Math.max(1, size.columns - 1)), bold: true}]}
+        width={Math.max(1, size.columns - 1)}
+        colour={colour}
+      />
+    );
   }
 
   if (mode.kind === 'help') {
@@ -159,18 +240,41 @@ export function App({initial, context, io, colour}: AppProps) {
     const seen = new Set<string>();
     const section = (title: string, kind: 'normal' | 'pick' | 'edit') => [
       {keys: title, help: ''},
-      ...helpRows(kind).filter((r) => !seen.has(`${r.keys}${r.help}`) && Boolean(seen.add(`${r.keys}${r.help}`))),
+      ...helpRows(kind).filter(
+        (r) => !seen.has(`${r.keys}${r.help}`) && Boolean(seen.add(`${r.keys}${r.help}`)),
+      ),
     ];
-    const rows = [...section('— moving and changing —', 'normal'), ...section('— in a list —', 'pick'), ...section('— typing a number —', 'edit')];
+    const rows = [
+      ...section('— moving and changing —', 'normal'),
+      ...section('— in a list —', 'pick'),
+      ...section('— typing a number —', 'edit'),
+    ];
     const half = Math.ceil(rows.length / 2);
     const column = Math.floor((layout.width - 1) / 2);
     const cell = (i: number) => (rows[i] ? fit(`${rows[i].keys.padEnd(10)} ${rows[i].help}`, column) : '');
     const lines = Array.from({length: half}, (_, i) => `${cell(i).padEnd(column)} ${cell(i + half)}`);
     return (
       <Box flexDirection="column" width={size.columns}>
-        <TextPanel title="Help · every key the dashboard answers (from its keymap)" paragraphs={[]} width={layout.width} height={1} colour={colour} />
-        <Lines lines={lines.slice(0, size.rows - 3).map((text) => ({text: fit(text, layout.width)}))} width={layout.width} colour={colour} />
-        <StatusBar mode={mode} help={helpRows('help', 'bar')} notice={undefined} busy={false} width={layout.width} colour={colour} />
+        <TextPanel
+          title="Help · every key the dashboard answers (from its keymap)"
+          paragraphs={[]}
+          width={layout.width}
+          height={1}
+          colour={colour}
+        />
+        <Lines
+          lines={lines.slice(0, size.rows - 3).map((text) => ({text: fit(text, layout.width)}))}
+          width={layout.width}
+          colour={colour}
+        />
+        <StatusBar
+          mode={mode}
+          help={helpRows('help', 'bar')}
+          notice={undefined}
+          busy={false}
+          width={layout.width}
+          colour={colour}
+        />
       </Box>
     );
   }
@@ -179,12 +283,28 @@ export function App({initial, context, io, colour}: AppProps) {
     <Box flexDirection="column" width={size.columns}>
       <Lines lines={[{text: fit(title, layout.width), bold: true}]} width={layout.width} colour={colour} />
       <Box flexDirection="row" height={layout.topHeight}>
-        <InputsPanel inputs={inputs} scenario={'error' in built ? undefined : built.scenario} focus={state.focus} mode={mode} providers={state.catalog.providers} keyCursor={state.keyCursor} width={layout.leftWidth} colour={colour} />
+        <InputsPanel
+          inputs={inputs}
+          scenario={'error' in built ? undefined : built.scenario}
+          focus={state.focus}
+          mode={mode}
+          providers={state.catalog.providers}
+          keyCursor={state.keyCursor}
+          width={layout.leftWidth}
+          colour={colour}
+        />
         <Box width={layout.gap} />
         {right}
       </Box>
       {bottom}
-      <StatusBar mode={mode} help={helpRows(mode.kind, 'bar')} notice={state.notice} busy={state.request !== undefined} width={layout.width} colour={colour} />
+      <StatusBar
+        mode={mode}
+        help={helpRows(mode.kind, 'bar')}
+        notice={state.notice}
+        busy={state.request !== undefined}
+        width={layout.width}
+        colour={colour}
+      />
     </Box>
   );
 }

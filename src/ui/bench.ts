@@ -77,11 +77,21 @@ const NO_IO: DashboardIO = {
 };
 
 /** Presses → and ← on tasks/day `runs` times (default 20) on a preset (default team), timing each to its frame. */
-export async function benchKeypress(options: {profile?: string; plan?: string; runs?: number; columns?: number; rows?: number} = {}): Promise<KeypressBench> {
+export async function benchKeypress(
+  options: {profile?: string; plan?: string; runs?: number; columns?: number; rows?: number} = {},
+): Promise<KeypressBench> {
   const profileName = options.profile ?? 'team';
   const book = loadPriceBook([], {cache: false});
-  const scenario = buildScenario(loadProfile(profileName), loadPlan(options.plan ?? 'vibekit'), book, '2026-11-27');
-  const {state, context} = openingState({loaded: {scenario, book, config: EMPTY_CONFIG, heldKeys: [], userStrategies: []}, date: '2026-11-27'});
+  const scenario = buildScenario(
+    loadProfile(profileName),
+    loadPlan(options.plan ?? 'vibekit'),
+    book,
+    '2026-11-27',
+  );
+  const {state, context} = openingState({
+    loaded: {scenario, book, config: EMPTY_CONFIG, heldKeys: [], userStrategies: []},
+    date: '2026-11-27',
+  });
   const stdout = new Terminal(options.columns ?? 100, options.rows ?? 30);
   const stdin = new Keyboard();
   const nextFrame = () => new Promise<void>((resolve) => stdout.once('frame', () => resolve()));
@@ -125,5 +135,11 @@ export async function benchKeypress(options: {profile?: string; plan?: string; r
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   };
-  return {profile: profileName, samples, medianMs: at(samples, 0.5), p90Ms: at(samples, 0.9), chartMedianMs: at(charts, 0.5)};
+  return {
+    profile: profileName,
+    samples,
+    medianMs: at(samples, 0.5),
+    p90Ms: at(samples, 0.9),
+    chartMedianMs: at(charts, 0.5),
+  };
 }

@@ -52,7 +52,11 @@ function userStrategiesOf(inputs: Inputs, context: Context): Strategy[] {
 }
 
 function constraintsOf(inputs: Inputs, context: Context): Constraints {
-  return {...(context.budgetUsd ? {budgetUsd: context.budgetUsd} : {}), ...(inputs.noKey ? {noKey: true} : {}), heldKeys: inputs.keys};
+  return {
+    ...(context.budgetUsd ? {budgetUsd: context.budgetUsd} : {}),
+    ...(inputs.noKey ? {noKey: true} : {}),
+    heldKeys: inputs.keys,
+  };
 }
 
 /**
@@ -60,7 +64,14 @@ function constraintsOf(inputs: Inputs, context: Context): Constraints {
  * behind it (0 runs): they take longer than a keypress; `vibe-cost recommend` weighs them.
  */
 export function reportOf(scenario: Scenario, inputs: Inputs, context: Context): SimulateReport {
-  return simulateReport(scenario, Math.max(1, monthTasks(scenario)), context.book.sheets, constraintsOf(inputs, context), userStrategiesOf(inputs, context), 0);
+  return simulateReport(
+    scenario,
+    Math.max(1, monthTasks(scenario)),
+    context.book.sheets,
+    constraintsOf(inputs, context),
+    userStrategiesOf(inputs, context),
+    0,
+  );
 }
 
 /** Volumes the breakeven chart prices: enough for its shape, few enough to redraw at once (about 70 ms for the team preset). */
@@ -76,7 +87,13 @@ export interface ChartText {
  * monthly cost on each path against tasks a day, breakevens marked. Month: cost so far on each
  * path, day by day, with the day the credits run out marked.
  */
-export function chartOf(view: ChartView, scenario: Scenario, report: SimulateReport, width: number, height: number): ChartText {
+export function chartOf(
+  view: ChartView,
+  scenario: Scenario,
+  report: SimulateReport,
+  width: number,
+  height: number,
+): ChartText {
   const points = chartPoints(width);
   if (view === 'breakeven') {
     // The month simulation prices a few volumes (each a month of tasks on every path); the chart
@@ -98,12 +115,18 @@ export function chartOf(view: ChartView, scenario: Scenario, report: SimulateRep
       cumulative.push(sum.toNumber());
     }
     // One column per point: each day is drawn over the columns that fall in it.
-    const values = Array.from({length: points}, (_, i) => cumulative[Math.min(cumulative.length - 1, Math.floor((i * cumulative.length) / points))] ?? 0);
+    const values = Array.from(
+      {length: points},
+      (_, i) =>
+        cumulative[Math.min(cumulative.length - 1, Math.floor((i * cumulative.length) / points))] ?? 0,
+    );
     return {name: PATH_NAMES[p], values};
   });
   const runOut = report.paths.platform.month.credits[0]?.runOutDay ?? null;
   const dayAt = (i: number) => Math.floor((i * days) / points) + 1;
-  const markers: ChartMarker[] = runOut ? [{at: Math.ceil(((runOut - 1) * points) / days), label: `day ${runOut}`}] : [];
+  const markers: ChartMarker[] = runOut
+    ? [{at: Math.ceil(((runOut - 1) * points) / days), label: `day ${runOut}`}]
+    : [];
   const chart = renderLineChart(series, {width, height, xLabel: (i) => `day ${dayAt(i)}`, markers});
   return {
     title: `Cost so far this month, day by day${runOut ? ` · ▲ credits run out on day ${runOut}` : ''}`,

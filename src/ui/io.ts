@@ -30,7 +30,13 @@ export function realIO(book: PriceBook, apps: readonly Strategy[], date: string)
     write: (path, text, what) => writeUserFile(path, text, false, what),
     replay: async (paths, plan) => {
       const path = paths.join(', ');
-      const {replay: result} = await replayHistory(paths, {book, plan, apps, taskGapMs: TASK_GAP_MS, today: date});
+      const {replay: result} = await replayHistory(paths, {
+        book,
+        plan,
+        apps,
+        taskGapMs: TASK_GAP_MS,
+        today: date,
+      });
       return {
         path,
         records: result.records,

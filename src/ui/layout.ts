@@ -28,5 +28,14 @@ export function layoutFor(size: TerminalSize): Layout {
   const bottomHeight = Math.max(0, size.rows - 1 - 1 - topHeight - 1);
   // The chart's own rows: title, plot (height + 1), markers, axis.
   const chartHeight = bottomHeight >= 6 ? bottomHeight - 4 : 0;
-  return {width, leftWidth, gap, rightWidth: width - leftWidth - gap, topHeight, resultsHeight: Math.min(9, topHeight - 5), bottomHeight, chartHeight};
+  return {
+    width,
+    leftWidth,
+    gap,
+    rightWidth: width - leftWidth - gap,
+    topHeight,
+    resultsHeight: Math.min(9, topHeight - 5),
+    bottomHeight,
+    chartHeight,
+  };
 }

@@ -32,13 +32,30 @@ export function openingState(options: DashboardOptions): {state: DashboardState;
   const {scenario, book} = loaded;
   const models = book.models.map((m) => m.id).sort();
   const providers = [...new Set(book.models.filter((m) => m.byokable).map((m) => m.provider))].sort();
-  const catalog: Catalog = {models, plans: bundledNames('platforms'), profiles: bundledNames('profiles'), providers};
+  const catalog: Catalog = {
+    models,
+    plans: bundledNames('platforms'),
+    profiles: bundledNames('profiles'),
+    providers,
+  };
   // The scenario as loaded is the profile with the flags applied: the dashboard edits from there.
-  const inputs = inputsFrom(scenario.profile, scenario.plan, loaded.heldKeys, {noKey: options.noKey ?? false});
+  const inputs = inputsFrom(scenario.profile, scenario.plan, loaded.heldKeys, {
+    noKey: options.noKey ?? false,
+  });
   const state = initialState(inputs, catalog, scenario.classes[0]?.resolvedModel.provider);
-  const context: Context = {book, date: options.date, apps: loaded.config.apps, ...(options.budgetUsd ? {budgetUsd: options.budgetUsd} : {})};
+  const context: Context = {
+    book,
+    date: options.date,
+    apps: loaded.config.apps,
+    ...(options.budgetUsd ? {budgetUsd: options.budgetUsd} : {}),
+  };
   return {
-    state: options.importFiles?.length ? {...state, request: {id: 0, kind: 'import', path: options.importFiles.join(', '), paths: options.importFiles}} : state,
+    state: options.importFiles?.length
+      ? {
+          ...state,
+          request: {id: 0, kind: 'import', path: options.importFiles.join(', '), paths: options.importFiles},
+        }
+      : state,
     context,
   };
 }
@@ -46,6 +63,9 @@ export function openingState(options: DashboardOptions): {state: DashboardState;
 export async function runDashboard(options: DashboardOptions): Promise<void> {
   const {state, context} = openingState(options);
   const io = realIO(context.book, context.apps, context.date);
-  const instance = render(<App initial={state} context={context} io={io} colour={colourWanted(process.env)} />, {exitOnCtrlC: false, patchConsole: true});
+  const instance = render(
+    <App initial={state} context={context} io={io} colour={colourWanted(process.env)} />,
+    {exitOnCtrlC: false, patchConsole: true},
+  );
   await instance.waitUntilExit();
 }

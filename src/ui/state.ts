@@ -49,8 +49,22 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
-export const NUMERIC_FIELDS: readonly Field[] = ['tasksPerDay', 'workingDays', 'input', 'cacheRead', 'cacheWrite5m', 'output', 'requestsPerTask', 'markup'];
-export const TOKEN_FIELDS = ['input', 'cacheRead', 'cacheWrite5m', 'output'] as const satisfies readonly Bucket[];
+export const NUMERIC_FIELDS: readonly Field[] = [
+  'tasksPerDay',
+  'workingDays',
+  'input',
+  'cacheRead',
+  'cacheWrite5m',
+  'output',
+  'requestsPerTask',
+  'markup',
+];
+export const TOKEN_FIELDS = [
+  'input',
+  'cacheRead',
+  'cacheWrite5m',
+  'output',
+] as const satisfies readonly Bucket[];
 export type PickKind = 'profile' | 'model' | 'plan';
 export type PromptKind = 'import' | 'save' | 'export';
 
@@ -81,14 +95,24 @@ export type ModeKind = Mode['kind'];
 /** Work for App to do outside the reducer; `id` tells one request from the next. */
 export type Request =
   | {readonly id: number; readonly kind: 'load-profile' | 'load-plan'; readonly name: string}
-  | {readonly id: number; readonly kind: PromptKind; readonly path: string; /** For import: several inputs, read together (--import a b). */ readonly paths?: readonly string[]};
+  | {
+      readonly id: number;
+      readonly kind: PromptKind;
+      readonly path: string;
+      /** For import: several inputs, read together (--import a b). */ readonly paths?: readonly string[];
+    };
 
 /** Replay totals of an imported usage file, per strategy. */
 export interface ReplaySummary {
   readonly path: string;
   readonly records: number;
   readonly days: number;
-  readonly rows: readonly {readonly label: string; readonly totalUsd: Money; readonly unserved: number; readonly complete: boolean}[];
+  readonly rows: readonly {
+    readonly label: string;
+    readonly totalUsd: Money;
+    readonly unserved: number;
+    readonly complete: boolean;
+  }[];
 }
 
 export type ChartView = 'breakeven' | 'month';
@@ -145,7 +169,12 @@ export const MAX_TASKS_PER_DAY = 1_000_000;
 const MAX_TOKENS = 10_000_000_000;
 const HISTORY_LIMIT = 200;
 
-export function inputsFrom(profile: Profile, plan: Plan, keys: readonly string[], options: {noKey?: boolean} = {}): Inputs {
+export function inputsFrom(
+  profile: Profile,
+  plan: Plan,
+  keys: readonly string[],
+  options: {noKey?: boolean} = {},
+): Inputs {
   return {
     profile,
     plan,
@@ -189,7 +218,10 @@ export function tokenValue(inputs: Inputs, bucket: Bucket): number {
 }
 
 export function requestsValue(inputs: Inputs): number {
-  return inputs.requestsPerTask ?? Math.max(1, Math.round(mixMean(inputs.profile.classes, (c) => c.requestsPerTask)));
+  return (
+    inputs.requestsPerTask ??
+    Math.max(1, Math.round(mixMean(inputs.profile.classes, (c) => c.requestsPerTask)))
+  );
 }
 
 export function markupValue(inputs: Inputs): Money {
@@ -228,7 +260,10 @@ function setNumber(inputs: Inputs, field: Field, value: number): Inputs | undefi
   if (!Number.isFinite(value)) return undefined;
   switch (field) {
     case 'tasksPerDay':
-      return {...inputs, tasksPerDay: clamp(Math.round(value * 1000) / 1000, MIN_TASKS_PER_DAY, MAX_TASKS_PER_DAY)};
+      return {
+        ...inputs,
+        tasksPerDay: clamp(Math.round(value * 1000) / 1000, MIN_TASKS_PER_DAY, MAX_TASKS_PER_DAY),
+      };
     case 'workingDays':
       return {...inputs, workingDays: clamp(Math.round(value), 1, 31)};
     case 'requestsPerTask':
@@ -287,7 +322,12 @@ function step(state: DashboardState, delta: 1 | -1): DashboardState {
 function cycle(state: DashboardState, pick: PickKind, delta: 1 | -1): DashboardState {
   const items = pickItems(state.catalog, pick, '');
   if (items.length === 0) return state;
-  const current = pick === 'model' ? (state.inputs.model ?? state.inputs.profile.model) : pick === 'plan' ? state.inputs.plan.id : state.inputs.profile.id;
+  const current =
+    pick === 'model'
+      ? (state.inputs.model ?? state.inputs.profile.model)
+      : pick === 'plan'
+        ? state.inputs.plan.id
+        : state.inputs.profile.id;
   const at = items.indexOf(current);
   const next = items[(at + delta + items.length) % items.length] as string;
   return choose(state, pick, next);
@@ -297,7 +337,11 @@ function choose(state: DashboardState, pick: PickKind, item: string): DashboardS
   const normal = {...state, mode: {kind: 'normal'} as const};
   if (pick === 'model') return change(normal, {...state.inputs, model: item}, `model: ${item}`);
   const id = state.nextRequestId;
-  return {...normal, request: {id, kind: pick === 'plan' ? 'load-plan' : 'load-profile', name: item}, nextRequestId: id + 1};
+  return {
+    ...normal,
+    request: {id, kind: pick === 'plan' ? 'load-plan' : 'load-profile', name: item},
+    nextRequestId: id + 1,
+  };
 }
 
 function toggle(state: DashboardState): DashboardState {
@@ -324,12 +368,17 @@ function toggleFree(state: DashboardState): DashboardState {
 function toggleKey(state: DashboardState, provider: string): DashboardState {
   const {keys} = state.inputs;
   const next = keys.includes(provider) ? keys.filter((k) => k !== provider) : [...keys, provider].sort();
-  return change(state, {...state.inputs, keys: next}, `${provider} key ${next.includes(provider) ? 'held' : 'dropped'}`);
+  return change(
+    state,
+    {...state.inputs, keys: next},
+    `${provider} key ${next.includes(provider) ? 'held' : 'dropped'}`,
+  );
 }
 
 function activate(state: DashboardState): DashboardState {
   const field = focusedField(state);
-  if (field === 'model' || field === 'plan' || field === 'profile') return {...state, mode: {kind: 'pick', pick: field, filter: '', index: 0}};
+  if (field === 'model' || field === 'plan' || field === 'profile')
+    return {...state, mode: {kind: 'pick', pick: field, filter: '', index: 0}};
   if (NUMERIC_FIELDS.includes(field)) return {...state, mode: {kind: 'edit', field, text: ''}};
   return toggle(state);
 }
@@ -339,14 +388,20 @@ function submit(state: DashboardState): DashboardState {
   const normal = {...state, mode: {kind: 'normal'} as const};
   if (mode.kind === 'edit') {
     if (mode.text === '') return normal;
-    const next = mode.field === 'markup' ? setMarkup(state.inputs, mode.text) : setNumber(state.inputs, mode.field, Number(mode.text));
+    const next =
+      mode.field === 'markup'
+        ? setMarkup(state.inputs, mode.text)
+        : setNumber(state.inputs, mode.field, Number(mode.text));
     return next ? change(normal, next) : {...normal, notice: `not a number: ${mode.text}`};
   }
   if (mode.kind === 'pick') {
     const items = pickItems(state.catalog, mode.pick, mode.filter);
     const item = items[clamp(mode.index, 0, items.length - 1)];
     // A profile or plan can also be a path to a JSON file: load it as typed.
-    const path = mode.pick !== 'model' && (mode.filter.endsWith('.json') || mode.filter.includes('/')) ? mode.filter.trim() : undefined;
+    const path =
+      mode.pick !== 'model' && (mode.filter.endsWith('.json') || mode.filter.includes('/'))
+        ? mode.filter.trim()
+        : undefined;
     if (path) return choose(state, mode.pick, path);
     return item ? choose(state, mode.pick, item) : {...normal, notice: `nothing matches "${mode.filter}"`};
   }
@@ -366,10 +421,12 @@ function typeText(state: DashboardState, text: string): DashboardState {
     return {...state, mode: {...mode, text: (mode.text + allowed).slice(0, 14)}};
   }
   if (mode.kind === 'pick') return {...state, mode: {...mode, filter: mode.filter + text, index: 0}};
-  if (mode.kind === 'prompt') return {...state, mode: {...mode, text: mode.selected ? text : mode.text + text, selected: false}};
+  if (mode.kind === 'prompt')
+    return {...state, mode: {...mode, text: mode.selected ? text : mode.text + text, selected: false}};
   // Digits in normal mode start editing the focused number with what was typed.
   const field = focusedField(state);
-  if (NUMERIC_FIELDS.includes(field) && /^[0-9.]+$/.test(text)) return {...state, mode: {kind: 'edit', field, text}};
+  if (NUMERIC_FIELDS.includes(field) && /^[0-9.]+$/.test(text))
+    return {...state, mode: {kind: 'edit', field, text}};
   return state;
 }
 
@@ -377,7 +434,8 @@ function erase(state: DashboardState): DashboardState {
   const {mode} = state;
   if (mode.kind === 'edit') return {...state, mode: {...mode, text: mode.text.slice(0, -1)}};
   if (mode.kind === 'pick') return {...state, mode: {...mode, filter: mode.filter.slice(0, -1), index: 0}};
-  if (mode.kind === 'prompt') return {...state, mode: {...mode, text: mode.selected ? '' : mode.text.slice(0, -1), selected: false}};
+  if (mode.kind === 'prompt')
+    return {...state, mode: {...mode, text: mode.selected ? '' : mode.text.slice(0, -1), selected: false}};
   return state;
 }
 
@@ -409,7 +467,11 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
       return meant ? reducer(state, meant) : state;
     }
     case 'focus':
-      return {...state, focus: (state.focus + action.delta + FIELDS.length) % FIELDS.length, notice: undefined};
+      return {
+        ...state,
+        focus: (state.focus + action.delta + FIELDS.length) % FIELDS.length,
+        notice: undefined,
+      };
     case 'step':
       return step(state, action.delta);
     case 'activate':
@@ -426,8 +488,22 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
     case 'open-pick':
       return {...state, mode: {kind: 'pick', pick: action.pick, filter: '', index: 0}, notice: undefined};
     case 'open-prompt': {
-      const suggested = action.prompt === 'save' ? `${state.inputs.profile.id}-edited.json` : action.prompt === 'export' ? 'vibe-cost-result.json' : '';
-      return {...state, mode: {kind: 'prompt', prompt: action.prompt, text: suggested, ...(suggested ? {suggested, selected: true} : {})}, notice: undefined};
+      const suggested =
+        action.prompt === 'save'
+          ? `${state.inputs.profile.id}-edited.json`
+          : action.prompt === 'export'
+            ? 'vibe-cost-result.json'
+            : '';
+      return {
+        ...state,
+        mode: {
+          kind: 'prompt',
+          prompt: action.prompt,
+          text: suggested,
+          ...(suggested ? {suggested, selected: true} : {}),
+        },
+        notice: undefined,
+      };
     }
     case 'type':
       return typeText(state, action.text);
@@ -438,7 +514,10 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
     case 'move': {
       if (state.mode.kind !== 'pick') return state;
       const count = pickItems(state.catalog, state.mode.pick, state.mode.filter).length;
-      return {...state, mode: {...state.mode, index: count ? (state.mode.index + action.delta + count) % count : 0}};
+      return {
+        ...state,
+        mode: {...state.mode, index: count ? (state.mode.index + action.delta + count) % count : 0},
+      };
     }
     case 'submit':
       return submit(state);
@@ -452,7 +531,9 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
     }
     case 'chart':
       // From the reasons, c goes back to the chart it left; on the chart, it switches charts.
-      return state.reasons ? {...state, reasons: false} : {...state, chart: state.chart === 'breakeven' ? 'month' : 'breakeven'};
+      return state.reasons
+        ? {...state, reasons: false}
+        : {...state, chart: state.chart === 'breakeven' ? 'month' : 'breakeven'};
     case 'reasons':
       return {...state, reasons: !state.reasons};
     case 'help':
@@ -461,7 +542,15 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
       return {...state, quitting: true};
     case 'profile-loaded': {
       const {profile} = action;
-      const next: Inputs = {...state.inputs, profile, tasksPerDay: profile.tasksPerDay, workingDays: profile.workingDaysPerMonth, tokens: {}, requestsPerTask: undefined, model: undefined};
+      const next: Inputs = {
+        ...state.inputs,
+        profile,
+        tasksPerDay: profile.tasksPerDay,
+        workingDays: profile.workingDaysPerMonth,
+        tokens: {},
+        requestsPerTask: undefined,
+        model: undefined,
+      };
       return {...change(state, next, `profile ${profile.id} loaded`), request: undefined};
     }
     case 'plan-loaded': {

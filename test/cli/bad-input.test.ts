@@ -25,14 +25,21 @@ describe('bad input (test/fixtures/bad, written by scripts/make-bad-fixtures.mjs
     expect(r.stderr).toContain(c.stderr);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^vibe-cost: error: /);
-    expect(lines.slice(1).every((l) => l.startsWith('  hint: ') || l.startsWith('Usage') || !l.trim() || !/^\s+at /.test(l))).toBe(true);
+    expect(
+      lines
+        .slice(1)
+        .every((l) => l.startsWith('  hint: ') || l.startsWith('Usage') || !l.trim() || !/^\s+at /.test(l)),
+    ).toBe(true);
     expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
   });
 
   it('a 10 MB single field is one clear error, not a crash', () => {
     const dir = scratchDir('vc-big-');
     const file = join(dir, 'huge-field.csv');
-    writeFileSync(file, `timestamp,model,input_tokens,output_tokens\n2026-01-01,${'x'.repeat(10 * 1024 * 1024)},1,1\n`);
+    writeFileSync(
+      file,
+      `timestamp,model,input_tokens,output_tokens\n2026-01-01,${'x'.repeat(10 * 1024 * 1024)},1,1\n`,
+    );
     const r = run(['import', file, '--format', 'json']);
     expect([0, 65]).toContain(r.code);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -10,7 +10,7 @@ describe('vibe-cost completion', () => {
     ['bash', /complete -o bashdefault -o default -F _vibe_cost_completions vibe-cost/],
     ['zsh', /^#compdef vibe-cost/],
     ['fish', /^# vibe-cost completion for fish[\s\S]*complete -c vibe-cost -f -a/],
-  ])('completion %s prints that shell\'s script', (shell, pattern) => {
+  ])("completion %s prints that shell's script", (shell, pattern) => {
     const r = run(['completion', shell], {SHELL: '/bin/bash'});
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(pattern);
@@ -25,9 +25,18 @@ describe('vibe-cost completion', () => {
   });
 
   it.each([
-    [['simulate', '--plan', 'cre'], ['credits-builder', 'credits-cliff']],
-    [['simulate', '--profile', ''], ['daily-driver', 'hobbyist', 'team']],
-    [['recommend', '--current', 'all-'], ['all-byok', 'all-platform', 'all-free']],
+    [
+      ['simulate', '--plan', 'cre'],
+      ['credits-builder', 'credits-cliff'],
+    ],
+    [
+      ['simulate', '--profile', ''],
+      ['daily-driver', 'hobbyist', 'team'],
+    ],
+    [
+      ['recommend', '--current', 'all-'],
+      ['all-byok', 'all-platform', 'all-free'],
+    ],
     [['import', '--source', 'codex'], ['codex.rollout']],
     [['simulate', '--format', 'm'], ['markdown']],
   ])('offers the values of %j', (words, expected) => {
@@ -48,10 +57,19 @@ describe('vibe-cost completion', () => {
     const script = join(dir, 'completion.bash');
     writeFileSync(script, run(['completion', 'bash']).stdout);
     const complete = (words: string[]) =>
-      spawnSync('bash', ['-c', `source ${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _vibe_cost_completions; printf '%s\\n' "\${COMPREPLY[@]}"`], {
-        encoding: 'utf8',
-        env: {PATH: `${dir}:${process.env['PATH'] ?? ''}`, HOME: dir},
-      }).stdout.trim().split('\n');
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `source ${script}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _vibe_cost_completions; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
+        {
+          encoding: 'utf8',
+          env: {PATH: `${dir}:${process.env['PATH'] ?? ''}`, HOME: dir},
+        },
+      )
+        .stdout.trim()
+        .split('\n');
     expect(complete(['vibe-cost', 'simul'])).toEqual(['simulate']);
     expect(complete(['vibe-cost', 'simulate', '--tasks-p'])).toEqual(['--tasks-per-day']);
     expect(complete(['vibe-cost', 'simulate', '--plan', 'cursor'])).toEqual(['cursor-pro']);

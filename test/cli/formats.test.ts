@@ -11,20 +11,26 @@ const COMMANDS: [string, string[]][] = [
   ['prices list', ['prices', 'list', '--search', 'sonnet']],
   ['prices show', ['prices', 'show', 'claude-sonnet-4-5']],
   ['prices validate', ['prices', 'validate', 'test/fixtures/litellm-small.json']],
-  ['prices update --dry-run', ['prices', 'update', '--from', 'test/fixtures/litellm-update.json', '--as-of', '2026-08-01', '--dry-run']],
+  [
+    'prices update --dry-run',
+    ['prices', 'update', '--from', 'test/fixtures/litellm-update.json', '--as-of', '2026-08-01', '--dry-run'],
+  ],
 ];
 
 describe('every command honours --format', () => {
-  it.each(COMMANDS)('%s: json parses, csv is comma-separated rows, markdown is not the text view', (_, args) => {
-    const text = run(args).stdout;
-    const json = run([...args, '--format', 'json']);
-    expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout).schemaVersion).toBe(2);
-    const csv = run([...args, '--format', 'csv']).stdout;
-    expect(csv).not.toBe(text);
-    expect(csv.split('\r\n')[0]).toMatch(/^[a-z_0-9]+(,[a-z_0-9]+)+$/);
-    const markdown = run([...args, '--format', 'markdown']).stdout;
-    expect(markdown).not.toBe(text);
-    expect(markdown).toMatch(/^(# |- |\| )/m);
-  });
+  it.each(COMMANDS)(
+    '%s: json parses, csv is comma-separated rows, markdown is not the text view',
+    (_, args) => {
+      const text = run(args).stdout;
+      const json = run([...args, '--format', 'json']);
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout).schemaVersion).toBe(2);
+      const csv = run([...args, '--format', 'csv']).stdout;
+      expect(csv).not.toBe(text);
+      expect(csv.split('\r\n')[0]).toMatch(/^[a-z_0-9]+(,[a-z_0-9]+)+$/);
+      const markdown = run([...args, '--format', 'markdown']).stdout;
+      expect(markdown).not.toBe(text);
+      expect(markdown).toMatch(/^(# |- |\| )/m);
+    },
+  );
 });

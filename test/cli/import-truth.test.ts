@@ -11,7 +11,8 @@ const json = (args: string[]) => {
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 };
-const strategy = (doc: {strategies: {strategy: {id: string}}[]}, id: string) => doc.strategies.find((s) => s.strategy.id === id) as unknown as Record<string, never>;
+const strategy = (doc: {strategies: {strategy: {id: string}}[]}, id: string) =>
+  doc.strategies.find((s) => s.strategy.id === id) as unknown as Record<string, never>;
 
 describe('unknown is never $0 (OpenAI usage export with a fine-tuned model no sheet prices)', () => {
   const file = `${T}/openai-usage-finetuned.csv`;
@@ -21,19 +22,31 @@ describe('unknown is never $0 (OpenAI usage export with a fine-tuned model no sh
     const byok = strategy(doc, 'all-byok');
     expect(byok['complete']).toBe(false);
     // gpt-4.1: 1M input at $2 + 100k output at $8 = $2.80, known; the fine-tuned rows are not in it.
-    expect(byok['byDay']).toEqual({'2026-03-05': {usd: '2.8', complete: false}, '2026-03-06': {usd: '0', complete: false}});
+    expect(byok['byDay']).toEqual({
+      '2026-03-05': {usd: '2.8', complete: false},
+      '2026-03-06': {usd: '0', complete: false},
+    });
     expect(byok['byModel']).toEqual({'gpt-4.1': {usd: '2.8', complete: true}});
     // The free tier never pays, whatever the model: its $0 stays exact.
     expect(strategy(doc, 'all-free')['complete']).toBe(true);
-    expect(doc.models).toContainEqual({model: 'ft:gpt-4o-mini-2024-07-18:acme-shop::9kQ2xYzA', priced: false, records: 2, tokens: {input: 550_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 35_000}});
+    expect(doc.models).toContainEqual({
+      model: 'ft:gpt-4o-mini-2024-07-18:acme-shop::9kQ2xYzA',
+      priced: false,
+      records: 2,
+      tokens: {input: 550_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 35_000},
+    });
   });
 
   it('table: ≥ on the totals, "unknown" for the day with no price and for the model, never $0.00', () => {
     const r = run(['import', file, '--wide']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/BYOK: your own keys at list price +≥\$2\.80 /);
-    expect(r.stdout).toMatch(/2026-03-06 +unknown +unknown +\$0\.00 +unknown +- +all-byok, all-platform, free-then-platform/);
-    expect(r.stdout).toMatch(/ft:gpt-4o-mini-2024-07-18:acme-shop::9kQ2xYzA \(unknown model\) +2 +550k +0 +0 +35k +unknown +unknown +-/);
+    expect(r.stdout).toMatch(
+      /2026-03-06 +unknown +unknown +\$0\.00 +unknown +- +all-byok, all-platform, free-then-platform/,
+    );
+    expect(r.stdout).toMatch(
+      /ft:gpt-4o-mini-2024-07-18:acme-shop::9kQ2xYzA \(unknown model\) +2 +550k +0 +0 +35k +unknown +unknown +-/,
+    );
     expect(r.stdout).not.toMatch(/2026-03-06 +\$0\.00 /);
   });
 
@@ -61,8 +74,16 @@ describe("Anthropic's context_window column decides the tier of an aggregated ro
 
   it("matches the same day's cost export to the cent rounding: $10.575 re-priced against $10.58 billed", () => {
     const doc = json([`${T}/anthropic-tokens-long-context.csv`, `${T}/anthropic-cost-long-context.csv`]);
-    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '10.575', reportedUsd: '10.58', differenceUsd: '-0.005', leftOut: {lowerBound: [], notServed: []}});
-    expect(doc.models).toEqual([expect.objectContaining({model: 'claude-sonnet-4-5', priced: true, records: 9, reportedUsd: '10.58'})]);
+    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({
+      days: 1,
+      repricedUsd: '10.575',
+      reportedUsd: '10.58',
+      differenceUsd: '-0.005',
+      leftOut: {lowerBound: [], notServed: []},
+    });
+    expect(doc.models).toEqual([
+      expect.objectContaining({model: 'claude-sonnet-4-5', priced: true, records: 9, reportedUsd: '10.58'}),
+    ]);
   });
 });
 
@@ -73,7 +94,13 @@ describe('reported against re-priced: only days where both are complete', () => 
     expect(doc.reported.comparableDays).toEqual(['2026-03-20', '2026-03-22']);
     expect(doc.reported.reportedPartial).toEqual(['2026-03-21']);
     // Two Sonnet 4.5 requests of 1,000 in and 1,000 out at $3 / $15: $0.036 against $0.04 reported.
-    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '0.036', reportedUsd: '0.04', differenceUsd: '-0.004', leftOut: {lowerBound: ['2026-03-22'], notServed: []}});
+    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({
+      days: 1,
+      repricedUsd: '0.036',
+      reportedUsd: '0.04',
+      differenceUsd: '-0.004',
+      leftOut: {lowerBound: ['2026-03-22'], notServed: []},
+    });
     const haiku = doc.models.find((m: {model: string}) => m.model === 'claude-haiku-4-5');
     expect(haiku).not.toHaveProperty('reportedUsd');
     const table = run(['import', file, '--wide']).stdout;
@@ -91,7 +118,9 @@ describe('every model a real history holds has a price (the long tail from LiteL
     expect(gpt.stdout).toContain('from sheet    bundled:long-tail/litellm.json');
     const opus = run(['prices', 'show', 'Claude 3 Opus']);
     expect(opus.stdout).toMatch(/^claude-3-opus-20240229 \(Claude 3 Opus\)\n/);
-    expect(opus.stdout).toContain('source        LiteLLM model_prices_and_context_window.json key "claude-3-opus-20240229" (snapshot 2026-08-01)');
+    expect(opus.stdout).toContain(
+      'source        LiteLLM model_prices_and_context_window.json key "claude-3-opus-20240229" (snapshot 2026-08-01)',
+    );
   });
 
   it("a 2024 history: OpenAI's dated snapshots re-priced, the cost export's display names resolved, the rest listed with its amount", () => {
@@ -103,7 +132,11 @@ describe('every model a real history holds has a price (the long tail from LiteL
       'gpt-4o-mini-2024-07-18': {usd: '0.84', complete: true},
       'o1-2024-12-17': {usd: '4.5', complete: true},
     });
-    const reported = Object.fromEntries(doc.models.filter((m: {reportedUsd?: string}) => m.reportedUsd).map((m: {model: string; reportedUsd: string}) => [m.model, m.reportedUsd]));
+    const reported = Object.fromEntries(
+      doc.models
+        .filter((m: {reportedUsd?: string}) => m.reportedUsd)
+        .map((m: {model: string; reportedUsd: string}) => [m.model, m.reportedUsd]),
+    );
     expect(reported).toEqual({
       'claude-3-opus-20240229': '12',
       'claude-3-5-sonnet-20241022': '1.58',
@@ -112,12 +145,16 @@ describe('every model a real history holds has a price (the long tail from LiteL
       'claude-instant-1.2': '0.08',
       'Claude 2.0': '3.2',
     });
-    expect(doc.unknownModels).toEqual([{name: 'Claude 2.0', records: 2, reportedUsd: '3.2', nearest: expect.arrayContaining(['claude-2.1'])}]);
+    expect(doc.unknownModels).toEqual([
+      {name: 'Claude 2.0', records: 2, reportedUsd: '3.2', nearest: expect.arrayContaining(['claude-2.1'])},
+    ]);
     // An Anthropic bill says nothing of the OpenAI tokens of the same day: no comparison.
     expect(doc.reported.reportedPartial).toEqual(['2024-12-02']);
     const table = run(['import', `${T}/anthropic-cost-2024.csv`]).stdout;
     expect(table).toMatch(/Claude 2\.0 \(unknown model\) +2 +0 +0 +0 +0 +unknown +unknown +\$3\.20/);
-    expect(table).toContain('not priced: 2 rows of unknown model "Claude 2.0", $3.20 reported (nearest: claude-2.1');
+    expect(table).toContain(
+      'not priced: 2 rows of unknown model "Claude 2.0", $3.20 reported (nearest: claude-2.1',
+    );
   });
 });
 
@@ -131,13 +168,22 @@ describe('an import that imports nothing fails; every file of a folder is accoun
   };
 
   it('all rows rejected, an empty folder, a forced --source that reads no rows: exit 65 with the reason', () => {
-    fails(['test/fixtures/bad/all-rows-bad.csv'], /^vibe-cost: error: nothing imported from test\/fixtures\/bad\/all-rows-bad\.csv: all 2 rows were rejected \(first: test\/fixtures\/bad\/all-rows-bad\.csv:2: input_tokens is not a whole number of tokens ≥ 0: "-1"\)$/);
+    fails(
+      ['test/fixtures/bad/all-rows-bad.csv'],
+      /^vibe-cost: error: nothing imported from test\/fixtures\/bad\/all-rows-bad\.csv: all 2 rows were rejected \(first: test\/fixtures\/bad\/all-rows-bad\.csv:2: input_tokens is not a whole number of tokens ≥ 0: "-1"\)$/,
+    );
     const empty = scratchDir('empty-');
     fails([empty], new RegExp(`^vibe-cost: error: ${empty}: no files in this folder$`));
-    fails(['test/fixtures/usage/ccusage-daily.json', '--source', 'openai.api.usage'], /nothing imported from test\/fixtures\/usage\/ccusage-daily\.json: read as --source openai\.api\.usage, it holds no rows of that source$/);
+    fails(
+      ['test/fixtures/usage/ccusage-daily.json', '--source', 'openai.api.usage'],
+      /nothing imported from test\/fixtures\/usage\/ccusage-daily\.json: read as --source openai\.api\.usage, it holds no rows of that source$/,
+    );
     const onlyNotes = scratchDir('notes-');
     writeFileSync(join(onlyNotes, 'README.txt'), 'exports go here\n');
-    fails([onlyNotes], /nothing imported from .*: no file is a usage export or log \(1 passed over; .*README\.txt: not a usage file vibe-cost knows; closest: /);
+    fails(
+      [onlyNotes],
+      /nothing imported from .*: no file is a usage export or log \(1 passed over; .*README\.txt: not a usage file vibe-cost knows; closest: /,
+    );
   });
 
   it('a walked folder: an insta .snap of ccusage imported; hidden, empty, binary and unknown files listed as passed over', () => {
@@ -146,14 +192,24 @@ describe('an import that imports nothing fails; every file of a folder is accoun
     copyFileSync(`${T}/anthropic-tokens-long-context.csv`, join(dir, 'claude_api_tokens_2026_05.csv'));
     writeFileSync(join(dir, '.DS_Store'), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49]));
     writeFileSync(join(dir, 'empty.jsonl'), '');
-    writeFileSync(join(dir, 'screenshot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(
+      join(dir, 'screenshot.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
     writeFileSync(join(dir, 'notes.md'), '# May usage\n');
     const doc = json([dir]);
-    expect(doc.files.map((f: {file: string; source: string}) => [f.file.slice(dir.length + 1), f.source])).toEqual([
+    expect(
+      doc.files.map((f: {file: string; source: string}) => [f.file.slice(dir.length + 1), f.source]),
+    ).toEqual([
       ['claude_api_tokens_2026_05.csv', 'anthropic.console.tokens'],
       ['daily_row_json.snap', 'ccusage.report'],
     ]);
-    expect(doc.ignoredFiles.map((f: {file: string; reason: string}) => [f.file.slice(dir.length + 1), f.reason.replace(/;.*/, '')])).toEqual([
+    expect(
+      doc.ignoredFiles.map((f: {file: string; reason: string}) => [
+        f.file.slice(dir.length + 1),
+        f.reason.replace(/;.*/, ''),
+      ]),
+    ).toEqual([
       ['.DS_Store', 'hidden (its name starts with a dot)'],
       ['empty.jsonl', 'empty file'],
       ['notes.md', 'not a usage file vibe-cost knows'],
@@ -166,15 +222,29 @@ describe('an import that imports nothing fails; every file of a folder is accoun
     // 2,63 + 0,75 + 1.234,50
     expect(doc.reported.totalUsd).toBe('1237.88');
     // 59.200,0 input of which 5.760 cached; 10.646 output; 10,0 requests
-    expect(doc.models.find((m: {model: string}) => m.model === 'gpt-4.1').tokens).toEqual({input: 53_440, cacheRead: 5760, cacheWrite5m: 0, cacheWrite1h: 0, output: 10_646});
+    expect(doc.models.find((m: {model: string}) => m.model === 'gpt-4.1').tokens).toEqual({
+      input: 53_440,
+      cacheRead: 5760,
+      cacheWrite5m: 0,
+      cacheWrite1h: 0,
+      output: 10_646,
+    });
   });
 });
 
 describe('two aggregations of the same usage are counted once, and said', () => {
   it('a daily and an hourly Console export of the same day; a day whose totals differ is kept in both and flagged', () => {
-    const files = ['anthropic-tokens-daily-april.csv', 'anthropic-tokens-hourly-april-02.csv', 'anthropic-tokens-hourly-april-03-other-workspace.csv'].map((f) => `${T}/${f}`);
+    const files = [
+      'anthropic-tokens-daily-april.csv',
+      'anthropic-tokens-hourly-april-02.csv',
+      'anthropic-tokens-hourly-april-03-other-workspace.csv',
+    ].map((f) => `${T}/${f}`);
     const doc = json(files);
-    expect(doc.files.map((f: {imported: number; duplicates: number}) => [f.imported, f.duplicates])).toEqual([[3, 0], [0, 3], [1, 0]]);
+    expect(doc.files.map((f: {imported: number; duplicates: number}) => [f.imported, f.duplicates])).toEqual([
+      [3, 0],
+      [0, 3],
+      [1, 0],
+    ]);
     expect(doc.sameUsage).toEqual([{file: files[1], sameAs: files[0], days: ['2026-04-02'], rows: 3}]);
     expect(doc.differentTotals).toEqual([{file: files[2], other: files[0], days: ['2026-04-03']}]);
     // Haiku 4.5 on the 2nd: 200k in $0.20 + 10k writes $0.0125 + 400k reads $0.04 + 100k out $0.50; Sonnet 4.5: 50k in $0.15 + 5k out $0.075;
@@ -182,8 +252,12 @@ describe('two aggregations of the same usage are counted once, and said', () => 
     expect(strategy(doc, 'all-byok')['totalUsd']).toBe('0.9895');
     // Warnings wrap at the terminal's width: compared with the line breaks taken out.
     const table = run(['import', ...files]).stdout.replace(/\s*\n\s*/g, ' ');
-    expect(table).toMatch(/anthropic-tokens-hourly-april-02\.csv holds the same usage as .*anthropic-tokens-daily-april\.csv on 1 day \(2026-04-02\): 3 rows not counted twice\./);
-    expect(table).toMatch(/other-workspace\.csv and .*daily-april\.csv both cover 1 day with different totals \(2026-04-03\): both counted; if they are one account's, import only one\./);
+    expect(table).toMatch(
+      /anthropic-tokens-hourly-april-02\.csv holds the same usage as .*anthropic-tokens-daily-april\.csv on 1 day \(2026-04-02\): 3 rows not counted twice\./,
+    );
+    expect(table).toMatch(
+      /other-workspace\.csv and .*daily-april\.csv both cover 1 day with different totals \(2026-04-03\): both counted; if they are one account's, import only one\./,
+    );
   });
 });
 
@@ -191,10 +265,25 @@ describe('server tools: web searches priced per search, tool charges listed as s
   it("web_search_count at $10 per 1,000 searches matches the cost export's web_search row; that row is a tool charge, not a model", () => {
     const doc = json([`${T}/anthropic-tokens-web-search.csv`, `${T}/anthropic-cost-web-search.csv`]);
     // 100k input at $3 + 10k output at $15 + 7 searches at $0.01 = $0.52, as billed.
-    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({days: 1, repricedUsd: '0.52', reportedUsd: '0.52', differenceUsd: '0', leftOut: {lowerBound: [], notServed: []}});
+    expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({
+      days: 1,
+      repricedUsd: '0.52',
+      reportedUsd: '0.52',
+      differenceUsd: '0',
+      leftOut: {lowerBound: [], notServed: []},
+    });
     expect(doc.unknownModels).toEqual([]);
-    expect(doc.models).toContainEqual({model: 'web_search', priced: false, tool: true, records: 1, tokens: {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0}, reportedUsd: '0.07'});
-    expect(run(['import', `${T}/anthropic-cost-web-search.csv`]).stdout).toMatch(/web_search \(tool charge\) +1 +0 +0 +0 +0 +- +- +\$0\.07/);
+    expect(doc.models).toContainEqual({
+      model: 'web_search',
+      priced: false,
+      tool: true,
+      records: 1,
+      tokens: {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0},
+      reportedUsd: '0.07',
+    });
+    expect(run(['import', `${T}/anthropic-cost-web-search.csv`]).stdout).toMatch(
+      /web_search \(tool charge\) +1 +0 +0 +0 +0 +- +- +\$0\.07/,
+    );
   });
 
   it("Claude Code's server_tool_use.web_search_requests are priced (web fetches are free)", () => {
@@ -208,15 +297,27 @@ describe("a request larger than the model's context window is not served, and no
   it('OpenRouter generations: a 150,000-token prompt to gpt-4o (128,000) is reported as context-window on every path', () => {
     const doc = json([`${T}/openrouter-generations-context-window.csv`]);
     const byok = strategy(doc, 'all-byok');
-    expect(byok['unserved']).toEqual({'free-capability': 0, 'free-cap-wait': 0, 'context-window': 1, 'no-path': 0});
+    expect(byok['unserved']).toEqual({
+      'free-capability': 0,
+      'free-cap-wait': 0,
+      'context-window': 1,
+      'no-path': 0,
+    });
     expect(byok['served']).toEqual({byok: 1, platform: 0, free: 0});
     // Only the 100,000-token request is priced: 100k at $2.50 + 1,000 out at $10 = $0.26.
     expect(byok['totalUsd']).toBe('0.26');
     expect(byok['complete']).toBe(true);
     // Its day is not compared with the $0.65 billed for both: the re-price leaves a row out.
-    expect(byok['comparedWithReported']).toEqual({days: 0, leftOut: {lowerBound: [], notServed: ['2026-07-01']}});
-    expect(run(['import', `${T}/openrouter-generations-context-window.csv`]).stdout).toMatch(/BYOK: your own keys at list price +\$0\.26 +- +- +- +1 +1 past the context window/);
-    expect(run(['prices', 'show', 'gpt-4o']).stdout).toContain('max input     128,000 tokens a request (larger requests are not served)');
+    expect(byok['comparedWithReported']).toEqual({
+      days: 0,
+      leftOut: {lowerBound: [], notServed: ['2026-07-01']},
+    });
+    expect(run(['import', `${T}/openrouter-generations-context-window.csv`]).stdout).toMatch(
+      /BYOK: your own keys at list price +\$0\.26 +- +- +- +1 +1 past the context window/,
+    );
+    expect(run(['prices', 'show', 'gpt-4o']).stdout).toContain(
+      'max input     128,000 tokens a request (larger requests are not served)',
+    );
   });
 });
 

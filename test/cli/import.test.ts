@@ -16,13 +16,21 @@ describe('vibe-cost import (the real binary)', () => {
   it('re-prices a Claude Code projects folder on every path, by day and by model', async () => {
     const r = run(['import', `${F}/claude-projects`], {COLUMNS: '100'});
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/read \d+ = \d+ imported \+ \d+ duplicates collapsed \+ \d+ rejected \+ \d+ skipped/);
+    expect(r.stdout).toMatch(
+      /read \d+ = \d+ imported \+ \d+ duplicates collapsed \+ \d+ rejected \+ \d+ skipped/,
+    );
     await expect(r.stdout).toMatchFileSnapshot('../golden/import-claude-projects.txt');
   });
 
   it('every file: read = imported + duplicates + rejected + skipped', () => {
-    const doc = json([`${F}/claude-projects`, `${F}/generic.csv`, `${F}/openai-usage.csv`, `${F}/codex-sessions`]);
-    for (const f of doc.files) expect(f.read, f.file).toBe(f.imported + f.duplicates + f.rejected + f.skipped);
+    const doc = json([
+      `${F}/claude-projects`,
+      `${F}/generic.csv`,
+      `${F}/openai-usage.csv`,
+      `${F}/codex-sessions`,
+    ]);
+    for (const f of doc.files)
+      expect(f.read, f.file).toBe(f.imported + f.duplicates + f.rejected + f.skipped);
   });
 
   it('puts the billed cost beside the re-priced one when a cost export comes with the tokens', () => {
@@ -30,7 +38,10 @@ describe('vibe-cost import (the real binary)', () => {
     expect(doc.reported.totalUsd).toMatch(/^\d+(\.\d+)?$/);
     const byok = doc.strategies.find((s: {strategy: {id: string}}) => s.strategy.id === 'all-byok');
     // Opus 4.6 fast mode has no multiplier in any sheet: that day's re-price is a lower bound, not compared.
-    expect(byok.comparedWithReported).toEqual({days: 0, leftOut: {lowerBound: ['2026-03-02'], notServed: []}});
+    expect(byok.comparedWithReported).toEqual({
+      days: 0,
+      leftOut: {lowerBound: ['2026-03-02'], notServed: []},
+    });
     expect(doc.reported.comparableDays).toEqual(['2026-03-02']);
     expect(byok.byDay['2026-03-02']).toMatchObject({complete: false});
   });
@@ -72,13 +83,17 @@ describe('vibe-cost import (the real binary)', () => {
     writeFileSync(file, 'timestamp,model,input_tokens\n2026-01-01,gpt-5,3\n');
     const r = run(['import', file]);
     expect(r.code).toBe(65);
-    expect(r.stderr).toMatch(/not a usage file vibe-cost knows; closest: vibe-cost.generic \(missing columns: output_tokens\)/);
+    expect(r.stderr).toMatch(
+      /not a usage file vibe-cost knows; closest: vibe-cost.generic \(missing columns: output_tokens\)/,
+    );
   });
 
   it('saves a profile from the history that simulate then loads', () => {
     const dir = scratchDir('vc-import-');
     const profile = join(dir, 'me.json');
-    expect(run(['import', `${F}/claude-projects`, `${F}/codex-sessions`, '--save-profile', profile]).code).toBe(0);
+    expect(
+      run(['import', `${F}/claude-projects`, `${F}/codex-sessions`, '--save-profile', profile]).code,
+    ).toBe(0);
     expect(existsSync(profile)).toBe(true);
     const sim = run(['simulate', '--profile', profile, '--format', 'json']);
     expect(sim.stderr).toBe('');
@@ -103,7 +118,9 @@ describe('vibe-cost import (the real binary)', () => {
     const sim = JSON.parse(run(['simulate', '--profile', profile, '--format', 'json']).stdout);
     expect(sim.tasks).toBe(3);
     expect(sim.paths.byok.served.byok).toBe(3);
-    const replayed = Number(imported.strategies.find((x: {strategy: {id: string}}) => x.strategy.id === 'all-byok').totalUsd);
+    const replayed = Number(
+      imported.strategies.find((x: {strategy: {id: string}}) => x.strategy.id === 'all-byok').totalUsd,
+    );
     expect(Math.abs(Number(sim.paths.byok.totalUsd) / replayed - 1)).toBeLessThan(0.05);
   });
 });
@@ -118,7 +135,12 @@ describe.skipIf(!hasCorpus)('the real corpus files import and replay', () => {
   ])('%s', (file, imported) => {
     const doc = json([join(CORPUS, 'usage', file)]);
     expect(doc.files[0].imported).toBe(imported);
-    expect(doc.strategies.map((s: {strategy: {id: string}}) => s.strategy.id)).toEqual(['all-byok', 'all-platform', 'all-free', 'free-then-platform']);
+    expect(doc.strategies.map((s: {strategy: {id: string}}) => s.strategy.id)).toEqual([
+      'all-byok',
+      'all-platform',
+      'all-free',
+      'free-then-platform',
+    ]);
   });
 
   it('prices the spotter Claude Code log exactly: opus 4.6 at $5 / $25, 1-hour writes $10, reads $0.50', () => {

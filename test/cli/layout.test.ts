@@ -11,7 +11,16 @@ const VIEWS: [string, string[]][] = [
   ['simulate --runs', ['simulate', '--plan', 'credits-builder', '--runs', '20']],
   ['recommend', ['recommend', '--current', 'all-platform']],
   ['breakeven', ['breakeven', '--plan', 'credits-builder']],
-  ['import', ['import', `${F}/claude-projects`, `${F}/generic.csv`, `${F}/anthropic-tokens-daily.csv`, `${F}/anthropic-cost.csv`]],
+  [
+    'import',
+    [
+      'import',
+      `${F}/claude-projects`,
+      `${F}/generic.csv`,
+      `${F}/anthropic-tokens-daily.csv`,
+      `${F}/anthropic-cost.csv`,
+    ],
+  ],
   ['prices list', ['prices', 'list']],
   ['prices show', ['prices', 'show', 'claude-sonnet-4-5']],
 ];

@@ -14,7 +14,9 @@ describe('vibe-cost recommend', () => {
   });
 
   it('says the same in JSON', () => {
-    const doc = JSON.parse(run(['recommend', '--profile', 'daily-driver', '--current', 'all-platform', '--format', 'json']).stdout);
+    const doc = JSON.parse(
+      run(['recommend', '--profile', 'daily-driver', '--current', 'all-platform', '--format', 'json']).stdout,
+    );
     expect(doc.command).toBe('recommend');
     expect(doc.recommendation.strategy.id).toBe('hybrid-free-byok');
     expect(doc.keysToAdd).toEqual(['anthropic']);
@@ -31,12 +33,15 @@ describe('vibe-cost recommend', () => {
 
 describe('recommend flags: --key-worth, --risk', () => {
   it('--key-worth sets what a new key must save a month; --risk the share of blocked months accepted', () => {
-    const rec = (args: string[]) => JSON.parse(run(['recommend', '--format', 'json', ...args]).stdout).recommendation;
+    const rec = (args: string[]) =>
+      JSON.parse(run(['recommend', '--format', 'json', ...args]).stdout).recommendation;
     expect(rec(['--profile', 'hobbyist']).strategy.id).toBe('free-then-platform');
     expect(rec(['--profile', 'hobbyist', '--key-worth', '1']).strategy.id).toBe('hybrid-free-byok');
     expect(rec(['--profile', 'hobbyist', '--key-worth', '1']).keyWorthUsd).toBe('1');
     expect(rec(['--profile', 'hobbyist', '--plan', 'credits-cliff']).strategy.id).toBe('all-byok');
-    expect(rec(['--profile', 'hobbyist', '--plan', 'credits-cliff', '--risk', '10']).strategy.id).toBe('all-platform');
+    expect(rec(['--profile', 'hobbyist', '--plan', 'credits-cliff', '--risk', '10']).strategy.id).toBe(
+      'all-platform',
+    );
     const bad = run(['recommend', '--risk', '150']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--risk: expected a percent from 0 to 100, got 150/);
@@ -48,13 +53,18 @@ describe('vibe-cost breakeven', () => {
     const r = run(['breakeven', '--plan', plan], {COLUMNS: '100'});
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/\u001B\[/);
-    for (const line of r.stdout.split('\n').filter((l) => /[┼┤]/.test(l))) expect(line.length).toBeLessThanOrEqual(100);
+    for (const line of r.stdout.split('\n').filter((l) => /[┼┤]/.test(l)))
+      expect(line.length).toBeLessThanOrEqual(100);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/breakeven-${plan}.txt`);
   });
 
   it('holds every figure in JSON', () => {
     const doc = JSON.parse(run(['breakeven', '--plan', 'credits-builder', '--format', 'json']).stdout);
-    expect(doc.pairs[0].crossings[0]).toMatchObject({tasksPerMonth: 28, cheaperBelow: 'byok', cheaperAbove: 'platform'});
+    expect(doc.pairs[0].crossings[0]).toMatchObject({
+      tasksPerMonth: 28,
+      cheaperBelow: 'byok',
+      cheaperAbove: 'platform',
+    });
     expect(doc.curve.length).toBeGreaterThan(10);
     expect(typeof doc.curve[1].monthlyUsd.byok).toBe('string');
   });
@@ -64,12 +74,18 @@ describe('settings', () => {
   it('reads a config file: defaults for the flags, keys held, apps side by side', () => {
     const dir = scratchDir('vibe-cost-');
     const file = join(dir, 'config.json');
-    writeFileSync(file, JSON.stringify({
-      profile: 'hobbyist',
-      plan: 'openrouter',
-      keys: ['anthropic'],
-      apps: [{name: 'landing', freeTier: true, onFreeLimit: 'fallthrough'}, {name: 'backend', keys: ['anthropic']}],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        profile: 'hobbyist',
+        plan: 'openrouter',
+        keys: ['anthropic'],
+        apps: [
+          {name: 'landing', freeTier: true, onFreeLimit: 'fallthrough'},
+          {name: 'backend', keys: ['anthropic']},
+        ],
+      }),
+    );
     const doc = JSON.parse(run(['recommend', '--config', file, '--format', 'json']).stdout);
     expect(doc.profile.id).toBe('hobbyist');
     expect(doc.plan.id).toBe('openrouter');
@@ -77,11 +93,15 @@ describe('settings', () => {
     const ids = doc.recommendation.ranked.map((c: {strategy: string}) => c.strategy);
     expect(ids).toEqual(expect.arrayContaining(['app:landing', 'app:backend', 'your-keys']));
     // simulate shows the apps side by side.
-    expect(run(['simulate', '--config', file]).stdout).toMatch(/Your setups, a month at this pace:\n {2}Your (app "landing"|app "backend"|keys as held)/);
+    expect(run(['simulate', '--config', file]).stdout).toMatch(
+      /Your setups, a month at this pace:\n {2}Your (app "landing"|app "backend"|keys as held)/,
+    );
     // The default place: $XDG_CONFIG_HOME/vibe-cost/config.json; flags still win.
     mkdirSync(join(dir, 'xdg', 'vibe-cost'), {recursive: true});
     writeFileSync(join(dir, 'xdg', 'vibe-cost', 'config.json'), JSON.stringify({profile: 'team'}));
-    const fromXdg = (args: string[]) => JSON.parse(run(['recommend', '--format', 'json', ...args], {XDG_CONFIG_HOME: join(dir, 'xdg')}).stdout).profile.id;
+    const fromXdg = (args: string[]) =>
+      JSON.parse(run(['recommend', '--format', 'json', ...args], {XDG_CONFIG_HOME: join(dir, 'xdg')}).stdout)
+        .profile.id;
     expect(fromXdg([])).toBe('team');
     expect(fromXdg(['--profile', 'hobbyist'])).toBe('hobbyist');
   });
@@ -92,18 +112,29 @@ describe('settings', () => {
     writeFileSync(file, JSON.stringify({apps: [{name: 'x', onFreeLimit: 'sometimes'}]}));
     const r = run(['simulate', '--config', file]);
     expect(r.code).toBe(65);
-    expect(r.stderr).toMatch(/config.json: config: field apps\[0\]\.onFreeLimit: expected one of wait, fallthrough, got "sometimes"/);
+    expect(r.stderr).toMatch(
+      /config.json: config: field apps\[0\]\.onFreeLimit: expected one of wait, fallthrough, got "sometimes"/,
+    );
   });
 
   it('a key in the environment counts as held, and its value is never printed', () => {
     const secret = 'sk-ant-FAKE-0123456789abcdef';
-    for (const args of [['recommend'], ['recommend', '--format', 'json'], ['simulate', '--format', 'json'], ['breakeven', '--format', 'json']]) {
+    for (const args of [
+      ['recommend'],
+      ['recommend', '--format', 'json'],
+      ['simulate', '--format', 'json'],
+      ['breakeven', '--format', 'json'],
+    ]) {
       const r = run(args, {ANTHROPIC_API_KEY: secret, OPENAI_API_KEY: secret});
       expect(r.stdout + r.stderr).not.toContain(secret);
     }
     const doc = JSON.parse(run(['recommend', '--format', 'json'], {ANTHROPIC_API_KEY: secret}).stdout);
     expect(doc.keysHeld).toEqual(['anthropic']);
     expect(doc.keysToAdd).toEqual([]);
-    expect(JSON.parse(run(['recommend', '--format', 'json', '--keys-from-env=false'], {ANTHROPIC_API_KEY: secret}).stdout).keysHeld).toEqual([]);
+    expect(
+      JSON.parse(
+        run(['recommend', '--format', 'json', '--keys-from-env=false'], {ANTHROPIC_API_KEY: secret}).stdout,
+      ).keysHeld,
+    ).toEqual([]);
   });
 });

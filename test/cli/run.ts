@@ -25,7 +25,15 @@ export function run(args: string[], env: Record<string, string> = {}, input?: st
 /** A user with no settings and no downloaded prices, unless a test gives them. */
 function baseEnv(env: Record<string, string>): Record<string, string> {
   const home = scratchDir('home-');
-  return {PATH: process.env['PATH'] ?? '', HOME: home, XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), TZ: 'UTC', COLUMNS: '120', ...env};
+  return {
+    PATH: process.env['PATH'] ?? '',
+    HOME: home,
+    XDG_CACHE_HOME: join(home, 'cache'),
+    XDG_CONFIG_HOME: join(home, 'config'),
+    TZ: 'UTC',
+    COLUMNS: '120',
+    ...env,
+  };
 }
 
 /** Like run, without blocking the event loop: for tests that serve HTTP from this process. */

@@ -11,20 +11,62 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     [50_000, '0.099'],
     [150_000, '0.465'],
   ])('prices a %i-token prompt at the step it falls in (%s)', (input, usd) => {
-    const flags = ['--cache-read-tokens', '0', '--cache-write-tokens', '0', '--cache-write-1h-tokens', '0', '--output-tokens', '1000', '--requests-per-task', '1'];
-    const r = run(['simulate', '--model', 'qwen3-coder-plus', '--input-tokens', String(input), ...flags, '--tasks', '1', '--json']);
+    const flags = [
+      '--cache-read-tokens',
+      '0',
+      '--cache-write-tokens',
+      '0',
+      '--cache-write-1h-tokens',
+      '0',
+      '--output-tokens',
+      '1000',
+      '--requests-per-task',
+      '1',
+    ];
+    const r = run([
+      'simulate',
+      '--model',
+      'qwen3-coder-plus',
+      '--input-tokens',
+      String(input),
+      ...flags,
+      '--tasks',
+      '1',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as {paths: {byok: {totalUsd: string}}}).paths.byok.totalUsd).toBe(usd);
   });
 
   it("a task whose requests overflow the model's context window is not served or priced, and no sentence calls a path complete", () => {
-    const r = run(['simulate', '--model', 'gpt-4o', '--input-tokens', '3000000', '--tasks', '100', '--format', 'json']);
+    const r = run([
+      'simulate',
+      '--model',
+      'gpt-4o',
+      '--input-tokens',
+      '3000000',
+      '--tasks',
+      '100',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as {paths: Record<string, {unserved: Record<string, number>; served: Record<string, number>}>};
+    const doc = JSON.parse(r.stdout) as {
+      paths: Record<string, {unserved: Record<string, number>; served: Record<string, number>}>;
+    };
     const byok = doc.paths['byok'];
     expect(byok?.unserved['context-window']).toBeGreaterThan(0);
     expect((byok?.unserved['context-window'] ?? 0) + (byok?.served['byok'] ?? 0)).toBe(100);
-    const text = run(['simulate', '--model', 'gpt-4o', '--input-tokens', '3000000', '--tasks', '100', '--wide']).stdout;
+    const text = run([
+      'simulate',
+      '--model',
+      'gpt-4o',
+      '--input-tokens',
+      '3000000',
+      '--tasks',
+      '100',
+      '--wide',
+    ]).stdout;
     expect(text).toMatch(/past the context window/);
     expect(text).not.toMatch(/Cheapest path that serves every task/);
     expect(text).toMatch(/No path serves every task\. BYOK serves the most, \d+ of 100 tasks/);
@@ -41,7 +83,9 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
   it.each(['json', 'csv', 'markdown'])('writes --format %s', async (format) => {
     const r = run(['simulate', '--tasks', '1000', '--format', format]);
     expect(r.code).toBe(0);
-    await expect(r.stdout).toMatchFileSnapshot(`../golden/simulate-1000.${format === 'markdown' ? 'md' : format}`);
+    await expect(r.stdout).toMatchFileSnapshot(
+      `../golden/simulate-1000.${format === 'markdown' ? 'md' : format}`,
+    );
   });
 
   it('JSON money is exact decimal strings that match hand computation', () => {
@@ -56,9 +100,29 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
   });
 
   it('prices from a LiteLLM-format sheet match hand computation too', () => {
-    const r = run(['simulate', '--tasks', '10', '--model', 'litellm-test', '--input-tokens', '100000', '--output-tokens', '10000',
-      '--cache-read-tokens', '0', '--cache-write-tokens', '0', '--cache-write-1h-tokens', '0', '--requests-per-task', '1',
-      '--prices', 'test/fixtures/litellm-small.json', '--format', 'json']);
+    const r = run([
+      'simulate',
+      '--tasks',
+      '10',
+      '--model',
+      'litellm-test',
+      '--input-tokens',
+      '100000',
+      '--output-tokens',
+      '10000',
+      '--cache-read-tokens',
+      '0',
+      '--cache-write-tokens',
+      '0',
+      '--cache-write-1h-tokens',
+      '0',
+      '--requests-per-task',
+      '1',
+      '--prices',
+      'test/fixtures/litellm-small.json',
+      '--format',
+      'json',
+    ]);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout);
     // 10 × (100k × 2e-07 + 10k × 8e-07) = 10 × (0.02 + 0.008)
@@ -66,8 +130,29 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
   });
 
   it('a 1-hour cache write and a long-context request are priced at their own tiers', () => {
-    const doc = JSON.parse(run(['simulate', '--tasks', '1', '--model', 'claude-sonnet-4-5', '--input-tokens', '250000', '--output-tokens', '1000',
-      '--cache-read-tokens', '0', '--cache-write-tokens', '0', '--cache-write-1h-tokens', '10000', '--requests-per-task', '1', '--format', 'json']).stdout);
+    const doc = JSON.parse(
+      run([
+        'simulate',
+        '--tasks',
+        '1',
+        '--model',
+        'claude-sonnet-4-5',
+        '--input-tokens',
+        '250000',
+        '--output-tokens',
+        '1000',
+        '--cache-read-tokens',
+        '0',
+        '--cache-write-tokens',
+        '0',
+        '--cache-write-1h-tokens',
+        '10000',
+        '--requests-per-task',
+        '1',
+        '--format',
+        'json',
+      ]).stdout,
+    );
     // Prompt 260k > 200k: whole request at 6 / 22.5 / 1h write 12.  1.5 + 0.0225 + 0.12
     expect(doc.paths.byok.totalUsd).toBe('1.6425');
     expect(doc.paths.byok.lines[0].tier).toBe('long');
@@ -77,7 +162,9 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     const r = run(['simulate', '--model', 'claude-sonet-4.5']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^vibe-cost: error: --model: unknown model "claude-sonet-4.5"; nearest: claude-sonnet-4-5/);
+    expect(r.stderr).toMatch(
+      /^vibe-cost: error: --model: unknown model "claude-sonet-4.5"; nearest: claude-sonnet-4-5/,
+    );
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
@@ -90,7 +177,9 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
   });
 
   it('shows a stack trace only with --debug', () => {
-    expect(run(['simulate', '--prices', 'test/fixtures/bad-sheet.json', '--debug']).stderr).toMatch(/\n\s+at /);
+    expect(run(['simulate', '--prices', 'test/fixtures/bad-sheet.json', '--debug']).stderr).toMatch(
+      /\n\s+at /,
+    );
   });
 
   it('--help shows examples; --version the version', () => {
@@ -113,13 +202,22 @@ describe('huge inputs are bounded', () => {
     const huge = run(['simulate', '--tasks', '1e12']);
     expect(huge.code).toBe(2);
     expect(huge.stdout).toBe('');
-    expect(huge.stderr.split('\n')[0]).toBe("vibe-cost: error: --tasks: 1,000,000,000,000 is more than this profile can price exactly: at most 2,530,112,150, past which the token counts pass 2^53, at up to 3,560,000 tokens a task, and are no longer exact");
+    expect(huge.stderr.split('\n')[0]).toBe(
+      'vibe-cost: error: --tasks: 1,000,000,000,000 is more than this profile can price exactly: at most 2,530,112,150, past which the token counts pass 2^53, at up to 3,560,000 tokens a task, and are no longer exact',
+    );
   });
 
-  it.skipIf(spawnSync('script', ['-V']).status !== 0)('on a terminal, a month simulation shows its progress on stderr', () => {
-    const out = spawnSync('script', ['-qec', `${process.execPath} ${BIN} simulate --runs 2000 --format json > /dev/null`, '/dev/null'], {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
-    expect(out.stdout).toMatch(/\] +\d+% [\d,]+ of 2,000 months/);
-  });
+  it.skipIf(spawnSync('script', ['-V']).status !== 0)(
+    'on a terminal, a month simulation shows its progress on stderr',
+    () => {
+      const out = spawnSync(
+        'script',
+        ['-qec', `${process.execPath} ${BIN} simulate --runs 2000 --format json > /dev/null`, '/dev/null'],
+        {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}},
+      );
+      expect(out.stdout).toMatch(/\] +\d+% [\d,]+ of 2,000 months/);
+    },
+  );
 
   it('a long month simulation is silent on stderr when piped (the progress bar is for terminals)', () => {
     const r = run(['simulate', '--runs', '600', '--format', 'json']);
@@ -132,9 +230,13 @@ describe('a model no key can reach', () => {
   it('is never shown as BYOK, and the free tier only never shows a paid bill', () => {
     const table = run(['simulate', '--model', 'v0-1.5-md', '--wide']);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^BYOK +not applicable +- +- +- +- +no key can reach v0-1\.5-md: there is no direct credential to bring/m);
+    expect(table.stdout).toMatch(
+      /^BYOK +not applicable +- +- +- +- +no key can reach v0-1\.5-md: there is no direct credential to bring/m,
+    );
     expect(table.stdout).toMatch(/^Free +open-model pool, 10 tasks\/day +\$0\.00 /m);
-    expect(table.stdout).toMatch(/Below the need \(hard-refactor needs frontier, v0-1\.5-md is mid\): 38 tasks on Platform\./);
+    expect(table.stdout).toMatch(
+      /Below the need \(hard-refactor needs frontier, v0-1\.5-md is mid\): 38 tasks on Platform\./,
+    );
     const doc = JSON.parse(run(['simulate', '--model', 'v0-1.5-md', '--format', 'json']).stdout);
     expect(doc.paths.byok.notApplicable).toMatch(/no key can reach v0-1\.5-md/);
     expect(doc.paths.byok.totalUsd).toBeUndefined();
@@ -146,12 +248,24 @@ describe('a model no key can reach', () => {
 });
 
 describe('vibe-cost simulate --runs (the month simulation)', () => {
-  const args = ['simulate', '--profile', 'daily-driver', '--plan', 'credits-builder', '--runs', '300', '--seed', '7'];
+  const args = [
+    'simulate',
+    '--profile',
+    'daily-driver',
+    '--plan',
+    'credits-builder',
+    '--runs',
+    '300',
+    '--seed',
+    '7',
+  ];
 
   it("shows the bill's spread and when the credits run out, with a chart", async () => {
     const r = run(args, {COLUMNS: '100'});
     expect(r.code).toBe(0);
-    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/run out in 100% of months, on working day \d+ \/ \d+ \/ \d+ \(p10 \/ p50 \/ p90\)/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(
+      /run out in 100% of months, on working day \d+ \/ \d+ \/ \d+ \(p10 \/ p50 \/ p90\)/,
+    );
     await expect(r.stdout).toMatchFileSnapshot('../golden/simulate-runs-credits-builder.txt');
   });
 

@@ -34,8 +34,17 @@ describe('usage errors are ours: one line, a suggestion, exit 2', () => {
   });
 
   it('--format takes any case, and --json is --format json, on every command', () => {
-    expect(JSON.parse(run(['simulate', '--tasks', '10', '--format', 'JSON']).stdout).command).toBe('simulate');
-    for (const args of [['simulate', '--tasks', '10'], ['recommend'], ['breakeven'], ['prices', 'list', '--search', 'sonnet'], ['prices', 'show', 'claude-sonnet-4-5'], ['import', 'test/fixtures/usage/generic.csv']]) {
+    expect(JSON.parse(run(['simulate', '--tasks', '10', '--format', 'JSON']).stdout).command).toBe(
+      'simulate',
+    );
+    for (const args of [
+      ['simulate', '--tasks', '10'],
+      ['recommend'],
+      ['breakeven'],
+      ['prices', 'list', '--search', 'sonnet'],
+      ['prices', 'show', 'claude-sonnet-4-5'],
+      ['import', 'test/fixtures/usage/generic.csv'],
+    ]) {
       const r = run([...args, '--json']);
       expect(r.code, args.join(' ')).toBe(0);
       expect(() => JSON.parse(r.stdout), args.join(' ')).not.toThrow();
@@ -47,7 +56,9 @@ describe('usage errors are ours: one line, a suggestion, exit 2', () => {
     writeFileSync(config, JSON.stringify({plan: 'vibekt'}));
     const r = run(['simulate', '--config', config]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`vibe-cost: error: ${config}: key "plan": unknown plan "vibekt"; nearest: vibekit`);
+    expect(r.stderr).toContain(
+      `vibe-cost: error: ${config}: key "plan": unknown plan "vibekt"; nearest: vibekit`,
+    );
     expect(r.stderr).not.toContain('--plan');
   });
 });

@@ -12,8 +12,15 @@ const TASK = taskClass({tokens: tokens({input: 100_000, output: 10_000}), reques
 
 describe('breakeven', () => {
   it('a markup never breaks even with BYOK: BYOK is cheaper at every volume', () => {
-    const result = breakeven(scenario(plan({markupPct: '20'}), [TASK], {tasksPerDay: 5, workingDaysPerMonth: 20}));
-    expect(result.pairs[0]).toMatchObject({a: 'byok', b: 'platform', crossings: [], cheaperThroughout: 'byok'});
+    const result = breakeven(
+      scenario(plan({markupPct: '20'}), [TASK], {tasksPerDay: 5, workingDaysPerMonth: 20}),
+    );
+    expect(result.pairs[0]).toMatchObject({
+      a: 'byok',
+      b: 'platform',
+      crossings: [],
+      cheaperThroughout: 'byok',
+    });
   });
 
   it('no markup, no fees: the two cost the same throughout', () => {
@@ -23,7 +30,13 @@ describe('breakeven', () => {
 
   it('a subscription breaks even where the fee equals the list-price bill (closed form)', () => {
     const p = plan({
-      subscription: {monthlyFeeUsd: m('25'), includedCredits: m('100'), creditUnit: 'task', creditsPerTask: m('1'), overage: {kind: 'packs', packCredits: m('50'), packPriceUsd: m('15')}},
+      subscription: {
+        monthlyFeeUsd: m('25'),
+        includedCredits: m('100'),
+        creditUnit: 'task',
+        creditsPerTask: m('1'),
+        overage: {kind: 'packs', packCredits: m('50'), packPriceUsd: m('15')},
+      },
     });
     const s = scenario(p, [TASK], {tasksPerDay: 5, workingDaysPerMonth: 20});
     const result = breakeven(s, {maxTasksPerDay: 15});
@@ -37,7 +50,13 @@ describe('breakeven', () => {
 
   it('agrees with brute force at every whole task of the range', () => {
     const p = plan({
-      subscription: {monthlyFeeUsd: m('20'), includedCredits: m('30'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'payg', usdPerCredit: m('1.5')}},
+      subscription: {
+        monthlyFeeUsd: m('20'),
+        includedCredits: m('30'),
+        creditUnit: 'usd',
+        creditsPerTask: m('1'),
+        overage: {kind: 'payg', usdPerCredit: m('1.5')},
+      },
     });
     const s = scenario(p, [TASK], {tasksPerDay: 5, workingDaysPerMonth: 20});
     const result = breakeven(s, {maxTasksPerDay: 10});
@@ -49,7 +68,9 @@ describe('breakeven', () => {
     };
     for (let t = 1; t <= 200; t++) {
       const passed = crossings.filter((c) => c.tasksPerMonth <= t);
-      const expected = passed.length ? passed[passed.length - 1]!.cheaperAbove : crossings[0]?.cheaperBelow ?? result.pairs[0]?.cheaperThroughout;
+      const expected = passed.length
+        ? passed[passed.length - 1]!.cheaperAbove
+        : (crossings[0]?.cheaperBelow ?? result.pairs[0]?.cheaperThroughout);
       expect(cheaper(t), `at ${t} tasks a month`).toBe(expected);
     }
     // Fee $20 buys $30 of usage: BYOK is cheaper below 45 tasks ($20.25), the plan from there until
@@ -58,8 +79,18 @@ describe('breakeven', () => {
   });
 
   it('does not call a plan cheaper once its credit cliff blocks tasks', () => {
-    const p = plan({subscription: {monthlyFeeUsd: m('5'), includedCredits: m('5'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'blocked'}}});
-    const result = breakeven(scenario(p, [TASK], {tasksPerDay: 3, workingDaysPerMonth: 20}), {maxTasksPerDay: 10});
+    const p = plan({
+      subscription: {
+        monthlyFeeUsd: m('5'),
+        includedCredits: m('5'),
+        creditUnit: 'usd',
+        creditsPerTask: m('1'),
+        overage: {kind: 'blocked'},
+      },
+    });
+    const result = breakeven(scenario(p, [TASK], {tasksPerDay: 3, workingDaysPerMonth: 20}), {
+      maxTasksPerDay: 10,
+    });
     expect(result.stopsServingAtTasksPerDay.platform?.toFixed()).toBe('0.6'); // the 12th task a month is blocked
     expect(result.pairs[0]?.crossings).toEqual([]);
   });
@@ -70,7 +101,13 @@ describe('breakeven is exact to the task at any range (against brute force over 
   const cases: [string, string, string | undefined, number][] = [
     ['daily-driver', 'credits-builder', 'claude-haiku-4-5', 100],
     ['team', 'credits-builder', undefined, 288],
-    ...['vibekit', 'openrouter', 'cursor-pro', 'credits-builder', 'credits-cliff'].flatMap((p) => [['hobbyist', p, undefined, 30], ['daily-driver', p, undefined, 60]] as [string, string, undefined, number][]),
+    ...['vibekit', 'openrouter', 'cursor-pro', 'credits-builder', 'credits-cliff'].flatMap(
+      (p) =>
+        [
+          ['hobbyist', p, undefined, 30],
+          ['daily-driver', p, undefined, 60],
+        ] as [string, string, undefined, number][],
+    ),
   ];
   it.each(cases)('%s on %s (model %s) up to %d tasks a day', (profileId, planId, model, maxTasksPerDay) => {
     const profile = applyProfileOverrides(loadProfile(profileId), model ? {model} : {});
@@ -94,7 +131,10 @@ describe('breakeven is exact to the task at any range (against brute force over 
   // The issue saw 601–606, 651–653 and 701–702 under the old class split; whole tasks move them a little.
   it('finds all 27 crossings of Claude Haiku 4.5 on credits-builder, BYOK cheaper again at 601–607, 651–656 and 701–703', () => {
     const profile = applyProfileOverrides(loadProfile('daily-driver'), {model: 'claude-haiku-4-5'});
-    const result = breakeven(buildScenario(profile, loadPlan('credits-builder'), book, '2026-11-27'), {maxTasksPerDay: 100, points: 4});
+    const result = breakeven(buildScenario(profile, loadPlan('credits-builder'), book, '2026-11-27'), {
+      maxTasksPerDay: 100,
+      points: 4,
+    });
     const at = result.pairs[0]?.crossings.map((c) => c.tasksPerMonth) ?? [];
     expect(at).toHaveLength(27);
     expect(at).toEqual(expect.arrayContaining([601, 608, 651, 657, 701, 704]));

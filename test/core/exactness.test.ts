@@ -17,7 +17,12 @@ function picoPerToken(rate: Rates[keyof Rates]): bigint {
 }
 
 function bigintCost(model: ModelPrice, tokens: TokenBuckets, requests: number): bigint | undefined {
-  const tier = model.longContext && promptTokens(tokens) > model.longContext.thresholdTokens * requests && model.longContext.wholeRequest ? model.longContext.rates : model.rates;
+  const tier =
+    model.longContext &&
+    promptTokens(tokens) > model.longContext.thresholdTokens * requests &&
+    model.longContext.wholeRequest
+      ? model.longContext.rates
+      : model.rates;
   let total = 0n;
   for (const bucket of BUCKETS) {
     if (tokens[bucket] === 0) continue;
@@ -30,13 +35,21 @@ function bigintCost(model: ModelPrice, tokens: TokenBuckets, requests: number): 
 
 describe('exact money', () => {
   it('100,000 random usages on every bundled model: decimal.js and integer pico-dollars agree to the last digit', () => {
-    const models = loadPriceBook([], {cache: false}).models.filter((m) => !m.longContext || m.longContext.wholeRequest);
+    const models = loadPriceBook([], {cache: false}).models.filter(
+      (m) => !m.longContext || m.longContext.wholeRequest,
+    );
     const random = new Random(2026);
     const count = (max: number) => Math.floor(random.uniform() * max);
     let compared = 0;
     for (let i = 0; i < 100_000; i++) {
       const model = models[i % models.length] as ModelPrice;
-      const tokens = {input: count(3e6), cacheRead: count(5e7), cacheWrite5m: count(2e6), cacheWrite1h: model.rates.cacheWrite1h ? count(1e6) : 0, output: count(3e5)};
+      const tokens = {
+        input: count(3e6),
+        cacheRead: count(5e7),
+        cacheWrite5m: count(2e6),
+        cacheWrite1h: model.rates.cacheWrite1h ? count(1e6) : 0,
+        output: count(3e5),
+      };
       const requests = 1 + count(60);
       const exact = bigintCost(model, tokens, requests);
       const decimal = taskListCost(model, tokens, requests);

@@ -25,7 +25,10 @@ describe('the free tier serves its daily cap and no more; the rest wait', () => 
     const request = {model: SONNET, needs: 'open' as const, requests: 12};
     const [last, over] = used as [number, number];
     expect(route(FREE_SETTINGS, p, request, {freeUsedToday: last, freeModel: FREE_MODEL}).path).toBe('free');
-    expect(route(FREE_SETTINGS, p, request, {freeUsedToday: over, freeModel: FREE_MODEL})).toMatchObject({path: 'unserved', reason: 'free-cap-wait'});
+    expect(route(FREE_SETTINGS, p, request, {freeUsedToday: over, freeModel: FREE_MODEL})).toMatchObject({
+      path: 'unserved',
+      reason: 'free-cap-wait',
+    });
 
     const s = scenario(p, [task], {tasksPerDay: PER_DAY, workingDaysPerMonth: DAYS});
     const run = simulateRun(s, ALL_FREE, DAYS * PER_DAY);
@@ -39,7 +42,9 @@ describe('the free tier serves its daily cap and no more; the rest wait', () => 
     expect(sim.totalUsd.toFixed()).toBe('0');
 
     // fit tasks a day fit; fit × DAYS + 1 tasks over the month put one more on a day.
-    const pace = breakeven(scenario(p, [task], {tasksPerDay: 3, workingDaysPerMonth: 20}), {maxTasksPerDay: 10}).free.capReachedAtTasksPerDay;
+    const pace = breakeven(scenario(p, [task], {tasksPerDay: 3, workingDaysPerMonth: 20}), {
+      maxTasksPerDay: 10,
+    }).free.capReachedAtTasksPerDay;
     expect(pace?.toFixed()).toBe(String((fit * 20 + 1) / 20));
   });
 });

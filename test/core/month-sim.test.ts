@@ -5,12 +5,30 @@ import {Random} from '../../src/core/simulation/random.js';
 import {simulateRun} from '../../src/core/simulation/batch-run.js';
 import {QuantileSketch} from '../../src/core/simulation/sketch.js';
 import {byokSettings} from '../../src/core/routing/strategy.js';
-import {inverseNormal, SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from '../../src/core/simulation/task-size.js';
+import {
+  inverseNormal,
+  SIZE_TABLE_ENTRIES,
+  sizeDistribution,
+  sizeTable,
+} from '../../src/core/simulation/task-size.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
 const BYOK = {id: 'all-byok', label: 'BYOK', settings: byokSettings(['anthropic'])};
-const easy = taskClass({name: 'easy', share: 0.6, tokens: tokens({input: 20_000, cacheRead: 300_000, cacheWrite5m: 20_000, output: 8_000}), requestsPerTask: 10, p90ToMedian: 3});
-const hard = taskClass({name: 'hard', share: 0.4, needs: 'frontier', tokens: tokens({input: 60_000, cacheRead: 2_000_000, cacheWrite1h: 90_000, output: 50_000}), requestsPerTask: 40, p90ToMedian: 4});
+const easy = taskClass({
+  name: 'easy',
+  share: 0.6,
+  tokens: tokens({input: 20_000, cacheRead: 300_000, cacheWrite5m: 20_000, output: 8_000}),
+  requestsPerTask: 10,
+  p90ToMedian: 3,
+});
+const hard = taskClass({
+  name: 'hard',
+  share: 0.4,
+  needs: 'frontier',
+  tokens: tokens({input: 60_000, cacheRead: 2_000_000, cacheWrite1h: 90_000, output: 50_000}),
+  requestsPerTask: 40,
+  p90ToMedian: 4,
+});
 
 describe('the month simulation', () => {
   const s = scenario(plan({markupPct: '15'}), [easy, hard], {tasksPerDay: 12, workingDaysPerMonth: 21});
@@ -19,7 +37,9 @@ describe('the month simulation', () => {
     const once = simulateMonths(s, {runs: 200, seed: 7, strategies: [BYOK, ALL_PLATFORM]});
     const again = simulateMonths(s, {runs: 200, seed: 7, strategies: [BYOK, ALL_PLATFORM]});
     const other = simulateMonths(s, {runs: 200, seed: 8, strategies: [BYOK, ALL_PLATFORM]});
-    expect(again.outcomes.map((o) => o.totalUsd.toFixed())).toEqual(once.outcomes.map((o) => o.totalUsd.toFixed()));
+    expect(again.outcomes.map((o) => o.totalUsd.toFixed())).toEqual(
+      once.outcomes.map((o) => o.totalUsd.toFixed()),
+    );
     expect(other.outcomes[0]?.totalUsd.toFixed()).not.toBe(once.outcomes[0]?.totalUsd.toFixed());
   });
 
@@ -34,16 +54,32 @@ describe('the month simulation', () => {
 
   it('at one task a day the deterministic month is the expected month (whole tasks, largest remainder)', () => {
     const small = {...easy, name: 'small', share: 0.5};
-    const medium = {...hard, name: 'medium', share: 0.35, tokens: tokens({input: 30_000, cacheRead: 800_000, output: 20_000})};
+    const medium = {
+      ...hard,
+      name: 'medium',
+      share: 0.35,
+      tokens: tokens({input: 30_000, cacheRead: 800_000, output: 20_000}),
+    };
     const large = {...hard, name: 'large', share: 0.15};
-    const one = scenario(plan({markupPct: '15'}), [small, medium, large], {tasksPerDay: 1, workingDaysPerMonth: 21});
+    const one = scenario(plan({markupPct: '15'}), [small, medium, large], {
+      tasksPerDay: 1,
+      workingDaysPerMonth: 21,
+    });
     const result = simulateMonths(one, {runs: 4000, seed: 5, strategies: [BYOK]});
     const month = simulateRun(one, BYOK, 21);
     expect(month.served.byok).toBe(21);
     // Whole tasks cannot hold 10.5 small ones: the month differs from the expectation by at most
     // each class's rounding (11 − 10.5, 7 − 7.35, 3 − 3.15 tasks) at its task's cost, plus sampling error.
-    const unit = (c: typeof small) => simulateRun(scenario(plan({markupPct: '15'}), [{...c, share: 1}], {tasksPerDay: 1}), BYOK, 1).totalUsd.toNumber();
-    const rounding = Math.abs(11 - 10.5) * unit(small) + Math.abs(7 - 7.35) * unit(medium) + Math.abs(3 - 3.15) * unit(large);
+    const unit = (c: typeof small) =>
+      simulateRun(
+        scenario(plan({markupPct: '15'}), [{...c, share: 1}], {tasksPerDay: 1}),
+        BYOK,
+        1,
+      ).totalUsd.toNumber();
+    const rounding =
+      Math.abs(11 - 10.5) * unit(small) +
+      Math.abs(7 - 7.35) * unit(medium) +
+      Math.abs(3 - 3.15) * unit(large);
     const mean = result.outcomes[0]!.totalUsd.div(4000).toNumber();
     expect(Math.abs(mean - month.totalUsd.toNumber())).toBeLessThan(rounding + 0.01 * mean);
   });
@@ -52,7 +88,10 @@ describe('the month simulation', () => {
     const random = new Random(3);
     const {median, p90} = sizeDistribution(easy);
     const table = sizeTable(easy);
-    const draws = Array.from({length: 200_000}, () => table[(random.uniform() * SIZE_TABLE_ENTRIES) | 0]!).sort((a, b) => a - b);
+    const draws = Array.from(
+      {length: 200_000},
+      () => table[(random.uniform() * SIZE_TABLE_ENTRIES) | 0]!,
+    ).sort((a, b) => a - b);
     expect(draws[100_000]! / median).toBeCloseTo(1, 1);
     expect(draws[180_000]! / p90).toBeCloseTo(1, 1);
     expect(p90 / median).toBeCloseTo(3, 10);
@@ -66,11 +105,19 @@ describe('the month simulation', () => {
     const table = sizeTable({...easy, sizeQuantiles: quantiles});
     const mean = table.reduce((a, b) => a + b, 0) / table.length;
     expect(mean).toBeCloseTo(1, 10);
-    expect(table[Math.floor(table.length * 0.5)]! / table[Math.floor(table.length * 0.99)]!).toBeCloseTo(0.1, 1);
-    const s = scenario(plan({markupPct: '15'}), [{...easy, share: 1, sizeQuantiles: quantiles}], {tasksPerDay: 12, workingDaysPerMonth: 21});
+    expect(table[Math.floor(table.length * 0.5)]! / table[Math.floor(table.length * 0.99)]!).toBeCloseTo(
+      0.1,
+      1,
+    );
+    const s = scenario(plan({markupPct: '15'}), [{...easy, share: 1, sizeQuantiles: quantiles}], {
+      tasksPerDay: 12,
+      workingDaysPerMonth: 21,
+    });
     const result = simulateMonths(s, {runs: 2000, seed: 4, strategies: [BYOK]});
     const deterministic = simulateRun(s, BYOK, 12 * 21).totalUsd;
-    expect(result.outcomes[0]!.totalUsd.div(2000).div(deterministic).sub(1).abs().toNumber()).toBeLessThan(0.02);
+    expect(result.outcomes[0]!.totalUsd.div(2000).div(deterministic).sub(1).abs().toNumber()).toBeLessThan(
+      0.02,
+    );
   });
 
   it('inverts the normal distribution accurately', () => {
@@ -91,8 +138,21 @@ describe('the month simulation', () => {
   });
 
   it('finds the day the credits run out, and the cliff blocks what follows', () => {
-    const cliff = plan({free: null, subscription: {monthlyFeeUsd: m('20'), includedCredits: m('20'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'blocked'}}});
-    const result = simulateMonths(scenario(cliff, [easy, hard], {tasksPerDay: 12, workingDaysPerMonth: 21}), {runs: 300, seed: 1, strategies: [ALL_PLATFORM]});
+    const cliff = plan({
+      free: null,
+      subscription: {
+        monthlyFeeUsd: m('20'),
+        includedCredits: m('20'),
+        creditUnit: 'usd',
+        creditsPerTask: m('1'),
+        overage: {kind: 'blocked'},
+      },
+    });
+    const result = simulateMonths(scenario(cliff, [easy, hard], {tasksPerDay: 12, workingDaysPerMonth: 21}), {
+      runs: 300,
+      seed: 1,
+      strategies: [ALL_PLATFORM],
+    });
     const credits = result.outcomes[0]!.credits!;
     expect(credits.monthsRunOut).toBe(300);
     const firstDay = credits.runOutDays.findIndex((n) => n > 0) + 1;
@@ -101,7 +161,6 @@ describe('the month simulation', () => {
     expect(credits.blockedTasks.quantile(0.5)).toBeGreaterThan(150);
     expect(result.outcomes[0]!.bills.quantile(0.99)).toBe(20);
   });
-
 });
 
 describe('QuantileSketch', () => {

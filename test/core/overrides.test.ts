@@ -10,8 +10,14 @@ describe('a token or request flag keeps the task mix', () => {
 
   it('keeps every class, its share and its need, and sets the figure for every task', () => {
     const over = applyProfileOverrides(profile, {tokens: {output: 30_000}, requestsPerTask: 40});
-    expect(over.classes.map((c) => [c.name, c.share, c.needs])).toEqual(profile.classes.map((c) => [c.name, c.share, c.needs]));
-    expect(over.classes.map((c) => [c.tokens.output, c.requestsPerTask])).toEqual([[30_000, 40], [30_000, 40], [30_000, 40]]);
+    expect(over.classes.map((c) => [c.name, c.share, c.needs])).toEqual(
+      profile.classes.map((c) => [c.name, c.share, c.needs]),
+    );
+    expect(over.classes.map((c) => [c.tokens.output, c.requestsPerTask])).toEqual([
+      [30_000, 40],
+      [30_000, 40],
+      [30_000, 40],
+    ]);
     expect(over.classes.map((c) => c.tokens.input)).toEqual(profile.classes.map((c) => c.tokens.input));
     expect(mixMean(profile.classes, (c) => c.tokens.output)).toBe(8000 * 0.5 + 25000 * 0.35 + 60000 * 0.15);
   });
@@ -23,9 +29,11 @@ describe('a token or request flag keeps the task mix', () => {
   });
 
   it('the free tier serves the same share of tasks with or without a token flag', () => {
-    const served = (args: string[]) => JSON.parse(run(['simulate', '--format', 'json', ...args]).stdout).paths.free.served.free;
+    const served = (args: string[]) =>
+      JSON.parse(run(['simulate', '--format', 'json', ...args]).stdout).paths.free.served.free;
     const plain = served([]);
     expect(plain).toBe(126);
-    for (const flag of ['--input-tokens', '--output-tokens', '--requests-per-task']) expect(served([flag, '20'])).toBe(plain);
+    for (const flag of ['--input-tokens', '--output-tokens', '--requests-per-task'])
+      expect(served([flag, '20'])).toBe(plain);
   });
 });

@@ -5,7 +5,11 @@ import {SONNET, tokens} from '../helpers.js';
 describe('list price of a task, by hand', () => {
   it('prices each bucket at its own rate', () => {
     // 10k×3 + 270k×0.3 + 20k×3.75 + 8k×15, per million: 0.03 + 0.081 + 0.075 + 0.12
-    const cost = taskListCost(SONNET, tokens({input: 10_000, cacheRead: 270_000, cacheWrite5m: 20_000, output: 8_000}), 12);
+    const cost = taskListCost(
+      SONNET,
+      tokens({input: 10_000, cacheRead: 270_000, cacheWrite5m: 20_000, output: 8_000}),
+      12,
+    );
     expect(cost.usd.toFixed()).toBe('0.306');
     expect(cost.missing).toEqual([]);
   });

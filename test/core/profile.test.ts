@@ -11,7 +11,12 @@ describe('profile files', () => {
 
   it('keeps an empirical size distribution', () => {
     const profile = loadProfile('hobbyist');
-    const withSizes = {...profile, classes: profile.classes.map((c) => ({...c, sizeQuantiles: [0.2, 0.5, 1, 3]}))};
-    expect(parseProfile(JSON.parse(profileDocument(withSizes)), 'x').classes[0]?.sizeQuantiles).toEqual([0.2, 0.5, 1, 3]);
+    const withSizes = {
+      ...profile,
+      classes: profile.classes.map((c) => ({...c, sizeQuantiles: [0.2, 0.5, 1, 3]})),
+    };
+    expect(parseProfile(JSON.parse(profileDocument(withSizes)), 'x').classes[0]?.sizeQuantiles).toEqual([
+      0.2, 0.5, 1, 3,
+    ]);
   });
 });

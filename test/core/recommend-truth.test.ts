@@ -1,6 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {displayUsd, Money} from '../../src/core/money.js';
-import {recommend, type Candidate, type Constraints, type Recommendation} from '../../src/core/advice/recommend.js';
+import {
+  recommend,
+  type Candidate,
+  type Constraints,
+  type Recommendation,
+} from '../../src/core/advice/recommend.js';
 import {applyProfileOverrides} from '../../src/core/simulation/overrides.js';
 import {buildScenario} from '../../src/core/simulation/scenario.js';
 import {keysUsed, newKeys} from '../../src/core/routing/strategy.js';
@@ -18,7 +23,6 @@ const CONSTRAINTS: Record<string, Constraints> = {
   'anthropic key held': {heldKeys: ['anthropic']},
 };
 
-
 /** Every figure and claim a reason makes, checked against the candidate table it came with. */
 function checkReasons(rec: Recommendation, constraints: Constraints): void {
   const byLabel = new Map(rec.ranked.map((c) => [c.strategy.label, c]));
@@ -32,8 +36,10 @@ function checkReasons(rec: Recommendation, constraints: Constraints): void {
   expect(best.strategy.id).toBe(rec.strategy.id);
   expect(rec.closest).toBe(fits.length === 0);
   for (const reason of rec.reasons) {
-    for (const m of reason.matchAll(/"([^"]+)" \((≥?\$[\d,.]+)(?: a month| in a typical month)?\)/g)) expect(cost(m[1] as string), reason).toBe(m[2]);
-    for (const m of reason.matchAll(/"([^"]+)" costs (≥?\$[\d,.]+) a month/g)) expect(cost(m[1] as string), reason).toBe(m[2]);
+    for (const m of reason.matchAll(/"([^"]+)" \((≥?\$[\d,.]+)(?: a month| in a typical month)?\)/g))
+      expect(cost(m[1] as string), reason).toBe(m[2]);
+    for (const m of reason.matchAll(/"([^"]+)" costs (≥?\$[\d,.]+) a month/g))
+      expect(cost(m[1] as string), reason).toBe(m[2]);
     if (/only option that meets every constraint/.test(reason)) expect(fits, reason).toHaveLength(1);
     if (/^No option meets every constraint/.test(reason)) expect(fits, reason).toHaveLength(0);
     const runnerUp = reason.match(/(\$[\d,.]+) less than the runner-up "([^"]+)"/);
@@ -42,27 +48,41 @@ function checkReasons(rec: Recommendation, constraints: Constraints): void {
       expect(other.violations, reason).toEqual([]);
       expect(displayUsd(other.month.totalUsd.sub(best.month.totalUsd)), reason).toBe(runnerUp[1]);
     }
-    const cheaper = reason.match(/^"([^"]+)" would be (\$[\d,.]+) a month cheaper, but needs a key you do not hold \(([^)]+)\)/);
+    const cheaper = reason.match(
+      /^"([^"]+)" would be (\$[\d,.]+) a month cheaper, but needs a key you do not hold \(([^)]+)\)/,
+    );
     if (cheaper) {
       const other = byLabel.get(cheaper[1] as string) as Candidate;
       expect(displayUsd(best.month.totalUsd.sub(other.month.totalUsd)), reason).toBe(cheaper[2]);
       expect(newKeys(other.strategy, constraints.heldKeys).join(', '), reason).toBe(cheaper[3]);
       expect(best.month.totalUsd.sub(other.month.totalUsd).lt(rec.keyWorthUsd), reason).toBe(true);
     }
-    if (/were set aside \(--no-key\)/.test(reason)) expect(rec.ranked.some((c) => keysUsed(c.strategy).length > 0 && constraints.noKey), reason).toBe(true);
-    const spread = reason.match(/^Over (\d+) simulated months \(seed (\d+)\) it averages (\$[\d,.]+) a month, (\$[\d,.]+) or less in 9 months of 10/);
+    if (/were set aside \(--no-key\)/.test(reason))
+      expect(
+        rec.ranked.some((c) => keysUsed(c.strategy).length > 0 && constraints.noKey),
+        reason,
+      ).toBe(true);
+    const spread = reason.match(
+      /^Over (\d+) simulated months \(seed (\d+)\) it averages (\$[\d,.]+) a month, (\$[\d,.]+) or less in 9 months of 10/,
+    );
     if (spread) {
       const v = best.variability;
-      expect(v && [String(v.runs), String(v.seed), displayUsd(v.meanUsd), displayUsd(v.p90Usd)], reason).toEqual(spread.slice(1, 5));
+      expect(
+        v && [String(v.runs), String(v.seed), displayUsd(v.meanUsd), displayUsd(v.p90Usd)],
+        reason,
+      ).toEqual(spread.slice(1, 5));
     }
     const saves = reason.match(/^Your own key (?:saves|would save|saves only) (?:only )?(\$[\d,.]+) a month/);
     if (saves) {
-      const gap = byLabel.get('Platform-paid')?.month.totalUsd.sub(byLabel.get('BYOK: your own key at list price')?.month.totalUsd ?? 0);
+      const gap = byLabel
+        .get('Platform-paid')
+        ?.month.totalUsd.sub(byLabel.get('BYOK: your own key at list price')?.month.totalUsd ?? 0);
       expect(gap && displayUsd(gap), reason).toBe(saves[1]);
     }
   }
   // A recommendation that needs a key under --no-key is never made while a keyless option serves every task.
-  if (constraints.noKey && keysUsed(rec.strategy).length > 0) expect(rec.ranked.every((c) => keysUsed(c.strategy).length > 0 || c.shortfall.unserved > 0)).toBe(true);
+  if (constraints.noKey && keysUsed(rec.strategy).length > 0)
+    expect(rec.ranked.every((c) => keysUsed(c.strategy).length > 0 || c.shortfall.unserved > 0)).toBe(true);
 }
 
 describe('every reason recommend gives is true of its candidate table', () => {
@@ -75,7 +95,9 @@ describe('every reason recommend gives is true of its candidate table', () => {
           try {
             checkReasons(rec, constraints);
           } catch (error) {
-            throw new Error(`${profile} · ${plan} · ${name}: ${(error as Error).message}\n${rec.reasons.join('\n')}`);
+            throw new Error(
+              `${profile} · ${plan} · ${name}: ${(error as Error).message}\n${rec.reasons.join('\n')}`,
+            );
           }
         }
       });
@@ -86,7 +108,12 @@ describe('every reason recommend gives is true of its candidate table', () => {
 describe('every reason is true for a model no key can reach, whose prices are lower bounds', () => {
   it('v0-1.5-md on every plan', () => {
     for (const plan of PLANS) {
-      const scenario = buildScenario(applyProfileOverrides(loadProfile('daily-driver'), {model: 'v0-1.5-md'}), loadPlan(plan), book, DATE);
+      const scenario = buildScenario(
+        applyProfileOverrides(loadProfile('daily-driver'), {model: 'v0-1.5-md'}),
+        loadPlan(plan),
+        book,
+        DATE,
+      );
       for (const constraints of Object.values(CONSTRAINTS)) {
         const rec = recommend(scenario, constraints, [], 200);
         expect(rec.ranked.map((c) => c.strategy.id)).not.toContain('all-byok');
@@ -103,7 +130,9 @@ describe('constraints nothing meets are said plainly', () => {
     expect(rec.closest).toBe(true);
     expect(keysUsed(rec.strategy)).toEqual([]);
     expect(rec.strategy.id).toBe('free-then-platform');
-    expect(rec.reasons[0]).toBe('No option meets every constraint. Closest: "Free tier, platform-paid when it cannot" ($237.87 a month), which breaks them least: over the budget of $200.00 a month by $37.87.');
+    expect(rec.reasons[0]).toBe(
+      'No option meets every constraint. Closest: "Free tier, platform-paid when it cannot" ($237.87 a month), which breaks them least: over the budget of $200.00 a month by $37.87.',
+    );
     expect(rec.reasons.join(' ')).not.toMatch(/the only option that serves every task/);
     for (const c of rec.ranked) expect(c.violations.length, c.strategy.id).toBeGreaterThan(0);
   });
@@ -117,19 +146,27 @@ describe('recommendation accounts for variability', () => {
     const platform = rec.ranked.find((c) => c.strategy.id === 'all-platform') as Candidate;
     expect(platform.variability?.blockedShare).toBeGreaterThan(0.05);
     expect(platform.variability?.blockedShare).toBeLessThan(0.1);
-    expect(platform.violations.join(' ')).toMatch(/tasks blocked by the credit cliff in [\d.]+% of simulated months \(you accept 5%: --risk\)/);
+    expect(platform.violations.join(' ')).toMatch(
+      /tasks blocked by the credit cliff in [\d.]+% of simulated months \(you accept 5%: --risk\)/,
+    );
     expect(rec.strategy.id).not.toBe('all-platform');
-    expect(rec.reasons.join(' ')).toMatch(/Over 1000 simulated months \(seed 1\) it averages \$[\d.]+ a month, \$[\d.]+ or less in 9 months of 10/);
+    expect(rec.reasons.join(' ')).toMatch(
+      /Over 1000 simulated months \(seed 1\) it averages \$[\d.]+ a month, \$[\d.]+ or less in 9 months of 10/,
+    );
   });
 
   it('--risk 10 accepts it: the keyless plan comes back, with its run-out share beside its mean', () => {
     const rec = recommend(scenario, {risk: 0.1});
     expect(rec.strategy.id).toBe('all-platform');
-    expect(rec.reasons.join(' ')).toMatch(/the included credits run out in [\d.]+% of them and block tasks in [\d.]+%/);
+    expect(rec.reasons.join(' ')).toMatch(
+      /the included credits run out in [\d.]+% of them and block tasks in [\d.]+%/,
+    );
   });
 
   it('is the same for the same inputs (seeded)', () => {
-    expect(recommend(scenario).ranked.map((c) => c.variability?.p90Usd.toFixed())).toEqual(recommend(scenario).ranked.map((c) => c.variability?.p90Usd.toFixed()));
+    expect(recommend(scenario).ranked.map((c) => c.variability?.p90Usd.toFixed())).toEqual(
+      recommend(scenario).ranked.map((c) => c.variability?.p90Usd.toFixed()),
+    );
   });
 });
 
@@ -139,9 +176,13 @@ describe('the key-worth rule is a flag', () => {
     const standard = recommend(scenario);
     expect(standard.keyWorthUsd.toFixed()).toBe('10');
     expect(keysUsed(standard.strategy)).toEqual([]);
-    expect(standard.reasons[0]).toMatch(/needs a key you do not hold \(anthropic\): under \$10\.00 a month, not worth managing one \(--key-worth\)/);
+    expect(standard.reasons[0]).toMatch(
+      /needs a key you do not hold \(anthropic\): under \$10\.00 a month, not worth managing one \(--key-worth\)/,
+    );
     const eager = recommend(scenario, {keyWorthUsd: new Money(1)});
     expect(eager.strategy.id).toBe('hybrid-free-byok');
-    expect(eager.reasons.join(' ')).toMatch(/at least the \$1\.00 a month that makes a key worth managing \(--key-worth\)/);
+    expect(eager.reasons.join(' ')).toMatch(
+      /at least the \$1\.00 a month that makes a key worth managing \(--key-worth\)/,
+    );
   });
 });

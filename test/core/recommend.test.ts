@@ -4,15 +4,28 @@ import {KEY_WORTH_USD_PER_MONTH, recommend} from '../../src/core/advice/recommen
 import {keysUsed, newKeys} from '../../src/core/routing/strategy.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 
-const easy = (share: number) => taskClass({name: 'easy', share, tokens: tokens({input: 100_000, output: 10_000}), requestsPerTask: 4});
-const hard = (share: number) => taskClass({name: 'hard', share, needs: 'frontier', tokens: tokens({input: 400_000, cacheRead: 2_000_000, output: 40_000}), requestsPerTask: 30});
+const easy = (share: number) =>
+  taskClass({name: 'easy', share, tokens: tokens({input: 100_000, output: 10_000}), requestsPerTask: 4});
+const hard = (share: number) =>
+  taskClass({
+    name: 'hard',
+    share,
+    needs: 'frontier',
+    tokens: tokens({input: 400_000, cacheRead: 2_000_000, output: 40_000}),
+    requestsPerTask: 30,
+  });
 
 describe('recommend', () => {
   it('recommends the cheapest option that serves every task, with reasons in numbers', () => {
-    const s = scenario(plan({markupPct: '20'}), [easy(0.5), hard(0.5)], {tasksPerDay: 12, workingDaysPerMonth: 21});
+    const s = scenario(plan({markupPct: '20'}), [easy(0.5), hard(0.5)], {
+      tasksPerDay: 12,
+      workingDaysPerMonth: 21,
+    });
     const rec = recommend(s);
     expect(rec.strategy.id).toBe('hybrid-free-byok');
-    expect(rec.reasons[0]).toMatch(/^At 12 tasks a day on 21 days a month, "Free tier for simple tasks, your key for the rest" costs \$[\d,.]+ a month/);
+    expect(rec.reasons[0]).toMatch(
+      /^At 12 tasks a day on 21 days a month, "Free tier for simple tasks, your key for the rest" costs \$[\d,.]+ a month/,
+    );
     expect(rec.reasons.join(' ')).toMatch(/Your own key saves \$[\d,.]+ a month/);
   });
 
@@ -24,17 +37,28 @@ describe('recommend', () => {
   });
 
   it('a hobbyist is told BYOK is not worth the bother, until they hold the key anyway', () => {
-    const s = scenario(plan({markupPct: '20', free: null}), [easy(1)], {tasksPerDay: 2, workingDaysPerMonth: 8});
+    const s = scenario(plan({markupPct: '20', free: null}), [easy(1)], {
+      tasksPerDay: 2,
+      workingDaysPerMonth: 8,
+    });
     const without = recommend(s);
     expect(without.strategy.id).toBe('all-platform');
-    expect(without.reasons.join(' ')).toMatch(/needs a key you do not hold \(anthropic\): under \$10\.00 a month, not worth managing one/);
+    expect(without.reasons.join(' ')).toMatch(
+      /needs a key you do not hold \(anthropic\): under \$10\.00 a month, not worth managing one/,
+    );
     expect(recommend(s, {heldKeys: ['anthropic']}).strategy.id).toBe('all-byok');
   });
 
-  it('flags the day a plan\'s credits run out', () => {
+  it("flags the day a plan's credits run out", () => {
     const p = plan({
       free: null,
-      subscription: {monthlyFeeUsd: m('5'), includedCredits: m('50'), creditUnit: 'task', creditsPerTask: m('1'), overage: {kind: 'packs', packCredits: m('100'), packPriceUsd: m('1')}},
+      subscription: {
+        monthlyFeeUsd: m('5'),
+        includedCredits: m('50'),
+        creditUnit: 'task',
+        creditsPerTask: m('1'),
+        overage: {kind: 'packs', packCredits: m('100'), packPriceUsd: m('1')},
+      },
     });
     const rec = recommend(scenario(p, [easy(1)], {tasksPerDay: 10, workingDaysPerMonth: 20}));
     expect(rec.strategy.id).toBe('all-platform');
@@ -51,7 +75,10 @@ describe('recommend', () => {
         fc.boolean(),
         fc.double({min: 0.1, max: 0.9, noNaN: true}),
         (markup, cap, pace, budget, noKey, share) => {
-          const p = plan({markupPct: String(markup), free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: cap}}});
+          const p = plan({
+            markupPct: String(markup),
+            free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: cap}},
+          });
           const s = scenario(p, [easy(share), hard(1 - share)], {tasksPerDay: pace});
           const constraints = {...(budget ? {budgetUsd: m(String(budget))} : {}), noKey};
           const rec = recommend(s, constraints);

@@ -10,11 +10,27 @@ const book = loadPriceBook([], {cache: false});
 const BYOK = {id: 'all-byok', label: 'BYOK', settings: byokSettings(['openai', 'anthropic'])};
 
 function record(over: Partial<UsageRecord>): UsageRecord {
-  return {source: 'vibe-cost.generic', file: 'f.csv', line: 2, granularity: 'request', start: '2026-09-01T10:00:00.000Z', modelRaw: 'gpt-5.4', requests: 1, tokens: {input: 200_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 100_000}, tokensKnown: 'all', ...over};
+  return {
+    source: 'vibe-cost.generic',
+    file: 'f.csv',
+    line: 2,
+    granularity: 'request',
+    start: '2026-09-01T10:00:00.000Z',
+    modelRaw: 'gpt-5.4',
+    requests: 1,
+    tokens: {input: 200_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 100_000},
+    tokensKnown: 'all',
+    ...over,
+  };
 }
 
 function replay(records: UsageRecord[], plan = loadPlan('vibekit')) {
-  const r = new Replay({plan, book, strategies: [BYOK, ALL_PLATFORM, ALL_FREE], freePool: [book.find('openrouter/free')!]});
+  const r = new Replay({
+    plan,
+    book,
+    strategies: [BYOK, ALL_PLATFORM, ALL_FREE],
+    freePool: [book.find('openrouter/free')!],
+  });
   records.forEach((rec, i) => r.add(rec, `t${i}`));
   return r.finish();
 }
@@ -31,13 +47,21 @@ describe('Replay', () => {
 
   it('applies a batch multiplier where the sheet gives one, and reports one it lacks', () => {
     expect(replay([record({serviceTier: 'batch'})]).strategies[0]?.totalUsd.toFixed()).toBe('1');
-    const noMultiplier = replay([record({modelRaw: 'claude-sonnet-4-6', serviceTier: 'batch', tokens: {input: 1000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0}})]);
+    const noMultiplier = replay([
+      record({
+        modelRaw: 'claude-sonnet-4-6',
+        serviceTier: 'batch',
+        tokens: {input: 1000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0},
+      }),
+    ]);
     expect(noMultiplier.missing).toContain('claude-sonnet-4-6 batch multiplier');
     expect(noMultiplier.strategies[0]?.complete).toBe(false);
   });
 
   it('prices a request past the long-context threshold at the long tier, whole', () => {
-    const long = replay([record({tokens: {input: 300_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 10_000}})]);
+    const long = replay([
+      record({tokens: {input: 300_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 10_000}}),
+    ]);
     // gpt-5.4 past 272k: $5 / $22.5 → 1.5 + 0.225
     expect(long.strategies[0]?.totalUsd.toFixed()).toBe('1.725');
   });
@@ -50,12 +74,18 @@ describe('Replay', () => {
     expect(result.reported?.comparableDays).toEqual([]);
     expect(result.reported?.reportedPartial).toEqual(['2026-09-01']);
     expect(result.strategies[0]?.incompleteDays).toEqual(new Set(['2026-09-01']));
-    expect(result.models.find((m) => m.model === 'mystery-9')).toMatchObject({priced: false, records: 1, reportedUsd: undefined});
+    expect(result.models.find((m) => m.model === 'mystery-9')).toMatchObject({
+      priced: false,
+      records: 1,
+      reportedUsd: undefined,
+    });
   });
 
   it('draws credits day by day and blocks at the cliff', () => {
     const cliff = loadPlan('credits-cliff');
-    const days = Array.from({length: 15}, (_, i) => record({start: `2026-09-${String(i + 1).padStart(2, '0')}T10:00:00.000Z`}));
+    const days = Array.from({length: 15}, (_, i) =>
+      record({start: `2026-09-${String(i + 1).padStart(2, '0')}T10:00:00.000Z`}),
+    );
     const platform = replay(days, cliff).strategies[1]!;
     // $20 of credits at $2 a record: ten days run, five are blocked; the bill is the fee.
     expect(platform.totalUsd).toEqual(m('20'));
@@ -70,10 +100,21 @@ describe('Replay', () => {
   it('with per-task credits, a blocked task blocks all its rows', () => {
     const cliff = loadPlan('credits-cliff');
     const sub = cliff.platform.subscription!;
-    const perTask = {...cliff, platform: {...cliff.platform, subscription: {...sub, creditUnit: 'task' as const, includedCredits: m('2'), creditsPerTask: m('1')}}};
+    const perTask = {
+      ...cliff,
+      platform: {
+        ...cliff.platform,
+        subscription: {...sub, creditUnit: 'task' as const, includedCredits: m('2'), creditsPerTask: m('1')},
+      },
+    };
     const r = new Replay({plan: perTask, book, strategies: [ALL_PLATFORM], freePool: []});
     // Three tasks on one day, of 2, 1 and 3 rows: two credits run the first two; the third's 3 rows are blocked.
-    for (const [task, rows] of [['a', 2], ['b', 1], ['c', 3]] as const) for (let i = 0; i < rows; i++) r.add(record({}), task);
+    for (const [task, rows] of [
+      ['a', 2],
+      ['b', 1],
+      ['c', 3],
+    ] as const)
+      for (let i = 0; i < rows; i++) r.add(record({}), task);
     const platform = r.finish().strategies[0]!;
     expect(platform.blockedTasks).toBe(1);
     expect(platform.blockedRows).toBe(3);

@@ -1,7 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/routing/candidates.js';
 import fc from 'fast-check';
-import {repeatingPeriod, simulateDays, simulateRun, TaskSequence} from '../../src/core/simulation/batch-run.js';
+import {
+  repeatingPeriod,
+  simulateDays,
+  simulateRun,
+  TaskSequence,
+} from '../../src/core/simulation/batch-run.js';
 import {candidateStrategies} from '../../src/core/routing/candidates.js';
 import {buildScenario} from '../../src/core/simulation/scenario.js';
 import type {Strategy} from '../../src/core/routing/strategy.js';
@@ -23,12 +28,16 @@ describe('simulateRun, by hand', () => {
   });
 
   it('platform-paid carries the markup', () => {
-    const run = simulateRun(scenario(plan({markupPct: '20'}), [FOUR_FIFTY], {tasksPerDay: 10}), ALL_PLATFORM, 30);
+    const run = simulateRun(
+      scenario(plan({markupPct: '20'}), [FOUR_FIFTY], {tasksPerDay: 10}),
+      ALL_PLATFORM,
+      30,
+    );
     expect(run.totalUsd.toFixed()).toBe('162'); // 135 × 1.2
     expect(run.charges.platformUsageUsd.toFixed()).toBe('162');
   });
 
-  it('BYOK fee applies only past the month\'s free requests', () => {
+  it("BYOK fee applies only past the month's free requests", () => {
     const p = plan({byokFeePct: '5', byokWaived: 250});
     const run = simulateRun(scenario(p, [FOUR_FIFTY], {tasksPerDay: 10}), BYOK, 30);
     // 300 requests; the 50 past the 250 waived are 5 tasks' worth: 5 × 4.50 × 5%.
@@ -38,9 +47,19 @@ describe('simulateRun, by hand', () => {
 
   it('usd credits, then pay as you go', () => {
     const p = plan({
-      subscription: {monthlyFeeUsd: m('20'), includedCredits: m('20'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'payg', usdPerCredit: m('1')}},
+      subscription: {
+        monthlyFeeUsd: m('20'),
+        includedCredits: m('20'),
+        creditUnit: 'usd',
+        creditsPerTask: m('1'),
+        overage: {kind: 'payg', usdPerCredit: m('1')},
+      },
     });
-    const run = simulateRun(scenario(p, [FOUR_FIFTY], {tasksPerDay: 2, workingDaysPerMonth: 20}), ALL_PLATFORM, 10);
+    const run = simulateRun(
+      scenario(p, [FOUR_FIFTY], {tasksPerDay: 2, workingDaysPerMonth: 20}),
+      ALL_PLATFORM,
+      10,
+    );
     // $45 of usage: $20 fee covers $20, $25 on top. Credits run out on day 3 (after $18 on day 2).
     expect(run.totalUsd.toFixed()).toBe('45');
     expect(run.charges.subscriptionUsd.toFixed()).toBe('20');
@@ -50,9 +69,19 @@ describe('simulateRun, by hand', () => {
 
   it('task credits, then packs', () => {
     const p = plan({
-      subscription: {monthlyFeeUsd: m('25'), includedCredits: m('100'), creditUnit: 'task', creditsPerTask: m('1'), overage: {kind: 'packs', packCredits: m('50'), packPriceUsd: m('15')}},
+      subscription: {
+        monthlyFeeUsd: m('25'),
+        includedCredits: m('100'),
+        creditUnit: 'task',
+        creditsPerTask: m('1'),
+        overage: {kind: 'packs', packCredits: m('50'), packPriceUsd: m('15')},
+      },
     });
-    const run = simulateRun(scenario(p, [FOUR_FIFTY], {tasksPerDay: 10, workingDaysPerMonth: 20}), ALL_PLATFORM, 200);
+    const run = simulateRun(
+      scenario(p, [FOUR_FIFTY], {tasksPerDay: 10, workingDaysPerMonth: 20}),
+      ALL_PLATFORM,
+      200,
+    );
     // 100 included; the next 100 need two packs of 50.
     expect(run.totalUsd.toFixed()).toBe('55');
     expect(run.credits[0]?.packsBought).toBe(2);
@@ -60,8 +89,20 @@ describe('simulateRun, by hand', () => {
   });
 
   it('the credit cliff blocks tasks until the month renews', () => {
-    const p = plan({subscription: {monthlyFeeUsd: m('20'), includedCredits: m('20'), creditUnit: 'usd', creditsPerTask: m('1'), overage: {kind: 'blocked'}}});
-    const run = simulateRun(scenario(p, [FOUR_FIFTY], {tasksPerDay: 2, workingDaysPerMonth: 5}), ALL_PLATFORM, 20);
+    const p = plan({
+      subscription: {
+        monthlyFeeUsd: m('20'),
+        includedCredits: m('20'),
+        creditUnit: 'usd',
+        creditsPerTask: m('1'),
+        overage: {kind: 'blocked'},
+      },
+    });
+    const run = simulateRun(
+      scenario(p, [FOUR_FIFTY], {tasksPerDay: 2, workingDaysPerMonth: 5}),
+      ALL_PLATFORM,
+      20,
+    );
     // $20 buys 4 tasks a month ($18); 2 months of 5 days: 8 run, 12 blocked, $40 in fees.
     expect(run.served.platform).toBe(8);
     expect(run.unserved['credits-exhausted']).toBe(12);
@@ -70,7 +111,10 @@ describe('simulateRun, by hand', () => {
   });
 
   it('free-then-platform pays for what the free tier cannot take', () => {
-    const p = plan({markupPct: '10', free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: 1}}});
+    const p = plan({
+      markupPct: '10',
+      free: {pool: ['pool:free'], capability: 'open', dailyCap: {unit: 'tasks', count: 1}},
+    });
     const easy = {...FOUR_FIFTY, name: 'easy', share: 0.5};
     const hard = {...FOUR_FIFTY, name: 'hard', share: 0.5, needs: 'frontier' as const};
     const run = simulateRun(scenario(p, [easy, hard], {tasksPerDay: 4}), FREE_THEN_PAID, 8);
@@ -85,7 +129,9 @@ function largestRemainder(shares: number[], n: number): number[] {
   const parts = shares.map((x) => Math.round(x * 1e6));
   const whole = parts.reduce((a, b) => a + b, 0);
   const floors = parts.map((p) => Math.floor((p * n) / whole));
-  const order = parts.map((p, i) => [p * n - (floors[i] as number) * whole, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = parts
+    .map((p, i) => [p * n - (floors[i] as number) * whole, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   const left = n - floors.reduce((a, b) => a + b, 0);
   for (let k = 0; k < left; k++) {
     const i = (order[k] as readonly [number, number])[1];
@@ -99,34 +145,46 @@ describe('TaskSequence: whole tasks add up', () => {
     const sequence = new TaskSequence([{share: 0.5}, {share: 0.35}, {share: 0.15}]);
     let sum = [0, 0, 0];
     for (let day = 0; day < 84; day++) {
-      const counts = sequence.take(Math.min(1000, Math.floor(12 * (day + 1))) - Math.min(1000, Math.floor(12 * day)));
+      const counts = sequence.take(
+        Math.min(1000, Math.floor(12 * (day + 1))) - Math.min(1000, Math.floor(12 * day)),
+      );
       sum = sum.map((s, i) => s + (counts[i] ?? 0));
     }
     expect(sum).toEqual([500, 350, 150]);
   });
 
   it('never splits a day negatively, and after every task matches largest-remainder rounding', () => {
-    const shares = fc.array(fc.integer({min: 1, max: 1000}), {minLength: 1, maxLength: 5}).map((w) => w.map((x) => x / w.reduce((a, b) => a + b, 0)));
+    const shares = fc
+      .array(fc.integer({min: 1, max: 1000}), {minLength: 1, maxLength: 5})
+      .map((w) => w.map((x) => x / w.reduce((a, b) => a + b, 0)));
     fc.assert(
-      fc.property(shares, fc.array(fc.integer({min: 0, max: 7}), {minLength: 1, maxLength: 60}), (s, days) => {
-        const sequence = new TaskSequence(s.map((share) => ({share})));
-        const total = s.map(() => 0);
-        for (const n of days) {
-          const counts = sequence.take(n);
-          expect(counts.every((c) => c >= 0)).toBe(true);
-          expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
-          counts.forEach((c, i) => (total[i] = (total[i] as number) + c));
-        }
-        const n = days.reduce((a, b) => a + b, 0);
-        const lr = largestRemainder(s, n);
-        // Exact ties may go either way; otherwise the split is largest remainder's.
-        total.forEach((c, i) => expect(Math.abs(c - (lr[i] as number))).toBeLessThanOrEqual(1));
-      }),
+      fc.property(
+        shares,
+        fc.array(fc.integer({min: 0, max: 7}), {minLength: 1, maxLength: 60}),
+        (s, days) => {
+          const sequence = new TaskSequence(s.map((share) => ({share})));
+          const total = s.map(() => 0);
+          for (const n of days) {
+            const counts = sequence.take(n);
+            expect(counts.every((c) => c >= 0)).toBe(true);
+            expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
+            counts.forEach((c, i) => (total[i] = (total[i] as number) + c));
+          }
+          const n = days.reduce((a, b) => a + b, 0);
+          const lr = largestRemainder(s, n);
+          // Exact ties may go either way; otherwise the split is largest remainder's.
+          total.forEach((c, i) => expect(Math.abs(c - (lr[i] as number))).toBeLessThanOrEqual(1));
+        },
+      ),
     );
   });
 
   it('matches largest remainder exactly for the bundled mixes at every size up to 5,000', () => {
-    for (const s of [[0.5, 0.35, 0.15], [0.7, 0.3], [0.4, 0.4, 0.2]]) {
+    for (const s of [
+      [0.5, 0.35, 0.15],
+      [0.7, 0.3],
+      [0.4, 0.4, 0.2],
+    ]) {
       const sequence = new TaskSequence(s.map((share) => ({share})));
       const total = s.map(() => 0);
       for (let n = 1; n <= 5000; n++) {
@@ -161,11 +219,21 @@ describe('a long batch priced as a repeating stretch', () => {
       for (const tasks of [(period?.tasks ?? 0) * 2, (period?.tasks ?? 0) * 3 + 17]) {
         const fast = simulateRun(s, strategy, tasks);
         const slow = simulateDays(s, strategy, tasks);
-        expect([fast.totalUsd.toFixed(), fast.served, fast.unserved, fast.days, fast.belowNeed]).toEqual([slow.totalUsd.toFixed(), slow.served, slow.unserved, slow.days, slow.belowNeed]);
+        expect([fast.totalUsd.toFixed(), fast.served, fast.unserved, fast.days, fast.belowNeed]).toEqual([
+          slow.totalUsd.toFixed(),
+          slow.served,
+          slow.unserved,
+          slow.days,
+          slow.belowNeed,
+        ]);
         const key = (l: {path: string; model: string; tier: string}) => `${l.path} ${l.model} ${l.tier}`;
-        const lines = (r: typeof fast) => Object.fromEntries(r.lines.map((l) => [key(l), [l.tasks, l.requests, l.tokens, l.listUsd.toFixed()]]));
+        const lines = (r: typeof fast) =>
+          Object.fromEntries(
+            r.lines.map((l) => [key(l), [l.tasks, l.requests, l.tokens, l.listUsd.toFixed()]]),
+          );
         expect(lines(fast)).toEqual(lines(slow));
-        const credits = (r: typeof fast) => r.credits.map((c) => [c.month, c.used.toFixed(), c.runOutDay, c.packsBought]);
+        const credits = (r: typeof fast) =>
+          r.credits.map((c) => [c.month, c.used.toFixed(), c.runOutDay, c.packsBought]);
         expect(credits(fast)).toEqual(credits(slow));
         expect(fast.dailyUsd.map((d) => d.toFixed())).toEqual(slow.dailyUsd.map((d) => d.toFixed()));
       }
@@ -178,6 +246,11 @@ describe('a long batch priced as a repeating stretch', () => {
     expect(run.served.byok).toBe(1_000_000_000);
     expect(run.repeats?.times).toBeGreaterThan(700_000);
     expect(run.dailyUsd.length).toBeLessThan(1000);
-    expect(run.totalUsd.div(1_000_000_000).toNumber()).toBeCloseTo(simulateRun(s, candidateStrategies(s)[0] as Strategy, 252).totalUsd.div(252).toNumber(), 2);
+    expect(run.totalUsd.div(1_000_000_000).toNumber()).toBeCloseTo(
+      simulateRun(s, candidateStrategies(s)[0] as Strategy, 252)
+        .totalUsd.div(252)
+        .toNumber(),
+      2,
+    );
   });
 });

@@ -21,17 +21,101 @@ function expectNoCrash(error: unknown): void {
 const cell = fc.oneof(
   fc.integer({min: -1000, max: 10_000_000}).map(String),
   fc.double({noNaN: false}).map(String),
-  fc.constantFrom('', ' ', 'NaN', '1e5', '1,234', '"', '""', '=1+1', '-', '--', '0.0', '10.0', 'gpt-5', 'claude-sonnet-4-5', '2026-03-01', '2026-03-01T12:00:00Z', '1740787200', 'usd', 'eur', '\u0000', '\ufeff', 'é', '\r', '\n'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'NaN',
+    '1e5',
+    '1,234',
+    '"',
+    '""',
+    '=1+1',
+    '-',
+    '--',
+    '0.0',
+    '10.0',
+    'gpt-5',
+    'claude-sonnet-4-5',
+    '2026-03-01',
+    '2026-03-01T12:00:00Z',
+    '1740787200',
+    'usd',
+    'eur',
+    '\u0000',
+    '\ufeff',
+    'é',
+    '\r',
+    '\n',
+  ),
   fc.string({maxLength: 12}),
 );
 
 const HEADERS: Record<string, string[]> = {
-  generic: ['timestamp', 'model', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'cost_usd', 'task_id'],
-  anthropicTokens: ['usage_date_utc', 'model_version', 'api_key', 'workspace', 'usage_type', 'context_window', 'usage_input_tokens_no_cache', 'usage_input_tokens_cache_write_5m', 'usage_input_tokens_cache_write_1h', 'usage_input_tokens_cache_read', 'usage_output_tokens'],
-  anthropicCost: ['usage_date_utc', 'model', 'workspace', 'api_key', 'usage_type', 'context_window', 'token_type', 'cost_usd', 'cost_type'],
-  openaiUsage: ['start_time', 'end_time', 'start_time_iso', 'end_time_iso', 'input_tokens', 'output_tokens', 'input_cached_tokens', 'num_model_requests', 'model'],
-  openaiCost: ['start_time', 'end_time', 'start_time_iso', 'end_time_iso', 'amount_value', 'amount_currency', 'line_item', 'project_id'],
-  openrouterGenerations: ['generation_id', 'created_at', 'cost_total', 'model_permaslug', 'tokens_prompt', 'tokens_completion', 'tokens_cached', 'tokens_reasoning'],
+  generic: [
+    'timestamp',
+    'model',
+    'input_tokens',
+    'output_tokens',
+    'cache_read_tokens',
+    'cache_write_tokens',
+    'cost_usd',
+    'task_id',
+  ],
+  anthropicTokens: [
+    'usage_date_utc',
+    'model_version',
+    'api_key',
+    'workspace',
+    'usage_type',
+    'context_window',
+    'usage_input_tokens_no_cache',
+    'usage_input_tokens_cache_write_5m',
+    'usage_input_tokens_cache_write_1h',
+    'usage_input_tokens_cache_read',
+    'usage_output_tokens',
+  ],
+  anthropicCost: [
+    'usage_date_utc',
+    'model',
+    'workspace',
+    'api_key',
+    'usage_type',
+    'context_window',
+    'token_type',
+    'cost_usd',
+    'cost_type',
+  ],
+  openaiUsage: [
+    'start_time',
+    'end_time',
+    'start_time_iso',
+    'end_time_iso',
+    'input_tokens',
+    'output_tokens',
+    'input_cached_tokens',
+    'num_model_requests',
+    'model',
+  ],
+  openaiCost: [
+    'start_time',
+    'end_time',
+    'start_time_iso',
+    'end_time_iso',
+    'amount_value',
+    'amount_currency',
+    'line_item',
+    'project_id',
+  ],
+  openrouterGenerations: [
+    'generation_id',
+    'created_at',
+    'cost_total',
+    'model_permaslug',
+    'tokens_prompt',
+    'tokens_completion',
+    'tokens_cached',
+    'tokens_reasoning',
+  ],
   openrouterActivity: ['Date', 'Model', 'Slug', 'Usage', 'Prompt Tokens', 'Completion Tokens', 'Requests'],
 };
 
@@ -62,41 +146,93 @@ const claudeLine = fc.record({
   sessionId: fc.constantFrom('s1', 's2'),
   requestId: fc.constantFrom('r1', 'r2', 'r3'),
   timestamp: fc.constantFrom('2026-01-01T00:00:00Z', 'bad', '2026-02-30T99:00:00Z'),
-  message: fc.record({id: fc.constantFrom('m1', 'm2'), model: fc.constantFrom('claude-sonnet-4-5', '<synthetic>', 'x'), usage: usageObject}, {requiredKeys: []}),
+  message: fc.record(
+    {
+      id: fc.constantFrom('m1', 'm2'),
+      model: fc.constantFrom('claude-sonnet-4-5', '<synthetic>', 'x'),
+      usage: usageObject,
+    },
+    {requiredKeys: []},
+  ),
 });
 const codexLine = fc.oneof(
-  fc.record({timestamp: fc.constant('2026-01-01T00:00:00Z'), type: fc.constant('session_meta'), payload: fc.record({id: fc.constantFrom('a', 'b')})}),
-  fc.record({timestamp: fc.constant('2026-01-01T00:00:00Z'), type: fc.constant('turn_context'), payload: fc.record({model: fc.constantFrom('gpt-5', 'x')})}),
+  fc.record({
+    timestamp: fc.constant('2026-01-01T00:00:00Z'),
+    type: fc.constant('session_meta'),
+    payload: fc.record({id: fc.constantFrom('a', 'b')}),
+  }),
+  fc.record({
+    timestamp: fc.constant('2026-01-01T00:00:00Z'),
+    type: fc.constant('turn_context'),
+    payload: fc.record({model: fc.constantFrom('gpt-5', 'x')}),
+  }),
   fc.record({
     timestamp: fc.constantFrom('2026-01-01T00:00:01Z', '2026-01-01T00:00:02Z'),
     type: fc.constant('event_msg'),
     payload: fc.record({
       type: fc.constant('token_count'),
-      info: fc.oneof(fc.constant(null), fc.record({total_token_usage: fc.record({input_tokens: fc.integer({min: -1, max: 1e6}), cached_input_tokens: fc.integer({min: 0, max: 1e6}), output_tokens: fc.integer({min: 0, max: 1e5}), total_tokens: fc.integer({min: 0, max: 2e6})}, {requiredKeys: []})})),
+      info: fc.oneof(
+        fc.constant(null),
+        fc.record({
+          total_token_usage: fc.record(
+            {
+              input_tokens: fc.integer({min: -1, max: 1e6}),
+              cached_input_tokens: fc.integer({min: 0, max: 1e6}),
+              output_tokens: fc.integer({min: 0, max: 1e5}),
+              total_tokens: fc.integer({min: 0, max: 2e6}),
+            },
+            {requiredKeys: []},
+          ),
+        }),
+      ),
     }),
   }),
 );
-const jsonl = fc.oneof(fc.array(claudeLine, {minLength: 1, maxLength: 8}), fc.array(codexLine, {minLength: 1, maxLength: 8})).chain((lines) =>
-  fc.tuple(fc.constant(lines.map((l) => JSON.stringify(l))), fc.integer({min: 0, max: 40})).map(([texts, cut]) => {
-    const text = texts.join('\n');
-    return cut === 0 ? text.slice(0, Math.max(1, text.length - 7)) : text;
-  }),
-);
+const jsonl = fc
+  .oneof(
+    fc.array(claudeLine, {minLength: 1, maxLength: 8}),
+    fc.array(codexLine, {minLength: 1, maxLength: 8}),
+  )
+  .chain((lines) =>
+    fc
+      .tuple(fc.constant(lines.map((l) => JSON.stringify(l))), fc.integer({min: 0, max: 40}))
+      .map(([texts, cut]) => {
+        const text = texts.join('\n');
+        return cut === 0 ? text.slice(0, Math.max(1, text.length - 7)) : text;
+      }),
+  );
 const ccusage = fc
   .record({
     daily: fc.array(
-      fc.record({date: fc.constantFrom('2026-01-01', 'x'), inputTokens: fc.oneof(fc.integer({min: -1, max: 1e6}), fc.string()), outputTokens: fc.integer({min: 0, max: 1e5}), cacheCreationTokens: fc.nat(), cacheReadTokens: fc.nat(), totalCost: fc.double(), modelsUsed: fc.array(fc.constantFrom('claude-sonnet-4-5', 'gpt-5'))}, {requiredKeys: []}),
+      fc.record(
+        {
+          date: fc.constantFrom('2026-01-01', 'x'),
+          inputTokens: fc.oneof(fc.integer({min: -1, max: 1e6}), fc.string()),
+          outputTokens: fc.integer({min: 0, max: 1e5}),
+          cacheCreationTokens: fc.nat(),
+          cacheReadTokens: fc.nat(),
+          totalCost: fc.double(),
+          modelsUsed: fc.array(fc.constantFrom('claude-sonnet-4-5', 'gpt-5')),
+        },
+        {requiredKeys: []},
+      ),
       {maxLength: 5},
     ),
   })
   .map((o) => JSON.stringify(o));
 
-const anyText = fc.oneof(fc.string({maxLength: 200}), fc.uint8Array({maxLength: 200}).map((b) => Buffer.from(b).toString('latin1')));
+const anyText = fc.oneof(
+  fc.string({maxLength: 200}),
+  fc.uint8Array({maxLength: 200}).map((b) => Buffer.from(b).toString('latin1')),
+);
 
 async function importText(text: string, format?: (typeof SOURCES)[number]) {
   const records: UsageRecord[] = [];
   try {
-    const outcome = await importUsage(['-'], (r) => records.push(r), {stdin: async () => text, ...(format ? {format} : {})});
+    const outcome = await importUsage(['-'], (r) => records.push(r), {
+      stdin: async () => text,
+      ...(format ? {format} : {}),
+    });
     for (const a of outcome.accounts) {
       expect(a.read).toBe(a.imported + a.duplicates + a.rejected + a.skipped);
       expect(a.imported).toBe(records.length);
@@ -111,21 +247,39 @@ async function importText(text: string, format?: (typeof SOURCES)[number]) {
 
 describe(`fuzzing the importers (${RUNS} inputs each)`, () => {
   it('delimited exports of every shape', async () => {
-    await fc.assert(fc.asyncProperty(delimited, (text) => importText(text)), {numRuns: RUNS});
+    await fc.assert(
+      fc.asyncProperty(delimited, (text) => importText(text)),
+      {numRuns: RUNS},
+    );
   });
   it('Claude Code and Codex JSONL, truncated too', async () => {
-    await fc.assert(fc.asyncProperty(jsonl, (text) => importText(text)), {numRuns: RUNS});
+    await fc.assert(
+      fc.asyncProperty(jsonl, (text) => importText(text)),
+      {numRuns: RUNS},
+    );
   });
   it('ccusage JSON', async () => {
-    await fc.assert(fc.asyncProperty(ccusage, (text) => importText(text)), {numRuns: RUNS});
+    await fc.assert(
+      fc.asyncProperty(ccusage, (text) => importText(text)),
+      {numRuns: RUNS},
+    );
   });
   it('any text, with every source forced', async () => {
-    await fc.assert(fc.asyncProperty(anyText, fc.constantFrom(...SOURCES), (text, source) => importText(text, source)), {numRuns: RUNS});
+    await fc.assert(
+      fc.asyncProperty(anyText, fc.constantFrom(...SOURCES), (text, source) => importText(text, source)),
+      {numRuns: RUNS},
+    );
   });
 });
 
 const jsonValue = fc.jsonValue({maxDepth: 4});
-const validSheet = {schemaVersion: 1, provider: 'acme', asOf: '2026-08-01', source: 's', models: [{id: 'a', capability: 'mid', usdPerMTok: {input: '1', output: '2'}}]};
+const validSheet = {
+  schemaVersion: 1,
+  provider: 'acme',
+  asOf: '2026-08-01',
+  source: 's',
+  models: [{id: 'a', capability: 'mid', usdPerMTok: {input: '1', output: '2'}}],
+};
 /** A valid document with one field replaced by anything at all. */
 const mutated = (base: object) =>
   fc.tuple(fc.constantFrom(...allPaths(base)), jsonValue).map(([path, value]) => {
@@ -138,12 +292,50 @@ const mutated = (base: object) =>
 
 function allPaths(value: unknown, prefix: string[] = []): string[][] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  return [prefix, ...Object.entries(value).flatMap(([k, v]) => allPaths(v, [...prefix, k]))].filter((p) => p.length > 0);
+  return [prefix, ...Object.entries(value).flatMap(([k, v]) => allPaths(v, [...prefix, k]))].filter(
+    (p) => p.length > 0,
+  );
 }
 
-const validPlan = {id: 'p', name: 'p', description: 'd', asOf: '2026-01-01', source: 's', byok: {allowed: true, feePct: '0'}, platform: {providers: ['*'], markupPct: '10', subscription: {monthlyFeeUsd: '20', includedCredits: '20', creditUnit: 'usd', overage: {kind: 'payg'}}}, free: {pool: ['x'], capability: 'open', dailyCap: {unit: 'tasks', count: 3}}};
-const validProfile = {id: 'p', name: 'p', description: 'd', source: 's', tasksPerDay: 3, workingDaysPerMonth: 20, model: 'm', classes: [{name: 'c', share: 1, needs: 'open', requestsPerTask: 2, tokensPerTask: {input: 1, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 1}}]};
-const validConfig = {profile: 'x', plan: 'y', keys: ['anthropic'], keysFromEnv: false, apps: [{name: 'a', keys: [], platformProviders: ['*'], freeTier: true, onFreeLimit: 'wait'}]};
+const validPlan = {
+  id: 'p',
+  name: 'p',
+  description: 'd',
+  asOf: '2026-01-01',
+  source: 's',
+  byok: {allowed: true, feePct: '0'},
+  platform: {
+    providers: ['*'],
+    markupPct: '10',
+    subscription: {monthlyFeeUsd: '20', includedCredits: '20', creditUnit: 'usd', overage: {kind: 'payg'}},
+  },
+  free: {pool: ['x'], capability: 'open', dailyCap: {unit: 'tasks', count: 3}},
+};
+const validProfile = {
+  id: 'p',
+  name: 'p',
+  description: 'd',
+  source: 's',
+  tasksPerDay: 3,
+  workingDaysPerMonth: 20,
+  model: 'm',
+  classes: [
+    {
+      name: 'c',
+      share: 1,
+      needs: 'open',
+      requestsPerTask: 2,
+      tokensPerTask: {input: 1, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 1},
+    },
+  ],
+};
+const validConfig = {
+  profile: 'x',
+  plan: 'y',
+  keys: ['anthropic'],
+  keysFromEnv: false,
+  apps: [{name: 'a', keys: [], platformProviders: ['*'], freeTier: true, onFreeLimit: 'wait'}],
+};
 
 describe(`fuzzing the loaders (${RUNS * 3} inputs each)`, () => {
   const loaders: [string, (text: string) => unknown, object][] = [
@@ -152,33 +344,52 @@ describe(`fuzzing the loaders (${RUNS * 3} inputs each)`, () => {
     ['profiles', (t) => parseProfile(JSON.parse(t), 'fuzz.json'), validProfile],
     ['settings', (t) => parseConfig(JSON.parse(t), 'fuzz.json'), validConfig],
   ];
-  it.each(loaders)('%s: a bad document is a UserError naming the file, never a crash', (_name, load, valid) => {
-    fc.assert(
-      fc.property(fc.oneof(mutated(valid).map((v) => JSON.stringify(v)), jsonValue.map((v) => JSON.stringify(v))), (text) => {
-        try {
-          load(text);
-        } catch (error) {
-          expectNoCrash(error);
-          expect((error as Error).message).toMatch(/^fuzz\.json/);
-        }
-      }),
-      {numRuns: RUNS * 3},
-    );
-  });
+  it.each(loaders)(
+    '%s: a bad document is a UserError naming the file, never a crash',
+    (_name, load, valid) => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            mutated(valid).map((v) => JSON.stringify(v)),
+            jsonValue.map((v) => JSON.stringify(v)),
+          ),
+          (text) => {
+            try {
+              load(text);
+            } catch (error) {
+              expectNoCrash(error);
+              expect((error as Error).message).toMatch(/^fuzz\.json/);
+            }
+          },
+        ),
+        {numRuns: RUNS * 3},
+      );
+    },
+  );
 
   it('the exact JSON parser agrees with JSON.parse on every valid document and rejects the rest cleanly', () => {
     fc.assert(
-      fc.property(fc.oneof(jsonValue.map((v) => JSON.stringify(v)), fc.string({maxLength: 60})), (text) => {
-        let native: unknown;
-        try {
-          native = JSON.parse(text);
-        } catch {
-          expect(() => parseExactJson(text)).toThrow(JsonSyntaxError);
-          return;
-        }
-        const exact = JSON.stringify(parseExactJson(text), (_k, v: unknown) => (v && typeof v === 'object' && 'text' in v && Object.keys(v).length === 1 ? Number((v as {text: string}).text) : v));
-        expect(exact).toBe(JSON.stringify(native));
-      }),
+      fc.property(
+        fc.oneof(
+          jsonValue.map((v) => JSON.stringify(v)),
+          fc.string({maxLength: 60}),
+        ),
+        (text) => {
+          let native: unknown;
+          try {
+            native = JSON.parse(text);
+          } catch {
+            expect(() => parseExactJson(text)).toThrow(JsonSyntaxError);
+            return;
+          }
+          const exact = JSON.stringify(parseExactJson(text), (_k, v: unknown) =>
+            v && typeof v === 'object' && 'text' in v && Object.keys(v).length === 1
+              ? Number((v as {text: string}).text)
+              : v,
+          );
+          expect(exact).toBe(JSON.stringify(native));
+        },
+      ),
       {numRuns: RUNS * 3},
     );
   });

@@ -44,7 +44,11 @@ describe("LiteLLM's price JSON", () => {
     expect(tier.thresholdTokens).toBe(200_000);
     expect(tier.wholeRequest).toBe(true);
     expect(Object.fromEntries(Object.entries(tier.rates).map(([k, v]) => [k, v.toFixed()]))).toEqual({
-      input: '6', output: '22.5', cacheRead: '0.6', cacheWrite5m: '7.5', cacheWrite1h: '12',
+      input: '6',
+      output: '22.5',
+      cacheRead: '0.6',
+      cacheWrite5m: '7.5',
+      cacheWrite1h: '12',
     });
   });
 
@@ -56,9 +60,21 @@ describe("LiteLLM's price JSON", () => {
 
   it('inherits capability and aliases from a bundled model it replaces (later wins)', () => {
     const ours = parsePriceSheet(
-      JSON.stringify({schemaVersion: 1, provider: 'anthropic', asOf: '2026-08-01', source: 's', models: [
-        {id: 'claude-sonnet-4-5', displayName: 'Claude Sonnet 4.5', aliases: ['claude-sonnet-4-5-20250929'], capability: 'frontier', usdPerMTok: {input: '9', output: '99'}},
-      ]}),
+      JSON.stringify({
+        schemaVersion: 1,
+        provider: 'anthropic',
+        asOf: '2026-08-01',
+        source: 's',
+        models: [
+          {
+            id: 'claude-sonnet-4-5',
+            displayName: 'Claude Sonnet 4.5',
+            aliases: ['claude-sonnet-4-5-20250929'],
+            capability: 'frontier',
+            usdPerMTok: {input: '9', output: '99'},
+          },
+        ],
+      }),
       'ours.json',
     );
     const book = new PriceBook([ours, sheet]);
@@ -71,7 +87,10 @@ describe("LiteLLM's price JSON", () => {
 
 describe.skipIf(!hasCorpus)("LiteLLM's real file (../shared/corpus)", () => {
   it('loads every chat model with exact prices', () => {
-    const sheet = parsePriceSheet(readFileSync(corpusFile('prices', 'litellm-model-prices.2026-08-01.json'), 'utf8'), 'corpus');
+    const sheet = parsePriceSheet(
+      readFileSync(corpusFile('prices', 'litellm-model-prices.2026-08-01.json'), 'utf8'),
+      'corpus',
+    );
     expect(sheet.models.length).toBeGreaterThan(1500);
     const byId = new Map(sheet.models.map((m) => [m.id, m]));
     expect(byId.get('claude-sonnet-4-5')?.rates.input?.toFixed()).toBe('3');
@@ -86,7 +105,10 @@ describe.skipIf(!hasCorpus)("LiteLLM's real file (../shared/corpus)", () => {
 });
 
 describe("OpenRouter's model list", () => {
-  const sheet = parsePriceSheet(readFileSync('test/fixtures/openrouter-small.json', 'utf8'), 'openrouter.json');
+  const sheet = parsePriceSheet(
+    readFileSync('test/fixtures/openrouter-small.json', 'utf8'),
+    'openrouter.json',
+  );
   const byId = new Map(sheet.models.map((m) => [m.id, m]));
 
   it('is a price sheet too: per-token strings to per-million, exactly', () => {

@@ -4,24 +4,48 @@ import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
 import {loadPriceBook} from '../../src/io/load-data.js';
 
 const sheet = (model: object, top: object = {}) =>
-  JSON.stringify({schemaVersion: 1, provider: 'acme', asOf: '2026-08-01', source: 'test', models: [model], ...top});
+  JSON.stringify({
+    schemaVersion: 1,
+    provider: 'acme',
+    asOf: '2026-08-01',
+    source: 'test',
+    models: [model],
+    ...top,
+  });
 const good = {id: 'acme-1', capability: 'mid', usdPerMTok: {input: '1', output: '2'}};
 
 describe('price sheet validation', () => {
   it.each([
-    [{...good, usdPerMTok: {input: '-1', output: '2'}}, 'acme.json: model "acme-1": field usdPerMTok.input: a price cannot be negative, got -1'],
+    [
+      {...good, usdPerMTok: {input: '-1', output: '2'}},
+      'acme.json: model "acme-1": field usdPerMTok.input: a price cannot be negative, got -1',
+    ],
     [{...good, usdPerMTok: {input: '1'}}, 'acme.json: model "acme-1": field usdPerMTok.output: missing'],
-    [{...good, usdPerMTok: {input: 'cheap', output: '2'}}, 'field usdPerMTok.input: expected a decimal price such as "3.75", got "cheap"'],
-    [{...good, usdPerMTok: {input: '1', output: '2', cache: '1'}}, 'field usdPerMTok.cache: unknown price field'],
-    [{...good, capability: 'genius'}, 'model "acme-1": field capability: expected frontier, mid, small or open, got "genius"'],
-    [{...good, longContext: {thresholdTokens: -5, wholeRequest: true, usdPerMTok: {}}}, 'field longContext.thresholdTokens: expected a whole number of tokens, got -5'],
+    [
+      {...good, usdPerMTok: {input: 'cheap', output: '2'}},
+      'field usdPerMTok.input: expected a decimal price such as "3.75", got "cheap"',
+    ],
+    [
+      {...good, usdPerMTok: {input: '1', output: '2', cache: '1'}},
+      'field usdPerMTok.cache: unknown price field',
+    ],
+    [
+      {...good, capability: 'genius'},
+      'model "acme-1": field capability: expected frontier, mid, small or open, got "genius"',
+    ],
+    [
+      {...good, longContext: {thresholdTokens: -5, wholeRequest: true, usdPerMTok: {}}},
+      'field longContext.thresholdTokens: expected a whole number of tokens, got -5',
+    ],
   ])('%#: rejects a bad model, naming file, model and field', (model, message) => {
     expect(() => parsePriceSheet(sheet(model), 'acme.json')).toThrow(DataError);
     expect(() => parsePriceSheet(sheet(model), 'acme.json')).toThrow(message);
   });
 
   it('rejects text that is not JSON with its line', () => {
-    expect(() => parsePriceSheet('{\n  "models": [\n    {oops}\n', 'bad.json')).toThrow(/^bad.json:3: not valid JSON/);
+    expect(() => parsePriceSheet('{\n  "models": [\n    {oops}\n', 'bad.json')).toThrow(
+      /^bad.json:3: not valid JSON/,
+    );
   });
 
   it('accepts a bare JSON number as a price, read from its text', () => {
@@ -37,7 +61,10 @@ describe('price sheet validation', () => {
       expect(model.asOf, model.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     for (const provider of ['anthropic', 'openai', 'google', 'deepseek', 'alibaba', 'moonshot', 'zai']) {
-      expect(book.models.some((m) => m.provider === provider), provider).toBe(true);
+      expect(
+        book.models.some((m) => m.provider === provider),
+        provider,
+      ).toBe(true);
     }
   });
 });
@@ -55,7 +82,9 @@ describe('model names', () => {
   });
 
   it('an unknown model is an error naming the nearest', () => {
-    expect(() => book.resolve('claude-sonet-4-5')).toThrow(/unknown model "claude-sonet-4-5"; nearest: claude-sonnet-4-5/);
+    expect(() => book.resolve('claude-sonet-4-5')).toThrow(
+      /unknown model "claude-sonet-4-5"; nearest: claude-sonnet-4-5/,
+    );
   });
 });
 
@@ -66,8 +95,13 @@ describe('priceSheetDocument', () => {
     const bundled = loadPriceBook([], {cache: false}).models;
     const litellm = parsePriceSheet(readFileSync('test/fixtures/litellm-update.json', 'utf8'), 'l').models;
     for (const models of [bundled, litellm]) {
-      const again = parsePriceSheet(priceSheetDocument(models, {asOf: '2026-11-27', source: 'test'}), 'again');
-      expect(again.models.map((m) => ({...m, origin: ''}))).toEqual(models.map((m) => ({...m, origin: '', asOf: m.asOf || '2026-11-27'})));
+      const again = parsePriceSheet(
+        priceSheetDocument(models, {asOf: '2026-11-27', source: 'test'}),
+        'again',
+      );
+      expect(again.models.map((m) => ({...m, origin: ''}))).toEqual(
+        models.map((m) => ({...m, origin: '', asOf: m.asOf || '2026-11-27'})),
+      );
     }
   });
 });

@@ -24,7 +24,15 @@ describe('LiteLLM tiered_pricing', () => {
     const [model] = parsePriceSheet(LITELLM, 'litellm.json').models;
     expect(model?.rates).toMatchObject({input: expect.anything(), output: expect.anything()});
     expect(model?.rates.input?.toFixed()).toBe('0.3');
-    expect(tierSteps(model?.longContext).map((t) => [t.thresholdTokens, t.wholeRequest, t.rates.input?.toFixed(), t.rates.output?.toFixed(), t.rates.cacheRead?.toFixed()])).toEqual([
+    expect(
+      tierSteps(model?.longContext).map((t) => [
+        t.thresholdTokens,
+        t.wholeRequest,
+        t.rates.input?.toFixed(),
+        t.rates.output?.toFixed(),
+        t.rates.cacheRead?.toFixed(),
+      ]),
+    ).toEqual([
       [32_000, true, '0.5', '2.5', '0.12'],
       [128_000, true, '0.8', '4', '0.2'],
       [256_000, true, '1.6', '9.6', '0.4'],
@@ -37,7 +45,10 @@ describe('LiteLLM tiered_pricing', () => {
     const m = model!;
     expect([20_000, 32_000, 32_001, 200_000, 300_000].map((p) => stepFor(m, p))).toEqual([0, 0, 0, 1, 2]);
     expect(stepAt(m, 2).longContext?.thresholdTokens).toBe(256_000);
-    const [again] = parsePriceSheet(priceSheetDocument([m], {asOf: '2026-08-01', source: 'test'}), 'ours.json').models;
+    const [again] = parsePriceSheet(
+      priceSheetDocument([m], {asOf: '2026-08-01', source: 'test'}),
+      'ours.json',
+    ).models;
     expect(tierSteps(again?.longContext).map((t) => t.thresholdTokens)).toEqual([32_000, 128_000, 256_000]);
   });
 });

@@ -6,11 +6,14 @@ import {run} from '../cli/run.js';
 import {scratchDir} from '../scratch.js';
 
 describe('safe output', () => {
-  it.each(['=1+1', '+1', '-1+2', '@SUM(A1)', '\tcmd', '\rcmd', '=HYPERLINK("http://x","y")'])('a CSV cell %j cannot run as a formula', (cell) => {
-    const csv = renderCsv(['a'], [[cell]]);
-    const value = csv.split('\r\n')[1] as string;
-    expect(value.replace(/^"/, '')).toMatch(/^'/);
-  });
+  it.each(['=1+1', '+1', '-1+2', '@SUM(A1)', '\tcmd', '\rcmd', '=HYPERLINK("http://x","y")'])(
+    'a CSV cell %j cannot run as a formula',
+    (cell) => {
+      const csv = renderCsv(['a'], [[cell]]);
+      const value = csv.split('\r\n')[1] as string;
+      expect(value.replace(/^"/, '')).toMatch(/^'/);
+    },
+  );
 
   it('plain numbers, negative ones too, stay numbers', () => {
     expect(renderCsv(['a', 'b'], [['-12.5', '3']])).toBe('a,b\r\n-12.5,3\r\n');
@@ -23,27 +26,70 @@ describe('safe output', () => {
   it('a hostile model name in a price sheet comes out neutralised in CSV and Markdown', () => {
     const dir = scratchDir('vc-safe-');
     const sheet = join(dir, 'evil.json');
-    writeFileSync(sheet, JSON.stringify({'=HYPERLINK("http://evil","x")|y': {input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, litellm_provider: 'openai', mode: 'chat'}}));
+    writeFileSync(
+      sheet,
+      JSON.stringify({
+        '=HYPERLINK("http://evil","x")|y': {
+          input_cost_per_token: 1e-6,
+          output_cost_per_token: 2e-6,
+          litellm_provider: 'openai',
+          mode: 'chat',
+        },
+      }),
+    );
     const csv = run(['prices', 'list', '--prices', sheet, '--search', 'hyperlink', '--format', 'csv']).stdout;
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")|y"`);
-    const md = run(['prices', 'list', '--prices', sheet, '--search', 'hyperlink', '--format', 'markdown']).stdout;
+    const md = run([
+      'prices',
+      'list',
+      '--prices',
+      sheet,
+      '--search',
+      'hyperlink',
+      '--format',
+      'markdown',
+    ]).stdout;
     expect(md).toContain('=HYPERLINK("http://evil","x")\\|y');
   });
 });
 
 describe('secrets', () => {
   const secret = 'sk-ant-api03-FAKEFAKEFAKE-0123456789';
-  const env = {ANTHROPIC_API_KEY: secret, OPENAI_API_KEY: secret, GEMINI_API_KEY: secret, OPENROUTER_API_KEY: secret, DEEPSEEK_API_KEY: secret};
+  const env = {
+    ANTHROPIC_API_KEY: secret,
+    OPENAI_API_KEY: secret,
+    GEMINI_API_KEY: secret,
+    OPENROUTER_API_KEY: secret,
+    DEEPSEEK_API_KEY: secret,
+  };
 
   it('no command ever prints a key, in any format, and no saved file holds one', () => {
     const dir = scratchDir('vc-secret-');
     const commands: string[][] = [];
     for (const format of ['table', 'json', 'csv', 'markdown']) {
-      commands.push(['simulate', '--format', format], ['recommend', '--format', format], ['breakeven', '--format', format], ['prices', 'list', '--format', format]);
+      commands.push(
+        ['simulate', '--format', format],
+        ['recommend', '--format', format],
+        ['breakeven', '--format', format],
+        ['prices', 'list', '--format', format],
+      );
       commands.push(['import', 'test/fixtures/usage/claude-projects', '--format', format]);
     }
-    commands.push(['simulate', '--runs', '20', '--format', 'json'], ['prices', 'show', 'gpt-5'], ['dashboard'], ['simulate', '--model', 'nope'], ['--help']);
-    commands.push(['import', 'test/fixtures/usage/claude-projects', '--save-profile', join(dir, 'p.json'), '--rejects', join(dir, 'r.csv')]);
+    commands.push(
+      ['simulate', '--runs', '20', '--format', 'json'],
+      ['prices', 'show', 'gpt-5'],
+      ['dashboard'],
+      ['simulate', '--model', 'nope'],
+      ['--help'],
+    );
+    commands.push([
+      'import',
+      'test/fixtures/usage/claude-projects',
+      '--save-profile',
+      join(dir, 'p.json'),
+      '--rejects',
+      join(dir, 'r.csv'),
+    ]);
     for (const args of commands) {
       const r = run(args, env);
       expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toContain('FAKEFAKE');

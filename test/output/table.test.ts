@@ -13,8 +13,20 @@ const COLUMNS: Column[] = [
   {header: 'File', fit: 'cut-start'},
 ];
 const ROWS = [
-  ['BYOK', 'your key at list price, no markup', '$236.78', '$0.9396', 'logs/2026/11/very-long-session-name.jsonl'],
-  ['Platform', '$20.00/mo for $20.00 of usage at list price, then blocked until renewal', '$20.00', '$0.6897', 'a.csv'],
+  [
+    'BYOK',
+    'your key at list price, no markup',
+    '$236.78',
+    '$0.9396',
+    'logs/2026/11/very-long-session-name.jsonl',
+  ],
+  [
+    'Platform',
+    '$20.00/mo for $20.00 of usage at list price, then blocked until renewal',
+    '$20.00',
+    '$0.6897',
+    'a.csv',
+  ],
 ];
 const lines = (text: string) => text.split('\n');
 
@@ -37,7 +49,9 @@ describe('renderTable fits the width it is given', () => {
   it('drops optional columns last, and says which and how to see them', () => {
     const text = renderTable(COLUMNS, ROWS, 50);
     expect(text).not.toContain('$0.9396');
-    expect(lines(text).slice(-2).join(' ')).toBe('(Per task left out; long names cut (…) to fit 50 columns: --wide shows them whole)');
+    expect(lines(text).slice(-2).join(' ')).toBe(
+      '(Per task left out; long names cut (…) to fit 50 columns: --wide shows them whole)',
+    );
     expect(Math.max(...lines(text).map(displayWidth))).toBeLessThanOrEqual(50);
   });
 
@@ -48,7 +62,13 @@ describe('renderTable fits the width it is given', () => {
   });
 
   it('measures display columns: wide characters line up', () => {
-    const text = renderTable([{header: 'Model'}, {header: 'Cost', align: 'right'}], [['東京モデル', '$1.00'], ['abc', '$2.00']]);
+    const text = renderTable(
+      [{header: 'Model'}, {header: 'Cost', align: 'right'}],
+      [
+        ['東京モデル', '$1.00'],
+        ['abc', '$2.00'],
+      ],
+    );
     const [, , a, b] = lines(text);
     expect(displayWidth(a as string)).toBe(displayWidth(b as string));
     expect(a).toBe('東京モデル  $1.00');

@@ -15,7 +15,8 @@ function start(profile = 'daily-driver', plan = 'vibekit') {
   return {...ui, io};
 }
 
-const monthly = (frame: string | undefined, path: string) => new RegExp(`${path}\\s+(\\$[\\d,.]+)/mo`).exec(frame ?? '')?.[1];
+const monthly = (frame: string | undefined, path: string) =>
+  new RegExp(`${path}\\s+(\\$[\\d,.]+)/mo`).exec(frame ?? '')?.[1];
 
 describe('dashboard App', () => {
   it('recomputes the monthly cost when tasks per day change', async () => {
@@ -104,7 +105,11 @@ describe('dashboard App', () => {
     const {lastFrame, stdin, io} = start();
     await vi.waitFor(() => expect(lastFrame()).toContain('A month:'));
     stdin.write('e');
-    await vi.waitFor(() => expect(lastFrame()).toContain('Export result to (.json/.csv/.md): [vibe-cost-result.json] (typing replaces it)'));
+    await vi.waitFor(() =>
+      expect(lastFrame()).toContain(
+        'Export result to (.json/.csv/.md): [vibe-cost-result.json] (typing replaces it)',
+      ),
+    );
     // The suggested name is selected: what is typed replaces it.
     stdin.write('out.csv');
     stdin.write('\r');
@@ -114,7 +119,10 @@ describe('dashboard App', () => {
     await vi.waitFor(() => expect(lastFrame()).toContain('Save profile to'));
     stdin.write('\r');
     await vi.waitFor(() => expect(lastFrame()).toContain('profile saved to daily-driver-edited.json'));
-    expect(JSON.parse(io.written.get('daily-driver-edited.json') ?? '{}')).toMatchObject({id: 'daily-driver-edited', tasksPerDay: 12});
+    expect(JSON.parse(io.written.get('daily-driver-edited.json') ?? '{}')).toMatchObject({
+      id: 'daily-driver-edited',
+      tasksPerDay: 12,
+    });
   });
 
   it('below 80×24 says the terminal is too small instead of scrolling its header away, and comes back when it grows', async () => {

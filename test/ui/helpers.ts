@@ -11,7 +11,10 @@ export const book = loadPriceBook([], {cache: false});
 /** The dashboard's opening state for a bundled profile and plan, with no settings file and no keys. */
 export function opening(profile = 'daily-driver', plan = 'vibekit', heldKeys: string[] = []) {
   const scenario = buildScenario(loadProfile(profile), loadPlan(plan), book, DATE);
-  return openingState({loaded: {scenario, book, config: EMPTY_CONFIG, heldKeys, userStrategies: []}, date: DATE});
+  return openingState({
+    loaded: {scenario, book, config: EMPTY_CONFIG, heldKeys, userStrategies: []},
+    date: DATE,
+  });
 }
 
 export const CATALOG: Catalog = {

@@ -32,7 +32,8 @@ describe('keymap', () => {
   });
 
   it('quits on ctrl-c in every mode, and on q only where q is not text', () => {
-    for (const mode of ['normal', 'edit', 'pick', 'prompt', 'help'] as const) expect(keyToAction('c', {ctrl: true}, mode)).toEqual({type: 'quit'});
+    for (const mode of ['normal', 'edit', 'pick', 'prompt', 'help'] as const)
+      expect(keyToAction('c', {ctrl: true}, mode)).toEqual({type: 'quit'});
     expect(keyToAction('q', {}, 'help')).toEqual({type: 'quit'});
     expect(keyToAction('q', {}, 'pick')).toEqual({type: 'type', text: 'q'});
     expect(keyToAction('q', {}, 'prompt')).toEqual({type: 'type', text: 'q'});
@@ -55,7 +56,9 @@ describe('keymap', () => {
 
   it('builds the help from the same table', () => {
     const all = helpRows('normal');
-    expect(all.length).toBe(new Set(KEYMAP.filter((b) => b.modes.includes('normal')).map((b) => b.keys + b.help)).size);
+    expect(all.length).toBe(
+      new Set(KEYMAP.filter((b) => b.modes.includes('normal')).map((b) => b.keys + b.help)).size,
+    );
     expect(all).toContainEqual({keys: 'u', help: 'undo'});
     const bar = helpRows('normal', 'bar');
     expect(bar.length).toBeLessThan(all.length);
@@ -66,7 +69,11 @@ describe('keymap', () => {
 
 describe('splitTyped', () => {
   it('splits keys that arrive together into the strokes they stand for', () => {
-    expect(splitTyped('30\r', {})).toEqual([{input: '3', key: {}}, {input: '0', key: {}}, {input: '', key: {return: true}}]);
+    expect(splitTyped('30\r', {})).toEqual([
+      {input: '3', key: {}},
+      {input: '0', key: {}},
+      {input: '', key: {return: true}},
+    ]);
   });
   it('leaves single keys and special keys alone', () => {
     expect(splitTyped('q', {})).toEqual([{input: 'q', key: {}}]);

@@ -1,6 +1,16 @@
 import {describe, expect, it} from 'vitest';
 import {loadPlan, loadProfile} from '../../src/io/load-data.js';
-import {FIELDS, MIN_TASKS_PER_DAY, pickItems, promptPath, reducer, tokenValue, type Action, type DashboardState, type Field} from '../../src/ui/state.js';
+import {
+  FIELDS,
+  MIN_TASKS_PER_DAY,
+  pickItems,
+  promptPath,
+  reducer,
+  tokenValue,
+  type Action,
+  type DashboardState,
+  type Field,
+} from '../../src/ui/state.js';
 import {CATALOG, pureState} from './helpers.js';
 
 const run = (state: DashboardState, ...actions: Action[]) => actions.reduce(reducer, state);
@@ -30,11 +40,16 @@ describe('dashboard reducer', () => {
     expect(typed.mode).toEqual({kind: 'edit', field: 'tasksPerDay', text: '40'});
     expect(run(typed, {type: 'submit'}).inputs.tasksPerDay).toBe(40);
     expect(run(s, {type: 'type', text: '0'}, {type: 'submit'}).inputs.tasksPerDay).toBe(MIN_TASKS_PER_DAY);
-    expect(run(s, {type: 'type', text: '5'}, {type: 'erase'}, {type: 'type', text: '7'}, {type: 'submit'}).inputs.tasksPerDay).toBe(7);
+    expect(
+      run(s, {type: 'type', text: '5'}, {type: 'erase'}, {type: 'type', text: '7'}, {type: 'submit'}).inputs
+        .tasksPerDay,
+    ).toBe(7);
     expect(run(s, {type: 'type', text: '.'}, {type: 'submit'}).notice).toMatch(/not a number/);
     expect(run(s, {type: 'type', text: '9'}, {type: 'cancel'}).inputs.tasksPerDay).toBe(12);
     const days = focusOn(pureState(), 'workingDays');
-    expect(run(days, {type: 'activate'}, {type: 'type', text: '99'}, {type: 'submit'}).inputs.workingDays).toBe(31);
+    expect(
+      run(days, {type: 'activate'}, {type: 'type', text: '99'}, {type: 'submit'}).inputs.workingDays,
+    ).toBe(31);
   });
 
   it('token fields start from the mix average and set every task once typed', () => {
@@ -43,12 +58,15 @@ describe('dashboard reducer', () => {
     expect(average).toBe(Math.round(8000 * 0.5 + 25000 * 0.35 + 60000 * 0.15));
     const up = run(s, {type: 'step', delta: 1});
     expect(up.inputs.tokens.output).toBe(average + 2000);
-    expect(run(focusOn(pureState(), 'requestsPerTask'), {type: 'step', delta: -1}).inputs.requestsPerTask).toBe(29);
+    expect(
+      run(focusOn(pureState(), 'requestsPerTask'), {type: 'step', delta: -1}).inputs.requestsPerTask,
+    ).toBe(29);
   });
 
   it('takes a typed markup as the decimal typed', () => {
     const s = focusOn(pureState(), 'markup');
-    const typed = (text: string) => run(s, ...[...text].map((c): Action => ({type: 'type', text: c})), {type: 'submit'});
+    const typed = (text: string) =>
+      run(s, ...[...text].map((c): Action => ({type: 'type', text: c})), {type: 'submit'});
     expect(typed('12.35').inputs.markupPct).toBe('12.35');
     expect(typed('0.015').inputs.markupPct).toBe('0.015');
     expect(typed('99999').inputs.markupPct).toBe('10000');
@@ -97,18 +115,34 @@ describe('dashboard reducer', () => {
     expect(pickItems(CATALOG, 'plan', '')).toEqual(CATALOG.plans);
     expect(pickItems(CATALOG, 'profile', 'zzz')).toEqual([]);
     const s = pureState();
-    const model = run(s, {type: 'open-pick', pick: 'model'}, {type: 'type', text: 'g'}, {type: 'move', delta: 1}, {type: 'submit'});
+    const model = run(
+      s,
+      {type: 'open-pick', pick: 'model'},
+      {type: 'type', text: 'g'},
+      {type: 'move', delta: 1},
+      {type: 'submit'},
+    );
     expect(model.inputs.model).toBe('gemini-3-pro');
     expect(model.mode.kind).toBe('normal');
     const wrapped = run(s, {type: 'open-pick', pick: 'model'}, {type: 'move', delta: -1});
     expect(wrapped.mode).toMatchObject({index: CATALOG.models.length - 1});
     const plan = run(s, {type: 'open-pick', pick: 'plan'}, {type: 'type', text: 'cur'}, {type: 'submit'});
     expect(plan.request).toEqual({id: 1, kind: 'load-plan', name: 'cursor-pro'});
-    const file = run(s, {type: 'open-pick', pick: 'profile'}, {type: 'type', text: './me.json'}, {type: 'submit'});
+    const file = run(
+      s,
+      {type: 'open-pick', pick: 'profile'},
+      {type: 'type', text: './me.json'},
+      {type: 'submit'},
+    );
     expect(file.request).toMatchObject({kind: 'load-profile', name: './me.json'});
-    expect(run(s, {type: 'open-pick', pick: 'plan'}, {type: 'type', text: 'zzz'}, {type: 'submit'}).notice).toMatch(/nothing matches/);
+    expect(
+      run(s, {type: 'open-pick', pick: 'plan'}, {type: 'type', text: 'zzz'}, {type: 'submit'}).notice,
+    ).toMatch(/nothing matches/);
     // ←/→ on the plan field asks for the next plan.
-    expect(run(focusOn(s, 'plan'), {type: 'step', delta: 1}).request).toMatchObject({kind: 'load-plan', name: 'credits-builder'});
+    expect(run(focusOn(s, 'plan'), {type: 'step', delta: 1}).request).toMatchObject({
+      kind: 'load-plan',
+      name: 'credits-builder',
+    });
   });
 
   it('takes loaded profiles and plans as changes that undo', () => {
@@ -126,11 +160,25 @@ describe('dashboard reducer', () => {
   it('prompts for paths, and asks App to import, save or export', () => {
     const s = pureState();
     const save = run(s, {type: 'open-prompt', prompt: 'save'});
-    expect(save.mode).toEqual({kind: 'prompt', prompt: 'save', text: 'daily-driver-edited.json', suggested: 'daily-driver-edited.json', selected: true});
-    const exp = run(s, {type: 'open-prompt', prompt: 'import'}, {type: 'type', text: 'usage.csv'}, {type: 'submit'});
+    expect(save.mode).toEqual({
+      kind: 'prompt',
+      prompt: 'save',
+      text: 'daily-driver-edited.json',
+      suggested: 'daily-driver-edited.json',
+      selected: true,
+    });
+    const exp = run(
+      s,
+      {type: 'open-prompt', prompt: 'import'},
+      {type: 'type', text: 'usage.csv'},
+      {type: 'submit'},
+    );
     expect(exp.request).toEqual({id: 1, kind: 'import', path: 'usage.csv'});
     expect(run(s, {type: 'open-prompt', prompt: 'import'}, {type: 'submit'}).request).toBeUndefined();
-    const done = run(exp, {type: 'replay-loaded', replay: {path: 'usage.csv', records: 1, days: 1, rows: []}});
+    const done = run(exp, {
+      type: 'replay-loaded',
+      replay: {path: 'usage.csv', records: 1, days: 1, rows: []},
+    });
     expect(done.replay?.path).toBe('usage.csv');
     expect(done.request).toBeUndefined();
     expect(run(done, {type: 'cancel'}).replay).toBeUndefined();
@@ -139,14 +187,30 @@ describe('dashboard reducer', () => {
 
   it('save and export prompts: the suggested name is selected, so typing replaces it; ctrl-u clears; never a folder named after it', () => {
     const s = pureState();
-    const typed = run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'out.csv'}, {type: 'submit'});
+    const typed = run(
+      s,
+      {type: 'open-prompt', prompt: 'export'},
+      {type: 'type', text: 'out.csv'},
+      {type: 'submit'},
+    );
     expect(typed.request).toEqual({id: 1, kind: 'export', path: 'out.csv'});
-    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'submit'}).request).toMatchObject({path: 'vibe-cost-result.json'});
+    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'submit'}).request).toMatchObject({
+      path: 'vibe-cost-result.json',
+    });
     const erased = run(s, {type: 'open-prompt', prompt: 'save'}, {type: 'erase'});
     expect(erased.mode).toMatchObject({text: '', selected: false});
-    const cleared = run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'a'}, {type: 'type', text: 'bc'}, {type: 'key', input: 'u', key: {ctrl: true}});
+    const cleared = run(
+      s,
+      {type: 'open-prompt', prompt: 'export'},
+      {type: 'type', text: 'a'},
+      {type: 'type', text: 'bc'},
+      {type: 'key', input: 'u', key: {ctrl: true}},
+    );
     expect(cleared.mode).toMatchObject({text: ''});
-    expect(run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'exports/'}, {type: 'submit'}).request).toMatchObject({path: 'exports/vibe-cost-result.json'});
+    expect(
+      run(s, {type: 'open-prompt', prompt: 'export'}, {type: 'type', text: 'exports/'}, {type: 'submit'})
+        .request,
+    ).toMatchObject({path: 'exports/vibe-cost-result.json'});
     expect(promptPath('vibe-cost-result.json/x.csv', 'vibe-cost-result.json')).toBe('x.csv');
     expect(promptPath('vibe-cost-result.json/', 'vibe-cost-result.json')).toBe('vibe-cost-result.json');
   });
@@ -166,9 +230,19 @@ describe('dashboard reducer', () => {
   it('reads keys through the keymap in the mode the state is in', () => {
     const s = focusOn(pureState(), 'tasksPerDay');
     // Typed faster than frames: each key still means what it means in the mode the previous one left.
-    const typed = run(s, {type: 'key', input: 'p', key: {}}, {type: 'key', input: 'c', key: {}}, {type: 'key', input: 'u', key: {}});
+    const typed = run(
+      s,
+      {type: 'key', input: 'p', key: {}},
+      {type: 'key', input: 'c', key: {}},
+      {type: 'key', input: 'u', key: {}},
+    );
     expect(typed.mode).toEqual({kind: 'pick', pick: 'plan', filter: 'cu', index: 0});
-    const edited = run(s, {type: 'key', input: '3', key: {}}, {type: 'key', input: '0', key: {}}, {type: 'key', input: '', key: {return: true}});
+    const edited = run(
+      s,
+      {type: 'key', input: '3', key: {}},
+      {type: 'key', input: '0', key: {}},
+      {type: 'key', input: '', key: {return: true}},
+    );
     expect(edited.inputs.tasksPerDay).toBe(30);
     expect(run(s, {type: 'key', input: 'x', key: {}})).toBe(s);
     expect(run(s, {type: 'key', input: 'q', key: {}}).quitting).toBe(true);

@@ -9,7 +9,10 @@ import type {Strategy} from '../routing/strategy.js';
 /** A month at `monthlyTasks` tasks, at the profile's working days. */
 export function monthAt(scenario: Scenario, strategy: Strategy, monthlyTasks: number) {
   const days = scenario.profile.workingDaysPerMonth;
-  const paced: Scenario = {...scenario, profile: {...scenario.profile, tasksPerDay: Math.max(monthlyTasks, 1e-9) / days}};
+  const paced: Scenario = {
+    ...scenario,
+    profile: {...scenario.profile, tasksPerDay: Math.max(monthlyTasks, 1e-9) / days},
+  };
   return simulateRun(paced, strategy, monthlyTasks);
 }
 
@@ -23,7 +26,11 @@ function monthCost(scenario: Scenario, strategy: Strategy): Cost {
   return (tasks) => {
     let cost = cache.get(tasks);
     if (!cost) {
-      cost = simulateRun({...scenario, profile: {...scenario.profile, tasksPerDay: Math.max(tasks, 1e-9)}}, strategy, tasks).totalUsd;
+      cost = simulateRun(
+        {...scenario, profile: {...scenario.profile, tasksPerDay: Math.max(tasks, 1e-9)}},
+        strategy,
+        tasks,
+      ).totalUsd;
       cache.set(tasks, cost);
     }
     return cost;
@@ -81,7 +88,10 @@ type Cost = (tasks: number) => Money;
  * from the month simulation (so route() decides every task), and every crossing is found exact to
  * the task (see pairCrossings).
  */
-export function breakeven(scenario: Scenario, options: {maxTasksPerDay?: number; points?: number} = {}): BreakevenResult {
+export function breakeven(
+  scenario: Scenario,
+  options: {maxTasksPerDay?: number; points?: number} = {},
+): BreakevenResult {
   const days = scenario.profile.workingDaysPerMonth;
   const strategies = pathStrategies(scenario);
   const maxTasksPerDay = options.maxTasksPerDay ?? Math.max(10, Math.ceil(scenario.profile.tasksPerDay * 3));
@@ -96,21 +106,49 @@ export function breakeven(scenario: Scenario, options: {maxTasksPerDay?: number;
     }
     return result;
   };
-  const cost = (path: PathKind): Cost => (tasks) => run(path, tasks).totalUsd;
+  const cost =
+    (path: PathKind): Cost =>
+    (tasks) =>
+      run(path, tasks).totalUsd;
 
   // A path that turns tasks away is not cheaper, it is short: costs compare only while both serve every task.
-  const stopsServing = (path: PathKind): number | null => firstTrue((t) => unservedTotal(run(path, t)) > 0, maxTasks);
+  const stopsServing = (path: PathKind): number | null =>
+    firstTrue((t) => unservedTotal(run(path, t)) > 0, maxTasks);
   const servesUpTo = {byok: stopsServing('byok'), platform: stopsServing('platform')};
-  const limit = Math.min(maxTasks, (servesUpTo.byok ?? maxTasks + 1) - 1, (servesUpTo.platform ?? maxTasks + 1) - 1);
+  const limit = Math.min(
+    maxTasks,
+    (servesUpTo.byok ?? maxTasks + 1) - 1,
+    (servesUpTo.platform ?? maxTasks + 1) - 1,
+  );
   const notApplicable = byokNotApplicable(scenario);
-  const pairs: PathPair[] = limit >= 1 && !notApplicable ? [pairCrossings('byok', 'platform', monthCost(scenario, strategies.byok), monthCost(scenario, strategies.platform), limit, days)] : [];
+  const pairs: PathPair[] =
+    limit >= 1 && !notApplicable
+      ? [
+          pairCrossings(
+            'byok',
+            'platform',
+            monthCost(scenario, strategies.byok),
+            monthCost(scenario, strategies.platform),
+            limit,
+            days,
+          ),
+        ]
+      : [];
 
   const points = options.points ?? 60;
   const curve: CurvePoint[] = [];
   for (let i = 0; i <= points; i++) {
     const tasks = Math.round((maxTasks * i) / points);
-    const monthlyUsd = {byok: cost('byok')(tasks), platform: cost('platform')(tasks), free: cost('free')(tasks)};
-    const unserved = {byok: unservedTotal(run('byok', tasks)), platform: unservedTotal(run('platform', tasks)), free: unservedTotal(run('free', tasks))};
+    const monthlyUsd = {
+      byok: cost('byok')(tasks),
+      platform: cost('platform')(tasks),
+      free: cost('free')(tasks),
+    };
+    const unserved = {
+      byok: unservedTotal(run('byok', tasks)),
+      platform: unservedTotal(run('platform', tasks)),
+      free: unservedTotal(run('free', tasks)),
+    };
     curve.push({tasksPerDay: tasks / days, monthlyUsd, unserved});
   }
 
@@ -124,7 +162,11 @@ export function breakeven(scenario: Scenario, options: {maxTasksPerDay?: number;
     pairs,
     ...(notApplicable ? {byokNotApplicable: notApplicable} : {}),
     stopsServingAtTasksPerDay: {byok: perDay(servesUpTo.byok), platform: perDay(servesUpTo.platform)},
-    free: {beyondCapabilityShare: beyond, capReachedAtTasksPerDay: perDay(capAt), hasFreeTier: Boolean(freeTier)},
+    free: {
+      beyondCapabilityShare: beyond,
+      capReachedAtTasksPerDay: perDay(capAt),
+      hasFreeTier: Boolean(freeTier),
+    },
   };
 }
 
@@ -147,7 +189,14 @@ function firstTrue(holds: (tasks: number) => boolean, max: number): number | nul
  * range excludes zero the cheaper path cannot change inside, and otherwise the interval is halved,
  * down to single tasks where the curves run close. No pair of crossings can hide between samples.
  */
-function pairCrossings(a: PathKind, b: PathKind, costA: Cost, costB: Cost, limit: number, days: number): PathPair {
+function pairCrossings(
+  a: PathKind,
+  b: PathKind,
+  costA: Cost,
+  costB: Cost,
+  limit: number,
+  days: number,
+): PathPair {
   const state = (t: number) => costA(t).cmp(costB(t));
   const changes: number[] = [];
   const search = (lo: number, hi: number) => {
@@ -168,7 +217,15 @@ function pairCrossings(a: PathKind, b: PathKind, costA: Cost, costB: Cost, limit
   return {a, b, crossings, cheaperThroughout: s === 0 ? 'equal' : s < 0 ? a : b};
 }
 
-function crossing(a: PathKind, b: PathKind, costA: Cost, costB: Cost, lo: number, hi: number, days: number): Crossing {
+function crossing(
+  a: PathKind,
+  b: PathKind,
+  costA: Cost,
+  costB: Cost,
+  lo: number,
+  hi: number,
+  days: number,
+): Crossing {
   const cheaper = (t: number) => {
     const c = costA(t).cmp(costB(t));
     return c === 0 ? 'equal' : c < 0 ? a : b;

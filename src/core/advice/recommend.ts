@@ -43,7 +43,10 @@ export function pickRuns(scenario: Scenario): number {
 }
 
 export function variabilityRuns(scenario: Scenario): number {
-  return Math.min(VARIABILITY.maxRuns, Math.max(VARIABILITY.minRuns, Math.round(VARIABILITY.tasks / Math.max(1, monthTasks(scenario)))));
+  return Math.min(
+    VARIABILITY.maxRuns,
+    Math.max(VARIABILITY.minRuns, Math.round(VARIABILITY.tasks / Math.max(1, monthTasks(scenario)))),
+  );
 }
 
 /** How a candidate's bill varies from month to month, from the month simulation. */
@@ -67,7 +70,12 @@ export interface Candidate {
   readonly warnings: string[];
   readonly variability?: Variability;
   /** How far it is from meeting every constraint, for ranking those that do not. */
-  readonly shortfall: {readonly unserved: number; readonly needsKey: boolean; readonly overBudgetUsd: Money; readonly riskExcess: number};
+  readonly shortfall: {
+    readonly unserved: number;
+    readonly needsKey: boolean;
+    readonly overBudgetUsd: Money;
+    readonly riskExcess: number;
+  };
 }
 
 export interface Recommendation {
@@ -100,7 +108,11 @@ function dominantPath(run: RunResult): PathKind | 'hybrid' {
 export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** Each strategy's months, simulated together on the same sampled tasks. */
-function variabilities(scenario: Scenario, strategies: readonly Strategy[], runs: number): Map<string, Variability> {
+function variabilities(
+  scenario: Scenario,
+  strategies: readonly Strategy[],
+  runs: number,
+): Map<string, Variability> {
   const result = simulateMonths(scenario, {runs, seed: VARIABILITY.seed, strategies});
   return new Map(
     result.outcomes.map((o) => [
@@ -118,7 +130,12 @@ function variabilities(scenario: Scenario, strategies: readonly Strategy[], runs
 }
 
 /** A month at the profile's pace under every candidate strategy, each task routed by route(). */
-function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra: readonly Strategy[], runs: number): Candidate[] {
+function evaluateCandidates(
+  scenario: Scenario,
+  constraints: Constraints,
+  extra: readonly Strategy[],
+  runs: number,
+): Candidate[] {
   const tasks = monthTasks(scenario);
   const strategies = [...candidateStrategies(scenario), ...extra];
   const spread = runs > 0 ? variabilities(scenario, strategies, runs) : new Map<string, Variability>();
@@ -127,29 +144,65 @@ function evaluateCandidates(scenario: Scenario, constraints: Constraints, extra:
     const month = simulateRun(scenario, strategy, tasks);
     const sampled = spread.get(strategy.id);
     // A strategy that never pays the platform has no credits to run out.
-    const variability = sampled && month.served.platform === 0 && sampled.runOutShare === 0 ? {...sampled, runOutShare: null} : sampled;
+    const variability =
+      sampled && month.served.platform === 0 && sampled.runOutShare === 0
+        ? {...sampled, runOutShare: null}
+        : sampled;
     const violations: string[] = [];
     const warnings: string[] = [];
     const unserved = unservedTotal(month);
-    if (month.unserved['free-capability'] > 0) violations.push(`${month.unserved['free-capability']} tasks a month need more than the free tier's ${scenario.plan.free?.capability ?? ''} models`);
-    if (month.unserved['free-cap-wait'] > 0) violations.push(`${month.unserved['free-cap-wait']} tasks a month wait past the free tier's daily cap`);
-    if (month.unserved['credits-exhausted'] > 0) violations.push(`${month.unserved['credits-exhausted']} tasks a month are blocked once the credits run out`);
-    if (month.unserved['context-window'] > 0) violations.push(`${month.unserved['context-window']} tasks a month send prompts larger than their model's context window`);
-    if (month.unserved['no-path'] > 0) violations.push(`${month.unserved['no-path']} tasks a month have no path to run on`);
+    if (month.unserved['free-capability'] > 0)
+      violations.push(
+        `${month.unserved['free-capability']} tasks a month need more than the free tier's ${scenario.plan.free?.capability ?? ''} models`,
+      );
+    if (month.unserved['free-cap-wait'] > 0)
+      violations.push(`${month.unserved['free-cap-wait']} tasks a month wait past the free tier's daily cap`);
+    if (month.unserved['credits-exhausted'] > 0)
+      violations.push(
+        `${month.unserved['credits-exhausted']} tasks a month are blocked once the credits run out`,
+      );
+    if (month.unserved['context-window'] > 0)
+      violations.push(
+        `${month.unserved['context-window']} tasks a month send prompts larger than their model's context window`,
+      );
+    if (month.unserved['no-path'] > 0)
+      violations.push(`${month.unserved['no-path']} tasks a month have no path to run on`);
     const needsKey = Boolean(constraints.noKey && keysUsed(strategy).length > 0);
     if (needsKey) violations.push('needs a provider key (--no-key)');
-    const overBudgetUsd = constraints.budgetUsd && month.totalUsd.gt(constraints.budgetUsd) ? month.totalUsd.sub(constraints.budgetUsd) : ZERO;
-    if (overBudgetUsd.gt(0) && unserved === 0) violations.push(`over the budget of ${usd(constraints.budgetUsd as Money)} a month by ${usd(overBudgetUsd)}`);
+    const overBudgetUsd =
+      constraints.budgetUsd && month.totalUsd.gt(constraints.budgetUsd)
+        ? month.totalUsd.sub(constraints.budgetUsd)
+        : ZERO;
+    if (overBudgetUsd.gt(0) && unserved === 0)
+      violations.push(
+        `over the budget of ${usd(constraints.budgetUsd as Money)} a month by ${usd(overBudgetUsd)}`,
+      );
     const riskExcess = variability ? Math.max(0, variability.blockedShare - risk) : 0;
     if (riskExcess > 0 && month.unserved['credits-exhausted'] === 0) {
-      violations.push(`tasks blocked by the credit cliff in ${percent(variability?.blockedShare ?? 0)} of simulated months (you accept ${percent(risk)}: --risk)`);
+      violations.push(
+        `tasks blocked by the credit cliff in ${percent(variability?.blockedShare ?? 0)} of simulated months (you accept ${percent(risk)}: --risk)`,
+      );
     }
     if (!month.complete) warnings.push('some tokens have no price: the cost is a lower bound');
-    if (month.belowNeed > 0) warnings.push(`${month.belowNeed} tasks a month run on a model below the capability they need`);
+    if (month.belowNeed > 0)
+      warnings.push(`${month.belowNeed} tasks a month run on a model below the capability they need`);
     const runOut = month.credits[0]?.runOutDay;
-    if (runOut) warnings.push(`the included credits run out on working day ${runOut} of ${scenario.profile.workingDaysPerMonth}`);
-    else if (variability?.runOutShare) warnings.push(`the included credits run out in ${percent(variability.runOutShare)} of simulated months`);
-    return {strategy, month, violations, warnings, ...(variability ? {variability} : {}), shortfall: {unserved, needsKey, overBudgetUsd, riskExcess}};
+    if (runOut)
+      warnings.push(
+        `the included credits run out on working day ${runOut} of ${scenario.profile.workingDaysPerMonth}`,
+      );
+    else if (variability?.runOutShare)
+      warnings.push(
+        `the included credits run out in ${percent(variability.runOutShare)} of simulated months`,
+      );
+    return {
+      strategy,
+      month,
+      violations,
+      warnings,
+      ...(variability ? {variability} : {}),
+      shortfall: {unserved, needsKey, overBudgetUsd, riskExcess},
+    };
   });
 }
 
@@ -161,7 +214,11 @@ function byFit(a: Candidate, b: Candidate): number {
   if (!fitA) {
     const sa = a.shortfall;
     const sb = b.shortfall;
-    const closer = sa.unserved - sb.unserved || Number(sa.needsKey) - Number(sb.needsKey) || sa.riskExcess - sb.riskExcess || sa.overBudgetUsd.cmp(sb.overBudgetUsd);
+    const closer =
+      sa.unserved - sb.unserved ||
+      Number(sa.needsKey) - Number(sb.needsKey) ||
+      sa.riskExcess - sb.riskExcess ||
+      sa.overBudgetUsd.cmp(sb.overBudgetUsd);
     if (closer !== 0) return closer;
   }
   return a.month.totalUsd.cmp(b.month.totalUsd) || a.warnings.length - b.warnings.length;
@@ -172,14 +229,22 @@ function byFit(a: Candidate, b: Candidate): number {
  * spread of each bill and the months a credit cliff blocks tasks; 0 leaves that out (the dashboard,
  * which must answer within a keypress).
  */
-export function recommend(scenario: Scenario, constraints: Constraints = {}, extra: readonly Strategy[] = [], runs: number = variabilityRuns(scenario)): Recommendation {
+export function recommend(
+  scenario: Scenario,
+  constraints: Constraints = {},
+  extra: readonly Strategy[] = [],
+  runs: number = variabilityRuns(scenario),
+): Recommendation {
   const keyWorthUsd = constraints.keyWorthUsd ?? new Money(KEY_WORTH_USD_PER_MONTH);
   const ranked = evaluateCandidates(scenario, constraints, extra, runs).sort(byFit);
   const cheapest = ranked[0] as Candidate;
   const held = constraints.heldKeys ?? [];
   const keyless = ranked.find((c) => c.violations.length === 0 && newKeys(c.strategy, held).length === 0);
   const best =
-    cheapest.violations.length === 0 && newKeys(cheapest.strategy, held).length > 0 && keyless && keyless.month.totalUsd.sub(cheapest.month.totalUsd).lt(keyWorthUsd)
+    cheapest.violations.length === 0 &&
+    newKeys(cheapest.strategy, held).length > 0 &&
+    keyless &&
+    keyless.month.totalUsd.sub(cheapest.month.totalUsd).lt(keyWorthUsd)
       ? keyless
       : cheapest;
   if (best !== cheapest) {
@@ -208,7 +273,13 @@ const usd = (m: Money) => displayUsd(m);
 const costOf = (c: Candidate) => `${c.month.complete ? '' : '≥'}${usd(c.month.totalUsd)}`;
 
 /** The reasons in plain words, with the user's own numbers: each one true of the candidate table. */
-function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate[], constraints: Constraints, keyWorthUsd: Money): string[] {
+function explain(
+  scenario: Scenario,
+  best: Candidate,
+  ranked: readonly Candidate[],
+  constraints: Constraints,
+  keyWorthUsd: Money,
+): string[] {
   const {profile} = scenario;
   const reasons: string[] = [];
   const pace = `${profile.tasksPerDay} tasks a day on ${profile.workingDaysPerMonth} days a month`;
@@ -216,12 +287,16 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
   const keyRule = `a key is worth managing from ${usd(keyWorthUsd)} a month saved (--key-worth)`;
   const bestNeedsKey = newKeys(best.strategy, held).length > 0;
   if (best.violations.length > 0) {
-    reasons.push(`No option meets every constraint. Closest: "${best.strategy.label}" (${costOf(best)} a month), which breaks them least: ${best.violations.join('; ')}.`);
+    reasons.push(
+      `No option meets every constraint. Closest: "${best.strategy.label}" (${costOf(best)} a month), which breaks them least: ${best.violations.join('; ')}.`,
+    );
     reasons.push(`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`);
   } else {
     const runnerUp = ranked.find((c) => c !== best && c.violations.length === 0);
     if (!runnerUp) {
-      reasons.push(`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month; it is the only option that meets every constraint.`);
+      reasons.push(
+        `At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month; it is the only option that meets every constraint.`,
+      );
     } else {
       const saving = runnerUp.month.totalUsd.sub(best.month.totalUsd);
       // The gap between two lower bounds is not known: then the runner-up is only named.
@@ -236,12 +311,24 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
   }
   if (best.variability) {
     const v = best.variability;
-    const credits = !v.runOutShare ? '' : `; the included credits run out in ${percent(v.runOutShare)} of them${v.blockedShare > 0 ? ` and block tasks in ${percent(v.blockedShare)}` : ''}`;
-    reasons.push(`Over ${v.runs} simulated months (seed ${v.seed}) it averages ${usd(v.meanUsd)} a month, ${usd(v.p90Usd)} or less in 9 months of 10${credits}.`);
+    const credits = !v.runOutShare
+      ? ''
+      : `; the included credits run out in ${percent(v.runOutShare)} of them${v.blockedShare > 0 ? ` and block tasks in ${percent(v.blockedShare)}` : ''}`;
+    reasons.push(
+      `Over ${v.runs} simulated months (seed ${v.seed}) it averages ${usd(v.meanUsd)} a month, ${usd(v.p90Usd)} or less in 9 months of 10${credits}.`,
+    );
   }
   for (const c of ranked) {
-    if (c === best || !c.month.totalUsd.lt(best.month.totalUsd) || c.shortfall.riskExcess === 0 || !c.variability) continue;
-    reasons.push(`"${c.strategy.label}" (${costOf(c)} in a typical month) is set aside: the credit cliff blocks tasks in ${percent(c.variability.blockedShare)} of simulated months, more than the ${percent(constraints.risk ?? DEFAULT_RISK)} you accept (--risk).`);
+    if (
+      c === best ||
+      !c.month.totalUsd.lt(best.month.totalUsd) ||
+      c.shortfall.riskExcess === 0 ||
+      !c.variability
+    )
+      continue;
+    reasons.push(
+      `"${c.strategy.label}" (${costOf(c)} in a typical month) is set aside: the credit cliff blocks tasks in ${percent(c.variability.blockedShare)} of simulated months, more than the ${percent(constraints.risk ?? DEFAULT_RISK)} you accept (--risk).`,
+    );
   }
   const byok = ranked.find((c) => c.strategy.id === 'all-byok');
   const platform = ranked.find((c) => c.strategy.id === 'all-platform');
@@ -249,24 +336,40 @@ function explain(scenario: Scenario, best: Candidate, ranked: readonly Candidate
     const gap = platform.month.totalUsd.sub(byok.month.totalUsd);
     // The article's ten-second guide: a hobbyist need not bother with BYOK; a daily user should.
     if (gap.gt(0) && gap.lt(keyWorthUsd) && bestNeedsKey && best.violations.length === 0) {
-      reasons.push(`Your own key saves only ${usd(gap)} a month over platform-paid at this pace, under the ${usd(keyWorthUsd)} a month that makes a key worth managing (--key-worth); it is recommended because no option without a new key meets every constraint.`);
+      reasons.push(
+        `Your own key saves only ${usd(gap)} a month over platform-paid at this pace, under the ${usd(keyWorthUsd)} a month that makes a key worth managing (--key-worth); it is recommended because no option without a new key meets every constraint.`,
+      );
     } else if (gap.gt(0) && gap.lt(keyWorthUsd)) {
-      reasons.push(`Your own key would save only ${usd(gap)} a month over platform-paid at this pace: not worth managing a key unless you already have one; ${keyRule}.`);
+      reasons.push(
+        `Your own key would save only ${usd(gap)} a month over platform-paid at this pace: not worth managing a key unless you already have one; ${keyRule}.`,
+      );
     } else if (gap.gte(keyWorthUsd)) {
-      reasons.push(`Your own key saves ${usd(gap)} a month (${usd(gap.mul(12))} a year) over platform-paid at this pace, at least the ${usd(keyWorthUsd)} a month that makes a key worth managing (--key-worth): BYOK is a predictable provider invoice instead of a meter to babysit.`);
+      reasons.push(
+        `Your own key saves ${usd(gap)} a month (${usd(gap.mul(12))} a year) over platform-paid at this pace, at least the ${usd(keyWorthUsd)} a month that makes a key worth managing (--key-worth): BYOK is a predictable provider invoice instead of a meter to babysit.`,
+      );
     } else if (gap.lt(0)) {
-      reasons.push(`Platform-paid is ${usd(gap.neg())} a month cheaper than your own key here: the plan's included usage is worth more than its fee at this pace.`);
+      reasons.push(
+        `Platform-paid is ${usd(gap.neg())} a month cheaper than your own key here: the plan's included usage is worth more than its fee at this pace.`,
+      );
     }
   }
   if (best.violations.length === 0 && newKeys(best.strategy, held).length === 0) {
-    const keyed = ranked.find((c) => c.violations.length === 0 && newKeys(c.strategy, held).length > 0 && c.month.totalUsd.lte(best.month.totalUsd));
+    const keyed = ranked.find(
+      (c) =>
+        c.violations.length === 0 &&
+        newKeys(c.strategy, held).length > 0 &&
+        c.month.totalUsd.lte(best.month.totalUsd),
+    );
     if (keyed) {
       const gap = best.month.totalUsd.sub(keyed.month.totalUsd);
       const would = gap.isZero() ? 'would cost the same' : `would be ${usd(gap)} a month cheaper`;
-      reasons.unshift(`"${keyed.strategy.label}" ${would}, but needs a key you do not hold (${newKeys(keyed.strategy, held).join(', ')}): under ${usd(keyWorthUsd)} a month, not worth managing one (--key-worth).`);
+      reasons.unshift(
+        `"${keyed.strategy.label}" ${would}, but needs a key you do not hold (${newKeys(keyed.strategy, held).join(', ')}): under ${usd(keyWorthUsd)} a month, not worth managing one (--key-worth).`,
+      );
     }
   }
-  if (ranked.some((c) => c.shortfall.needsKey)) reasons.push('Options that need a provider key were set aside (--no-key).');
+  if (ranked.some((c) => c.shortfall.needsKey))
+    reasons.push('Options that need a provider key were set aside (--no-key).');
   for (const warning of best.warnings) reasons.push(`Note: ${warning}.`);
   return reasons;
 }

@@ -39,7 +39,9 @@ export function byokFee(plan: Plan, usage: ByokUsage): Money {
 
 /** Platform-paid usage as the platform prices it: list price with its markup, plus its per-token fee. */
 export function platformCharge(plan: Plan, usage: PaidUsage): Money {
-  return usage.listUsd.mul(markupFactor(plan.platform.markupPct)).add(costOfTokens(plan.platform.feeUsdPerMTok, usage.tokens));
+  return usage.listUsd
+    .mul(markupFactor(plan.platform.markupPct))
+    .add(costOfTokens(plan.platform.feeUsdPerMTok, usage.tokens));
 }
 
 /**
@@ -47,11 +49,18 @@ export function platformCharge(plan: Plan, usage: PaidUsage): Money {
  * packs (the credits left in the last pack carry over within the month). A blocked plan sells
  * nothing: its tasks stop instead.
  */
-export function overageCharge(overage: Overage, short: Money): {usd: Money; packs: number; creditsBought: Money} {
+export function overageCharge(
+  overage: Overage,
+  short: Money,
+): {usd: Money; packs: number; creditsBought: Money} {
   if (!short.gt(0) || overage.kind === 'blocked') return {usd: ZERO, packs: 0, creditsBought: ZERO};
   if (overage.kind === 'payg') return {usd: short.mul(overage.usdPerCredit), packs: 0, creditsBought: short};
   const packs = short.div(overage.packCredits).ceil();
-  return {usd: packs.mul(overage.packPriceUsd), packs: packs.toNumber(), creditsBought: packs.mul(overage.packCredits)};
+  return {
+    usd: packs.mul(overage.packPriceUsd),
+    packs: packs.toNumber(),
+    creditsBought: packs.mul(overage.packCredits),
+  };
 }
 
 /**
@@ -70,7 +79,8 @@ export function floatCharges(plan: Plan) {
   const monthlyFee = s?.monthlyFeeUsd.toNumber() ?? 0;
   const overage = floatOverage(s?.overage);
   /** creditsDrawn: dollars of platform charge, or so many credits a task. */
-  const drawn = (platformUsd: number, platformTasks: number) => (s?.creditUnit === 'usd' ? platformUsd : platformTasks * perTask);
+  const drawn = (platformUsd: number, platformTasks: number) =>
+    s?.creditUnit === 'usd' ? platformUsd : platformTasks * perTask;
   return {
     /** platformCharge. */
     platform: (listUsd: number, tokens: number) => listUsd * factor + tokens * platformFee,
@@ -81,7 +91,9 @@ export function floatCharges(plan: Plan) {
     drawn,
     /** monthCharges' subscription part for the month so far: the fee once the platform served or blocked a task, and the overage. */
     subscription: (platformUsd: number, platformTasks: number, blocked: number) =>
-      s && platformTasks + blocked > 0 ? monthlyFee + overage(drawn(platformUsd, platformTasks) - included) : 0,
+      s && platformTasks + blocked > 0
+        ? monthlyFee + overage(drawn(platformUsd, platformTasks) - included)
+        : 0,
   };
 }
 
@@ -169,12 +181,20 @@ export class PlatformMonths {
   }
 
   /** `count` tasks that the platform charges `usd` for in all, on working day `dayOfMonth` (0-based). */
-  bill(usd: Money, count: number, dayOfMonth: number): {runs: number; subscriptionUsd: Money; usageUsd: Money; packsUsd: Money} {
+  bill(
+    usd: Money,
+    count: number,
+    dayOfMonth: number,
+  ): {runs: number; subscriptionUsd: Money; usageUsd: Money; packsUsd: Money} {
     const s = this.subscription;
     if (!s) return {runs: count, subscriptionUsd: ZERO, usageUsd: usd, packsUsd: ZERO};
     const subscriptionUsd = this.subscribed ? ZERO : s.monthlyFeeUsd;
     this.subscribed = true;
-    const drawn = drawCredits(s, usd.div(count), count, {balance: this.balance, month: this.credits[this.credits.length - 1] as CreditMonth, dayOfMonth});
+    const drawn = drawCredits(s, usd.div(count), count, {
+      balance: this.balance,
+      month: this.credits[this.credits.length - 1] as CreditMonth,
+      dayOfMonth,
+    });
     this.balance = drawn.balance;
     return {runs: drawn.runs, subscriptionUsd, usageUsd: drawn.payg, packsUsd: drawn.packs};
   }
@@ -185,13 +205,18 @@ export class PlatformMonths {
  * at the month's end: the subscription (charged in a month the platform served or blocked a task),
  * the overage past the included credits, the BYOK fee and the platform charge.
  */
-export function monthCharges(plan: Plan, byok: ByokUsage, platform: PaidUsage & {readonly tasks: number; readonly blocked: number}): {totalUsd: Money; overageUsd: Money} {
+export function monthCharges(
+  plan: Plan,
+  byok: ByokUsage,
+  platform: PaidUsage & {readonly tasks: number; readonly blocked: number},
+): {totalUsd: Money; overageUsd: Money} {
   const byokUsd = byok.listUsd.add(byokFee(plan, byok));
   const s = plan.platform.subscription;
   if (!s) return {totalUsd: byokUsd.add(platformCharge(plan, platform)), overageUsd: ZERO};
   if (platform.tasks + platform.blocked === 0) return {totalUsd: byokUsd, overageUsd: ZERO};
   // Credits in tasks need no price: the charge is worked out only for credits in dollars.
-  const drawn = s.creditUnit === 'usd' ? platformCharge(plan, platform) : s.creditsPerTask.mul(platform.tasks);
+  const drawn =
+    s.creditUnit === 'usd' ? platformCharge(plan, platform) : s.creditsPerTask.mul(platform.tasks);
   const overageUsd = overageCharge(s.overage, drawn.sub(s.includedCredits)).usd;
   return {totalUsd: byokUsd.add(s.monthlyFeeUsd).add(overageUsd), overageUsd};
 }

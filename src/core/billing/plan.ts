@@ -84,7 +84,10 @@ export function parsePlan(json: unknown, origin: string): Plan {
           free: {
             pool: free.texts('pool'),
             capability: free.oneOf('capability', CAPABILITIES, 'open'),
-            dailyCap: {unit: cap.oneOf('unit', ['requests', 'tasks'] as const), count: cap.integer('count', 0)},
+            dailyCap: {
+              unit: cap.oneOf('unit', ['requests', 'tasks'] as const),
+              count: cap.integer('count', 0),
+            },
           },
         }
       : {}),

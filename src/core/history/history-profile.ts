@@ -69,7 +69,8 @@ export class TaskGrouper {
     this.byGap++;
     const at = Date.parse(record.start);
     const last = this.lastSeen.get(record.file);
-    const key = last && at - last.at <= this.gapMs && at >= last.at ? last.key : `gap:${record.file}:${++this.counter}`;
+    const key =
+      last && at - last.at <= this.gapMs && at >= last.at ? last.key : `gap:${record.file}:${++this.counter}`;
     this.lastSeen.set(record.file, {at, key});
     return key;
   }
@@ -78,7 +79,16 @@ export class TaskGrouper {
     if (!record.tokens) return;
     let task = this.tasks.get(key);
     if (!task && this.tasks.size >= MAX_TASKS) return;
-    if (!task) this.tasks.set(key, (task = {day: record.start.slice(0, 10), models: new Map<string, number>(), tokens: {...NO_TOKENS}, requests: 0}));
+    if (!task)
+      this.tasks.set(
+        key,
+        (task = {
+          day: record.start.slice(0, 10),
+          models: new Map<string, number>(),
+          tokens: {...NO_TOKENS},
+          requests: 0,
+        }),
+      );
     const t = task.tokens as {-readonly [K in keyof TokenBuckets]: number};
     t.input += record.tokens.input;
     t.cacheRead += record.tokens.cacheRead;
@@ -97,7 +107,8 @@ export class TaskGrouper {
     const mainModel = (t: Task) => [...t.models.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
     const mix = new Map<string, number>();
     for (const t of tasks) mix.set(mainModel(t), (mix.get(mainModel(t)) ?? 0) + 1);
-    const method = this.byId && this.byGap ? 'mixed' : this.byId ? 'task-id' : this.byGap ? 'idle-gap' : 'none';
+    const method =
+      this.byId && this.byGap ? 'mixed' : this.byId ? 'task-id' : this.byGap ? 'idle-gap' : 'none';
     return {
       tasks: tasks.length,
       capped: this.capped > 0,
@@ -106,9 +117,15 @@ export class TaskGrouper {
       firstDay: days[0] ?? null,
       lastDay: days.at(-1) ?? null,
       tasksPerActiveDay: days.length ? tasks.length / days.length : 0,
-      tokensPerTask: {mean: sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0, median: at(0.5), p90: at(0.9)},
+      tokensPerTask: {
+        mean: sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0,
+        median: at(0.5),
+        p90: at(0.9),
+      },
       requestsPerTask: tasks.length ? tasks.reduce((a, t) => a + t.requests, 0) / tasks.length : 0,
-      modelMix: [...mix.entries()].map(([model, n]) => ({model, share: n / tasks.length})).sort((a, b) => b.share - a.share),
+      modelMix: [...mix.entries()]
+        .map(([model, n]) => ({model, share: n / tasks.length}))
+        .sort((a, b) => b.share - a.share),
       classes: thirds(tasks, mainModel),
     };
   }
@@ -120,9 +137,14 @@ function thirds(tasks: Task[], mainModel: (t: Task) => string): HistoryProfile['
   const groups = Math.min(3, sorted.length);
   const names = groups === 3 ? ['small', 'medium', 'large'] : groups === 2 ? ['small', 'large'] : ['all'];
   return names.map((name, g) => {
-    const part = sorted.slice(Math.floor((g * sorted.length) / groups), Math.floor(((g + 1) * sorted.length) / groups));
+    const part = sorted.slice(
+      Math.floor((g * sorted.length) / groups),
+      Math.floor(((g + 1) * sorted.length) / groups),
+    );
     const sum = part.reduce((acc, t) => addTokens(acc, t.tokens), NO_TOKENS);
-    const mean = Object.fromEntries(BUCKETS.map((b) => [b, Math.round(sum[b] / part.length)])) as unknown as TokenBuckets;
+    const mean = Object.fromEntries(
+      BUCKETS.map((b) => [b, Math.round(sum[b] / part.length)]),
+    ) as unknown as TokenBuckets;
     const totals = part.map((t) => totalTokens(t.tokens)).sort((a, b) => a - b);
     const median = totals[Math.floor(totals.length / 2)] ?? 0;
     const p90 = totals[Math.max(0, Math.ceil(0.9 * totals.length) - 1)] ?? 0;
@@ -146,9 +168,17 @@ function thirds(tasks: Task[], mainModel: (t: Task) => string): HistoryProfile['
 }
 
 /** A profile from a history, for simulate, recommend and the dashboard (saved with profileDocument). */
-export function profileFromHistory(history: HistoryProfile, needs: (model: string) => Capability, id: string, source: string): Profile {
+export function profileFromHistory(
+  history: HistoryProfile,
+  needs: (model: string) => Capability,
+  id: string,
+  source: string,
+): Profile {
   const shareSum = history.classes.reduce((a, c) => a + c.share, 0);
-  const span = history.firstDay && history.lastDay ? (Date.parse(history.lastDay) - Date.parse(history.firstDay)) / 86_400_000 + 1 : 1;
+  const span =
+    history.firstDay && history.lastDay
+      ? (Date.parse(history.lastDay) - Date.parse(history.firstDay)) / 86_400_000 + 1
+      : 1;
   // Active days per month, scaled from the span the history covers.
   const workingDays = Math.min(31, Math.max(1, Math.round((history.activeDays * 30) / Math.max(30, span))));
   return {
@@ -163,7 +193,15 @@ export function profileFromHistory(history: HistoryProfile, needs: (model: strin
     classes: history.classes.map((c, i) => ({
       name: c.name,
       // Shares are rounded to 6 places; the last class takes the remainder so they add up to 1.
-      share: i === history.classes.length - 1 ? Number((1 - history.classes.slice(0, -1).reduce((a, x) => a + Number((x.share / shareSum).toFixed(6)), 0)).toFixed(6)) : Number((c.share / shareSum).toFixed(6)),
+      share:
+        i === history.classes.length - 1
+          ? Number(
+              (
+                1 -
+                history.classes.slice(0, -1).reduce((a, x) => a + Number((x.share / shareSum).toFixed(6)), 0)
+              ).toFixed(6),
+            )
+          : Number((c.share / shareSum).toFixed(6)),
       needs: needs(c.model),
       model: c.model,
       requestsPerTask: c.requestsPerTask,

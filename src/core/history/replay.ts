@@ -1,4 +1,10 @@
-import {byokFee, feeBearingRequests, platformCharge, PlatformMonths, type CreditMonth} from '../billing/charges.js';
+import {
+  byokFee,
+  feeBearingRequests,
+  platformCharge,
+  PlatformMonths,
+  type CreditMonth,
+} from '../billing/charges.js';
 import type {Capability} from '../capability.js';
 import {Money, ZERO} from '../money.js';
 import type {Plan} from '../billing/plan.js';
@@ -37,7 +43,8 @@ const SUM_PATHS = 4;
 const BUCKET_COUNT = 5;
 
 /** One day's tokens of one model, in a flat array: [path][tier][variant][bucket]. Summed in place: no allocation per record. */
-const cell = (path: number, tier: number, variant: number) => ((path * TIERS.length + tier) * VARIANTS.length + variant) * BUCKET_COUNT;
+const cell = (path: number, tier: number, variant: number) =>
+  ((path * TIERS.length + tier) * VARIANTS.length + variant) * BUCKET_COUNT;
 /** After the token sums: web searches, by path. */
 const SEARCHES = cell(SUM_PATHS, 0, 0);
 const LINE_SIZE = SEARCHES + SUM_PATHS;
@@ -51,7 +58,13 @@ function addInto(sums: Float64Array, at: number, t: TokenBuckets): void {
 }
 
 function tokensAt(sums: Float64Array, at: number): TokenBuckets {
-  return {input: sums[at] as number, cacheRead: sums[at + 1] as number, cacheWrite5m: sums[at + 2] as number, cacheWrite1h: sums[at + 3] as number, output: sums[at + 4] as number};
+  return {
+    input: sums[at] as number,
+    cacheRead: sums[at + 1] as number,
+    cacheWrite5m: sums[at + 2] as number,
+    cacheWrite1h: sums[at + 3] as number,
+    output: sums[at + 4] as number,
+  };
 }
 
 interface StrategyState {
@@ -125,7 +138,12 @@ export interface ReplayResult {
     readonly reportedPartial: string[];
   } | null;
   /** Models no sheet knows, with every row naming them (cost rows too) and what those rows reported. */
-  readonly unknownModels: {readonly name: string; readonly records: number; readonly reportedUsd?: Money; readonly nearest: string[]}[];
+  readonly unknownModels: {
+    readonly name: string;
+    readonly records: number;
+    readonly reportedUsd?: Money;
+    readonly nearest: string[];
+  }[];
   /** Aggregated rows (hour or day buckets) of models with a long-context tier: priced at the base tier. */
   readonly tierUnknownRecords: number;
   /** Rows whose cache split the source does not give: their totals are lower bounds. */
@@ -141,7 +159,8 @@ export interface ReplayResult {
  */
 function bucketSplit(model: ModelPrice, record: UsageRecord, tokens: TokenBuckets): TierSplit | undefined {
   const tier = model.longContext;
-  if (record.contextTier === 'base' || (!tier && record.contextTier === undefined)) return {base: tokens, long: NO_TOKENS};
+  if (record.contextTier === 'base' || (!tier && record.contextTier === undefined))
+    return {base: tokens, long: NO_TOKENS};
   // A long row of a model whose long tier no sheet gives is priced at base: a lower bound.
   if (record.contextTier === 'long' && tier?.wholeRequest) return {base: NO_TOKENS, long: tokens};
   return undefined;
@@ -152,7 +171,9 @@ const usageKey = (name: string, tool: boolean | undefined) => (tool ? `tool:${na
 
 /** A strategy with no key, no platform provider and no fall-through costs nothing, whatever the model. */
 function canPay(strategy: Strategy): boolean {
-  return [strategy.settings, ...Object.values(strategy.perClass ?? {})].some((a) => a.keys.size > 0 || a.platformProviders.size > 0 || a.onFreeLimit === 'fallthrough');
+  return [strategy.settings, ...Object.values(strategy.perClass ?? {})].some(
+    (a) => a.keys.size > 0 || a.platformProviders.size > 0 || a.onFreeLimit === 'fallthrough',
+  );
 }
 
 /** How an unknown model is shown: as written, shortened when a garbled file makes it huge. */
@@ -214,7 +235,8 @@ export class Replay {
 
   /** The priced model a record names, or undefined; resolved once per name. */
   resolve(name: string): ModelPrice | undefined {
-    if (!this.resolved.has(name)) this.resolved.set(name, name ? this.options.book.find(name.replace(/[-:]fast$/, '')) : undefined);
+    if (!this.resolved.has(name))
+      this.resolved.set(name, name ? this.options.book.find(name.replace(/[-:]fast$/, '')) : undefined);
     return this.resolved.get(name);
   }
 
@@ -232,7 +254,18 @@ export class Replay {
   private usage(name: string, priced: boolean, tool = false): MutableUsage {
     const key = usageKey(name, tool);
     let usage = this.models.get(key);
-    if (!usage) this.models.set(key, (usage = {model: name, priced, ...(tool ? {tool: true as const} : {}), records: 0, tokens: NO_TOKENS, reportedUsd: undefined}));
+    if (!usage)
+      this.models.set(
+        key,
+        (usage = {
+          model: name,
+          priced,
+          ...(tool ? {tool: true as const} : {}),
+          records: 0,
+          tokens: NO_TOKENS,
+          reportedUsd: undefined,
+        }),
+      );
     return usage;
   }
 
@@ -242,9 +275,19 @@ export class Replay {
     const reported = record.reportedUsd === undefined ? undefined : new Money(record.reportedUsd);
     if (record.tokens) this.tokenDays.add(day);
     const base = this.resolve(record.modelRaw);
-    const usage = base ? this.usage(base.id, true) : record.toolCharge ? this.usage(record.toolCharge, false, true) : this.usage(unknownName(record.modelRaw), false);
+    const usage = base
+      ? this.usage(base.id, true)
+      : record.toolCharge
+        ? this.usage(record.toolCharge, false, true)
+        : this.usage(unknownName(record.modelRaw), false);
     usage.records++;
-    this.reported.add(day, usageKey(usage.model, usage.tool), base?.provider ?? SOURCE_PROVIDER[record.source] ?? '', reported, record.tokens !== null);
+    this.reported.add(
+      day,
+      usageKey(usage.model, usage.tool),
+      base?.provider ?? SOURCE_PROVIDER[record.source] ?? '',
+      reported,
+      record.tokens !== null,
+    );
     if (record.tokens) usage.tokens = addTokens(usage.tokens, record.tokens);
     if (!base) {
       if (!record.tokens) return;
@@ -262,13 +305,25 @@ export class Replay {
     const step = perRequest ? stepFor(this.on(base, day), prompt) : 0;
     const model = stepAt(this.on(base, day), step);
     const line = step === 0 ? model.id : `${model.id}\u0000${step}`;
-    const split = perRequest ? splitByTier(model, record.tokens, requests) : bucketSplit(model, record, record.tokens);
+    const split = perRequest
+      ? splitByTier(model, record.tokens, requests)
+      : bucketSplit(model, record, record.tokens);
     const tierUnknown = split === undefined;
     if (tierUnknown) this.tierUnknown++;
-    const variant: Variant = record.speed === 'fast' ? 'fast' : record.serviceTier === 'batch' || record.serviceTier === 'priority' ? record.serviceTier : 'standard';
+    const variant: Variant =
+      record.speed === 'fast'
+        ? 'fast'
+        : record.serviceTier === 'batch' || record.serviceTier === 'priority'
+          ? record.serviceTier
+          : 'standard';
     const variantIndex = VARIANTS.indexOf(variant);
     // One request's prompt is known for request rows; a bucket's average says nothing of its largest request.
-    const task = {model, needs: this.options.needs ?? model.capability, requests, ...(perRequest ? {promptTokensPerRequest: prompt} : {})};
+    const task = {
+      model,
+      needs: this.options.needs ?? model.capability,
+      requests,
+      ...(perRequest ? {promptTokensPerRequest: prompt} : {}),
+    };
     const free = this.options.plan.free;
     const perTaskCredits = this.options.plan.platform.subscription?.creditUnit === 'task';
     for (const s of this.states) {
@@ -278,10 +333,19 @@ export class Replay {
       const freeModel = freeModelOn(this.options.freePool, this.records);
       // A task the free tier took earlier today rides on: its later requests cost no more task units.
       const seen = admitted && free?.dailyCap.unit === 'tasks' ? 0 : used;
-      const decision = route(s.strategy.settings, this.options.plan, task, {freeUsedToday: seen, ...(freeModel ? {freeModel} : {})});
+      const decision = route(s.strategy.settings, this.options.plan, task, {
+        freeUsedToday: seen,
+        ...(freeModel ? {freeModel} : {}),
+      });
       if (decision.path === 'unserved') {
         s.unservedDays.add(day);
-        s.unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' || decision.reason === 'context-window' ? decision.reason : 'no-path']++;
+        s.unserved[
+          decision.reason === 'free-capability' ||
+          decision.reason === 'free-cap-wait' ||
+          decision.reason === 'context-window'
+            ? decision.reason
+            : 'no-path'
+        ]++;
         continue;
       }
       s.served[decision.path]++;
@@ -326,7 +390,8 @@ export class Replay {
       for (const path of paths) {
         addInto(sums, cell(path, 0, variantIndex), tiers.base);
         if (tiers.long !== NO_TOKENS) addInto(sums, cell(path, 1, variantIndex), tiers.long);
-        if (record.webSearches) sums[SEARCHES + path] = (sums[SEARCHES + path] as number) + record.webSearches;
+        if (record.webSearches)
+          sums[SEARCHES + path] = (sums[SEARCHES + path] as number) + record.webSearches;
       }
     }
   }
@@ -337,7 +402,9 @@ export class Replay {
     const missing = new Set<string>();
     const strategies = this.states.map((s) => this.bill(s, days, missing));
     const both = days.filter((d) => this.tokenDays.has(d) && reported?.byDay.has(d));
-    const models = [...this.models.values()].map((m) => ({...m, reportedUsd: reported?.byModel.get(usageKey(m.model, m.tool))})).sort((a, b) => a.model.localeCompare(b.model));
+    const models = [...this.models.values()]
+      .map((m) => ({...m, reportedUsd: reported?.byModel.get(usageKey(m.model, m.tool))}))
+      .sort((a, b) => a.model.localeCompare(b.model));
     return {
       days,
       strategies,
@@ -353,7 +420,12 @@ export class Replay {
         : null,
       unknownModels: models
         .filter((m) => !m.priced && !m.tool)
-        .map((m) => ({name: m.model, records: m.records, ...(m.reportedUsd ? {reportedUsd: m.reportedUsd} : {}), nearest: m.model === NO_MODEL ? [] : this.options.book.nearest(m.model)})),
+        .map((m) => ({
+          name: m.model,
+          records: m.records,
+          ...(m.reportedUsd ? {reportedUsd: m.reportedUsd} : {}),
+          nearest: m.model === NO_MODEL ? [] : this.options.book.nearest(m.model),
+        })),
       tierUnknownRecords: this.tierUnknown,
       noCacheSplitRecords: this.noCacheSplit,
       missing: [...missing].sort(),
@@ -364,7 +436,12 @@ export class Replay {
   /** A model's figure: what it lists at on BYOK, with the markup on the platform (its per-token fee is the day's, not the model's). */
   private charge(byModel: Map<string, Money>, id: string, path: number, usd: Money): void {
     if (path >= PAID.length) return;
-    byModel.set(id, (byModel.get(id) ?? ZERO).add(PAID[path] === 'platform' ? platformCharge(this.options.plan, {listUsd: usd, tokens: 0}) : usd));
+    byModel.set(
+      id,
+      (byModel.get(id) ?? ZERO).add(
+        PAID[path] === 'platform' ? platformCharge(this.options.plan, {listUsd: usd, tokens: 0}) : usd,
+      ),
+    );
   }
 
   private bill(s: StrategyState, days: readonly string[], missing: Set<string>): ReplayedStrategy {
@@ -397,7 +474,8 @@ export class Replay {
               const tokens = tokensAt(sums, cell(p, t, v));
               if (totalTokens(tokens) === 0) continue;
               const priced = listCost(model, tier, tokens);
-              for (const bucket of priced.missing) missing.add(`${id} ${bucket}${tier === 'long' ? ' (long context)' : ''}`);
+              for (const bucket of priced.missing)
+                missing.add(`${id} ${bucket}${tier === 'long' ? ' (long context)' : ''}`);
               let usd = priced.usd;
               const factor = variant === 'standard' ? undefined : model.multipliers?.[variant];
               if (factor) usd = usd.mul(factor);
@@ -426,16 +504,26 @@ export class Replay {
         }
       }
       const [past, all] = s.waiverEnds.get(day) ?? [0, 1];
-      const byok = {listUsd: list[0] as Money, tokens: counted[0] as number, feeBearingListUsd: (list[FEE_BEARING] as Money).add((list[WAIVER_END] as Money).mul(past).div(all))};
+      const byok = {
+        listUsd: list[0] as Money,
+        tokens: counted[0] as number,
+        feeBearingListUsd: (list[FEE_BEARING] as Money).add((list[WAIVER_END] as Money).mul(past).div(all)),
+      };
       let dayUsd = byok.listUsd.add(byokFee(plan, byok));
       const usage = platformCharge(plan, {listUsd: list[1] as Money, tokens: counted[1] as number});
       // Credits per task count the day's tasks; credits in dollars are drawn record by record.
-      const tasks = subscription?.creditUnit === 'task' ? (s.platformTasks.get(day)?.size ?? 0) : (s.platformRecords.get(day) ?? 0);
+      const tasks =
+        subscription?.creditUnit === 'task'
+          ? (s.platformTasks.get(day)?.size ?? 0)
+          : (s.platformRecords.get(day) ?? 0);
       if (tasks > 0) {
         const billed = platformMonths.bill(usage, tasks, dayOfMonth - 1);
         blocked += tasks - billed.runs;
         // The credits stop the day's last tasks: with per-task credits, their records are the rows blocked.
-        const dayBlocked = subscription?.creditUnit === 'task' ? [...(s.platformTasks.get(day)?.values() ?? [])].slice(billed.runs).reduce((a, b) => a + b, 0) : tasks - billed.runs;
+        const dayBlocked =
+          subscription?.creditUnit === 'task'
+            ? [...(s.platformTasks.get(day)?.values() ?? [])].slice(billed.runs).reduce((a, b) => a + b, 0)
+            : tasks - billed.runs;
         if (dayBlocked > 0) s.unservedDays.add(day);
         blockedRows += dayBlocked;
         dayUsd = dayUsd.add(billed.subscriptionUsd).add(billed.usageUsd).add(billed.packsUsd);
@@ -443,6 +531,20 @@ export class Replay {
       byDay.set(day, dayUsd);
       total = total.add(dayUsd);
     }
-    return {strategy: s.strategy, totalUsd: total, byDay, byModel, served: {...s.served, platform: s.served.platform - blockedRows}, unserved: s.unserved, credits: platformMonths.credits, blockedTasks: blocked, blockedRows, complete: s.incompleteDays.size === 0, incompleteDays: s.incompleteDays, incompleteModels: s.incompleteModels, unservedDays: s.unservedDays};
+    return {
+      strategy: s.strategy,
+      totalUsd: total,
+      byDay,
+      byModel,
+      served: {...s.served, platform: s.served.platform - blockedRows},
+      unserved: s.unserved,
+      credits: platformMonths.credits,
+      blockedTasks: blocked,
+      blockedRows,
+      complete: s.incompleteDays.size === 0,
+      incompleteDays: s.incompleteDays,
+      incompleteModels: s.incompleteModels,
+      unservedDays: s.unservedDays,
+    };
   }
 }

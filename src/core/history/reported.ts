@@ -62,6 +62,12 @@ export class ReportedLedger {
       byDay.set(day, sum);
       if ([...(this.unreported.get(day) ?? [])].every((p) => billed.has(p))) completeDays.add(day);
     }
-    return {totalUsd: [...byDay.values()].reduce((a, b) => a.add(b), ZERO), byDay, byModel, records: this.records, completeDays};
+    return {
+      totalUsd: [...byDay.values()].reduce((a, b) => a.add(b), ZERO),
+      byDay,
+      byModel,
+      records: this.records,
+      completeDays,
+    };
   }
 }

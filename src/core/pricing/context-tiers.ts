@@ -6,7 +6,10 @@ export type Tier = 'base' | 'long';
 
 /** Tiers in rising order as one chain, each pointing to the next step up. */
 export function chainTiers(steps: readonly LongContextTier[]): LongContextTier | undefined {
-  return steps.reduceRight<LongContextTier | undefined>((next, step) => ({...step, ...(next ? {next} : {})}), undefined);
+  return steps.reduceRight<LongContextTier | undefined>(
+    (next, step) => ({...step, ...(next ? {next} : {})}),
+    undefined,
+  );
 }
 
 /** A long-context tier and the steps above it, lowest first. */
@@ -30,7 +33,8 @@ export function stepAt(model: ModelPrice, step: number): ModelPrice {
  */
 export function stepFor(model: ModelPrice, prompt: number): number {
   let step = 0;
-  for (let tier = model.longContext?.next, i = 1; tier; tier = tier.next, i++) if (prompt > tier.thresholdTokens) step = i;
+  for (let tier = model.longContext?.next, i = 1; tier; tier = tier.next, i++)
+    if (prompt > tier.thresholdTokens) step = i;
   return step;
 }
 

@@ -18,7 +18,9 @@ const CHAT_MODES = new Set(['chat', 'completion', 'responses']);
 
 export function looksLikeLiteLlm(json: ExactJson): json is {[key: string]: ExactJson} {
   if (!isObject(json)) return false;
-  return Object.values(json).some((entry) => isObject(entry) && typeof entry['litellm_provider'] === 'string');
+  return Object.values(json).some(
+    (entry) => isObject(entry) && typeof entry['litellm_provider'] === 'string',
+  );
 }
 
 /**
@@ -35,12 +37,14 @@ export function convertLiteLlm(json: {[key: string]: ExactJson}, origin: string)
     const tiered = tieredOf(entry);
     const rates = tiered?.base ?? ratesOf(entry, '');
     if (!rates.input || !rates.output) continue;
-    const litellmProvider = typeof entry['litellm_provider'] === 'string' ? entry['litellm_provider'] : 'unknown';
+    const litellmProvider =
+      typeof entry['litellm_provider'] === 'string' ? entry['litellm_provider'] : 'unknown';
     const provider = PROVIDERS[litellmProvider] ?? litellmProvider;
     const longContext = tiered ? tiered.steps : longContextOf(entry);
     const multipliers = multipliersOf(entry, rates);
     const guess = guessCapability(key, rates);
-    const maxInput = entry['max_input_tokens'] instanceof ExactNumber ? Number(entry['max_input_tokens'].text) : undefined;
+    const maxInput =
+      entry['max_input_tokens'] instanceof ExactNumber ? Number(entry['max_input_tokens'].text) : undefined;
     models.push({
       id: key,
       provider,
@@ -90,10 +94,14 @@ function ratesOf(entry: {[key: string]: ExactJson}, suffix: string): Rates {
  */
 function multipliersOf(entry: {[key: string]: ExactJson}, rates: Rates): Multipliers | undefined {
   const result: {-readonly [K in keyof Multipliers]: Money} = {};
-  for (const [suffix, name] of [['_batches', 'batch'], ['_priority', 'priority']] as const) {
+  for (const [suffix, name] of [
+    ['_batches', 'batch'],
+    ['_priority', 'priority'],
+  ] as const) {
     const input = price(entry, `input_cost_per_token${suffix}`);
     const output = price(entry, `output_cost_per_token${suffix}`);
-    if (!input || !output || !rates.input || !rates.output || rates.input.isZero() || rates.output.isZero()) continue;
+    if (!input || !output || !rates.input || !rates.output || rates.input.isZero() || rates.output.isZero())
+      continue;
     const factor = input.div(rates.input);
     if (factor.eq(output.div(rates.output)) && factor.decimalPlaces() <= 4) result[name] = factor;
   }
@@ -105,17 +113,28 @@ function multipliersOf(entry: {[key: string]: ExactJson}, rates: Rates): Multipl
  * by prompt size (DashScope's Qwen3-Coder: four). The range from 0 is the base price; each other
  * range is a step priced whole from its start, as DashScope bills a request by its prompt's tier.
  */
-function tieredOf(entry: {[key: string]: ExactJson}): {base: Rates; steps: LongContextTier | undefined} | undefined {
+function tieredOf(entry: {
+  [key: string]: ExactJson;
+}): {base: Rates; steps: LongContextTier | undefined} | undefined {
   const list = entry['tiered_pricing'];
   if (!Array.isArray(list)) return undefined;
   const tiers = list
     .filter(isObject)
-    .map((t) => ({from: Array.isArray(t['range']) && t['range'][0] instanceof ExactNumber ? Number(t['range'][0].text) : NaN, rates: ratesOf(t, '')}))
+    .map((t) => ({
+      from:
+        Array.isArray(t['range']) && t['range'][0] instanceof ExactNumber ? Number(t['range'][0].text) : NaN,
+      rates: ratesOf(t, ''),
+    }))
     .filter((t) => Number.isSafeInteger(t.from) && t.from >= 0 && t.rates.input && t.rates.output)
     .sort((a, b) => a.from - b.from);
   const base = tiers[0];
   if (!base || base.from !== 0) return undefined;
-  return {base: base.rates, steps: chainTiers(tiers.slice(1).map((t) => ({thresholdTokens: t.from, wholeRequest: true, rates: t.rates})))};
+  return {
+    base: base.rates,
+    steps: chainTiers(
+      tiers.slice(1).map((t) => ({thresholdTokens: t.from, wholeRequest: true, rates: t.rates})),
+    ),
+  };
 }
 
 /** LiteLLM names a long-context tier by its threshold: input_cost_per_token_above_200k_tokens. */

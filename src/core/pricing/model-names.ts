@@ -55,5 +55,7 @@ export function closestName(query: string, names: Iterable<string>): string | un
   if (best === undefined) return undefined;
   const a = normalizeModelName(query);
   const b = normalizeModelName(best);
-  return editDistance(a, b) <= Math.max(2, Math.floor(b.length / 3)) || (a.length >= 3 && b.startsWith(a)) ? best : undefined;
+  return editDistance(a, b) <= Math.max(2, Math.floor(b.length / 3)) || (a.length >= 3 && b.startsWith(a))
+    ? best
+    : undefined;
 }

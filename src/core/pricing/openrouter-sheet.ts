@@ -40,7 +40,10 @@ export function convertOpenRouter(json: {[key: string]: ExactJson}, origin: stri
       id,
       provider: 'openrouter',
       ...(typeof entry['name'] === 'string' ? {displayName: `${entry['name']} (OpenRouter)`} : {}),
-      aliases: typeof entry['canonical_slug'] === 'string' && entry['canonical_slug'] !== id ? [entry['canonical_slug']] : [],
+      aliases:
+        typeof entry['canonical_slug'] === 'string' && entry['canonical_slug'] !== id
+          ? [entry['canonical_slug']]
+          : [],
       capability: guessCapability(id, rates),
       capabilityGuessed: true,
       // An OpenRouter key reaches its paid routes; its free variants are the platform's pool, no key's.

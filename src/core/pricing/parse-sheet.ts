@@ -5,7 +5,15 @@ import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
 import {convertOpenRouter, looksLikeOpenRouter} from './openrouter-sheet.js';
 import {parseMoney, type Money} from '../money.js';
 import {chainTiers} from './context-tiers.js';
-import type {LongContextTier, ModelPrice, Multipliers, PerCall, PriceChange, PriceSheet, Rates} from './model-price.js';
+import type {
+  LongContextTier,
+  ModelPrice,
+  Multipliers,
+  PerCall,
+  PriceChange,
+  PriceSheet,
+  Rates,
+} from './model-price.js';
 
 const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,7 +27,10 @@ export function parsePriceSheet(text: string, origin: string): PriceSheet {
     json = parseExactJson(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
-      throw new DataError(`${origin}:${error.line}: not valid JSON (${error.message})`, 'a price sheet is JSON: this project\'s format or LiteLLM\'s');
+      throw new DataError(
+        `${origin}:${error.line}: not valid JSON (${error.message})`,
+        "a price sheet is JSON: this project's format or LiteLLM's",
+      );
     }
     throw error;
   }
@@ -44,7 +55,8 @@ function quickOwnSheet(text: string): {[key: string]: ExactJson} | undefined {
   } catch {
     return undefined;
   }
-  if (typeof json !== 'object' || json === null || !Array.isArray((json as {models?: unknown}).models)) return undefined;
+  if (typeof json !== 'object' || json === null || !Array.isArray((json as {models?: unknown}).models))
+    return undefined;
   return toExact(json) as {[key: string]: ExactJson};
 }
 
@@ -55,7 +67,8 @@ function toExact(value: unknown): ExactJson {
     return new ExactNumber(String(value));
   }
   if (Array.isArray(value)) return value.map(toExact);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toExact(v)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toExact(v)]));
   return value as ExactJson;
 }
 
@@ -63,12 +76,21 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
   const where = (model?: string, field?: string) =>
     `${origin}${model ? `: model "${model}"` : ''}${field ? `: field ${field}` : ''}`;
   const fail = (model: string | undefined, field: string, problem: string): never => {
-    throw new DataError(`${where(model, field)}: ${problem}`, 'fix the sheet, or check it with `vibe-cost prices validate FILE`');
+    throw new DataError(
+      `${where(model, field)}: ${problem}`,
+      'fix the sheet, or check it with `vibe-cost prices validate FILE`',
+    );
   };
-  const str = (obj: {[key: string]: ExactJson}, key: string, model: string | undefined, required: boolean) => {
+  const str = (
+    obj: {[key: string]: ExactJson},
+    key: string,
+    model: string | undefined,
+    required: boolean,
+  ) => {
     const value = obj[key];
     if (value === undefined && !required) return undefined;
-    if (typeof value !== 'string' || value.trim() === '') return fail(model, key, `expected text, got ${show(value)}`);
+    if (typeof value !== 'string' || value.trim() === '')
+      return fail(model, key, `expected text, got ${show(value)}`);
     return value;
   };
   if (!(sheet['schemaVersion'] instanceof ExactNumber) || sheet['schemaVersion'].text !== '1') {
@@ -80,8 +102,11 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
   const source = str(sheet, 'source', undefined, true) as string;
   const sheetByok = sheet['byokable'] === undefined ? true : sheet['byokable'];
   // Per-call prices stated once for every model of the sheet (Anthropic's web search), unless a model says otherwise.
-  const sheetPerCall = parsePerCall(sheet['perCallUsd'], (field, problem) => fail(undefined, `perCallUsd.${field}`, problem));
-  if (typeof sheetByok !== 'boolean') fail(undefined, 'byokable', `expected true or false, got ${show(sheetByok)}`);
+  const sheetPerCall = parsePerCall(sheet['perCallUsd'], (field, problem) =>
+    fail(undefined, `perCallUsd.${field}`, problem),
+  );
+  if (typeof sheetByok !== 'boolean')
+    fail(undefined, 'byokable', `expected true or false, got ${show(sheetByok)}`);
 
   const models: ModelPrice[] = [];
   const seen = new Set<string>();
@@ -91,21 +116,37 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
     if (seen.has(id)) fail(id, 'id', 'appears twice in this sheet');
     seen.add(id);
     const capability = raw['capability'];
-    if (!isCapability(capability)) fail(id, 'capability', `expected frontier, mid, small or open, got ${show(capability)}`);
+    if (!isCapability(capability))
+      fail(id, 'capability', `expected frontier, mid, small or open, got ${show(capability)}`);
     const byokable = raw['byokable'] ?? sheetByok;
     if (typeof byokable !== 'boolean') fail(id, 'byokable', `expected true or false, got ${show(byokable)}`);
     const aliases = raw['aliases'] ?? [];
-    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) fail(id, 'aliases', 'expected a list of names');
-    const rates = parseRates(raw['usdPerMTok'], (field, problem) => fail(id, `usdPerMTok.${field}`, problem), true);
+    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string'))
+      fail(id, 'aliases', 'expected a list of names');
+    const rates = parseRates(
+      raw['usdPerMTok'],
+      (field, problem) => fail(id, `usdPerMTok.${field}`, problem),
+      true,
+    );
     const displayName = str(raw, 'displayName', id, false);
     const modelAsOf = str(raw, 'asOf', id, false) ?? asOf;
     if (!DATE.test(modelAsOf)) fail(id, 'asOf', `expected a date YYYY-MM-DD, got ${show(modelAsOf)}`);
-    const longContext = parseLongContext(raw['longContext'], (field, problem) => fail(id, `longContext.${field}`, problem));
-    const multipliers = parseMultipliers(raw['multipliers'], (field, problem) => fail(id, `multipliers.${field}`, problem));
+    const longContext = parseLongContext(raw['longContext'], (field, problem) =>
+      fail(id, `longContext.${field}`, problem),
+    );
+    const multipliers = parseMultipliers(raw['multipliers'], (field, problem) =>
+      fail(id, `multipliers.${field}`, problem),
+    );
     const maxInput = raw['maxInputTokens'];
     const maxInputTokens = maxInput instanceof ExactNumber ? Number(maxInput.text) : undefined;
-    if (maxInput !== undefined && (maxInputTokens === undefined || !Number.isSafeInteger(maxInputTokens) || maxInputTokens <= 0)) fail(id, 'maxInputTokens', `expected a whole number of tokens, got ${show(maxInput)}`);
-    const perCall = parsePerCall(raw['perCallUsd'], (field, problem) => fail(id, `perCallUsd.${field}`, problem)) ?? sheetPerCall;
+    if (
+      maxInput !== undefined &&
+      (maxInputTokens === undefined || !Number.isSafeInteger(maxInputTokens) || maxInputTokens <= 0)
+    )
+      fail(id, 'maxInputTokens', `expected a whole number of tokens, got ${show(maxInput)}`);
+    const perCall =
+      parsePerCall(raw['perCallUsd'], (field, problem) => fail(id, `perCallUsd.${field}`, problem)) ??
+      sheetPerCall;
     const changes = parseChanges(raw['changes'], (field, problem) => fail(id, `changes${field}`, problem));
     models.push({
       id,
@@ -136,7 +177,8 @@ function parseRates(raw: ExactJson | undefined, fail: Fail, requireInputOutput: 
   if (!isObject(raw)) return fail('', `expected an object of USD-per-million-token prices, got ${show(raw)}`);
   const rates: {-readonly [K in keyof Rates]: Money} = {};
   for (const [field, value] of Object.entries(raw)) {
-    if (!(RATE_FIELDS as readonly string[]).includes(field)) fail(field, `unknown price field (known: ${RATE_FIELDS.join(', ')})`);
+    if (!(RATE_FIELDS as readonly string[]).includes(field))
+      fail(field, `unknown price field (known: ${RATE_FIELDS.join(', ')})`);
     // Prices are written as strings so no float ever touches them; a bare JSON number is accepted from its text.
     const text = value instanceof ExactNumber ? value.text : typeof value === 'string' ? value : undefined;
     const money = text === undefined ? undefined : parseMoney(text);
@@ -145,7 +187,8 @@ function parseRates(raw: ExactJson | undefined, fail: Fail, requireInputOutput: 
     rates[field as keyof Rates] = money;
   }
   if (requireInputOutput) {
-    for (const field of ['input', 'output'] as const) if (!rates[field]) fail(field, 'missing: every model needs input and output prices');
+    for (const field of ['input', 'output'] as const)
+      if (!rates[field]) fail(field, 'missing: every model needs input and output prices');
   }
   return rates;
 }
@@ -154,18 +197,31 @@ function parseRates(raw: ExactJson | undefined, fail: Fail, requireInputOutput: 
 function parseLongContext(raw: ExactJson | undefined, fail: Fail): LongContextTier | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (Array.isArray(raw)) {
-    const steps = raw.map((step, i) => parseLongContext(step, (f, p) => fail(`[${i}]${f ? `.${f}` : ''}`, p)) as LongContextTier);
+    const steps = raw.map(
+      (step, i) => parseLongContext(step, (f, p) => fail(`[${i}]${f ? `.${f}` : ''}`, p)) as LongContextTier,
+    );
     if (steps.length === 0) return fail('', 'expected at least one tier');
-    steps.forEach((s, i) => i > 0 && s.thresholdTokens <= (steps[i - 1] as LongContextTier).thresholdTokens && fail(`[${i}].thresholdTokens`, 'tiers must rise: each threshold above the one before'));
+    steps.forEach(
+      (s, i) =>
+        i > 0 &&
+        s.thresholdTokens <= (steps[i - 1] as LongContextTier).thresholdTokens &&
+        fail(`[${i}].thresholdTokens`, 'tiers must rise: each threshold above the one before'),
+    );
     return chainTiers(steps);
   }
   if (!isObject(raw)) return fail('', `expected an object, got ${show(raw)}`);
   const threshold = raw['thresholdTokens'];
   const thresholdTokens = threshold instanceof ExactNumber ? Number(threshold.text) : NaN;
-  if (!Number.isSafeInteger(thresholdTokens) || thresholdTokens <= 0) fail('thresholdTokens', `expected a whole number of tokens, got ${show(threshold)}`);
+  if (!Number.isSafeInteger(thresholdTokens) || thresholdTokens <= 0)
+    fail('thresholdTokens', `expected a whole number of tokens, got ${show(threshold)}`);
   const wholeRequest = raw['wholeRequest'];
-  if (typeof wholeRequest !== 'boolean') fail('wholeRequest', `expected true or false, got ${show(wholeRequest)}`);
-  return {thresholdTokens, wholeRequest: wholeRequest as boolean, rates: parseRates(raw['usdPerMTok'], (f, p) => fail(`usdPerMTok.${f}`, p), false)};
+  if (typeof wholeRequest !== 'boolean')
+    fail('wholeRequest', `expected true or false, got ${show(wholeRequest)}`);
+  return {
+    thresholdTokens,
+    wholeRequest: wholeRequest as boolean,
+    rates: parseRates(raw['usdPerMTok'], (f, p) => fail(`usdPerMTok.${f}`, p), false),
+  };
 }
 
 function parseMultipliers(raw: ExactJson | undefined, fail: Fail): Multipliers | undefined {
@@ -173,9 +229,16 @@ function parseMultipliers(raw: ExactJson | undefined, fail: Fail): Multipliers |
   if (!isObject(raw)) return fail('', `expected an object such as {"batch": "0.5"}, got ${show(raw)}`);
   const result: {-readonly [K in keyof Multipliers]: Money} = {};
   for (const [field, value] of Object.entries(raw)) {
-    if (!['batch', 'priority', 'fast'].includes(field)) fail(field, 'unknown multiplier (known: batch, priority, fast)');
-    const money = typeof value === 'string' ? parseMoney(value) : value instanceof ExactNumber ? parseMoney(value.text) : undefined;
-    if (!money || !money.isPositive()) return fail(field, `expected a positive factor such as "0.5", got ${show(value)}`);
+    if (!['batch', 'priority', 'fast'].includes(field))
+      fail(field, 'unknown multiplier (known: batch, priority, fast)');
+    const money =
+      typeof value === 'string'
+        ? parseMoney(value)
+        : value instanceof ExactNumber
+          ? parseMoney(value.text)
+          : undefined;
+    if (!money || !money.isPositive())
+      return fail(field, `expected a positive factor such as "0.5", got ${show(value)}`);
     result[field as keyof Multipliers] = money;
   }
   return result;
@@ -187,8 +250,14 @@ function parsePerCall(raw: ExactJson | undefined, fail: Fail): PerCall | undefin
   const result: {-readonly [K in keyof PerCall]: Money} = {};
   for (const [field, value] of Object.entries(raw)) {
     if (field !== 'webSearch') fail(field, 'unknown per-call price (known: webSearch)');
-    const money = typeof value === 'string' ? parseMoney(value) : value instanceof ExactNumber ? parseMoney(value.text) : undefined;
-    if (!money || money.isNegative()) return fail(field, `expected a price in USD per call such as "0.01", got ${show(value)}`);
+    const money =
+      typeof value === 'string'
+        ? parseMoney(value)
+        : value instanceof ExactNumber
+          ? parseMoney(value.text)
+          : undefined;
+    if (!money || money.isNegative())
+      return fail(field, `expected a price in USD per call such as "0.01", got ${show(value)}`);
     result[field as keyof PerCall] = money;
   }
   return result;
@@ -196,17 +265,23 @@ function parsePerCall(raw: ExactJson | undefined, fail: Fail): PerCall | undefin
 
 function parseChanges(raw: ExactJson | undefined, fail: Fail): PriceChange[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) return fail('', `expected a list of {"effective": "YYYY-MM-DD", "usdPerMTok": {...}}, got ${show(raw)}`);
+  if (!Array.isArray(raw))
+    return fail('', `expected a list of {"effective": "YYYY-MM-DD", "usdPerMTok": {...}}, got ${show(raw)}`);
   let previous = '';
   return raw.map((change, i) => {
     const at = (field: string, problem: string) => fail(`[${i}].${field}`, problem);
     if (!isObject(change)) return at('', `expected an object, got ${show(change)}`);
     const effective = change['effective'];
-    if (typeof effective !== 'string' || !DATE.test(effective)) return at('effective', `expected a date YYYY-MM-DD, got ${show(effective)}`);
-    if (effective <= previous) at('effective', `changes must be in date order; ${effective} follows ${previous}`);
+    if (typeof effective !== 'string' || !DATE.test(effective))
+      return at('effective', `expected a date YYYY-MM-DD, got ${show(effective)}`);
+    if (effective <= previous)
+      at('effective', `changes must be in date order; ${effective} follows ${previous}`);
     previous = effective;
     const rates = parseRates(change['usdPerMTok'], (f, p) => at(`usdPerMTok.${f}`, p), true);
-    const longContext = change['longContext'] === null ? null : parseLongContext(change['longContext'], (f, p) => at(`longContext.${f}`, p));
+    const longContext =
+      change['longContext'] === null
+        ? null
+        : parseLongContext(change['longContext'], (f, p) => at(`longContext.${f}`, p));
     return {effective, rates, ...(longContext !== undefined ? {longContext} : {})};
   });
 }

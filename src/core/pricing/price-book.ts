@@ -36,7 +36,11 @@ export class PriceBook {
         const replaced = sameId ?? this.counterpart(model);
         const merged = replaced && model.origin !== replaced.origin ? inheritMissing(model, replaced) : model;
         this.byId.set(merged.id, merged);
-        for (const name of [merged.id, ...merged.aliases, ...(merged.displayName ? [merged.displayName] : [])]) {
+        for (const name of [
+          merged.id,
+          ...merged.aliases,
+          ...(merged.displayName ? [merged.displayName] : []),
+        ]) {
           const key = normalizeModelName(name);
           const holder = this.byKey.get(key);
           if (!holder || holder.id === merged.id) this.byKey.set(key, merged);
@@ -52,7 +56,11 @@ export class PriceBook {
    */
   counterpart(model: ModelPrice): ModelPrice | undefined {
     const found = this.byId.get(model.id) ?? this.byKey.get(normalizeModelName(model.id));
-    return found && found.provider === model.provider && (found.id === model.id || found.aliases.includes(model.id)) ? found : undefined;
+    return found &&
+      found.provider === model.provider &&
+      (found.id === model.id || found.aliases.includes(model.id))
+      ? found
+      : undefined;
   }
 
   /** The sheets in use: the long tail's too, once a lookup has read it. */
@@ -99,7 +107,11 @@ export class PriceBook {
   }
 
   nearest(query: string, limit = 3): string[] {
-    return nearestNames(query, this.allModels().map((m) => m.id), limit);
+    return nearestNames(
+      query,
+      this.allModels().map((m) => m.id),
+      limit,
+    );
   }
 }
 
@@ -114,7 +126,9 @@ function inheritMissing(model: ModelPrice, replaced: ModelPrice): ModelPrice {
     ...model,
     // Replacing through an alias keeps our id, so flags and profiles naming it still find it.
     id: replaced.id,
-    aliases: [...new Set([...model.aliases, ...replaced.aliases, ...(model.id !== replaced.id ? [model.id] : [])])],
+    aliases: [
+      ...new Set([...model.aliases, ...replaced.aliases, ...(model.id !== replaced.id ? [model.id] : [])]),
+    ],
     rates: {...replaced.rates, ...model.rates},
     capability: replaced.capability,
     capabilityGuessed: false,

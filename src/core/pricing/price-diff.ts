@@ -35,7 +35,14 @@ function ratesChanges(model: string, prefix: string, before: Rates, after: Rates
     const a = before[field];
     const b = after[field];
     // A rate the new sheet does not give is kept from the old one (PriceBook fills it), so it is no change.
-    if (b && (!a || !a.eq(b))) lines.push({model, field: `${prefix}${field}`, from: a ? a.toFixed() : '-', to: b.toFixed(), suspicious: suspicious(a, b)});
+    if (b && (!a || !a.eq(b)))
+      lines.push({
+        model,
+        field: `${prefix}${field}`,
+        from: a ? a.toFixed() : '-',
+        to: b.toFixed(),
+        suspicious: suspicious(a, b),
+      });
   }
   return lines;
 }
@@ -45,7 +52,11 @@ function ratesChanges(model: string, prefix: string, before: Rates, after: Rates
  * is the same when its id and provider are (as PriceBook replaces them): LiteLLM's bedrock/ or
  * azure/ copies of a model are other offers, not the same price.
  */
-export function diffPrices(inUse: PriceBook, next: readonly ModelPrice[], previousNextIds: readonly string[]): PriceDiff {
+export function diffPrices(
+  inUse: PriceBook,
+  next: readonly ModelPrice[],
+  previousNextIds: readonly string[],
+): PriceDiff {
   const changed: PriceChangeLine[] = [];
   const added: string[] = [];
   let matched = 0;
@@ -57,10 +68,18 @@ export function diffPrices(inUse: PriceBook, next: readonly ModelPrice[], previo
     }
     matched++;
     changed.push(...ratesChanges(old.id, '', old.rates, m.rates));
-    if (m.longContext) changed.push(...ratesChanges(old.id, 'longContext.', old.longContext?.rates ?? {}, m.longContext.rates));
+    if (m.longContext)
+      changed.push(
+        ...ratesChanges(old.id, 'longContext.', old.longContext?.rates ?? {}, m.longContext.rates),
+      );
   }
   const nextIds = new Set(next.map((m) => m.id));
-  return {changed, added: added.sort(), removed: previousNextIds.filter((id) => !nextIds.has(id)).sort(), matched};
+  return {
+    changed,
+    added: added.sort(),
+    removed: previousNextIds.filter((id) => !nextIds.has(id)).sort(),
+    matched,
+  };
 }
 
 /**
@@ -81,7 +100,10 @@ export function holdSuspicious(inUse: PriceBook, next: readonly ModelPrice[]): M
       }
       return rates;
     };
-    const longContext = m.longContext && old.longContext ? {...m.longContext, rates: keep(old.longContext.rates, m.longContext.rates)} : m.longContext;
+    const longContext =
+      m.longContext && old.longContext
+        ? {...m.longContext, rates: keep(old.longContext.rates, m.longContext.rates)}
+        : m.longContext;
     return {...m, rates: keep(old.rates, m.rates), ...(longContext ? {longContext} : {})};
   });
 }

@@ -1,17 +1,33 @@
 import {route, type AppSettings} from './router.js';
 import {classTask, type Scenario} from '../simulation/scenario.js';
-import {byokSettings, FREE_SETTINGS, FREE_THEN_PLATFORM, PLATFORM_SETTINGS, type Strategy} from './strategy.js';
+import {
+  byokSettings,
+  FREE_SETTINGS,
+  FREE_THEN_PLATFORM,
+  PLATFORM_SETTINGS,
+  type Strategy,
+} from './strategy.js';
 
 /** Providers whose keys the all-BYOK strategy holds: those of every BYOK-able model the profile asks for. */
 function providersNeeded(scenario: Scenario): string[] {
-  return [...new Set(scenario.classes.filter((c) => c.resolvedModel.byokable).map((c) => c.resolvedModel.provider))].sort();
+  return [
+    ...new Set(scenario.classes.filter((c) => c.resolvedModel.byokable).map((c) => c.resolvedModel.provider)),
+  ].sort();
 }
 
 function allByok(scenario: Scenario): Strategy {
-  return {id: 'all-byok', label: 'BYOK: your own key at list price', settings: byokSettings(providersNeeded(scenario))};
+  return {
+    id: 'all-byok',
+    label: 'BYOK: your own key at list price',
+    settings: byokSettings(providersNeeded(scenario)),
+  };
 }
 
-export const ALL_PLATFORM: Strategy = {id: 'all-platform', label: 'Platform-paid', settings: PLATFORM_SETTINGS};
+export const ALL_PLATFORM: Strategy = {
+  id: 'all-platform',
+  label: 'Platform-paid',
+  settings: PLATFORM_SETTINGS,
+};
 export const ALL_FREE: Strategy = {id: 'all-free', label: 'Free tier only', settings: FREE_SETTINGS};
 export const FREE_THEN_PAID: Strategy = {
   id: 'free-then-platform',
@@ -49,14 +65,22 @@ function hybridFreeByok(scenario: Scenario): Strategy | undefined {
     if (onFree) freeClasses++;
   }
   if (freeClasses === 0 || freeClasses === scenario.classes.length) return undefined;
-  return {id: 'hybrid-free-byok', label: 'Free tier for simple tasks, your key for the rest', settings: byok, perClass};
+  return {
+    id: 'hybrid-free-byok',
+    label: 'Free tier for simple tasks, your key for the rest',
+    settings: byok,
+    perClass,
+  };
 }
 
 /** Whether the free tier takes a task of this class at the start of a day, as route() decides. */
 export function takesFree(scenario: Scenario, c: Scenario['classes'][number]): boolean {
   const freeModel = scenario.freePool[0];
   const task = classTask(c);
-  return route(FREE_SETTINGS, scenario.plan, task, {freeUsedToday: 0, ...(freeModel ? {freeModel} : {})}).path === 'free';
+  return (
+    route(FREE_SETTINGS, scenario.plan, task, {freeUsedToday: 0, ...(freeModel ? {freeModel} : {})}).path ===
+    'free'
+  );
 }
 
 /** Every strategy `recommend` weighs. */

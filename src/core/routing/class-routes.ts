@@ -19,6 +19,12 @@ export function classRoutes(scenario: Scenario, strategy: Strategy): ClassRoute[
     const task = classTask(c);
     const settings = settingsFor(strategy, c.name);
     const context = (used: number) => ({freeUsedToday: used, ...(freeModel ? {freeModel} : {})});
-    return {className: c.name, share: c.share, needs: c.needs, first: route(settings, scenario.plan, task, context(0)), afterCap: route(settings, scenario.plan, task, context(cap))};
+    return {
+      className: c.name,
+      share: c.share,
+      needs: c.needs,
+      first: route(settings, scenario.plan, task, context(0)),
+      afterCap: route(settings, scenario.plan, task, context(cap)),
+    };
   });
 }

@@ -70,7 +70,8 @@ export type PriceBasis = 'list' | 'list+byok-fee' | 'platform-rate' | 'free';
 export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, context: RouteContext): Route {
   const {model} = task;
   // A prompt larger than the model's context window runs nowhere that model runs: not served, not priced.
-  if ((task.promptTokensPerRequest ?? 0) > inputLimit(model)) return {path: 'unserved', reason: 'context-window'};
+  if ((task.promptTokensPerRequest ?? 0) > inputLimit(model))
+    return {path: 'unserved', reason: 'context-window'};
   const short = meetsCapability(model.capability, task.needs) ? {} : {belowNeed: true as const};
   if (model.byokable && plan.byok.allowed && settings.keys.has(model.provider)) {
     const fee = !plan.byok.feePct.isZero() || !plan.byok.feeUsdPerMTok.isZero();
@@ -78,17 +79,23 @@ export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, cont
   }
   const fronted = platformFronts(plan, model.provider);
   const platformPaid = (reason: RouteReason): Route =>
-    fronted ? {path: 'platform', model, basis: 'platform-rate', reason, ...short} : {path: 'unserved', reason: 'no-path'};
+    fronted
+      ? {path: 'platform', model, basis: 'platform-rate', reason, ...short}
+      : {path: 'unserved', reason: 'no-path'};
   const picked = settings.platformProviders.has('*') || settings.platformProviders.has(model.provider);
   if (picked && fronted) return platformPaid('platform-chosen');
   const free = settings.freeTier ? plan.free : undefined;
   if (free && context.freeModel) {
     if (!meetsCapability(free.capability, task.needs)) {
-      return settings.onFreeLimit === 'fallthrough' ? platformPaid('free-capability-fallthrough') : {path: 'unserved', reason: 'free-capability'};
+      return settings.onFreeLimit === 'fallthrough'
+        ? platformPaid('free-capability-fallthrough')
+        : {path: 'unserved', reason: 'free-capability'};
     }
     const units = free.dailyCap.unit === 'requests' ? task.requests : 1;
     if (context.freeUsedToday + units > free.dailyCap.count) {
-      return settings.onFreeLimit === 'fallthrough' ? platformPaid('free-cap-fallthrough') : {path: 'unserved', reason: 'free-cap-wait'};
+      return settings.onFreeLimit === 'fallthrough'
+        ? platformPaid('free-cap-fallthrough')
+        : {path: 'unserved', reason: 'free-cap-wait'};
     }
     return {path: 'free', model: context.freeModel, basis: 'free', reason: 'free-tier'};
   }

@@ -10,7 +10,9 @@ export interface Strategy {
 
 /** Provider keys a strategy has the user hold, in any class. */
 export function keysUsed(strategy: Strategy): string[] {
-  return [...new Set([strategy.settings, ...Object.values(strategy.perClass ?? {})].flatMap((s) => [...s.keys]))].sort();
+  return [
+    ...new Set([strategy.settings, ...Object.values(strategy.perClass ?? {})].flatMap((s) => [...s.keys])),
+  ].sort();
 }
 
 /** Keys a strategy would have the user add: those it uses that they do not hold yet. */
@@ -31,9 +33,28 @@ export function byokSettings(providers: Iterable<string>): AppSettings {
 
 /** The user's setup as it stands: their keys where they hold one, platform-paid for the rest. */
 export function heldKeysStrategy(keys: readonly string[]): Strategy {
-  return {id: 'your-keys', label: `Your keys as held (${keys.join(', ')}), platform-paid for the rest`, settings: {...PLATFORM_SETTINGS, keys: new Set(keys)}};
+  return {
+    id: 'your-keys',
+    label: `Your keys as held (${keys.join(', ')}), platform-paid for the rest`,
+    settings: {...PLATFORM_SETTINGS, keys: new Set(keys)},
+  };
 }
 
-export const PLATFORM_SETTINGS: AppSettings = {keys: NONE, platformProviders: ANY, freeTier: false, onFreeLimit: 'wait'};
-export const FREE_SETTINGS: AppSettings = {keys: NONE, platformProviders: NONE, freeTier: true, onFreeLimit: 'wait'};
-export const FREE_THEN_PLATFORM: AppSettings = {keys: NONE, platformProviders: NONE, freeTier: true, onFreeLimit: 'fallthrough'};
+export const PLATFORM_SETTINGS: AppSettings = {
+  keys: NONE,
+  platformProviders: ANY,
+  freeTier: false,
+  onFreeLimit: 'wait',
+};
+export const FREE_SETTINGS: AppSettings = {
+  keys: NONE,
+  platformProviders: NONE,
+  freeTier: true,
+  onFreeLimit: 'wait',
+};
+export const FREE_THEN_PLATFORM: AppSettings = {
+  keys: NONE,
+  platformProviders: NONE,
+  freeTier: true,
+  onFreeLimit: 'fallthrough',
+};

@@ -35,7 +35,9 @@ export function parseConfig(json: unknown, origin: string): UserConfig {
           id: `app:${name}`,
           label: `Your app "${name}"`,
           settings: settings(app),
-          ...(perClass ? {perClass: Object.fromEntries(perClass.keys().map((k) => [k, settings(perClass.child(k))]))} : {}),
+          ...(perClass
+            ? {perClass: Object.fromEntries(perClass.keys().map((k) => [k, settings(perClass.child(k))]))}
+            : {}),
         };
       })
     : [];

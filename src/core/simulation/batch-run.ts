@@ -1,4 +1,10 @@
-import {byokFee, feeBearingRequests, platformCharge, PlatformMonths, type CreditMonth} from '../billing/charges.js';
+import {
+  byokFee,
+  feeBearingRequests,
+  platformCharge,
+  PlatformMonths,
+  type CreditMonth,
+} from '../billing/charges.js';
 import {ZERO, type Money} from '../money.js';
 import type {Plan} from '../billing/plan.js';
 import {listCost, splitByTier, stepAt, stepFor, type Tier} from '../pricing/context-tiers.js';
@@ -8,7 +14,8 @@ import {classTask, freeModelOn, type ResolvedClass, type Scenario} from './scena
 import {settingsFor, type Strategy} from '../routing/strategy.js';
 import {addTokens, NO_TOKENS, promptTokens, totalTokens, type Bucket, type TokenBuckets} from '../tokens.js';
 
-export type UnservedReason = 'free-capability' | 'free-cap-wait' | 'credits-exhausted' | 'context-window' | 'no-path';
+export type UnservedReason =
+  'free-capability' | 'free-cap-wait' | 'credits-exhausted' | 'context-window' | 'no-path';
 
 /** Tokens and list-price cost summed per path, model and price tier. */
 export interface LedgerLine {
@@ -98,7 +105,8 @@ export function repeatingPeriod(scenario: Scenario): {days: number; tasks: numbe
   for (let days = step; days <= MAX_PERIOD_DAYS; days += step) {
     const tasks = profile.tasksPerDay * days;
     const whole = Math.round(tasks);
-    if (whole > 0 && Math.abs(tasks - whole) < 1e-9 * Math.max(1, tasks) && whole % sequence === 0) return {days, tasks: whole};
+    if (whole > 0 && Math.abs(tasks - whole) < 1e-9 * Math.max(1, tasks) && whole % sequence === 0)
+      return {days, tasks: whole};
   }
   return undefined;
 }
@@ -110,9 +118,15 @@ export function repeatingPeriod(scenario: Scenario): {days: number; tasks: numbe
  */
 export function batchLimit(scenario: Scenario): {tasks: number; why: string} {
   const perTask = Math.max(1, ...scenario.classes.map((c) => totalTokens(c.tokens)));
-  const exact = {tasks: Math.floor(Number.MAX_SAFE_INTEGER / perTask), why: `the token counts pass 2^53, at up to ${perTask.toLocaleString('en-US')} tokens a task, and are no longer exact`};
+  const exact = {
+    tasks: Math.floor(Number.MAX_SAFE_INTEGER / perTask),
+    why: `the token counts pass 2^53, at up to ${perTask.toLocaleString('en-US')} tokens a task, and are no longer exact`,
+  };
   if (repeatingPeriod(scenario)) return exact;
-  const days = {tasks: Math.floor(MAX_PERIOD_DAYS * scenario.profile.tasksPerDay), why: `the batch would be simulated day by day: this pace and task mix do not repeat within ${MAX_PERIOD_DAYS.toLocaleString('en-US')} days`};
+  const days = {
+    tasks: Math.floor(MAX_PERIOD_DAYS * scenario.profile.tasksPerDay),
+    why: `the batch would be simulated day by day: this pace and task mix do not repeat within ${MAX_PERIOD_DAYS.toLocaleString('en-US')} days`,
+  };
   return days.tasks < exact.tasks ? days : exact;
 }
 
@@ -132,9 +146,21 @@ function repeated(once: RunResult, times: number, tail: RunResult | undefined, t
   const add = <T extends Record<string, number>>(a: T, b: T | undefined): T =>
     Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v * times + (b?.[k] ?? 0)])) as T;
   const lines = new Map<string, LedgerLine>();
-  for (const [line, factor] of [...once.lines.map((l) => [l, times] as const), ...(tail?.lines ?? []).map((l) => [l, 1] as const)]) {
+  for (const [line, factor] of [
+    ...once.lines.map((l) => [l, times] as const),
+    ...(tail?.lines ?? []).map((l) => [l, 1] as const),
+  ]) {
     const key = `${line.path}\u0000${line.model}\u0000${line.tier}`;
-    const sum = lines.get(key) ?? {path: line.path, model: line.model, tier: line.tier, tasks: 0, requests: 0, tokens: NO_TOKENS, listUsd: ZERO, missing: []};
+    const sum = lines.get(key) ?? {
+      path: line.path,
+      model: line.model,
+      tier: line.tier,
+      tasks: 0,
+      requests: 0,
+      tokens: NO_TOKENS,
+      listUsd: ZERO,
+      missing: [],
+    };
     sum.tasks += line.tasks * factor;
     sum.requests += line.requests * factor;
     sum.tokens = addTokens(sum.tokens, line.tokens, factor);
@@ -143,7 +169,10 @@ function repeated(once: RunResult, times: number, tail: RunResult | undefined, t
     lines.set(key, sum);
   }
   const charges = Object.fromEntries(
-    (Object.keys(once.charges) as (keyof Charges)[]).map((k) => [k, once.charges[k].mul(times).add(tail?.charges[k] ?? ZERO)]),
+    (Object.keys(once.charges) as (keyof Charges)[]).map((k) => [
+      k,
+      once.charges[k].mul(times).add(tail?.charges[k] ?? ZERO),
+    ]),
   ) as unknown as Charges;
   return {
     strategy: once.strategy,
@@ -156,12 +185,18 @@ function repeated(once: RunResult, times: number, tail: RunResult | undefined, t
     charges,
     totalUsd: once.totalUsd.mul(times).add(tail?.totalUsd ?? ZERO),
     complete: once.complete && (tail?.complete ?? true),
-    ...(once.days * times <= MAX_PERIOD_DAYS ? everyDay(once, times, tail) : {credits: once.credits, dailyUsd: once.dailyUsd, repeats: {days: once.days, times}}),
+    ...(once.days * times <= MAX_PERIOD_DAYS
+      ? everyDay(once, times, tail)
+      : {credits: once.credits, dailyUsd: once.dailyUsd, repeats: {days: once.days, times}}),
   };
 }
 
 /** The day-by-day series and credit months written out in full, for a batch short enough to list. */
-function everyDay(once: RunResult, times: number, tail: RunResult | undefined): Pick<RunResult, 'credits' | 'dailyUsd'> {
+function everyDay(
+  once: RunResult,
+  times: number,
+  tail: RunResult | undefined,
+): Pick<RunResult, 'credits' | 'dailyUsd'> {
   const stretches = [...Array.from({length: times}, () => once), ...(tail ? [tail] : [])];
   let month = 0;
   return {
@@ -193,8 +228,20 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
 
   const ledger = new Map<string, LedgerLine>();
   const served: Record<PathKind, number> = {byok: 0, platform: 0, free: 0};
-  const unserved: Record<UnservedReason, number> = {'free-capability': 0, 'free-cap-wait': 0, 'credits-exhausted': 0, 'context-window': 0, 'no-path': 0};
-  const charges: Charges = {byokListUsd: ZERO, byokFeeUsd: ZERO, platformUsageUsd: ZERO, subscriptionUsd: ZERO, packsUsd: ZERO};
+  const unserved: Record<UnservedReason, number> = {
+    'free-capability': 0,
+    'free-cap-wait': 0,
+    'credits-exhausted': 0,
+    'context-window': 0,
+    'no-path': 0,
+  };
+  const charges: Charges = {
+    byokListUsd: ZERO,
+    byokFeeUsd: ZERO,
+    platformUsageUsd: ZERO,
+    subscriptionUsd: ZERO,
+    packsUsd: ZERO,
+  };
   const dailyUsd: Money[] = [];
   let belowNeed = 0;
   const platformMonths = new PlatformMonths(plan);
@@ -205,7 +252,16 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     served[path] += count;
     for (const part of unit.split) {
       const key = `${path}\u0000${model.id}\u0000${part.tier}`;
-      const line = ledger.get(key) ?? {path, model: model.id, tier: part.tier, tasks: 0, requests: 0, tokens: NO_TOKENS, listUsd: ZERO, missing: []};
+      const line = ledger.get(key) ?? {
+        path,
+        model: model.id,
+        tier: part.tier,
+        tasks: 0,
+        requests: 0,
+        tokens: NO_TOKENS,
+        listUsd: ZERO,
+        missing: [],
+      };
       line.tasks += count;
       line.requests += cls.requestsPerTask * count;
       line.tokens = addTokens(line.tokens, part.tokens, count);
@@ -223,7 +279,9 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     let freeUsed = 0;
     const freeModel = freeModelOn(scenario.freePool, day);
     const from = Math.min(tasks, Math.floor(pace * day + 1e-9));
-    const counts = sequence.take(Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)) - from);
+    const counts = sequence.take(
+      Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)) - from,
+    );
 
     for (const [index, runtime] of runtimes.entries()) {
       let remaining = counts[index] ?? 0;
@@ -231,9 +289,18 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       // Tasks of one class on one day route alike until the free cap is reached, so route the
       // first, take as many as share its route, and route again for the rest.
       while (remaining > 0) {
-        const decision = route(settings, plan, runtime.task, {freeUsedToday: freeUsed, ...(freeModel ? {freeModel} : {})});
+        const decision = route(settings, plan, runtime.task, {
+          freeUsedToday: freeUsed,
+          ...(freeModel ? {freeModel} : {}),
+        });
         if (decision.path === 'unserved') {
-          unserved[decision.reason === 'free-capability' || decision.reason === 'free-cap-wait' || decision.reason === 'context-window' ? decision.reason : 'no-path'] += remaining;
+          unserved[
+            decision.reason === 'free-capability' ||
+            decision.reason === 'free-cap-wait' ||
+            decision.reason === 'context-window'
+              ? decision.reason
+              : 'no-path'
+          ] += remaining;
           break;
         }
         const unit = unitCost(runtime.cls, decision.model);
@@ -248,7 +315,11 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
           const list = unit.listUsd.mul(count);
           // Every request of a task costs the task's list price over its requests.
           const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
-          const fee = byokFee(plan, {listUsd: list, tokens: unit.tokens * count, feeBearingListUsd: feeBearing > 0 ? unit.listUsd.mul(feeBearing).div(requests) : ZERO});
+          const fee = byokFee(plan, {
+            listUsd: list,
+            tokens: unit.tokens * count,
+            feeBearingListUsd: feeBearing > 0 ? unit.listUsd.mul(feeBearing).div(requests) : ZERO,
+          });
           byokRequestsThisMonth += requests * count;
           charges.byokListUsd = charges.byokListUsd.add(list);
           charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
@@ -381,11 +452,13 @@ export function largestRemainder(parts: readonly number[], whole: number, n: num
   const quotas = parts.map((p) => BigInt(p) * big);
   const floors = quotas.map((q) => q / w);
   const left = Number(big - floors.reduce((a, b) => a + b, 0n));
-  const order = parts.map((_, i) => i).sort((i, j) => {
-    const ri = (quotas[i] as bigint) % w;
-    const rj = (quotas[j] as bigint) % w;
-    return ri === rj ? i - j : ri > rj ? -1 : 1;
-  });
+  const order = parts
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const ri = (quotas[i] as bigint) % w;
+      const rj = (quotas[j] as bigint) % w;
+      return ri === rj ? i - j : ri > rj ? -1 : 1;
+    });
   for (let k = 0; k < left; k++) {
     const i = order[k] as number;
     floors[i] = (floors[i] as bigint) + 1n;

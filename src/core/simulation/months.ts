@@ -40,7 +40,12 @@ export interface StrategyOutcome {
     readonly overageUsd: QuantileSketch;
     readonly blockedTasks: QuantileSketch;
   } | null;
-  readonly free: {readonly capDays: number; readonly waited: number; readonly fellThrough: number; readonly served: number} | null;
+  readonly free: {
+    readonly capDays: number;
+    readonly waited: number;
+    readonly fellThrough: number;
+    readonly served: number;
+  } | null;
   /** Mean cumulative cost at the end of each working day, and mean credit balance (null without credits). */
   readonly daily: {readonly cumulativeUsd: number[]; readonly creditBalance: number[] | null};
   readonly unservedTasks: number;
@@ -102,8 +107,13 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const sizes = classes.map(sizeDistribution);
   // The hot loop reads class figures from flat arrays rather than nested objects.
   const tables = classes.map(sizeTable);
-  const means = Float64Array.from(classes.flatMap((c) => [...BUCKETS.map((b) => c.tokens[b]), c.requestsPerTask]));
-  const thresholds = Float64Array.from(classes, (c) => c.resolvedModel.longContext?.thresholdTokens ?? Infinity);
+  const means = Float64Array.from(
+    classes.flatMap((c) => [...BUCKETS.map((b) => c.tokens[b]), c.requestsPerTask]),
+  );
+  const thresholds = Float64Array.from(
+    classes,
+    (c) => c.resolvedModel.longContext?.thresholdTokens ?? Infinity,
+  );
   const cumulativeShares: number[] = [];
   classes.reduce((sum, c) => {
     cumulativeShares.push(sum + c.share);
@@ -111,9 +121,19 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   }, 0);
   const slots = SLOT_PATHS * classes.length * 2;
   const exactRates = integerRates(scenario);
-  const slot = (path: SlotPath, cls: number, tier: Tier) => ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
-  const floatRates = classes.map((c) => ({base: floatRatesOf(ratesFor(c.resolvedModel, 'base')), long: floatRatesOf(ratesFor(c.resolvedModel, 'long'))}));
-  const {platform: platformFloat, byok: byokFloat, includedCredits: creditsIncluded, drawn, subscription: subscriptionFloat} = floatCharges(plan);
+  const slot = (path: SlotPath, cls: number, tier: Tier) =>
+    ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
+  const floatRates = classes.map((c) => ({
+    base: floatRatesOf(ratesFor(c.resolvedModel, 'base')),
+    long: floatRatesOf(ratesFor(c.resolvedModel, 'long')),
+  }));
+  const {
+    platform: platformFloat,
+    byok: byokFloat,
+    includedCredits: creditsIncluded,
+    drawn,
+    subscription: subscriptionFloat,
+  } = floatCharges(plan);
   const byokFeePct = !plan.byok.feePct.isZero();
   const subscription = plan.platform.subscription;
   const cliff = subscription?.overage.kind === 'blocked';
@@ -141,7 +161,12 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
     capHitToday: false,
   }));
 
-  const task = {model: classes[0]?.resolvedModel as ModelPrice, needs: classes[0]?.needs ?? 'open', requests: 1, promptTokensPerRequest: 0};
+  const task = {
+    model: classes[0]?.resolvedModel as ModelPrice,
+    needs: classes[0]?.needs ?? 'open',
+    requests: 1,
+    promptTokensPerRequest: 0,
+  };
   // Decisions are kept per class, so the context-window check takes the class's mean prompt, as the batch does.
   const meanPrompts = classes.map((c) => classTask(c).promptTokensPerRequest ?? 0);
   const freeByRequests = plan.free?.dailyCap.unit === 'requests';
@@ -184,15 +209,23 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         task.needs = c.needs;
         task.requests = requests;
         task.promptTokensPerRequest = meanPrompts[cls] as number;
-        const longTier = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h > (thresholds[cls] as number) * requests;
+        const longTier =
+          tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h >
+          (thresholds[cls] as number) * requests;
         const units = freeByRequests ? requests : 1;
         // What the task costs at list price and where its tokens go are the same on every paid
         // path and strategy: worked out once here, not per strategy.
-        const total = tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output;
+        const total =
+          tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output;
         const rates = floatRates[cls] as {base: number[]; long: number[]};
-        const split = longTier && !c.resolvedModel.longContext?.wholeRequest ? splitByTier(c.resolvedModel, tokens, requests) : undefined;
+        const split =
+          longTier && !c.resolvedModel.longContext?.wholeRequest
+            ? splitByTier(c.resolvedModel, tokens, requests)
+            : undefined;
         const tier: Tier = longTier ? 'long' : 'base';
-        const cost = split ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long) : listFloat(tokens, longTier ? rates.long : rates.base);
+        const cost = split
+          ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long)
+          : listFloat(tokens, longTier ? rates.long : rates.base);
         for (let si = 0; si < states.length; si++) {
           const s = states[si] as (typeof states)[number];
           const fits = s.freeUsed + units <= freeCap ? 1 : 0;
@@ -267,8 +300,13 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       }
       for (const s of states) {
         if (s.capHitToday) s.month.capDays++;
-        s.cumulative[day] = (s.cumulative[day] as number) + s.month.floatCost + subscriptionFloat(s.month.floatPlatform, s.month.platformTasks, s.month.blocked);
-        s.balance[day] = (s.balance[day] as number) + Math.max(0, creditsIncluded - drawn(s.month.floatPlatform, s.month.platformTasks));
+        s.cumulative[day] =
+          (s.cumulative[day] as number) +
+          s.month.floatCost +
+          subscriptionFloat(s.month.floatPlatform, s.month.platformTasks, s.month.blocked);
+        s.balance[day] =
+          (s.balance[day] as number) +
+          Math.max(0, creditsIncluded - drawn(s.month.floatPlatform, s.month.platformTasks));
       }
     }
     for (const s of states) {
@@ -301,9 +339,20 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       strategy: s.strategy,
       totalUsd: s.totalUsd,
       bills: s.bills,
-      credits: subscription ? {monthsRunOut: s.monthsRunOut, monthsBlocked: s.monthsBlocked, runOutDays: s.runOutDays, overageUsd: s.overage, blockedTasks: s.blocked} : null,
+      credits: subscription
+        ? {
+            monthsRunOut: s.monthsRunOut,
+            monthsBlocked: s.monthsBlocked,
+            runOutDays: s.runOutDays,
+            overageUsd: s.overage,
+            blockedTasks: s.blocked,
+          }
+        : null,
       free: plan.free ? s.free : null,
-      daily: {cumulativeUsd: [...s.cumulative].map((v) => v / runs), creditBalance: subscription ? [...s.balance].map((v) => v / runs) : null},
+      daily: {
+        cumulativeUsd: [...s.cumulative].map((v) => v / runs),
+        creditBalance: subscription ? [...s.balance].map((v) => v / runs) : null,
+      },
       unservedTasks: s.unserved,
       complete: s.complete,
     })),
@@ -325,7 +374,13 @@ function accumulate(sums: Float64Array, base: number, t: TokenBuckets, sign: 1 |
 
 /** A task's list price in float dollars: only for decisions inside a month, never for the bill. */
 function listFloat(t: TokenBuckets, rates: number[]): number {
-  return t.input * (rates[0] as number) + t.cacheRead * (rates[1] as number) + t.cacheWrite5m * (rates[2] as number) + t.cacheWrite1h * (rates[3] as number) + t.output * (rates[4] as number);
+  return (
+    t.input * (rates[0] as number) +
+    t.cacheRead * (rates[1] as number) +
+    t.cacheWrite5m * (rates[2] as number) +
+    t.cacheWrite1h * (rates[3] as number) +
+    t.output * (rates[4] as number)
+  );
 }
 
 /** The month's bill, exactly, from its integer token sums. */
@@ -342,19 +397,30 @@ export interface IntegerRates {
 }
 
 function integerRates(scenario: Scenario): IntegerRates {
-  const all = scenario.classes.flatMap((c) => (['base', 'long'] as const).flatMap((tier) => BUCKETS.map((b) => ratesFor(c.resolvedModel, tier)[b])));
+  const all = scenario.classes.flatMap((c) =>
+    (['base', 'long'] as const).flatMap((tier) => BUCKETS.map((b) => ratesFor(c.resolvedModel, tier)[b])),
+  );
   const decimals = Math.max(0, ...all.map((r) => (r ? r.decimalPlaces() : 0)));
   const perUnit = new Money(10).pow(decimals);
   return {
-    units: scenario.classes.map((c) => (['base', 'long'] as const).map((tier) => BUCKETS.map((b) => {
-      const rate = ratesFor(c.resolvedModel, tier)[b];
-      return rate ? BigInt(rate.mul(perUnit).toFixed(0)) : undefined;
-    }))),
+    units: scenario.classes.map((c) =>
+      (['base', 'long'] as const).map((tier) =>
+        BUCKETS.map((b) => {
+          const rate = ratesFor(c.resolvedModel, tier)[b];
+          return rate ? BigInt(rate.mul(perUnit).toFixed(0)) : undefined;
+        }),
+      ),
+    ),
     scale: new Money(10).pow(6 + decimals),
   };
 }
 
-function monthBill(scenario: Scenario, m: Month, slot: (path: SlotPath, cls: number, tier: Tier) => number, rates: IntegerRates) {
+function monthBill(
+  scenario: Scenario,
+  m: Month,
+  slot: (path: SlotPath, cls: number, tier: Tier) => number,
+  rates: IntegerRates,
+) {
   const {plan, classes} = scenario;
   const sums = [0n, 0n, 0n, 0n];
   const counted = [0, 0, 0, 0];
@@ -374,11 +440,17 @@ function monthBill(scenario: Scenario, m: Month, slot: (path: SlotPath, cls: num
       }
     }
   }
-  const usd = (path: SlotPath) => (sums[path] === 0n ? ZERO : new Money((sums[path] as bigint).toString()).div(rates.scale));
+  const usd = (path: SlotPath) =>
+    sums[path] === 0n ? ZERO : new Money((sums[path] as bigint).toString()).div(rates.scale);
   const [past, all] = m.waiverEnd;
   const charges = monthCharges(
     plan,
-    {listUsd: usd(BYOK), tokens: counted[BYOK] as number, feeBearingListUsd: past === 0 ? usd(FEE_BEARING) : usd(FEE_BEARING).add(usd(WAIVER_END).mul(past).div(all))},
+    {
+      listUsd: usd(BYOK),
+      tokens: counted[BYOK] as number,
+      feeBearingListUsd:
+        past === 0 ? usd(FEE_BEARING) : usd(FEE_BEARING).add(usd(WAIVER_END).mul(past).div(all)),
+    },
     {listUsd: usd(PLATFORM), tokens: counted[PLATFORM] as number, tasks: m.platformTasks, blocked: m.blocked},
   );
   return {total: charges.totalUsd, overage: charges.overageUsd, complete};

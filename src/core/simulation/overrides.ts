@@ -45,6 +45,8 @@ export function applyPlanOverrides(plan: Plan, o: PlanOverrides): Plan {
   return {
     ...plan,
     platform: {...plan.platform, ...(o.markupPct ? {markupPct: o.markupPct} : {})},
-    ...(plan.free && o.freeCap !== undefined ? {free: {...plan.free, dailyCap: {...plan.free.dailyCap, count: o.freeCap}}} : {}),
+    ...(plan.free && o.freeCap !== undefined
+      ? {free: {...plan.free, dailyCap: {...plan.free.dailyCap, count: o.freeCap}}}
+      : {}),
   };
 }

@@ -85,7 +85,11 @@ export class Random {
       const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k;
+      if (
+        Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <=
+        -lambda + k * loglam - logFactorial(k)
+      )
+        return k;
     }
   }
 }
@@ -93,7 +97,8 @@ export class Random {
 function logFactorial(k: number): number {
   if (k < 2) return 0;
   // Stirling's series: accurate to well below the acceptance test's needs past k = 10.
-  if (k > 10) return (k + 0.5) * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * k) - 1 / (360 * k * k * k);
+  if (k > 10)
+    return (k + 0.5) * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * k) - 1 / (360 * k * k * k);
   let sum = 0;
   for (let i = 2; i <= k; i++) sum += Math.log(i);
   return sum;

@@ -17,7 +17,12 @@ export interface ResolvedClass extends TaskClass {
  * month simulation draws sizes around the mean but routes per class, on the same mean.
  */
 export function classTask(c: ResolvedClass): TaskToRoute {
-  return {model: c.resolvedModel, needs: c.needs, requests: c.requestsPerTask, promptTokensPerRequest: promptTokens(c.tokens) / c.requestsPerTask};
+  return {
+    model: c.resolvedModel,
+    needs: c.needs,
+    requests: c.requestsPerTask,
+    promptTokensPerRequest: promptTokens(c.tokens) / c.requestsPerTask,
+  };
 }
 
 /** A profile and a plan with every model name resolved to its price: what a simulation runs on. */
@@ -37,7 +42,13 @@ export function monthTasks(scenario: Scenario): number {
 export function buildScenario(profile: Profile, plan: Plan, book: PriceBook, date: string): Scenario {
   const classes = profile.classes.map((c) => ({
     ...c,
-    resolvedModel: priceOn(book.resolve(c.model ?? profile.model, c.model ? `profile "${profile.id}" class "${c.name}" model` : '--model'), date),
+    resolvedModel: priceOn(
+      book.resolve(
+        c.model ?? profile.model,
+        c.model ? `profile "${profile.id}" class "${c.name}" model` : '--model',
+      ),
+      date,
+    ),
   }));
   return {profile, plan, classes, freePool: resolveFreePool(plan, book, date)};
 }

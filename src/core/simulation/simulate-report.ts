@@ -1,6 +1,12 @@
 import {byokNotApplicable, pathStrategies} from '../routing/candidates.js';
 import type {SheetSummary} from '../pricing/model-price.js';
-import {pickRuns, recommend, unservedTotal, type Constraints, type Recommendation} from '../advice/recommend.js';
+import {
+  pickRuns,
+  recommend,
+  unservedTotal,
+  type Constraints,
+  type Recommendation,
+} from '../advice/recommend.js';
 import {PATHS, type PathKind} from '../routing/router.js';
 import {monthTasks, type Scenario} from './scenario.js';
 import {simulateRun, type RunResult} from './batch-run.js';
@@ -42,13 +48,17 @@ export function simulateReport(
   const recommendation = recommend(scenario, constraints, userStrategies, runs);
   // recommend() already ran a month of each path's strategy; a strategy's run depends on nothing else.
   const monthOf = (strategy: Strategy) =>
-    recommendation.ranked.find((c) => c.strategy.id === strategy.id)?.month ?? simulateRun(scenario, strategy, monthTasks(scenario));
+    recommendation.ranked.find((c) => c.strategy.id === strategy.id)?.month ??
+    simulateRun(scenario, strategy, monthTasks(scenario));
   const notApplicable = byokNotApplicable(scenario);
   const paths = Object.fromEntries(
     PATHS.map((path) => {
       const strategy = strategies[path];
       const na = path === 'byok' && notApplicable ? {notApplicable} : {};
-      return [path, {strategy, batch: simulateRun(scenario, strategy, tasks), month: monthOf(strategy), ...na}];
+      return [
+        path,
+        {strategy, batch: simulateRun(scenario, strategy, tasks), month: monthOf(strategy), ...na},
+      ];
     }),
   ) as Record<PathKind, PathReport>;
   const applicable = PATHS.filter((p) => !paths[p].notApplicable);

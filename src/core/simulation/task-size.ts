@@ -34,21 +34,30 @@ export function sizeTable(c: TaskClass): Float64Array {
     for (let i = 0; i < SIZE_TABLE_ENTRIES; i++) {
       const at = ((i + 0.5) / SIZE_TABLE_ENTRIES) * (q.length - 1);
       const low = Math.floor(at);
-      table[i] = (q[low] as number) + ((q[Math.min(q.length - 1, low + 1)] as number) - (q[low] as number)) * (at - low);
+      table[i] =
+        (q[low] as number) +
+        ((q[Math.min(q.length - 1, low + 1)] as number) - (q[low] as number)) * (at - low);
     }
     const mean = table.reduce((a, b) => a + b, 0) / SIZE_TABLE_ENTRIES;
     for (let i = 0; i < SIZE_TABLE_ENTRIES; i++) table[i] = (table[i] as number) / mean;
     return table;
   }
   const {mu, sigma} = sizeDistribution(c);
-  for (let i = 0; i < SIZE_TABLE_ENTRIES; i++) table[i] = Math.exp(mu + sigma * inverseNormal((i + 0.5) / SIZE_TABLE_ENTRIES));
+  for (let i = 0; i < SIZE_TABLE_ENTRIES; i++)
+    table[i] = Math.exp(mu + sigma * inverseNormal((i + 0.5) / SIZE_TABLE_ENTRIES));
   return table;
 }
 
 const ACKLAM = {
-  a: [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239],
+  a: [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ],
   b: [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572],
-  c: [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783],
+  c: [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ],
   d: [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416],
 };
 

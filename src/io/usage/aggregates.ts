@@ -49,12 +49,24 @@ function fingerprints(held: HeldFile): Map<string, string> {
       const t = r.tokens;
       const s = models.get(r.modelRaw) ?? [0, 0, 0, 0, 0, 0];
       // Reported dollars in micro-cents: exact for every amount an export writes.
-      const v = [t?.input ?? 0, t?.cacheRead ?? 0, t?.cacheWrite5m ?? 0, t?.cacheWrite1h ?? 0, t?.output ?? 0, Math.round(Number(r.reportedUsd ?? 0) * 1e8)];
-      models.set(r.modelRaw, s.map((x, i) => x + (v[i] as number)));
+      const v = [
+        t?.input ?? 0,
+        t?.cacheRead ?? 0,
+        t?.cacheWrite5m ?? 0,
+        t?.cacheWrite1h ?? 0,
+        t?.output ?? 0,
+        Math.round(Number(r.reportedUsd ?? 0) * 1e8),
+      ];
+      models.set(
+        r.modelRaw,
+        s.map((x, i) => x + (v[i] as number)),
+      );
       sums.set(day(r), models);
     }
   }
-  return new Map([...sums].map(([d, models]) => [d, JSON.stringify([...models].sort((a, b) => (a[0] < b[0] ? -1 : 1)))]));
+  return new Map(
+    [...sums].map(([d, models]) => [d, JSON.stringify([...models].sort((a, b) => (a[0] < b[0] ? -1 : 1)))]),
+  );
 }
 
 /**
@@ -62,7 +74,11 @@ function fingerprints(held: HeldFile): Map<string, string> {
  * totals equal an earlier file's is the same usage, counted once; a day whose totals differ is
  * kept in both and reported (two workspaces, or one account exported twice as the day went on).
  */
-export function resolveOverlaps(files: readonly HeldFile[]): {drop: Map<HeldFile, Set<string>>; same: SameUsage[]; different: DifferentTotals[]} {
+export function resolveOverlaps(files: readonly HeldFile[]): {
+  drop: Map<HeldFile, Set<string>>;
+  same: SameUsage[];
+  different: DifferentTotals[];
+} {
   const drop = new Map<HeldFile, Set<string>>();
   const same: SameUsage[] = [];
   const different: DifferentTotals[] = [];
@@ -86,7 +102,13 @@ export function resolveOverlaps(files: readonly HeldFile[]): {drop: Map<HeldFile
     }
     for (const [other, e] of byOther) {
       const days = new Set(e.same);
-      if (e.same.length) same.push({file: held.file, sameAs: other.file, days: e.same.sort(), rows: held.rows.filter((row) => row.every((r) => days.has(day(r)))).length});
+      if (e.same.length)
+        same.push({
+          file: held.file,
+          sameAs: other.file,
+          days: e.same.sort(),
+          rows: held.rows.filter((row) => row.every((r) => days.has(day(r)))).length,
+        });
       if (e.different.length) different.push({file: held.file, other: other.file, days: e.different.sort()});
     }
     drop.set(held, dropped);

@@ -24,14 +24,28 @@ export interface Overlap {
 function reportRows(root: unknown): {rows: Obj[]; restated: number} {
   if (Array.isArray(root)) return {rows: root.filter(isObj), restated: 0};
   if (!isObj(root)) return {rows: [], restated: 0};
-  for (const period of PERIODS) if (Array.isArray(root[period])) return {rows: (root[period] as unknown[]).filter(isObj), restated: 0};
-  if (isObj(root['projects'])) return {rows: Object.values(root['projects']).flatMap((list) => (Array.isArray(list) ? list.filter(isObj) : [])), restated: 0};
+  for (const period of PERIODS)
+    if (Array.isArray(root[period])) return {rows: (root[period] as unknown[]).filter(isObj), restated: 0};
+  if (isObj(root['projects']))
+    return {
+      rows: Object.values(root['projects']).flatMap((list) =>
+        Array.isArray(list) ? list.filter(isObj) : [],
+      ),
+      restated: 0,
+    };
   if (Array.isArray(root['data'])) return {rows: root['data'].filter(isObj), restated: 0};
-  if (root['inputTokens'] !== undefined && root['outputTokens'] !== undefined) return {rows: [root], restated: 0};
-  const nested = Object.values(root).filter(isObj).map(reportRows).filter((r) => r.rows.length > 0);
+  if (root['inputTokens'] !== undefined && root['outputTokens'] !== undefined)
+    return {rows: [root], restated: 0};
+  const nested = Object.values(root)
+    .filter(isObj)
+    .map(reportRows)
+    .filter((r) => r.rows.length > 0);
   if (nested.length > 0) {
     const [finest, ...others] = nested;
-    return {rows: finest!.rows, restated: others.reduce((n, r) => n + r.rows.length + r.restated, finest!.restated)};
+    return {
+      rows: finest!.rows,
+      restated: others.reduce((n, r) => n + r.rows.length + r.restated, finest!.restated),
+    };
   }
   return {rows: [], restated: 0};
 }
@@ -71,7 +85,9 @@ function buckets(part: Obj, legacyCodex: boolean): TokenBuckets {
   const cached = n('cachedInputTokens');
   return {
     // Old @ccusage/codex counted cached input inside inputTokens; the current CLI does not.
-    input: legacyCodex ? minus(n('inputTokens'), cached, 'inputTokens', 'cachedInputTokens') : n('inputTokens'),
+    input: legacyCodex
+      ? minus(n('inputTokens'), cached, 'inputTokens', 'cachedInputTokens')
+      : n('inputTokens'),
     cacheRead: legacyCodex ? cached : n('cacheReadTokens'),
     // ccusage sums cache writes without their TTL: priced as 5-minute writes, the lower bound.
     cacheWrite5m: n('cacheCreationTokens'),
@@ -80,9 +96,16 @@ function buckets(part: Obj, legacyCodex: boolean): TokenBuckets {
   };
 }
 
-const costOf = (o: Obj): string | undefined => usdFromJson(o['totalCost'] ?? o['cost'] ?? o['costUSD'], 'cost');
+const costOf = (o: Obj): string | undefined =>
+  usdFromJson(o['totalCost'] ?? o['cost'] ?? o['costUSD'], 'cost');
 
-export function readCcusage(root: unknown, lines: WeakMap<object, number>, sink: FileSink, kept: KeptDays, overlaps: Map<SourceId, Overlap>): void {
+export function readCcusage(
+  root: unknown,
+  lines: WeakMap<object, number>,
+  sink: FileSink,
+  kept: KeptDays,
+  overlaps: Map<SourceId, Overlap>,
+): void {
   const {rows, restated} = reportRows(root);
   for (let i = 0; i < restated; i++) sink.row();
   sink.duplicate(restated);
@@ -91,13 +114,21 @@ export function readCcusage(root: unknown, lines: WeakMap<object, number>, sink:
     const line = lines.get(row) ?? 0;
     sink.settle(line, () => {
       const {start, days} = period(row);
-      const codex = row['cachedInputTokens'] !== undefined || row['reasoningOutputTokens'] !== undefined || isObj(row['models']);
+      const codex =
+        row['cachedInputTokens'] !== undefined ||
+        row['reasoningOutputTokens'] !== undefined ||
+        isObj(row['models']);
       const rawSource: SourceId = codex ? 'codex.rollout' : 'claude-code.jsonl';
       const seenDays = kept.get(rawSource);
       const shared = seenDays === undefined ? [] : days.filter((d) => seenDays.has(d));
       if (shared.length > 0) {
         // The raw logs are finer (per request, exact TTLs), so they are kept and this row dropped.
-        const o = overlaps.get(rawSource) ?? {source: 'ccusage.report', keptSource: rawSource, days: new Set<string>(), rows: 0};
+        const o = overlaps.get(rawSource) ?? {
+          source: 'ccusage.report',
+          keptSource: rawSource,
+          days: new Set<string>(),
+          rows: 0,
+        };
         for (const d of shared) o.days.add(d);
         o.rows++;
         overlaps.set(rawSource, o);
@@ -114,17 +145,37 @@ export function readCcusage(root: unknown, lines: WeakMap<object, number>, sink:
  */
 function records(row: Obj, start: string, line: number, file: string, legacyCodex: boolean): UsageRecord[] {
   const session = str(row['sessionId']);
-  const base = {source: 'ccusage.report' as const, file, line, granularity: 'day' as const, start, requests: null, tokensKnown: 'all' as const, ...(session === undefined ? {} : {taskId: session})};
-  const withCost = (usd: string | undefined) => (usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'estimate' as const});
+  const base = {
+    source: 'ccusage.report' as const,
+    file,
+    line,
+    granularity: 'day' as const,
+    start,
+    requests: null,
+    tokensKnown: 'all' as const,
+    ...(session === undefined ? {} : {taskId: session}),
+  };
+  const withCost = (usd: string | undefined) =>
+    usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'estimate' as const};
   const breakdowns = Array.isArray(row['modelBreakdowns']) ? row['modelBreakdowns'].filter(isObj) : [];
   if (breakdowns.length > 0) {
-    return breakdowns.map((b) => ({...base, modelRaw: str(b['modelName']) ?? '', tokens: buckets(b, legacyCodex || b['cachedInputTokens'] !== undefined), ...withCost(costOf(b))}));
+    return breakdowns.map((b) => ({
+      ...base,
+      modelRaw: str(b['modelName']) ?? '',
+      tokens: buckets(b, legacyCodex || b['cachedInputTokens'] !== undefined),
+      ...withCost(costOf(b)),
+    }));
   }
   const models = row['models'];
   if (isObj(models) && Object.keys(models).length > 0) {
     const entries = Object.entries(models).filter((e): e is [string, Obj] => isObj(e[1]));
     const single = entries.length === 1 ? costOf(row) : undefined;
-    return entries.map(([name, m]) => ({...base, modelRaw: name, tokens: buckets(m, legacyCodex || m['cachedInputTokens'] !== undefined), ...withCost(single ?? costOf(m))}));
+    return entries.map(([name, m]) => ({
+      ...base,
+      modelRaw: name,
+      tokens: buckets(m, legacyCodex || m['cachedInputTokens'] !== undefined),
+      ...withCost(single ?? costOf(m)),
+    }));
   }
   const named = Array.isArray(row['modelsUsed']) ? row['modelsUsed'] : Array.isArray(models) ? models : [];
   const first = named.find((m): m is string => typeof m === 'string') ?? '';

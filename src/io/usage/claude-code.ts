@@ -4,7 +4,6 @@ import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from './nu
 import {isObj, type Obj} from './json.js';
 import type {FileSink} from './sink.js';
 
-
 /**
  * Request keys already imported from earlier files: a resumed session repeats its parent's lines.
  * Kept as 53-bit hashes, not strings: a tree of a million requests holds 8 MB here, not 100.
@@ -47,7 +46,12 @@ interface Kept {
  * (ties: the later line). A sidechain copy never replaces a main-line one. Only lines mentioning
  * "usage" are parsed: the rest (prompts, tool output, hooks) are most of the bytes.
  */
-export async function readClaudeCode(input: Input, sink: FileSink, seen: ClaudeSeen, progress: Progress): Promise<void> {
+export async function readClaudeCode(
+  input: Input,
+  sink: FileSink,
+  seen: ClaudeSeen,
+  progress: Progress,
+): Promise<void> {
   const kept = new Map<string, Kept>();
   for await (const [text, n] of lines(input, progress)) {
     if (!text.includes('"usage"')) continue;
@@ -70,7 +74,8 @@ export async function readClaudeCode(input: Input, sink: FileSink, seen: ClaudeS
       if (model === '<synthetic>') return sink.skip();
       const record = toRecord(line, usage, model, sink.file, n);
       const tokens = record.tokens!;
-      const total = tokens.input + tokens.output + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h;
+      const total =
+        tokens.input + tokens.output + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h;
       const id = typeof message['id'] === 'string' ? message['id'] : undefined;
       const request = typeof line['requestId'] === 'string' ? line['requestId'] : undefined;
       // Compatible backends write no requestId: message.id alone is then the key. No id: no grouping.
@@ -80,7 +85,12 @@ export async function readClaudeCode(input: Input, sink: FileSink, seen: ClaudeS
       const before = kept.get(key);
       if (before !== undefined) {
         sink.duplicate();
-        const better = before.sidechain && !sidechain ? true : !before.sidechain && sidechain ? false : total >= before.total;
+        const better =
+          before.sidechain && !sidechain
+            ? true
+            : !before.sidechain && sidechain
+              ? false
+              : total >= before.total;
         if (!better) return;
       }
       kept.set(key, {record, total, sidechain});
@@ -99,12 +109,25 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
   const split = isObj(usage['cache_creation']) ? usage['cache_creation'] : undefined;
   const writes = count('cache_creation_input_tokens');
   // Older logs have no TTL split: all writes are priced as 5-minute writes, the cheaper TTL.
-  const w5 = split ? (countFromJson(split['ephemeral_5m_input_tokens'], 'message.usage.cache_creation.ephemeral_5m_input_tokens') ?? 0) : writes;
-  const w1 = split ? (countFromJson(split['ephemeral_1h_input_tokens'], 'message.usage.cache_creation.ephemeral_1h_input_tokens') ?? 0) : 0;
+  const w5 = split
+    ? (countFromJson(
+        split['ephemeral_5m_input_tokens'],
+        'message.usage.cache_creation.ephemeral_5m_input_tokens',
+      ) ?? 0)
+    : writes;
+  const w1 = split
+    ? (countFromJson(
+        split['ephemeral_1h_input_tokens'],
+        'message.usage.cache_creation.ephemeral_1h_input_tokens',
+      ) ?? 0)
+    : 0;
   if (typeof line['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
   const usd = usdFromJson(line['costUSD'], 'costUSD');
   const session = typeof line['sessionId'] === 'string' ? line['sessionId'] : undefined;
-  const tier = typeof usage['service_tier'] === 'string' && usage['service_tier'] !== '' ? usage['service_tier'] : undefined;
+  const tier =
+    typeof usage['service_tier'] === 'string' && usage['service_tier'] !== ''
+      ? usage['service_tier']
+      : undefined;
   const tools = isObj(usage['server_tool_use']) ? usage['server_tool_use'] : undefined;
   return {
     source: 'claude-code.jsonl',
@@ -114,12 +137,21 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
     start: utcInstant(line['timestamp'], 'timestamp'),
     modelRaw: model,
     requests: 1,
-    tokens: {input: count('input_tokens'), cacheRead: count('cache_read_input_tokens'), cacheWrite5m: w5, cacheWrite1h: w1, output: count('output_tokens')},
+    tokens: {
+      input: count('input_tokens'),
+      cacheRead: count('cache_read_input_tokens'),
+      cacheWrite5m: w5,
+      cacheWrite1h: w1,
+      output: count('output_tokens'),
+    },
     tokensKnown: 'all',
     ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'estimate' as const}),
     ...(session === undefined ? {} : {taskId: session}),
     ...(usage['speed'] === 'fast' ? {speed: 'fast' as const} : {}),
     ...(tier === undefined ? {} : {serviceTier: tier}),
-    ...searches(tools && countFromJson(tools['web_search_requests'], 'message.usage.server_tool_use.web_search_requests')),
+    ...searches(
+      tools &&
+        countFromJson(tools['web_search_requests'], 'message.usage.server_tool_use.web_search_requests'),
+    ),
   };
 }

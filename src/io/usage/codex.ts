@@ -4,7 +4,6 @@ import {countFromJson, minus, RowProblem, utcInstant} from './numbers.js';
 import {isObj, type Obj} from './json.js';
 import type {FileSink} from './sink.js';
 
-
 /** Cumulative totals already imported, by file order: a fork or subagent replays its parent's. */
 export class CodexSeen {
   readonly totals = new Set<string>();
@@ -22,7 +21,13 @@ const ZERO: Totals = {input: 0, cached: 0, write: 0, output: 0, reasoning: 0};
 
 function readTotals(u: Obj, at: string): Totals {
   const n = (field: string) => countFromJson(u[field], `${at}.${field}`) ?? 0;
-  return {input: n('input_tokens'), cached: n('cached_input_tokens'), write: n('cache_write_input_tokens'), output: n('output_tokens'), reasoning: n('reasoning_output_tokens')};
+  return {
+    input: n('input_tokens'),
+    cached: n('cached_input_tokens'),
+    write: n('cache_write_input_tokens'),
+    output: n('output_tokens'),
+    reasoning: n('reasoning_output_tokens'),
+  };
 }
 
 const keyOf = (t: Totals) => `${t.input}/${t.cached}/${t.write}/${t.output}/${t.reasoning}`;
@@ -34,7 +39,12 @@ const keyOf = (t: Totals) => `${t.input}/${t.cached}/${t.write}/${t.output}/${t.
  * the fork's own start time, or whose totals an earlier file already imported, only move the baseline.
  * input_tokens includes the cached tokens (taken out once); output_tokens includes reasoning.
  */
-export async function readCodex(input: Input, sink: FileSink, seen: CodexSeen, progress: Progress): Promise<void> {
+export async function readCodex(
+  input: Input,
+  sink: FileSink,
+  seen: CodexSeen,
+  progress: Progress,
+): Promise<void> {
   let session: string | undefined;
   let started: string | undefined;
   let forked = false;
@@ -43,7 +53,13 @@ export async function readCodex(input: Input, sink: FileSink, seen: CodexSeen, p
   let ownEvents = 0;
   const imported: string[] = [];
   for await (const [text, n] of lines(input, progress)) {
-    const kind = text.includes('"token_count"') ? 'count' : text.includes('"session_meta"') ? 'meta' : text.includes('"turn_context"') ? 'turn' : undefined;
+    const kind = text.includes('"token_count"')
+      ? 'count'
+      : text.includes('"session_meta"')
+        ? 'meta'
+        : text.includes('"turn_context"')
+          ? 'turn'
+          : undefined;
     if (kind === undefined) continue;
     let entry: unknown;
     try {
@@ -60,8 +76,15 @@ export async function readCodex(input: Input, sink: FileSink, seen: CodexSeen, p
       const id = typeof payload['id'] === 'string' ? payload['id'] : undefined;
       if (session === undefined) {
         session = id;
-        started = typeof payload['timestamp'] === 'string' ? payload['timestamp'] : typeof entry['timestamp'] === 'string' ? entry['timestamp'] : undefined;
-        forked = ['forked_from_id', 'forked_from', 'parent_id', 'parent_session_id'].some((f) => payload[f] !== undefined && payload[f] !== null);
+        started =
+          typeof payload['timestamp'] === 'string'
+            ? payload['timestamp']
+            : typeof entry['timestamp'] === 'string'
+              ? entry['timestamp']
+              : undefined;
+        forked = ['forked_from_id', 'forked_from', 'parent_id', 'parent_session_id'].some(
+          (f) => payload[f] !== undefined && payload[f] !== null,
+        );
       } else if (id !== undefined && id !== session) {
         forked = true; // the parent's session_meta, copied in with its history
       }
@@ -82,15 +105,19 @@ export async function readCodex(input: Input, sink: FileSink, seen: CodexSeen, p
       if (!isObj(info)) throw new RowProblem('payload.info is not an object');
       const time = typeof entry['timestamp'] === 'string' ? entry['timestamp'] : undefined;
       if (time === undefined) throw new RowProblem('timestamp is missing');
-      const total = isObj(info['total_token_usage']) ? readTotals(info['total_token_usage'], 'info.total_token_usage') : undefined;
+      const total = isObj(info['total_token_usage'])
+        ? readTotals(info['total_token_usage'], 'info.total_token_usage')
+        : undefined;
       let step: Totals;
       if (total === undefined) {
         // Without a running total, last_token_usage is the call itself.
-        if (!isObj(info['last_token_usage'])) throw new RowProblem('info has neither total_token_usage nor last_token_usage');
+        if (!isObj(info['last_token_usage']))
+          throw new RowProblem('info has neither total_token_usage nor last_token_usage');
         step = readTotals(info['last_token_usage'], 'info.last_token_usage');
       } else {
         const key = keyOf(total);
-        const replay = ownEvents === 0 && ((forked && started !== undefined && time < started) || seen.totals.has(key));
+        const replay =
+          ownEvents === 0 && ((forked && started !== undefined && time < started) || seen.totals.has(key));
         if (replay || key === keyOf(previous)) {
           previous = total;
           return sink.duplicate();
@@ -120,12 +147,25 @@ export async function readCodex(input: Input, sink: FileSink, seen: CodexSeen, p
 }
 
 function difference(now: Totals, before: Totals): Totals {
-  const d = {input: now.input - before.input, cached: now.cached - before.cached, write: now.write - before.write, output: now.output - before.output, reasoning: now.reasoning - before.reasoning};
-  if (Object.values(d).some((v) => v < 0)) throw new RowProblem(`total_token_usage went down (${keyOf(before)} → ${keyOf(now)})`);
+  const d = {
+    input: now.input - before.input,
+    cached: now.cached - before.cached,
+    write: now.write - before.write,
+    output: now.output - before.output,
+    reasoning: now.reasoning - before.reasoning,
+  };
+  if (Object.values(d).some((v) => v < 0))
+    throw new RowProblem(`total_token_usage went down (${keyOf(before)} → ${keyOf(now)})`);
   return d;
 }
 
 function toBuckets(t: Totals): TokenBuckets {
   // Reasoning is inside output already. Cache writes follow §8.2 (not taken out of input).
-  return {input: minus(t.input, t.cached, 'input_tokens', 'cached_input_tokens'), cacheRead: t.cached, cacheWrite5m: t.write, cacheWrite1h: 0, output: t.output};
+  return {
+    input: minus(t.input, t.cached, 'input_tokens', 'cached_input_tokens'),
+    cacheRead: t.cached,
+    cacheWrite5m: t.write,
+    cacheWrite1h: 0,
+    output: t.output,
+  };
 }

@@ -1,6 +1,15 @@
 import type {UsageRecord} from '../../core/history/usage-record.js';
 import type {CsvRow} from './csv.js';
-import {countFromText, minus, required, RowProblem, searches, unixInstant, usdFromText, utcInstant} from './numbers.js';
+import {
+  countFromText,
+  minus,
+  required,
+  RowProblem,
+  searches,
+  unixInstant,
+  usdFromText,
+  utcInstant,
+} from './numbers.js';
 import type {FileSink} from './sink.js';
 
 /** Maps one data row of a CSV export; the row is already counted as read. */
@@ -28,7 +37,8 @@ export function contextTier(text: string | undefined): 'base' | 'long' | undefin
 
 /** Anthropic Console token export (§1a): disjoint token columns; the layout is told apart by which columns exist. */
 export function anthropicTokens(header: ReadonlySet<string>, sink: FileSink): CsvMapper {
-  const split = header.has('usage_input_tokens_cache_write_5m') || header.has('usage_input_tokens_cache_write_1h');
+  const split =
+    header.has('usage_input_tokens_cache_write_5m') || header.has('usage_input_tokens_cache_write_1h');
   const legacy = header.has('usage_input_tokens_cache_write');
   // Without the cache columns the export says nothing about caching: a lower bound, not zeros.
   const known = header.has('usage_input_tokens_cache_read') && (split || legacy) ? 'all' : 'no-cache-split';
@@ -43,12 +53,18 @@ export function anthropicTokens(header: ReadonlySet<string>, sink: FileSink): Cs
       modelRaw: row.get('model_version')?.trim() ?? '',
       requests: null,
       tokens: {
-        input: required(countFromText(row.get('usage_input_tokens_no_cache'), 'usage_input_tokens_no_cache'), 'usage_input_tokens_no_cache'),
+        input: required(
+          countFromText(row.get('usage_input_tokens_no_cache'), 'usage_input_tokens_no_cache'),
+          'usage_input_tokens_no_cache',
+        ),
         cacheRead: n('usage_input_tokens_cache_read'),
         // The single pre-split column is priced as 5-minute writes, the cheaper TTL (§1a).
         cacheWrite5m: split ? n('usage_input_tokens_cache_write_5m') : n('usage_input_tokens_cache_write'),
         cacheWrite1h: n('usage_input_tokens_cache_write_1h'),
-        output: required(countFromText(row.get('usage_output_tokens'), 'usage_output_tokens'), 'usage_output_tokens'),
+        output: required(
+          countFromText(row.get('usage_output_tokens'), 'usage_output_tokens'),
+          'usage_output_tokens',
+        ),
       },
       tokensKnown: known,
       ...opt('contextTier', contextTier(cell(row, 'context_window'))),
@@ -95,7 +111,9 @@ const TIME_COLUMNS = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'
 
 function openaiStart(row: CsvRow): string {
   const unix = row.get('start_time');
-  return unix !== undefined && unix.trim() !== '' ? unixInstant(unix, 'start_time') : utcInstant(row.get('start_time_iso'), 'start_time_iso');
+  return unix !== undefined && unix.trim() !== ''
+    ? unixInstant(unix, 'start_time')
+    : utcInstant(row.get('start_time_iso'), 'start_time_iso');
 }
 
 /** OpenAI dashboard usage export (§2a): input_tokens includes the cached tokens, taken out here once. */
@@ -106,7 +124,9 @@ export function openaiUsage(header: ReadonlySet<string>, sink: FileSink): CsvMap
     if (row.blank(data)) return sink.skip();
     const input = required(countFromText(row.get('input_tokens'), 'input_tokens'), 'input_tokens');
     const uncached = countFromText(row.get('input_uncached_tokens'), 'input_uncached_tokens');
-    const cached = countFromText(row.get('input_cached_tokens'), 'input_cached_tokens') ?? (uncached === undefined ? 0 : minus(input, uncached, 'input_tokens', 'input_uncached_tokens'));
+    const cached =
+      countFromText(row.get('input_cached_tokens'), 'input_cached_tokens') ??
+      (uncached === undefined ? 0 : minus(input, uncached, 'input_tokens', 'input_uncached_tokens'));
     // Spreadsheets in other locales re-save TRUE in their language.
     const batch = /^(true|wahr|vrai|verdadero|vero)$/i.test(row.get('batch')?.trim() ?? '');
     sink.emit({
@@ -136,7 +156,8 @@ export function openaiCost(_header: ReadonlySet<string>, sink: FileSink): CsvMap
     const usd = usdFromText(row.get('amount_value'), 'amount_value');
     if (usd === undefined) return sink.skip();
     const currency = row.get('amount_currency')?.trim() ?? '';
-    if (currency.toLowerCase() !== 'usd') throw new RowProblem(`amount_currency is "${currency}": only usd amounts can be compared`);
+    if (currency.toLowerCase() !== 'usd')
+      throw new RowProblem(`amount_currency is "${currency}": only usd amounts can be compared`);
     sink.emit({
       source: 'openai.dashboard.cost',
       file: sink.file,
@@ -144,7 +165,12 @@ export function openaiCost(_header: ReadonlySet<string>, sink: FileSink): CsvMap
       granularity: 'bucket',
       start: openaiStart(row),
       // A cost line names its model only inside line_item ("gpt-4o-2024-08-06, input"): the part before the bucket.
-      modelRaw: row.get('line_item')?.trim().replace(/,[^,]*$/, '').trim() ?? '',
+      modelRaw:
+        row
+          .get('line_item')
+          ?.trim()
+          .replace(/,[^,]*$/, '')
+          .trim() ?? '',
       requests: null,
       tokens: null,
       tokensKnown: 'none',

@@ -1,6 +1,12 @@
 import type {SourceId} from '../../core/history/usage-record.js';
 import {csvRows} from './csv.js';
-import {anthropicCost, anthropicTokens, type CsvMapper, openaiCost, openaiUsage} from './csv-anthropic-openai.js';
+import {
+  anthropicCost,
+  anthropicTokens,
+  type CsvMapper,
+  openaiCost,
+  openaiUsage,
+} from './csv-anthropic-openai.js';
 import type {Input, Progress} from './input.js';
 import {countFromText, isDay, minus, required, RowProblem, usdFromText, utcInstant} from './numbers.js';
 import type {FileSink} from './sink.js';
@@ -40,7 +46,10 @@ export function openrouterGenerations(header: ReadonlySet<string>, sink: FileSin
         cacheRead: cached,
         cacheWrite5m: 0,
         cacheWrite1h: 0,
-        output: required(countFromText(row.get('tokens_completion'), 'tokens_completion'), 'tokens_completion'),
+        output: required(
+          countFromText(row.get('tokens_completion'), 'tokens_completion'),
+          'tokens_completion',
+        ),
       },
       tokensKnown: hasCached ? 'all' : 'no-cache-split',
       ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
@@ -65,7 +74,10 @@ export function openrouterActivity(_header: ReadonlySet<string>, sink: FileSink)
         cacheRead: 0,
         cacheWrite5m: 0,
         cacheWrite1h: 0,
-        output: required(countFromText(row.get('completion_tokens'), 'completion_tokens'), 'completion_tokens'),
+        output: required(
+          countFromText(row.get('completion_tokens'), 'completion_tokens'),
+          'completion_tokens',
+        ),
       },
       tokensKnown: 'no-cache-split',
       ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
@@ -126,7 +138,13 @@ export function isCsvSource(source: SourceId): boolean {
   return MAPPERS[source] !== undefined;
 }
 
-export async function readCsv(input: Input, head: string, source: SourceId, sink: FileSink, progress: Progress): Promise<void> {
+export async function readCsv(
+  input: Input,
+  head: string,
+  source: SourceId,
+  sink: FileSink,
+  progress: Progress,
+): Promise<void> {
   const make = MAPPERS[source];
   if (!make) throw new Error(`no CSV reader for ${source}`);
   let map: CsvMapper | undefined;
@@ -139,7 +157,10 @@ export async function readCsv(input: Input, head: string, source: SourceId, sink
     const m = map;
     if (!m) continue;
     sink.settle(row.line, () => {
-      if (row.overflow > 0) throw new RowProblem(`row has ${row.overflow} more non-empty field${row.overflow === 1 ? '' : 's'} than the header has columns (a shifted row, or the wrong delimiter)`);
+      if (row.overflow > 0)
+        throw new RowProblem(
+          `row has ${row.overflow} more non-empty field${row.overflow === 1 ? '' : 's'} than the header has columns (a shifted row, or the wrong delimiter)`,
+        );
       m(row);
     });
   }

@@ -34,7 +34,11 @@ function localeNumber(cell: string): string {
  * Streams a delimited file row by row through csv-parse. Line numbers are counted from each record's
  * raw text because csv-parse's own `info.lines` drifts after a quoted CRLF.
  */
-export async function* csvRows(input: Input, head: string, progress: Progress): AsyncGenerator<CsvRow | {header: string[]}> {
+export async function* csvRows(
+  input: Input,
+  head: string,
+  progress: Progress,
+): AsyncGenerator<CsvRow | {header: string[]}> {
   const {delimiter} = headerColumns(head);
   const decimalComma = delimiter === ';';
   const parser = byteStream(input, progress).pipe(
@@ -75,15 +79,18 @@ export async function* csvRows(input: Input, head: string, progress: Progress): 
           const cell = i === undefined ? undefined : cells[i];
           return cell !== undefined && decimalComma ? localeNumber(cell) : cell;
         },
-        blank: (columns) => columns.every((c) => {
-          const i = index.get(c);
-          return i === undefined || (cells[i] ?? '').trim() === '';
-        }),
+        blank: (columns) =>
+          columns.every((c) => {
+            const i = index.get(c);
+            return i === undefined || (cells[i] ?? '').trim() === '';
+          }),
       };
     }
   } catch (error) {
     const e = error as Error & {lines?: number};
     if (e instanceof DataError) throw e;
-    throw new DataError(`${input.name}:${e.lines ?? nextLine}: not readable as delimited text (${e.message})`);
+    throw new DataError(
+      `${input.name}:${e.lines ?? nextLine}: not readable as delimited text (${e.message})`,
+    );
   }
 }

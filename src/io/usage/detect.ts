@@ -50,7 +50,13 @@ function pickDelimiter(headerLine: string): string {
 }
 
 export function normaliseColumn(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/\s+/g, '_');
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^"|"$/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_');
 }
 
 /** Header cells of a delimited first line, split the simple way (header names hold no delimiters). */
@@ -69,13 +75,29 @@ interface CsvSignature {
 
 // Checked in this order; the first match wins (§8.3).
 const CSV_SIGNATURES: readonly CsvSignature[] = [
-  {source: 'anthropic.console.tokens', required: ['usage_date_utc', 'model_version', 'usage_input_tokens_no_cache', 'usage_output_tokens']},
+  {
+    source: 'anthropic.console.tokens',
+    required: ['usage_date_utc', 'model_version', 'usage_input_tokens_no_cache', 'usage_output_tokens'],
+  },
   {source: 'anthropic.console.cost', required: ['usage_date_utc', 'model', 'token_type', 'cost_usd']},
-  {source: 'openai.dashboard.usage', required: ['start_time', 'end_time', 'start_time_iso', 'input_tokens', 'output_tokens']},
-  {source: 'openai.dashboard.cost', required: ['start_time', 'start_time_iso', 'amount_value', 'amount_currency']},
+  {
+    source: 'openai.dashboard.usage',
+    required: ['start_time', 'end_time', 'start_time_iso', 'input_tokens', 'output_tokens'],
+  },
+  {
+    source: 'openai.dashboard.cost',
+    required: ['start_time', 'start_time_iso', 'amount_value', 'amount_currency'],
+  },
   // A dashboard export of a period with no usage is the header of time columns alone.
-  {source: 'openai.dashboard.usage', required: ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'], exact: true},
-  {source: 'openrouter.generations', required: ['generation_id', 'created_at', 'cost_total', 'tokens_prompt', 'tokens_completion']},
+  {
+    source: 'openai.dashboard.usage',
+    required: ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'],
+    exact: true,
+  },
+  {
+    source: 'openrouter.generations',
+    required: ['generation_id', 'created_at', 'cost_total', 'tokens_prompt', 'tokens_completion'],
+  },
   {source: 'openrouter.activity', required: ['date', 'slug', 'usage', 'prompt_tokens', 'completion_tokens']},
   {source: 'vibe-cost.generic', required: ['timestamp|date', 'model', 'input_tokens', 'output_tokens']},
 ];
@@ -89,29 +111,51 @@ interface JsonSignature {
 
 const CLAUDE_LINE = /"(parentUuid|requestId|isSidechain|leafUuid)"\s*:/;
 const JSON_SIGNATURES: readonly JsonSignature[] = [
-  {source: 'openai.api.cost', container: 'json', markers: [['object "organization.costs.result"', /"organization\.costs\.result"/]]},
-  {source: 'openai.api.usage', container: 'json', markers: [['object "organization.usage.*.result" or a bucket with results', /"organization\.usage\.[a-z_]+\.result"|"object"\s*:\s*"bucket"[^]*"results"\s*:/]]},
+  {
+    source: 'openai.api.cost',
+    container: 'json',
+    markers: [['object "organization.costs.result"', /"organization\.costs\.result"/]],
+  },
+  {
+    source: 'openai.api.usage',
+    container: 'json',
+    markers: [
+      [
+        'object "organization.usage.*.result" or a bucket with results',
+        /"organization\.usage\.[a-z_]+\.result"|"object"\s*:\s*"bucket"[^]*"results"\s*:/,
+      ],
+    ],
+  },
   {
     source: 'ccusage.report',
     container: 'json',
     markers: [
       ['inputTokens', /"inputTokens"\s*:/],
       ['outputTokens', /"outputTokens"\s*:/],
-      ['daily|weekly|monthly|sessions|projects|data, or a row date', /"(daily|weekly|monthly|sessions|projects|data|date|month|week|sessionId)"\s*:/],
+      [
+        'daily|weekly|monthly|sessions|projects|data, or a row date',
+        /"(daily|weekly|monthly|sessions|projects|data|date|month|week|sessionId)"\s*:/,
+      ],
     ],
   },
   {
     source: 'codex.rollout',
     container: 'jsonl',
     markers: [
-      ['type session_meta|turn_context|event_msg|response_item', /"type"\s*:\s*"(session_meta|turn_context|event_msg|response_item)"/],
+      [
+        'type session_meta|turn_context|event_msg|response_item',
+        /"type"\s*:\s*"(session_meta|turn_context|event_msg|response_item)"/,
+      ],
       ['payload', /"payload"\s*:/],
     ],
   },
   {
     source: 'claude-code.jsonl',
     container: 'jsonl',
-    markers: [['sessionId, or a summary line', /"sessionId"\s*:|"type"\s*:\s*"(summary|file-history-snapshot)"/], ['parentUuid|requestId|isSidechain', CLAUDE_LINE]],
+    markers: [
+      ['sessionId, or a summary line', /"sessionId"\s*:|"type"\s*:\s*"(summary|file-history-snapshot)"/],
+      ['parentUuid|requestId|isSidechain', CLAUDE_LINE],
+    ],
   },
 ];
 
@@ -121,7 +165,8 @@ function detectCsv(head: string): Detection {
   let closest: {source: SourceId; missing: string[]; found: number} | undefined;
   for (const sig of CSV_SIGNATURES) {
     const missing = sig.required.filter((r) => !has(r));
-    if (missing.length === 0 && (!sig.exact || present.size === sig.required.length)) return {source: sig.source};
+    if (missing.length === 0 && (!sig.exact || present.size === sig.required.length))
+      return {source: sig.source};
     const found = sig.required.length - missing.length;
     if (!sig.exact && (!closest || found > closest.found)) closest = {source: sig.source, missing, found};
   }
@@ -130,7 +175,9 @@ function detectCsv(head: string): Detection {
 
 function detectJson(head: string, container: 'json' | 'jsonl'): Detection {
   // Both containers are tried: a head cut inside a long first line looks like JSON but may be JSONL.
-  const order = [...JSON_SIGNATURES].sort((a, b) => Number(b.container === container) - Number(a.container === container));
+  const order = [...JSON_SIGNATURES].sort(
+    (a, b) => Number(b.container === container) - Number(a.container === container),
+  );
   let closest: {source: SourceId; missing: string[]; found: number} | undefined;
   for (const sig of order) {
     const missing = sig.markers.filter(([, re]) => !re.test(head)).map(([name]) => name);

@@ -18,7 +18,14 @@ export interface ImportState {
 
 export const ccusageIsDeferred = (source: SourceId): boolean => source === 'ccusage.report';
 
-export async function readInput(input: Input, head: string, source: SourceId, sink: FileSink, progress: Progress, state: ImportState): Promise<void> {
+export async function readInput(
+  input: Input,
+  head: string,
+  source: SourceId,
+  sink: FileSink,
+  progress: Progress,
+  state: ImportState,
+): Promise<void> {
   if (isCsvSource(source)) return readCsv(input, head, source, sink, progress);
   switch (source) {
     case 'claude-code.jsonl':

@@ -17,7 +17,8 @@ async function walk(dir: string, out: string[], passedOver: {file: string; reaso
   const entries = await readdir(dir, {withFileTypes: true});
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.name.startsWith('.')) passedOver.push({file: path, reason: 'hidden (its name starts with a dot)'});
+    if (entry.name.startsWith('.'))
+      passedOver.push({file: path, reason: 'hidden (its name starts with a dot)'});
     else if (entry.isDirectory()) await walk(path, out, passedOver);
     else if (entry.isFile()) out.push(path);
     else passedOver.push({file: path, reason: 'not a regular file'});
@@ -27,7 +28,10 @@ async function walk(dir: string, out: string[], passedOver: {file: string; reaso
 /** Code-point order, so `<session>.jsonl` comes before `<session>/subagents/…` and parents before forks. */
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function expandInputs(inputs: readonly string[], stdin: (() => Promise<string>) | undefined): Promise<{found: Found[]; passedOver: {file: string; reason: string}[]}> {
+export async function expandInputs(
+  inputs: readonly string[],
+  stdin: (() => Promise<string>) | undefined,
+): Promise<{found: Found[]; passedOver: {file: string; reason: string}[]}> {
   const found: Found[] = [];
   const passedOver: {file: string; reason: string}[] = [];
   for (const name of inputs) {
@@ -41,13 +45,20 @@ export async function expandInputs(inputs: readonly string[], stdin: (() => Prom
     try {
       info = await stat(name);
     } catch {
-      throw new UsageError(`${name}: no such file or folder`, 'give a usage export, an agent log, or a folder of them');
+      throw new UsageError(
+        `${name}: no such file or folder`,
+        'give a usage export, an agent log, or a folder of them',
+      );
     }
     if (info.isDirectory()) {
       const paths: string[] = [];
       await walk(name, paths, passedOver);
       paths.sort(byPath);
-      if (paths.length === 0) throw new DataError(`${name}: no files in this folder${passedOver.length ? ` (only ${passedOver.map((p) => p.file).join(', ')})` : ''}`, 'give the folder your exports or agent logs are in');
+      if (paths.length === 0)
+        throw new DataError(
+          `${name}: no files in this folder${passedOver.length ? ` (only ${passedOver.map((p) => p.file).join(', ')})` : ''}`,
+          'give the folder your exports or agent logs are in',
+        );
       for (const path of paths) {
         const s = await stat(path);
         found.push({name: path, path, size: s.size, walked: true, real: await realpath(path)});

@@ -26,7 +26,6 @@ export interface ImportOptions {
   readonly stdin?: () => Promise<string>;
 }
 
-
 const HINT = 'force a source with --format, or see "Importing usage" in the README';
 
 interface Planned {
@@ -41,7 +40,10 @@ async function plan(input: Found, format: SourceId | undefined): Promise<Planned
   const nul = head.indexOf('\u0000');
   if (nul !== -1) {
     if (input.walked) return {ignored: 'binary data, not a usage export or log'};
-    throw new DataError(`${input.name}:${head.slice(0, nul).split('\n').length}: binary data, not a usage export or log`, HINT);
+    throw new DataError(
+      `${input.name}:${head.slice(0, nul).split('\n').length}: binary data, not a usage export or log`,
+      HINT,
+    );
   }
   if (cleanHead(head).trim() === '') {
     if (input.walked) return {ignored: 'empty file'};
@@ -56,7 +58,10 @@ async function plan(input: Found, format: SourceId | undefined): Promise<Planned
     } catch (error) {
       const at = /position (\d+)/.exec((error as Error).message)?.[1];
       const line = at === undefined ? text.split('\n').length : text.slice(0, Number(at)).split('\n').length;
-      throw new DataError(`${input.name}:${line}: not valid JSON, truncated or garbled (${(error as Error).message})`, 'export the file again');
+      throw new DataError(
+        `${input.name}:${line}: not valid JSON, truncated or garbled (${(error as Error).message})`,
+        'export the file again',
+      );
     }
   }
   const found = detectSource(head);
@@ -72,22 +77,37 @@ async function plan(input: Found, format: SourceId | undefined): Promise<Planned
  * An import that imported nothing is a failure, never an empty report: why, in one line, or
  * undefined when something was imported.
  */
-export function nothingImported(outcome: ImportOutcome, inputs: readonly string[], format: SourceId | undefined): DataError | undefined {
-  const sum = (k: 'read' | 'imported' | 'duplicates' | 'rejected' | 'skipped') => outcome.accounts.reduce((n, a) => n + a[k], 0);
+export function nothingImported(
+  outcome: ImportOutcome,
+  inputs: readonly string[],
+  format: SourceId | undefined,
+): DataError | undefined {
+  const sum = (k: 'read' | 'imported' | 'duplicates' | 'rejected' | 'skipped') =>
+    outcome.accounts.reduce((n, a) => n + a[k], 0);
   if (sum('imported') > 0) return undefined;
   const where = inputs.join(', ');
   const first = outcome.rejects[0];
   if (outcome.accounts.length === 0) {
     const passed = outcome.ignored[0];
-    return new DataError(`nothing imported from ${where}: no file is a usage export or log (${outcome.ignored.length} passed over${passed ? `; ${passed.file}: ${passed.reason}` : ''})`, HINT);
+    return new DataError(
+      `nothing imported from ${where}: no file is a usage export or log (${outcome.ignored.length} passed over${passed ? `; ${passed.file}: ${passed.reason}` : ''})`,
+      HINT,
+    );
   }
   if (first && sum('rejected') === sum('read')) {
-    return new DataError(`nothing imported from ${where}: all ${sum('read')} rows were rejected (first: ${first.file}:${first.line}: ${first.reason})`, '--rejects FILE lists every one with its reason');
+    return new DataError(
+      `nothing imported from ${where}: all ${sum('read')} rows were rejected (first: ${first.file}:${first.line}: ${first.reason})`,
+      '--rejects FILE lists every one with its reason',
+    );
   }
   if (format !== undefined && sum('read') === 0) {
-    return new DataError(`nothing imported from ${where}: read as --source ${format}, it holds no rows of that source`, 'leave out --source to detect the format from the content');
+    return new DataError(
+      `nothing imported from ${where}: read as --source ${format}, it holds no rows of that source`,
+      'leave out --source to detect the format from the content',
+    );
   }
-  const repeated = outcome.repeatedFiles.length === outcome.accounts.length ? ' (every file repeats another)' : '';
+  const repeated =
+    outcome.repeatedFiles.length === outcome.accounts.length ? ' (every file repeats another)' : '';
   return new DataError(
     `nothing imported from ${where}: ${sum('read')} rows read, none with usage to price (${sum('skipped')} skipped, ${sum('duplicates')} duplicates, ${sum('rejected')} rejected)${repeated}`,
     'an export of a period with no usage has nothing to re-price',
@@ -95,7 +115,11 @@ export function nothingImported(outcome: ImportOutcome, inputs: readonly string[
 }
 
 /** Streams every input, calling onRecord for each imported record, in a stable order. */
-export async function importUsage(inputs: readonly string[], onRecord: (record: UsageRecord) => void, options: ImportOptions = {}): Promise<ImportOutcome> {
+export async function importUsage(
+  inputs: readonly string[],
+  onRecord: (record: UsageRecord) => void,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
   const {found, passedOver} = await expandInputs(inputs, options.stdin);
   const planned: (Planned | undefined)[] = [];
   const ignored = [...passedOver];
@@ -105,11 +129,19 @@ export async function importUsage(inputs: readonly string[], onRecord: (record: 
     planned.push('ignored' in p ? undefined : p);
   }
 
-  const progress = new Progress(found.reduce((n, f) => n + f.size, 0), options.onProgress);
+  const progress = new Progress(
+    found.reduce((n, f) => n + f.size, 0),
+    options.onProgress,
+  );
   const rejects = new RejectLog(options.strict ?? false);
   const repeats = new RepeatFinder();
   const repeatedFiles: {file: string; sameAs: string}[] = [];
-  const state = {claude: new ClaudeSeen(), codex: new CodexSeen(), keptDays: new Map<SourceId, Set<string>>(), overlaps: new Map<SourceId, Overlap>()};
+  const state = {
+    claude: new ClaudeSeen(),
+    codex: new CodexSeen(),
+    keptDays: new Map<SourceId, Set<string>>(),
+    overlaps: new Map<SourceId, Overlap>(),
+  };
   const accounts = new Map<number, FileAccount>();
 
   const keep = (record: UsageRecord) => {
@@ -122,13 +154,25 @@ export async function importUsage(inputs: readonly string[], onRecord: (record: 
   };
 
   // ccusage reports go last: the raw logs they summarise must be known first to drop overlapping days.
-  const order = planned.map((p, i) => [p, i] as const).filter((e): e is readonly [Planned, number] => e[0] !== undefined);
-  const sorted = [...order.filter(([p]) => !ccusageIsDeferred(p.source)), ...order.filter(([p]) => ccusageIsDeferred(p.source))];
+  const order = planned
+    .map((p, i) => [p, i] as const)
+    .filter((e): e is readonly [Planned, number] => e[0] !== undefined);
+  const sorted = [
+    ...order.filter(([p]) => !ccusageIsDeferred(p.source)),
+    ...order.filter(([p]) => ccusageIsDeferred(p.source)),
+  ];
   const held: {sink: FileSink; file: HeldFile}[] = [];
   for (const [p, i] of sorted) {
     const sameAs = await repeats.sameAs(p.input, p.head);
     if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
-    const sink = new FileSink(p.input.name, p.source, keep, rejects, sameAs !== undefined, isAggregated(p.source));
+    const sink = new FileSink(
+      p.input.name,
+      p.source,
+      keep,
+      rejects,
+      sameAs !== undefined,
+      isAggregated(p.source),
+    );
     await readInput(p.input, p.head, p.source, sink, progress, state);
     if (sink.held) held.push({sink, file: {file: p.input.name, source: p.source, rows: sink.held}});
     accounts.set(i, sink.account);
@@ -142,7 +186,12 @@ export async function importUsage(inputs: readonly string[], onRecord: (record: 
     rejects: rejects.list(),
     repeatedFiles,
     ignored,
-    overlaps: [...state.overlaps.values()].map((o) => ({source: o.source, keptSource: o.keptSource, days: [...o.days].sort(), rows: o.rows})),
+    overlaps: [...state.overlaps.values()].map((o) => ({
+      source: o.source,
+      keptSource: o.keptSource,
+      days: [...o.days].sort(),
+      rows: o.rows,
+    })),
     sameUsage: overlapping.same,
     differentTotals: overlapping.different,
   };

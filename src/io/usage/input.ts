@@ -16,7 +16,10 @@ export class Progress {
   private done = 0;
   private readonly total: number | undefined;
   private readonly report: ((read: number, total: number | undefined) => void) | undefined;
-  constructor(total: number | undefined, report: ((read: number, total: number | undefined) => void) | undefined) {
+  constructor(
+    total: number | undefined,
+    report: ((read: number, total: number | undefined) => void) | undefined,
+  ) {
     this.total = total;
     this.report = report;
   }
@@ -27,7 +30,10 @@ export class Progress {
 }
 
 export function byteStream(input: Input, progress: Progress): Readable {
-  const stream = input.path !== undefined ? createReadStream(input.path, {highWaterMark: 1 << 20}) : Readable.from([Buffer.from(input.text ?? '', 'utf8')]);
+  const stream =
+    input.path !== undefined
+      ? createReadStream(input.path, {highWaterMark: 1 << 20})
+      : Readable.from([Buffer.from(input.text ?? '', 'utf8')]);
   stream.on('data', (chunk: Buffer | string) => progress.add(chunk.length));
   return stream;
 }
@@ -66,7 +72,8 @@ export async function* lines(input: Input, progress: Progress): AsyncGenerator<[
     let at = text.indexOf('\n');
     while (at !== -1) {
       n++;
-      const line = at > from && text.charCodeAt(at - 1) === 13 ? text.slice(from, at - 1) : text.slice(from, at);
+      const line =
+        at > from && text.charCodeAt(at - 1) === 13 ? text.slice(from, at - 1) : text.slice(from, at);
       yield [n === 1 ? line.replace(/^\uFEFF/, '') : line, n];
       from = at + 1;
       at = text.indexOf('\n', from);

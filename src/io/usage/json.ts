@@ -16,7 +16,10 @@ export function parseWhole(text: string, file: string): {root: unknown; lines: W
     const position = /position (\d+)/.exec(message)?.[1];
     const at = position === undefined ? body.length : Number(position);
     const line = text.slice(0, offset + at).split('\n').length;
-    throw new DataError(`${file}:${line}: not valid JSON (${message})`, 'is the file complete? Re-export it, or see "Importing usage" in the README');
+    throw new DataError(
+      `${file}:${line}: not valid JSON (${message})`,
+      'is the file complete? Re-export it, or see "Importing usage" in the README',
+    );
   }
 }
 

@@ -27,7 +27,9 @@ export function countFromJson(value: unknown, field: string): number | undefined
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return countFromText(value, field);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new RowProblem(`${field} is not a whole number of tokens ≥ 0: ${JSON.stringify(value) ?? String(value)}`);
+    throw new RowProblem(
+      `${field} is not a whole number of tokens ≥ 0: ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
   return safe(value, field, String(value));
 }
@@ -82,15 +84,26 @@ export function utcInstant(text: string | undefined, column: string): string {
   const cell = (text ?? '').trim();
   if (DAY.test(cell)) return checked(`${cell}T00:00:00.000Z`, column, cell);
   const m = MINUTE.exec(cell);
-  if (m) return checked(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${(m[5] ?? '.000').slice(0, 4).padEnd(4, '0')}Z`, column, cell);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(cell)) return checked(cell, column, cell);
+  if (m)
+    return checked(
+      `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${(m[5] ?? '.000').slice(0, 4).padEnd(4, '0')}Z`,
+      column,
+      cell,
+    );
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(cell))
+    return checked(cell, column, cell);
   throw new RowProblem(`${column} is not a date or time vibe-cost reads: "${cell}"`);
 }
 
 export function unixInstant(text: string | number | undefined, column: string): string {
   const n = typeof text === 'number' ? text : Number((text ?? '').trim().replaceAll(',', ''));
   // Past year 9999 a Date cannot print: such a "time" is a corrupted cell, not a date.
-  if (!Number.isFinite(n) || n < 0 || n > 253_402_300_799 || (typeof text === 'string' && text.trim() === '')) {
+  if (
+    !Number.isFinite(n) ||
+    n < 0 ||
+    n > 253_402_300_799 ||
+    (typeof text === 'string' && text.trim() === '')
+  ) {
     throw new RowProblem(`${column} is not a unix time in seconds: "${String(text)}"`);
   }
   return new Date(Math.round(n * 1000)).toISOString();
@@ -98,7 +111,8 @@ export function unixInstant(text: string | number | undefined, column: string): 
 
 function checked(iso: string, column: string, cell: string): string {
   const t = Date.parse(iso);
-  if (Number.isNaN(t) || t < 0 || t > 253_402_300_799_000) throw new RowProblem(`${column} is not a valid date: "${cell}"`);
+  if (Number.isNaN(t) || t < 0 || t > 253_402_300_799_000)
+    throw new RowProblem(`${column} is not a valid date: "${cell}"`);
   return new Date(t).toISOString();
 }
 

@@ -5,7 +5,10 @@ import type {FileSink} from './sink.js';
 
 /** Buckets from a page ({data: [...]}), a list of pages, or a bare list of buckets (as the cookbook prints them). */
 function buckets(root: unknown): Obj[] {
-  if (Array.isArray(root)) return root.flatMap((item) => (isObj(item) && Array.isArray(item['data']) ? buckets(item['data']) : isObj(item) ? [item] : []));
+  if (Array.isArray(root))
+    return root.flatMap((item) =>
+      isObj(item) && Array.isArray(item['data']) ? buckets(item['data']) : isObj(item) ? [item] : [],
+    );
   if (isObj(root) && Array.isArray(root['data'])) return buckets(root['data']);
   return [];
 }
@@ -14,7 +17,12 @@ function buckets(root: unknown): Obj[] {
  * OpenAI Usage API and Costs API JSON (§2c). Usage: input_tokens includes input_cached_tokens.
  * Without group_by=model the model is null: modelRaw is then ''. An empty bucket counts as one skipped row.
  */
-export function readOpenaiApi(root: unknown, lines: WeakMap<object, number>, source: SourceId, sink: FileSink): void {
+export function readOpenaiApi(
+  root: unknown,
+  lines: WeakMap<object, number>,
+  source: SourceId,
+  sink: FileSink,
+): void {
   for (const bucket of buckets(root)) {
     const results = Array.isArray(bucket['results']) ? bucket['results'] : [];
     if (results.length === 0) {
@@ -31,7 +39,12 @@ export function readOpenaiApi(root: unknown, lines: WeakMap<object, number>, sou
         if (source === 'openai.api.cost') return cost(result, start, line, sink);
         const input = required(countFromJson(result['input_tokens'], 'input_tokens'), 'input_tokens');
         const cached = countFromJson(result['input_cached_tokens'], 'input_cached_tokens') ?? 0;
-        const tier = result['batch'] === true ? 'batch' : typeof result['service_tier'] === 'string' ? result['service_tier'] : undefined;
+        const tier =
+          result['batch'] === true
+            ? 'batch'
+            : typeof result['service_tier'] === 'string'
+              ? result['service_tier']
+              : undefined;
         sink.emit({
           source: 'openai.api.usage',
           file: sink.file,
@@ -58,7 +71,8 @@ export function readOpenaiApi(root: unknown, lines: WeakMap<object, number>, sou
 function cost(result: Obj, start: string, line: number, sink: FileSink): void {
   const amount = isObj(result['amount']) ? result['amount'] : {};
   const currency = typeof amount['currency'] === 'string' ? amount['currency'] : '';
-  if (currency.toLowerCase() !== 'usd') throw new RowProblem(`amount.currency is "${currency}": only usd amounts can be compared`);
+  if (currency.toLowerCase() !== 'usd')
+    throw new RowProblem(`amount.currency is "${currency}": only usd amounts can be compared`);
   const usd = usdFromJson(amount['value'], 'amount.value');
   if (usd === undefined) return sink.skip();
   sink.emit({

@@ -22,7 +22,14 @@ export class RejectLog {
   /** The kept rows, with one last line saying how many more there were when the list was capped. */
   list(): RejectedRow[] {
     if (this.notKept === 0) return this.rows;
-    return [...this.rows, {file: '(all files)', line: 0, reason: `${this.notKept} more rejected rows not listed (kept the first ${MAX_KEPT_REJECTS})`}];
+    return [
+      ...this.rows,
+      {
+        file: '(all files)',
+        line: 0,
+        reason: `${this.notKept} more rejected rows not listed (kept the first ${MAX_KEPT_REJECTS})`,
+      },
+    ];
   }
 }
 
@@ -40,7 +47,14 @@ export class FileSink {
   /** Rows of an aggregated export, held until the import knows which days another file already holds. */
   readonly held: UsageRecord[][] | undefined;
 
-  constructor(file: string, source: SourceId, onRecord: (record: UsageRecord) => void, rejects: RejectLog, ghost = false, hold = false) {
+  constructor(
+    file: string,
+    source: SourceId,
+    onRecord: (record: UsageRecord) => void,
+    rejects: RejectLog,
+    ghost = false,
+    hold = false,
+  ) {
     this.file = file;
     this.onRecord = onRecord;
     this.rejects = rejects;

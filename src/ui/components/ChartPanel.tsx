@@ -10,5 +10,14 @@ interface Props {
 }
 
 export function ChartPanel({title, lines, width, colour}: Props) {
-  return <Lines lines={[{text: fit(`${title} · c: switch chart`, width), bold: true}, ...lines.map((l) => ({text: fit(l, width)}))]} width={width} colour={colour} />;
+  return (
+    <Lines
+      lines={[
+        {text: fit(`${title} · c: switch chart`, width), bold: true},
+        ...lines.map((l) => ({text: fit(l, width)})),
+      ]}
+      width={width}
+      colour={colour}
+    />
+  );
 }

@@ -1,6 +1,14 @@
 import type {Scenario} from '../../core/simulation/scenario.js';
 import {formatCount} from '../../output/format.js';
-import {FIELDS, markupValue, requestsValue, tokenValue, type Field, type Inputs, type Mode} from '../state.js';
+import {
+  FIELDS,
+  markupValue,
+  requestsValue,
+  tokenValue,
+  type Field,
+  type Inputs,
+  type Mode,
+} from '../state.js';
 import {fit, pad} from '../text.js';
 import {Lines, type Line} from './Lines.js';
 
@@ -50,7 +58,9 @@ function value(field: Field, p: Props): string {
     case 'requestsPerTask':
       return averaged(inputs.requestsPerTask !== undefined, requestsValue(inputs));
     case 'model':
-      return scenario ? [...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ') : (inputs.model ?? inputs.profile.model);
+      return scenario
+        ? [...new Set(scenario.classes.map((c) => c.resolvedModel.id))].join(', ')
+        : (inputs.model ?? inputs.profile.model);
     case 'plan':
       return inputs.plan.id;
     case 'markup':
@@ -78,11 +88,16 @@ export function InputsPanel(props: Props) {
     const focused = i === focus;
     const editing = mode.kind === 'edit' && mode.field === field && focused;
     const shown = editing ? `${mode.text}█` : value(field, props);
-    lines.push({text: pad(`${focused ? '›' : ' '} ${pad(LABELS[field], labelWidth)}${shown}`, width), inverse: focused, bold: editing});
+    lines.push({
+      text: pad(`${focused ? '›' : ' '} ${pad(LABELS[field], labelWidth)}${shown}`, width),
+      inverse: focused,
+      bold: editing,
+    });
     if (field === 'requestsPerTask') {
-      const mix = Object.keys(inputs.tokens).length === 0 && inputs.requestsPerTask === undefined
-        ? inputs.profile.classes.map((c) => `${c.name} ${Math.round(c.share * 100)}%`).join(' · ')
-        : 'one class (token fields set)';
+      const mix =
+        Object.keys(inputs.tokens).length === 0 && inputs.requestsPerTask === undefined
+          ? inputs.profile.classes.map((c) => `${c.name} ${Math.round(c.share * 100)}%`).join(' · ')
+          : 'one class (token fields set)';
       lines.push({text: fit(`  ${pad('task mix', labelWidth)}${mix}`, width), dim: true});
     }
   });

@@ -21,7 +21,13 @@ export function Lines({lines, width, colour}: Props) {
     <Box flexDirection="column" width={width}>
       {lines.map((line, i) =>
         colour ? (
-          <Text key={i} bold={line.bold ?? false} dimColor={line.dim ?? false} inverse={line.inverse ?? false} {...(line.color ? {color: line.color} : {})}>
+          <Text
+            key={i}
+            bold={line.bold ?? false}
+            dimColor={line.dim ?? false}
+            inverse={line.inverse ?? false}
+            {...(line.color ? {color: line.color} : {})}
+          >
             {line.text || ' '}
           </Text>
         ) : (

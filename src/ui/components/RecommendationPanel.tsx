@@ -15,19 +15,37 @@ interface Props {
 }
 
 /** recommend()'s pick, the keys it needs, and its reasons in its own words. */
-export function RecommendationPanel({recommendation: rec, keysToAdd, usesKeys, held, width, height, colour}: Props) {
+export function RecommendationPanel({
+  recommendation: rec,
+  keysToAdd,
+  usesKeys,
+  held,
+  width,
+  height,
+  colour,
+}: Props) {
   const keys = !usesKeys
     ? 'needs no provider key'
     : keysToAdd.length
       ? `add a key for ${keysToAdd.join(', ')}${held.length ? ` (you hold ${held.join(', ')})` : ''}`
       : `uses the key you hold (${held.join(', ')})`;
   const lines: Line[] = [
-    {text: fit(`${rec.closest ? 'Closest' : 'Recommended'}: ${rec.strategy.label} — ${recommendedUsd(rec)}/mo${rec.overBudget ? ' (over budget)' : ''}`, width), bold: true, color: 'green'},
+    {
+      text: fit(
+        `${rec.closest ? 'Closest' : 'Recommended'}: ${rec.strategy.label} — ${recommendedUsd(rec)}/mo${rec.overBudget ? ' (over budget)' : ''}`,
+        width,
+      ),
+      bold: true,
+      color: 'green',
+    },
     {text: fit(`Keys: ${keys}`, width)},
   ];
   const room = Math.max(0, height - lines.length);
   const reasons = rec.reasons.flatMap((r) => wrap(`- ${r}`, width));
-  const shown = reasons.length > room ? [...reasons.slice(0, Math.max(0, room - 1)), fit(`  … r: the reasons in full`, width)] : reasons;
+  const shown =
+    reasons.length > room
+      ? [...reasons.slice(0, Math.max(0, room - 1)), fit(`  … r: the reasons in full`, width)]
+      : reasons;
   lines.push(...shown.slice(0, room).map((text) => ({text, dim: true})));
   return <Lines lines={lines} width={width} colour={colour} />;
 }

@@ -18,7 +18,12 @@ interface Props {
 /** A month at the current inputs: each path, the free tier, the credits, and every strategy weighed. */
 export function ResultsPanel({report, width, height, colour}: Props) {
   const {scenario} = report;
-  const lines: Line[] = [{text: fit(`A month: ${plural(report.tasks, 'task')} · cheapest ${PATH_NAMES[report.cheapest]}`, width), bold: true}];
+  const lines: Line[] = [
+    {
+      text: fit(`A month: ${plural(report.tasks, 'task')} · cheapest ${PATH_NAMES[report.cheapest]}`, width),
+      bold: true,
+    },
+  ];
   const perTaskOf = (path: PathKind) => {
     const {month} = report.paths[path];
     const served = totalServed(month.served);
@@ -29,7 +34,10 @@ export function ResultsPanel({report, width, height, colour}: Props) {
   for (const path of PATHS) {
     const notApplicable = report.paths[path].notApplicable;
     if (notApplicable) {
-      lines.push({text: fit(`${PATH_NAMES[path].padEnd(9)}not applicable: ${notApplicable}`, width), dim: true});
+      lines.push({
+        text: fit(`${PATH_NAMES[path].padEnd(9)}not applicable: ${notApplicable}`, width),
+        dim: true,
+      });
       continue;
     }
     const run = report.paths[path].month;
@@ -41,15 +49,35 @@ export function ResultsPanel({report, width, height, colour}: Props) {
     lines.push({text: fit(text, width), ...(path === report.cheapest ? {color: 'green'} : {})});
   }
   const free = scenario.plan.free;
-  const freeRun = report.recommendation.ranked.find((c) => c.strategy.id === 'free-then-platform')?.month ?? report.paths.free.month;
-  lines.push({text: fit(free ? `Free tier serves ${formatCount(freeRun.served.free)} of ${formatCount(freeRun.tasks)} tasks (cap ${formatCount(free.dailyCap.count)} ${free.dailyCap.unit}/day)` : 'Free tier: off or none on this plan', width)});
+  const freeRun =
+    report.recommendation.ranked.find((c) => c.strategy.id === 'free-then-platform')?.month ??
+    report.paths.free.month;
+  lines.push({
+    text: fit(
+      free
+        ? `Free tier serves ${formatCount(freeRun.served.free)} of ${formatCount(freeRun.tasks)} tasks (cap ${formatCount(free.dailyCap.count)} ${free.dailyCap.unit}/day)`
+        : 'Free tier: off or none on this plan',
+      width,
+    ),
+  });
   const subscription = scenario.plan.platform.subscription;
   const credits = report.paths.platform.month.credits[0];
   if (subscription && credits) {
     const left = subscription.includedCredits.sub(credits.used);
-    const unit = subscription.creditUnit === 'usd' ? (n: typeof left) => formatUsd(n) : (n: typeof left) => `${n.toDecimalPlaces(0).toString()} credits`;
-    const leftText = left.gt(0) ? `${unit(left)} of ${unit(subscription.includedCredits)} left` : `all ${unit(subscription.includedCredits)} used`;
-    lines.push({text: fit(`Credits: ${leftText}${credits.runOutDay ? ` · run out on day ${credits.runOutDay}` : ''}`, width), ...(credits.runOutDay ? {color: 'yellow'} : {})});
+    const unit =
+      subscription.creditUnit === 'usd'
+        ? (n: typeof left) => formatUsd(n)
+        : (n: typeof left) => `${n.toDecimalPlaces(0).toString()} credits`;
+    const leftText = left.gt(0)
+      ? `${unit(left)} of ${unit(subscription.includedCredits)} left`
+      : `all ${unit(subscription.includedCredits)} used`;
+    lines.push({
+      text: fit(
+        `Credits: ${leftText}${credits.runOutDay ? ` · run out on day ${credits.runOutDay}` : ''}`,
+        width,
+      ),
+      ...(credits.runOutDay ? {color: 'yellow'} : {}),
+    });
   } else {
     lines.push({text: fit('Credits: none on this plan', width), dim: true});
   }
@@ -57,7 +85,13 @@ export function ResultsPanel({report, width, height, colour}: Props) {
   report.recommendation.ranked.slice(0, room).forEach((c, i) => {
     const mark = i === 0 ? '★' : c.violations.length ? '✗' : ' ';
     const cost = `${c.month.complete ? '' : '≥'}${formatUsd(c.month.totalUsd)}`;
-    lines.push({text: fit(`${mark} ${fit(c.strategy.label, Math.max(8, width - cost.length - 3)).padEnd(Math.max(8, width - cost.length - 3))} ${cost}`, width), dim: c.violations.length > 0});
+    lines.push({
+      text: fit(
+        `${mark} ${fit(c.strategy.label, Math.max(8, width - cost.length - 3)).padEnd(Math.max(8, width - cost.length - 3))} ${cost}`,
+        width,
+      ),
+      dim: c.violations.length > 0,
+    });
   });
   return <Lines lines={lines} width={width} colour={colour} />;
 }

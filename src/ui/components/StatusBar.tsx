@@ -13,12 +13,18 @@ interface Props {
   readonly colour: boolean;
 }
 
-const PROMPTS = {import: 'Import usage file', save: 'Save profile to', export: 'Export result to (.json/.csv/.md)'};
+const PROMPTS = {
+  import: 'Import usage file',
+  save: 'Save profile to',
+  export: 'Export result to (.json/.csv/.md)',
+};
 
 export function StatusBar({mode, help, notice, busy, width, colour}: Props) {
   // Help and quit first: the rest is cut at the width, and ? shows it all.
   const first = (h: HelpRow) => h.keys === '?' || h.keys === 'q';
-  const keys = [...help.filter(first), ...help.filter((h) => !first(h))].map((h) => `${h.keys} ${h.help}`).join(' · ');
+  const keys = [...help.filter(first), ...help.filter((h) => !first(h))]
+    .map((h) => `${h.keys} ${h.help}`)
+    .join(' · ');
   const text =
     mode.kind === 'prompt'
       ? `${PROMPTS[mode.prompt]}: ${mode.selected ? `[${mode.text}] (typing replaces it)` : `${mode.text}█  (enter · esc · ctrl-u clears)`}`

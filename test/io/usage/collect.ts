@@ -40,15 +40,21 @@ export function usd(records: readonly UsageRecord[]): string {
 }
 
 /** Imports and checks the accounting invariant on every file, whatever the test is about. */
-export async function collect(inputs: readonly string[], options: ImportOptions = {}): Promise<{records: UsageRecord[]; outcome: ImportOutcome}> {
+export async function collect(
+  inputs: readonly string[],
+  options: ImportOptions = {},
+): Promise<{records: UsageRecord[]; outcome: ImportOutcome}> {
   const records: UsageRecord[] = [];
   const outcome = await importUsage(inputs, (r) => records.push(r), options);
   for (const a of outcome.accounts) {
-    expect(a.read, `${a.file}: read = imported + duplicates + rejected + skipped`).toBe(a.imported + a.duplicates + a.rejected + a.skipped);
+    expect(a.read, `${a.file}: read = imported + duplicates + rejected + skipped`).toBe(
+      a.imported + a.duplicates + a.rejected + a.skipped,
+    );
   }
   for (const r of records) {
     if (!r.tokens) continue;
-    for (const v of Object.values(r.tokens)) expect(Number.isInteger(v) && v >= 0, `${r.file}:${r.line}`).toBe(true);
+    for (const v of Object.values(r.tokens))
+      expect(Number.isInteger(v) && v >= 0, `${r.file}:${r.line}`).toBe(true);
   }
   return {records, outcome};
 }

@@ -24,8 +24,21 @@ async function failure(run: Promise<unknown>): Promise<Error> {
 describe('OpenAI Usage and Costs API JSON', () => {
   it('reads a usage page: cached out of input, an empty bucket skipped', async () => {
     const {records, outcome} = await collect([fixture('openai-api-usage.json')]);
-    expect(account(outcome, 'openai-api-usage.json')).toEqual({source: 'openai.api.usage', read: 3, imported: 2, duplicates: 0, rejected: 0, skipped: 1});
-    expect(totals(records)).toEqual({input: 6000, cacheRead: 1000, cacheWrite5m: 0, cacheWrite1h: 0, output: 1300});
+    expect(account(outcome, 'openai-api-usage.json')).toEqual({
+      source: 'openai.api.usage',
+      read: 3,
+      imported: 2,
+      duplicates: 0,
+      rejected: 0,
+      skipped: 1,
+    });
+    expect(totals(records)).toEqual({
+      input: 6000,
+      cacheRead: 1000,
+      cacheWrite5m: 0,
+      cacheWrite1h: 0,
+      output: 1300,
+    });
     expect(records.map((r) => [r.modelRaw, r.requests, r.serviceTier, r.start])).toEqual([
       ['gpt-4.1-mini', 12, 'default', '2026-03-05T00:00:00.000Z'],
       ['o3', 4, 'batch', '2026-03-05T00:00:00.000Z'],
@@ -65,8 +78,12 @@ describe('detectSource', () => {
   });
 
   it('takes an OpenAI header of time columns alone as an empty usage export', async () => {
-    expect(detectSource('start_time,end_time,start_time_iso,end_time_iso\n')).toEqual({source: 'openai.dashboard.usage'});
-    const {records, outcome} = await collect([write('empty-export.csv', 'start_time,end_time,start_time_iso,end_time_iso\n')]);
+    expect(detectSource('start_time,end_time,start_time_iso,end_time_iso\n')).toEqual({
+      source: 'openai.dashboard.usage',
+    });
+    const {records, outcome} = await collect([
+      write('empty-export.csv', 'start_time,end_time,start_time_iso,end_time_iso\n'),
+    ]);
     expect(records).toEqual([]);
     expect(outcome.accounts[0]).toMatchObject({read: 0, source: 'openai.dashboard.usage'});
   });
@@ -85,8 +102,12 @@ describe('errors', () => {
     const path = write('mystery.csv', 'usage_date_utc,model_version,usage_output_tokens\n2026-01-01,x,1\n');
     const error = await failure(importUsage([path], () => {}));
     expect(error).toBeInstanceOf(DataError);
-    expect(error.message).toBe(`${path}: not a usage file vibe-cost knows; closest: anthropic.console.tokens (missing columns: usage_input_tokens_no_cache)`);
-    expect((error as DataError).hint).toBe('force a source with --format, or see "Importing usage" in the README');
+    expect(error.message).toBe(
+      `${path}: not a usage file vibe-cost knows; closest: anthropic.console.tokens (missing columns: usage_input_tokens_no_cache)`,
+    );
+    expect((error as DataError).hint).toBe(
+      'force a source with --format, or see "Importing usage" in the README',
+    );
     expect((error as DataError).exitCode).toBe(65);
   });
 
@@ -122,11 +143,16 @@ describe('errors', () => {
   it('strict turns the first rejected row into a DataError', async () => {
     const error = await failure(importUsage([fixture('generic-bad.csv')], () => {}, {strict: true}));
     expect(error).toBeInstanceOf(DataError);
-    expect(error.message).toBe(`${fixture('generic-bad.csv')}:2: input_tokens is not a whole number of tokens ≥ 0: "-5"`);
+    expect(error.message).toBe(
+      `${fixture('generic-bad.csv')}:2: input_tokens is not a whole number of tokens ≥ 0: "-5"`,
+    );
   });
 
   it('a forced format reads a file the detector would not choose', async () => {
-    const path = write('rows.csv', 'date,model,input_tokens,output_tokens,slug,usage,prompt_tokens,completion_tokens\n2026-01-01,m,1,2,s,0.5,3,4\n');
+    const path = write(
+      'rows.csv',
+      'date,model,input_tokens,output_tokens,slug,usage,prompt_tokens,completion_tokens\n2026-01-01,m,1,2,s,0.5,3,4\n',
+    );
     expect(detectSource(readFileSync(path, 'utf8'))).toEqual({source: 'openrouter.activity'});
     const {records} = await collect([path], {format: 'vibe-cost.generic'});
     expect(records[0]).toMatchObject({source: 'vibe-cost.generic', tokens: {input: 1, output: 2}});
@@ -161,7 +187,9 @@ describe('repeats, stdin and progress', () => {
 
   it('reports progress up to the total size', async () => {
     const calls: [number, number | undefined][] = [];
-    await collect([fixture('claude-projects'), fixture('openai-usage.csv')], {onProgress: (read, total) => calls.push([read, total])});
+    await collect([fixture('claude-projects'), fixture('openai-usage.csv')], {
+      onProgress: (read, total) => calls.push([read, total]),
+    });
     const last = calls.at(-1)!;
     expect(last[0]).toBe(last[1]);
   });

@@ -44,6 +44,10 @@ describe('rejects', () => {
   it('an unclosed quote is one DataError at file:line', async () => {
     const path = join(scratchDir('vibe-usage-'), 'cut.csv');
     writeFileSync(path, 'timestamp,model,input_tokens,output_tokens\n2026-01-01T00:00:00Z,"m,1,2\n');
-    await expect(importUsage([path], () => {})).rejects.toThrow(new DataError(`${path}:2: not readable as delimited text (Quote Not Closed: the parsing is finished with an opening quote at line 2)`));
+    await expect(importUsage([path], () => {})).rejects.toThrow(
+      new DataError(
+        `${path}:2: not readable as delimited text (Quote Not Closed: the parsing is finished with an opening quote at line 2)`,
+      ),
+    );
   });
 });
