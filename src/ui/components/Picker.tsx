@@ -18,12 +18,10 @@ export function Picker({title, filter, items, index, width, height, colour}: Pro
   const lines: Line[] = [
     {text: fit(`${title} (${items.length}) · type to filter, enter picks, esc cancels`, width), bold: true},
     {text: fit(`filter: ${filter}█`, width)},
-    ...items
-      .slice(start, start + room)
-      .map((item, i) => ({
-        text: fit(`${start + i === index ? '›' : ' '} ${item}`, width),
-        inverse: start + i === index,
-      })),
+    ...items.slice(start, start + room).map((item, i) => ({
+      text: fit(`${start + i === index ? '›' : ' '} ${item}`, width),
+      inverse: start + i === index,
+    })),
   ];
   if (items.length === 0)
     lines.push({
