@@ -10,7 +10,7 @@ import type {Strategy} from '../core/routing/strategy.js';
 import {loadPlan, loadProfile} from '../io/load-data.js';
 import {replayHistory} from '../io/replay-history.js';
 import {writeUserFile} from '../io/write-file.js';
-import type {ReplaySummary} from './state.js';
+import type {ReplaySummary} from './actions.js';
 
 export interface DashboardIO {
   loadProfile(nameOrPath: string): Profile;

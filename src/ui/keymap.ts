@@ -1,29 +1,9 @@
 /**
  * The one keymap: every key the dashboard answers, in one table. keyToAction reads it to handle a
  * key, and the status bar and help overlay read it to explain them, so the help can't drift from
- * what the keys do. Pure: Ink's Key type only, no Ink at runtime.
+ * what the keys do. Pure: no Ink.
  */
-import type {Key} from 'ink';
-import type {Action, ModeKind} from './state.js';
-
-/** The parts of Ink's Key the keymap looks at; tests pass only what they need. */
-export type KeyLike = Partial<
-  Pick<
-    Key,
-    | 'upArrow'
-    | 'downArrow'
-    | 'leftArrow'
-    | 'rightArrow'
-    | 'return'
-    | 'escape'
-    | 'ctrl'
-    | 'shift'
-    | 'tab'
-    | 'backspace'
-    | 'delete'
-    | 'meta'
-  >
->;
+import type {Action, KeyLike, ModeKind} from './actions.js';
 
 export interface Binding {
   readonly modes: readonly ModeKind[];

@@ -8,7 +8,8 @@ import type {Plan} from '../core/billing/plan.js';
 import type {Profile} from '../core/simulation/profile.js';
 import {mixMean} from '../core/simulation/overrides.js';
 import type {Bucket} from '../core/tokens.js';
-import {keyToAction, type KeyLike} from './keymap.js';
+import type {Action, PickKind, PromptKind, ReplaySummary} from './actions.js';
+import {keyToAction} from './keymap.js';
 
 /** What the user can change: everything the scenario is built from. */
 export interface Inputs {
@@ -65,8 +66,6 @@ export const TOKEN_FIELDS = [
   'cacheWrite5m',
   'output',
 ] as const satisfies readonly Bucket[];
-export type PickKind = 'profile' | 'model' | 'plan';
-export type PromptKind = 'import' | 'save' | 'export';
 
 /** The lists the pickers offer; fixed for a session. */
 export interface Catalog {
@@ -90,7 +89,6 @@ export type Mode =
       readonly selected?: boolean;
     }
   | {readonly kind: 'help'};
-export type ModeKind = Mode['kind'];
 
 /** Work for App to do outside the reducer; `id` tells one request from the next. */
 export type Request =
@@ -101,19 +99,6 @@ export type Request =
       readonly path: string;
       /** For import: several inputs, read together (--import a b). */ readonly paths?: readonly string[];
     };
-
-/** Replay totals of an imported usage file, per strategy. */
-export interface ReplaySummary {
-  readonly path: string;
-  readonly records: number;
-  readonly days: number;
-  readonly rows: readonly {
-    readonly label: string;
-    readonly totalUsd: Money;
-    readonly unserved: number;
-    readonly complete: boolean;
-  }[];
-}
 
 export type ChartView = 'breakeven' | 'month';
 
@@ -137,32 +122,6 @@ export interface DashboardState {
   /** q or ctrl-c was pressed: App exits. */
   readonly quitting: boolean;
 }
-
-export type Action =
-  | {readonly type: 'key'; readonly input: string; readonly key: KeyLike}
-  | {readonly type: 'focus'; readonly delta: number}
-  | {readonly type: 'step'; readonly delta: 1 | -1}
-  | {readonly type: 'activate'}
-  | {readonly type: 'toggle'}
-  | {readonly type: 'toggle-key'}
-  | {readonly type: 'toggle-free'}
-  | {readonly type: 'open-pick'; readonly pick: PickKind}
-  | {readonly type: 'open-prompt'; readonly prompt: PromptKind}
-  | {readonly type: 'type'; readonly text: string}
-  | {readonly type: 'erase'}
-  | {readonly type: 'clear'}
-  | {readonly type: 'move'; readonly delta: number}
-  | {readonly type: 'submit'}
-  | {readonly type: 'cancel'}
-  | {readonly type: 'undo'}
-  | {readonly type: 'chart'}
-  | {readonly type: 'reasons'}
-  | {readonly type: 'help'}
-  | {readonly type: 'quit'}
-  | {readonly type: 'profile-loaded'; readonly profile: Profile}
-  | {readonly type: 'plan-loaded'; readonly plan: Plan}
-  | {readonly type: 'replay-loaded'; readonly replay: ReplaySummary}
-  | {readonly type: 'done'; readonly notice: string};
 
 export const MIN_TASKS_PER_DAY = 0.1;
 export const MAX_TASKS_PER_DAY = 1_000_000;

@@ -7,10 +7,10 @@ import {
   promptPath,
   reducer,
   tokenValue,
-  type Action,
   type DashboardState,
   type Field,
 } from '../../src/ui/state.js';
+import type {Action} from '../../src/ui/actions.js';
 import {CATALOG, pureState} from './helpers.js';
 
 const run = (state: DashboardState, ...actions: Action[]) => actions.reduce(reducer, state);
