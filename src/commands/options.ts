@@ -2,12 +2,11 @@ import type {Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {parseMoney, type Money} from '../core/money.js';
 import {applyPlanOverrides, applyProfileOverrides} from '../core/simulation/overrides.js';
-import type {PriceBook} from '../core/pricing/price-book.js';
-import {buildScenario, type Scenario} from '../core/simulation/scenario.js';
+import {buildScenario, type LoadedScenario} from '../core/simulation/scenario.js';
 import type {Bucket} from '../core/tokens.js';
 import type {UserConfig} from '../core/routing/user-config.js';
 import {keysFromEnv} from '../core/routing/provider-env.js';
-import {heldKeysStrategy, type Strategy} from '../core/routing/strategy.js';
+import {heldKeysStrategy} from '../core/routing/strategy.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../io/load-data.js';
 
@@ -256,16 +255,6 @@ export function fromSettings(
   if (flag !== undefined) return [flag, `--${key}`];
   const saved = config[key];
   return saved !== undefined ? [saved, `${config.origin}: key "${key}"`] : [fallback, `--${key}`];
-}
-
-export interface LoadedScenario {
-  readonly scenario: Scenario;
-  readonly book: PriceBook;
-  readonly config: UserConfig;
-  /** Providers the user holds a key for: the config's, and those whose variable is set. */
-  readonly heldKeys: readonly string[];
-  /** The user's own setups to weigh beside the candidates: their apps, and their keys as held. */
-  readonly userStrategies: readonly Strategy[];
 }
 
 export function loadScenario(args: ScenarioArgs): LoadedScenario {

@@ -3,8 +3,8 @@
  * React never load for the other commands.
  */
 import {render} from 'ink';
-import type {LoadedScenario} from '../commands/options.js';
 import type {Money} from '../core/money.js';
+import type {LoadedScenario} from '../core/simulation/scenario.js';
 import {bundledNames} from '../io/load-data.js';
 import {App} from './App.js';
 import type {Context} from './derive.js';

@@ -5,6 +5,8 @@ import type {Plan} from '../billing/plan.js';
 import type {ModelPrice} from '../pricing/model-price.js';
 import type {Profile, TaskClass} from './profile.js';
 import type {TaskToRoute} from '../routing/router.js';
+import type {Strategy} from '../routing/strategy.js';
+import type {UserConfig} from '../routing/user-config.js';
 import {promptTokens} from '../tokens.js';
 
 export interface ResolvedClass extends TaskClass {
@@ -31,6 +33,20 @@ export interface Scenario {
   readonly plan: Plan;
   readonly classes: readonly ResolvedClass[];
   readonly freePool: readonly ModelPrice[];
+}
+
+/**
+ * A scenario with the prices it was built from and what the user brings: what the commands and the
+ * dashboard start from once the flags and files are read.
+ */
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  readonly book: PriceBook;
+  readonly config: UserConfig;
+  /** Providers the user holds a key for: the config's, and those whose variable is set. */
+  readonly heldKeys: readonly string[];
+  /** The user's own setups to weigh beside the candidates: their apps, and their keys as held. */
+  readonly userStrategies: readonly Strategy[];
 }
 
 /** Tasks in one month at the profile's pace: what every monthly figure is a month of. */
