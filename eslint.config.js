@@ -1,7 +1,14 @@
 import tseslint from 'typescript-eslint';
 
-// Layers point one way: core ← io, output ← ui ← commands ← cli. These rules keep it so.
-const restrict = (patterns) => ({'no-restricted-imports': ['error', {patterns}]});
+// Layers point one way: core ← io, output ← ui ← commands ← cli (main.ts, cli.ts). These rules keep
+// it so. Patterns start with **/ so they hold at any depth: '../../io/usage/x.js' from
+// src/core/pricing/ is caught like '../io/x.js'. Each file falls in one layer block only, because a
+// later block's options for a rule replace an earlier block's instead of adding to them.
+const NODE = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process'];
+const UI_LIBS = ['ink', 'ink/*', 'react', 'react/*'];
+const CLI_LIBS = ['yargs', 'yargs/*'];
+const CLI = ['**/main.js', '**/cli.js'];
+const layer = (files, ...patterns) => ({files, rules: {'no-restricted-imports': ['error', {patterns}]}});
 
 export default tseslint.config(
   {ignores: ['dist/**', 'node_modules/**', 'coverage/**']},
@@ -11,30 +18,37 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
     },
   },
-  {
-    files: ['src/core/**'],
-    rules: restrict([
-      {
-        group: ['node:*', 'fs', 'path', 'ink', 'react', 'yargs', 'csv-parse', 'csv-parse/*'],
-        message: 'core is pure: no I/O, no UI',
-      },
-      {
-        group: ['../io/*', '../output/*', '../ui/*', '../commands/*'],
-        message: 'core depends on nothing above it',
-      },
-    ]),
-  },
-  {
-    files: ['src/io/**', 'src/output/**'],
-    rules: restrict([
-      {
-        group: ['ink', 'react', 'yargs', '../ui/*', '../commands/*'],
-        message: 'io and output sit below ui and commands',
-      },
-    ]),
-  },
-  {
-    files: ['src/output/**'],
-    rules: restrict([{group: ['node:*', '../io/*'], message: 'renderers are pure'}]),
-  },
+  layer(
+    ['src/core/**'],
+    {
+      group: [...NODE, ...UI_LIBS, ...CLI_LIBS, 'csv-parse', 'csv-parse/*'],
+      message: 'core is pure: no I/O, no UI',
+    },
+    {
+      group: ['**/io/**', '**/output/**', '**/ui/**', '**/commands/**', ...CLI],
+      message: 'core depends on nothing above it',
+    },
+  ),
+  layer(
+    ['src/io/**'],
+    {group: [...UI_LIBS, ...CLI_LIBS], message: 'io sits below ui and commands'},
+    {group: ['**/ui/**', '**/commands/**', ...CLI], message: 'io sits below ui and commands'},
+  ),
+  layer(
+    ['src/output/**'],
+    {group: [...NODE, ...UI_LIBS, ...CLI_LIBS], message: 'renderers are pure: no I/O, no UI'},
+    {
+      group: ['**/io/**', '**/ui/**', '**/commands/**', ...CLI],
+      message: 'renderers sit below ui and commands, and read no files',
+    },
+  ),
+  layer(
+    ['src/ui/**'],
+    {group: CLI_LIBS, message: 'the dashboard knows no flags'},
+    {
+      group: ['**/commands/**', ...CLI],
+      message: 'the dashboard sits below commands: what it needs lives in core or io',
+    },
+  ),
+  layer(['src/commands/**'], {group: CLI, message: 'commands sit below the CLI entry'}),
 );
