@@ -1,4 +1,5 @@
 import type {AppSettings} from './router.js';
+import type {Ladder} from '../solving/attempts.js';
 
 /** A way to set up one app: settings for every task, or per task class (a hybrid). */
 export interface Strategy {
@@ -6,6 +7,8 @@ export interface Strategy {
   readonly label: string;
   readonly settings: AppSettings;
   readonly perClass?: Readonly<Record<string, AppSettings>>;
+  /** Retry, then escalate, when an attempt fails; one attempt per task when absent. */
+  readonly ladder?: Ladder;
 }
 
 /** Provider keys a strategy has the user hold, in any class. */

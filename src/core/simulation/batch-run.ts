@@ -9,10 +9,13 @@ import {ZERO, type Money} from '../money.js';
 import type {Plan} from '../billing/plan.js';
 import {listCost, splitByTier, stepAt, stepFor, type Tier} from '../pricing/context-tiers.js';
 import type {ModelPrice} from '../pricing/model-price.js';
-import {freeUnits, route, type PathKind, type TaskToRoute} from '../routing/router.js';
+import {freeUnits, route, type PathKind, type Route, type TaskToRoute} from '../routing/router.js';
 import {classTask, freeModelOn, type ResolvedClass, type Scenario} from './scenario.js';
 import {settingsFor, type Strategy} from '../routing/strategy.js';
 import {addTokens, NO_TOKENS, promptTokens, totalTokens, type Bucket, type TokenBuckets} from '../tokens.js';
+import {attemptModels, attemptTokenFactor, oddsAfterFailures} from '../solving/attempts.js';
+import {firstAttemptRate} from '../solving/solve-rates.js';
+import {WholeOutcomes, type Solving} from '../solving/solving.js';
 
 export type UnservedReason =
   'free-capability' | 'free-cap-wait' | 'credits-exhausted' | 'context-window' | 'no-path';
@@ -22,7 +25,10 @@ export interface LedgerLine {
   readonly path: PathKind;
   readonly model: string;
   readonly tier: Tier;
+  /** Tasks whose first attempt ran here. */
   tasks: number;
+  /** Every attempt that ran here: first attempts, retries and escalations. */
+  attempts: number;
   requests: number;
   tokens: TokenBuckets;
   listUsd: Money;
@@ -56,6 +62,8 @@ export interface RunResult {
   readonly credits: CreditMonth[];
   /** Cost incurred on each day, in order. */
   readonly dailyUsd: Money[];
+  /** Attempts, and the tasks they solved, in whole tasks from the solve rates' odds. */
+  readonly solving: Solving;
   /**
    * Set when the batch is too long to list day by day (past MAX_PERIOD_DAYS): it was priced as a
    * stretch of `days` days, `times` over, then the rest, and `credits` and `dailyUsd` hold that
@@ -77,6 +85,8 @@ interface UnitCost {
   readonly tokens: number;
   readonly platformUsd: Money;
 }
+
+type ServedRoute = Exclude<Route, {path: 'unserved'}>;
 
 /**
  * Runs `tasks` tasks at the profile's pace (tasks per day, working days per month), routing each
@@ -156,12 +166,14 @@ function repeated(once: RunResult, times: number, tail: RunResult | undefined, t
       model: line.model,
       tier: line.tier,
       tasks: 0,
+      attempts: 0,
       requests: 0,
       tokens: NO_TOKENS,
       listUsd: ZERO,
       missing: [],
     };
     sum.tasks += line.tasks * factor;
+    sum.attempts += line.attempts * factor;
     sum.requests += line.requests * factor;
     sum.tokens = addTokens(sum.tokens, line.tokens, factor);
     sum.listUsd = sum.listUsd.add(line.listUsd.mul(factor));
@@ -181,6 +193,23 @@ function repeated(once: RunResult, times: number, tail: RunResult | undefined, t
     served: add(once.served, tail?.served),
     unserved: add(once.unserved, tail?.unserved),
     belowNeed: once.belowNeed * times + (tail?.belowNeed ?? 0),
+    solving: {
+      ...add(
+        {
+          attempts: once.solving.attempts,
+          solved: once.solving.solved,
+          unknown: once.solving.unknown,
+          stopped: once.solving.stopped,
+        },
+        tail && {
+          attempts: tail.solving.attempts,
+          solved: tail.solving.solved,
+          unknown: tail.solving.unknown,
+          stopped: tail.solving.stopped,
+        },
+      ),
+      unknownModels: [...new Set([...once.solving.unknownModels, ...(tail?.solving.unknownModels ?? [])])],
+    },
     lines: [...lines.values()],
     charges,
     totalUsd: once.totalUsd.mul(times).add(tail?.totalUsd ?? ZERO),
@@ -216,11 +245,16 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     task: classTask(cls),
   }));
   const units = new Map<string, UnitCost>();
-  const unitCost = (cls: ResolvedClass, model: ModelPrice): UnitCost => {
-    const key = `${cls.name}\u0000${model.id}`;
+  const unitCost = (cls: ResolvedClass, model: ModelPrice, factor = 1): UnitCost => {
+    const key = `${cls.name}\u0000${model.id}\u0000${factor}`;
     let unit = units.get(key);
     if (!unit) {
-      unit = priceUnit(plan, model, cls.tokens, cls.requestsPerTask);
+      unit = priceUnit(
+        plan,
+        model,
+        factor === 1 ? cls.tokens : scaleTokens(cls.tokens, factor),
+        cls.requestsPerTask,
+      );
       units.set(key, unit);
     }
     return unit;
@@ -247,9 +281,23 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   const platformMonths = new PlatformMonths(plan);
   let byokRequestsThisMonth = 0;
   const sequence = new TaskSequence(scenario.classes);
+  const rates = scenario.solveRates;
+  const outcomes = new WholeOutcomes();
+  const solving = {attempts: 0, solved: 0, unknown: 0, stopped: 0};
+  const unknownModels = new Set<string>();
+  const ladders = runtimes.map((r) => attemptModels(strategy.ladder, r.cls.resolvedModel));
 
-  const record = (path: PathKind, model: ModelPrice, cls: ResolvedClass, count: number, unit: UnitCost) => {
-    served[path] += count;
+  /** `first`: these are tasks' first attempts (counted as tasks); otherwise retries or escalations. */
+  const record = (
+    path: PathKind,
+    model: ModelPrice,
+    cls: ResolvedClass,
+    count: number,
+    unit: UnitCost,
+    first: boolean,
+  ) => {
+    if (first) served[path] += count;
+    solving.attempts += count;
     for (const part of unit.split) {
       const key = `${path}\u0000${model.id}\u0000${part.tier}`;
       const line = ledger.get(key) ?? {
@@ -257,12 +305,14 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
         model: model.id,
         tier: part.tier,
         tasks: 0,
+        attempts: 0,
         requests: 0,
         tokens: NO_TOKENS,
         listUsd: ZERO,
         missing: [],
       };
-      line.tasks += count;
+      if (first) line.tasks += count;
+      line.attempts += count;
       line.requests += cls.requestsPerTask * count;
       line.tokens = addTokens(line.tokens, part.tokens, count);
       ledger.set(key, line);
@@ -283,13 +333,122 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)) - from,
     );
 
+    /**
+     * Up to `count` attempts of a class routed to `decision`, billed as the plan says. Returns how
+     * many were taken (the free tier takes what its cap leaves) and how many of those ran (a
+     * credit cliff blocks the rest).
+     */
+    const runAttempts = (
+      decision: ServedRoute,
+      runtime: ClassRuntime,
+      count: number,
+      unit: UnitCost,
+      first: boolean,
+    ): {taken: number; ran: number} => {
+      const cls = runtime.cls;
+      if (decision.path === 'free') {
+        const per = freeUnits(plan, runtime.task);
+        const taken = Math.min(count, Math.floor(((plan.free?.dailyCap.count ?? 0) - freeUsed) / per));
+        freeUsed += per * taken;
+        record('free', decision.model, cls, taken, unit, first);
+        return {taken, ran: taken};
+      }
+      if (decision.path === 'byok') {
+        const requests = cls.requestsPerTask;
+        const list = unit.listUsd.mul(count);
+        // Every request of a task costs the task's list price over its requests.
+        const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
+        const fee = byokFee(plan, {
+          listUsd: list,
+          tokens: unit.tokens * count,
+          feeBearingListUsd: feeBearing > 0 ? unit.listUsd.mul(feeBearing).div(requests) : ZERO,
+        });
+        byokRequestsThisMonth += requests * count;
+        charges.byokListUsd = charges.byokListUsd.add(list);
+        charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
+        dayCost = dayCost.add(list).add(fee);
+        record('byok', decision.model, cls, count, unit, first);
+        if (decision.belowNeed && first) belowNeed += count;
+        return {taken: count, ran: count};
+      }
+      const billed = platformMonths.bill(unit.platformUsd.mul(count), count, dayOfMonth);
+      charges.subscriptionUsd = charges.subscriptionUsd.add(billed.subscriptionUsd);
+      charges.platformUsageUsd = charges.platformUsageUsd.add(billed.usageUsd);
+      charges.packsUsd = charges.packsUsd.add(billed.packsUsd);
+      dayCost = dayCost.add(billed.subscriptionUsd).add(billed.usageUsd).add(billed.packsUsd);
+      if (billed.runs > 0) record('platform', decision.model, cls, billed.runs, unit, first);
+      if (decision.belowNeed && first) belowNeed += billed.runs;
+      return {taken: count, ran: billed.runs};
+    };
+
+    /**
+     * `n` tasks of a class just made attempt `k` on `model`: count those it solved, and send the
+     * rest to their next attempt, which route() places like any task. `best`: the highest rate
+     * tried on them before.
+     */
+    const attempted = (
+      index: number,
+      runtime: ClassRuntime,
+      k: number,
+      n: number,
+      model: ModelPrice,
+      rate: number | undefined,
+      best: number | undefined,
+    ): void => {
+      if (n === 0) return;
+      if (rate === undefined) {
+        solving.unknown += n;
+        unknownModels.add(model.id);
+        return;
+      }
+      const odds = oddsAfterFailures(rate, best, rates?.independentShare ?? 1);
+      const won = outcomes.successes(`${index}\u0000${k}\u0000${odds}`, n, odds);
+      solving.solved += won;
+      const ladder = ladders[index] as ModelPrice[];
+      let failed = n - won;
+      if (k + 1 >= ladder.length) return;
+      const tried = best === undefined ? rate : Math.max(best, rate);
+      const settings = settingsFor(strategy, runtime.cls.name);
+      const task = {...runtime.task, model: ladder[k + 1] as ModelPrice};
+      while (failed > 0) {
+        const next = route(settings, plan, task, {
+          freeUsedToday: freeUsed,
+          ...(freeModel ? {freeModel} : {}),
+        });
+        if (next.path === 'unserved') {
+          solving.stopped += failed;
+          return;
+        }
+        const nextRate = rates && firstAttemptRate(rates, next.model, runtime.cls.needs);
+        const factor =
+          nextRate === undefined || !rates
+            ? 1
+            : attemptTokenFactor(
+                nextRate,
+                oddsAfterFailures(nextRate, tried, rates.independentShare),
+                rates.failedTokenShare,
+              );
+        const {taken, ran} = runAttempts(
+          next,
+          runtime,
+          failed,
+          unitCost(runtime.cls, next.model, factor),
+          false,
+        );
+        solving.stopped += taken - ran;
+        attempted(index, runtime, k + 1, ran, next.model, nextRate, tried);
+        failed -= taken;
+      }
+    };
+
     for (const [index, runtime] of runtimes.entries()) {
       let remaining = counts[index] ?? 0;
       const settings = settingsFor(strategy, runtime.cls.name);
+      const task = {...runtime.task, model: (ladders[index] as ModelPrice[])[0] as ModelPrice};
       // Tasks of one class on one day route alike until the free cap is reached, so route the
       // first, take as many as share its route, and route again for the rest.
       while (remaining > 0) {
-        const decision = route(settings, plan, runtime.task, {
+        const decision = route(settings, plan, task, {
           freeUsedToday: freeUsed,
           ...(freeModel ? {freeModel} : {}),
         });
@@ -303,40 +462,17 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
           ] += remaining;
           break;
         }
-        const unit = unitCost(runtime.cls, decision.model);
-        let count = remaining;
-        if (decision.path === 'free') {
-          const per = freeUnits(plan, runtime.task);
-          count = Math.min(remaining, Math.floor(((plan.free?.dailyCap.count ?? 0) - freeUsed) / per));
-          freeUsed += per * count;
-          record('free', decision.model, runtime.cls, count, unit);
-        } else if (decision.path === 'byok') {
-          const requests = runtime.cls.requestsPerTask;
-          const list = unit.listUsd.mul(count);
-          // Every request of a task costs the task's list price over its requests.
-          const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
-          const fee = byokFee(plan, {
-            listUsd: list,
-            tokens: unit.tokens * count,
-            feeBearingListUsd: feeBearing > 0 ? unit.listUsd.mul(feeBearing).div(requests) : ZERO,
-          });
-          byokRequestsThisMonth += requests * count;
-          charges.byokListUsd = charges.byokListUsd.add(list);
-          charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
-          dayCost = dayCost.add(list).add(fee);
-          record('byok', decision.model, runtime.cls, count, unit);
-          if (decision.belowNeed) belowNeed += count;
-        } else {
-          const billed = platformMonths.bill(unit.platformUsd.mul(count), count, dayOfMonth);
-          charges.subscriptionUsd = charges.subscriptionUsd.add(billed.subscriptionUsd);
-          charges.platformUsageUsd = charges.platformUsageUsd.add(billed.usageUsd);
-          charges.packsUsd = charges.packsUsd.add(billed.packsUsd);
-          dayCost = dayCost.add(billed.subscriptionUsd).add(billed.usageUsd).add(billed.packsUsd);
-          if (billed.runs > 0) record('platform', decision.model, runtime.cls, billed.runs, unit);
-          if (decision.belowNeed) belowNeed += billed.runs;
-          unserved['credits-exhausted'] += count - billed.runs;
-        }
-        remaining -= count;
+        const {taken, ran} = runAttempts(
+          decision,
+          runtime,
+          remaining,
+          unitCost(runtime.cls, decision.model),
+          true,
+        );
+        unserved['credits-exhausted'] += taken - ran;
+        const rate = rates && firstAttemptRate(rates, decision.model, runtime.cls.needs);
+        attempted(index, runtime, 0, ran, decision.model, rate, undefined);
+        remaining -= taken;
       }
     }
     dailyUsd.push(dayCost);
@@ -345,6 +481,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   const lines = [...ledger.values()];
   const models = new Map(scenario.classes.map((c) => [c.resolvedModel.id, c.resolvedModel]));
   for (const m of scenario.freePool) models.set(m.id, m);
+  for (const m of ladders.flat()) models.set(m.id, m);
   for (const line of lines) {
     // The free tier costs nothing whatever its models would list at, so nothing is missing there.
     if (line.path === 'free') continue;
@@ -360,6 +497,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     served,
     unserved,
     belowNeed,
+    solving: {...solving, unknownModels: [...unknownModels].sort()},
     lines,
     charges,
     totalUsd,
@@ -385,6 +523,17 @@ function priceUnit(plan: Plan, listed: ModelPrice, tokens: TokenBuckets, request
     missing: [...new Set(priced.flatMap((p) => p.missing))],
     tokens: mtok,
     platformUsd: platformCharge(plan, {listUsd, tokens: mtok}),
+  };
+}
+
+/** A task's tokens times `factor`, each bucket in whole tokens. */
+function scaleTokens(t: TokenBuckets, factor: number): TokenBuckets {
+  return {
+    input: Math.round(t.input * factor),
+    cacheRead: Math.round(t.cacheRead * factor),
+    cacheWrite5m: Math.round(t.cacheWrite5m * factor),
+    cacheWrite1h: Math.round(t.cacheWrite1h * factor),
+    output: Math.round(t.output * factor),
   };
 }
 

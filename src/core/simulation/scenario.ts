@@ -8,6 +8,7 @@ import type {TaskToRoute} from '../routing/router.js';
 import type {Strategy} from '../routing/strategy.js';
 import type {UserConfig} from '../routing/user-config.js';
 import {promptTokens} from '../tokens.js';
+import type {SolveRates} from '../solving/solve-rates.js';
 
 export interface ResolvedClass extends TaskClass {
   readonly resolvedModel: ModelPrice;
@@ -33,6 +34,8 @@ export interface Scenario {
   readonly plan: Plan;
   readonly classes: readonly ResolvedClass[];
   readonly freePool: readonly ModelPrice[];
+  /** Benchmark solve rates, for figures per solved task; without them those figures are unknown. */
+  readonly solveRates?: SolveRates;
 }
 
 /**
