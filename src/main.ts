@@ -7,6 +7,7 @@ import {importCommand} from './commands/import.js';
 import {PRICES_ACTIONS, pricesCommand} from './commands/prices.js';
 import {recommendCommand} from './commands/recommend.js';
 import {simulateCommand} from './commands/simulate.js';
+import {platformCommand} from './commands/platform.js';
 import {VERSION} from './version.js';
 import {usageMessage} from './commands/usage-errors.js';
 import {completionCommand, valueCompletions} from './commands/completion.js';
@@ -36,7 +37,16 @@ function debugWanted(): boolean {
   return process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG'] === '1';
 }
 
-const COMMANDS = ['simulate', 'recommend', 'breakeven', 'import', 'prices', 'dashboard', 'completion'];
+const COMMANDS = [
+  'simulate',
+  'recommend',
+  'breakeven',
+  'import',
+  'platform',
+  'prices',
+  'dashboard',
+  'completion',
+];
 
 let parser: {getOptions: () => {key: Record<string, unknown>}} | undefined;
 
@@ -64,6 +74,7 @@ async function main(args: string[]): Promise<void> {
     .command(ending(recommendCommand))
     .command(ending(breakevenCommand))
     .command(ending(importCommand))
+    .command(ending(platformCommand))
     .command(ending(dashboardCommand))
     .command(ending(pricesCommand))
     .command(ending(completionCommand))

@@ -1,5 +1,5 @@
-import {existsSync, readdirSync} from 'node:fs';
-import {basename, join} from 'node:path';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {basename, dirname, join, resolve} from 'node:path';
 import {UsageError} from '../errors.js';
 import {nearestNames} from '../core/pricing/model-names.js';
 import {parsePlan, type Plan} from '../core/billing/plan.js';
@@ -7,18 +7,19 @@ import {PriceBook} from '../core/pricing/price-book.js';
 import {parsePriceSheet} from '../core/pricing/parse-sheet.js';
 import type {PriceSheet} from '../core/pricing/model-price.js';
 import {parseProfile, type Profile} from '../core/simulation/profile.js';
+import {parsePopulation, type Population} from '../core/platform/population.js';
 import {dataDir} from './data-dir.js';
 import {loadCachedSheet} from './price-cache.js';
 import {readJson, readText} from './read-file.js';
 
-function bundled(kind: 'prices' | 'platforms' | 'profiles'): string[] {
+function bundled(kind: 'prices' | 'platforms' | 'profiles' | 'populations'): string[] {
   return readdirSync(join(dataDir(), kind))
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => join(dataDir(), kind, f));
 }
 
-export function bundledNames(kind: 'platforms' | 'profiles'): string[] {
+export function bundledNames(kind: 'platforms' | 'profiles' | 'populations'): string[] {
   return bundled(kind).map((f) => basename(f, '.json'));
 }
 
@@ -38,8 +39,10 @@ export function loadPriceBook(extra: readonly string[] = [], options: {cache?: b
   ]);
 }
 
+const KIND_NAMES = {platforms: 'plan', profiles: 'profile', populations: 'population'} as const;
+
 /** A bundled name ("vibekit") or a path to a file of the same format. */
-function locate(kind: 'platforms' | 'profiles', nameOrPath: string, flag: string): string {
+function locate(kind: 'platforms' | 'profiles' | 'populations', nameOrPath: string, flag: string): string {
   if (nameOrPath.endsWith('.json') || nameOrPath.includes('/')) {
     if (!existsSync(nameOrPath)) throw new UsageError(`${flag}: no such file "${nameOrPath}"`);
     return nameOrPath;
@@ -48,7 +51,7 @@ function locate(kind: 'platforms' | 'profiles', nameOrPath: string, flag: string
   if (existsSync(path)) return path;
   const names = bundledNames(kind);
   throw new UsageError(
-    `${flag}: unknown ${kind === 'platforms' ? 'plan' : 'profile'} "${nameOrPath}"; nearest: ${nearestNames(nameOrPath, names).join(', ')}`,
+    `${flag}: unknown ${KIND_NAMES[kind]} "${nameOrPath}"; nearest: ${nearestNames(nameOrPath, names).join(', ')}`,
     `choose one of ${names.join(', ')}, or give a path to a JSON file`,
   );
 }
@@ -65,4 +68,47 @@ export function loadProfile(nameOrPath: string, where = '--profile'): Profile {
     readJson(path),
     path.startsWith(dataDir()) ? `bundled:profiles/${basename(path)}` : path,
   );
+}
+
+/**
+ * A population: a bundled name or file of segments, or a folder of saved profiles (one user each,
+ * all on `setup`). A segment's profile is a bundled name or a path relative to the population file.
+ */
+export function loadPopulation(
+  nameOrPath: string,
+  setup: Population['segments'][number]['setup'],
+): {population: Population; profiles: Profile[]} {
+  if (existsSync(nameOrPath) && statSync(nameOrPath).isDirectory()) {
+    const files = readdirSync(nameOrPath)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    if (files.length === 0)
+      throw new UsageError(
+        `--population: no profile files (*.json) in "${nameOrPath}"`,
+        'save profiles with `vibe-cost import ... --save-profile FILE`',
+      );
+    const profiles = files.map((f) => loadProfile(join(nameOrPath, f), '--population'));
+    return {
+      population: {
+        id: basename(nameOrPath),
+        name: basename(nameOrPath),
+        description: `${files.length} saved profiles, one user each`,
+        source: nameOrPath,
+        origin: nameOrPath,
+        users: files.length,
+        segments: files.map((f) => ({profile: f, share: 1 / files.length, setup})),
+      },
+      profiles,
+    };
+  }
+  const path = locate('populations', nameOrPath, '--population');
+  const origin = path.startsWith(dataDir()) ? `bundled:populations/${basename(path)}` : path;
+  const population = parsePopulation(readJson(path), origin);
+  const profiles = population.segments.map((s) =>
+    loadProfile(
+      s.profile.endsWith('.json') || s.profile.includes('/') ? resolve(dirname(path), s.profile) : s.profile,
+      `${origin}: segment profile`,
+    ),
+  );
+  return {population, profiles};
 }

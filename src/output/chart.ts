@@ -36,10 +36,11 @@ const COLOURS = [asciichart.green, asciichart.yellow, asciichart.cyan, asciichar
 /** A y label that fits LABEL_WIDTH at any scale: $54.7, $8,651, then $23.64M and $1.5B. */
 export function dollars(value: number): string {
   const size = Math.abs(value);
-  if (size >= 1e9) return `$${(Math.round(value / 1e7) / 100).toLocaleString('en-US')}B`;
-  if (size >= 1e6) return `$${(Math.round(value / 1e4) / 100).toLocaleString('en-US')}M`;
-  const rounded = size >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `$${rounded.toLocaleString('en-US')}`;
+  const sign = value < 0 ? '-' : '';
+  if (size >= 1e9) return `${sign}$${(Math.round(size / 1e7) / 100).toLocaleString('en-US')}B`;
+  if (size >= 1e6) return `${sign}$${(Math.round(size / 1e4) / 100).toLocaleString('en-US')}M`;
+  const rounded = size >= 100 ? Math.round(size) : Math.round(size * 10) / 10;
+  return `${rounded !== 0 ? sign : ''}$${rounded.toLocaleString('en-US')}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {renderLineChart} from '../../src/output/chart.js';
+import {dollars, renderLineChart} from '../../src/output/chart.js';
 import {run} from '../cli/run.js';
 
 const options = {width: 80, height: 8, xLabel: (i: number) => `${i}`};
@@ -25,5 +25,19 @@ describe('chart legends and labels', () => {
     expect(axis.length).toBeGreaterThan(5);
     expect(new Set(axis.map((l) => l.search(/[┼┤]/))).size).toBe(1);
     expect(out).toMatch(/\$[\d.]+M ┼/);
+  });
+});
+
+describe('y labels', () => {
+  it('put the minus before the dollar sign at every scale, and never print -$0', () => {
+    expect([-85.64, -1234, -2.5e6, -3e9, -0.01, 0, 54.7].map(dollars)).toEqual([
+      '-$85.6',
+      '-$1,234',
+      '-$2.5M',
+      '-$3B',
+      '$0',
+      '$0',
+      '$54.7',
+    ]);
   });
 });
