@@ -1,5 +1,6 @@
 import {costOfTokens, markupFactor, ZERO, type Money} from '../money.js';
 import type {Overage, Plan, Subscription} from './plan.js';
+import {vendorExtra, type SubscriptionPlan} from '../subscription/subscription-plan.js';
 
 /**
  * How a plan bills, written once: the batch simulation, the month simulation and the import
@@ -219,4 +220,29 @@ export function monthCharges(
     s.creditUnit === 'usd' ? platformCharge(plan, platform) : s.creditsPerTask.mul(platform.tasks);
   const overageUsd = overageCharge(s.overage, drawn.sub(s.includedCredits)).usd;
   return {totalUsd: byokUsd.add(s.monthlyFeeUsd).add(overageUsd), overageUsd};
+}
+
+/** What went past a vendor subscription's limits on the vendor's own extra usage in a month. */
+export interface VendorExtraUsage {
+  /** The tasks' cost at list (API) prices: what extra usage at API rates bills. */
+  readonly listUsd: Money;
+  /** Units past the allowance (premium requests): what a price per unit bills. */
+  readonly units: Money;
+}
+
+/**
+ * A month of a vendor's flat-fee plan: the fee, whether or not it was used (the subscription is
+ * paid for the month), and the vendor's charge for the extra usage past its limits.
+ */
+export function subscriptionMonthCharges(
+  plan: SubscriptionPlan,
+  extra: VendorExtraUsage,
+): {feeUsd: Money; extraUsd: Money} {
+  const offer = vendorExtra(plan);
+  const extraUsd = !offer
+    ? ZERO
+    : offer.kind === 'api-rates'
+      ? extra.listUsd
+      : extra.units.mul(offer.usdPerUnit);
+  return {feeUsd: plan.fee.usdPerMonth, extraUsd};
 }

@@ -348,6 +348,8 @@ export class Replay {
         ]++;
         continue;
       }
+      // The replay's strategies hold no subscription: those are replayed on the subscription timeline.
+      if (decision.path === 'subscription') throw new Error(`${s.strategy.id}: a subscription in the replay`);
       s.served[decision.path]++;
       if (decision.path === 'free') {
         s.freeUsed.set(day, used + units);

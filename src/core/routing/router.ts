@@ -2,6 +2,8 @@ import {meetsCapability, type Capability} from '../capability.js';
 import {platformFronts, type Plan} from '../billing/plan.js';
 import type {ModelPrice} from '../pricing/model-price.js';
 import {inputLimit} from '../pricing/context-tiers.js';
+import {coversModel, vendorExtra, type SubscriptionPlan} from '../subscription/subscription-plan.js';
+import type {Admission} from '../subscription/windows.js';
 
 export type PathKind = 'byok' | 'platform' | 'free';
 export const PATHS: readonly PathKind[] = ['byok', 'platform', 'free'];
@@ -15,6 +17,20 @@ export interface AppSettings {
   readonly freeTier: boolean;
   /** When the free tier can't take a task (cap reached, or beyond its capability): wait, or pay. */
   readonly onFreeLimit: 'wait' | 'fallthrough';
+  /** A vendor's flat-fee plan the user holds, and what they do when its limit is reached. */
+  readonly subscription?: SubscriptionSetting;
+}
+
+/**
+ * Past a subscription's limit: wait for the window to reset, send the task to your key or to the
+ * platform, or take the vendor's own offer (extra usage at API rates, a price per unit).
+ */
+export const ON_LIMIT = ['wait', 'key', 'platform', 'extra'] as const;
+export type OnLimit = (typeof ON_LIMIT)[number];
+
+export interface SubscriptionSetting {
+  readonly plan: SubscriptionPlan;
+  readonly onLimit: OnLimit;
 }
 
 export interface TaskToRoute {
@@ -30,6 +46,8 @@ export interface RouteContext {
   readonly freeUsedToday: number;
   /** The free pool's model for today: it rotates. */
   readonly freeModel?: ModelPrice;
+  /** Whether the subscription's windows have room for this task now, as its meter says (absent: room). */
+  readonly subscriptionRoom?: Admission;
 }
 
 export type RouteReason =
@@ -42,9 +60,17 @@ export type RouteReason =
   | 'free-cap-wait'
   | 'free-capability'
   | 'context-window'
-  | 'no-path';
+  | 'no-path'
+  | 'subscription-room'
+  | 'subscription-extra'
+  | 'subscription-overflow'
+  | 'subscription-wait'
+  | 'subscription-never-fits';
 
-export type Route =
+export type Route = PaidRoute | SubscriptionRoute;
+
+/** A task on a key, the platform or the free tier, or on no path at all. */
+export type PaidRoute =
   | {
       readonly path: PathKind;
       readonly model: ModelPrice;
@@ -53,14 +79,28 @@ export type Route =
       /** The model that runs the task is below the capability the task needs (a frontier task on an open model). */
       readonly belowNeed?: true;
     }
-  | {readonly path: 'unserved'; readonly reason: RouteReason};
+  | {readonly path: 'unserved'; readonly reason: RouteReason; readonly resetsAt?: number};
+
+/**
+ * A task the subscription runs: inside its limits (billed only by the monthly fee), or past them
+ * on the vendor's extra usage (billed by the billing module at the offer's price).
+ */
+export interface SubscriptionRoute {
+  readonly path: 'subscription';
+  readonly model: ModelPrice;
+  readonly basis: 'subscription-fee' | 'vendor-extra';
+  readonly reason: 'subscription-room' | 'subscription-extra';
+  readonly belowNeed?: true;
+}
 
 /** What the money is computed from. */
 export type PriceBasis = 'list' | 'list+byok-fee' | 'platform-rate' | 'free';
 
 /**
  * The router, in the article's order: which path one task takes, which model runs it, and on what
- * price basis. A key for the model's provider (and a BYOK-able model) goes direct at list price;
+ * price basis. A subscription the user holds takes the models it covers while its meter has room
+ * (`context.subscriptionRoom`); past its limit the task waits for the reset, takes the vendor's
+ * extra usage, or goes on to the key or the platform as the user set. A key for the model's provider (and a BYOK-able model) goes direct at list price;
  * otherwise a provider the user picked, if the plan can front it, is platform-paid; otherwise the
  * free tier, when it is on, takes it within its cap and capability (past them: wait, or fall
  * through to platform-paid); otherwise a model no key can reach is platform-paid by definition.
@@ -72,13 +112,35 @@ export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, cont
   // A prompt larger than the model's context window runs nowhere that model runs: not served, not priced.
   if ((task.promptTokensPerRequest ?? 0) > inputLimit(model))
     return {path: 'unserved', reason: 'context-window'};
+  const sub = settings.subscription;
+  if (!sub || !coversModel(sub.plan, model.provider, model.id))
+    return routePaid(settings, plan, task, context);
+  const short = meetsCapability(model.capability, task.needs) ? {} : {belowNeed: true as const};
+  const room = context.subscriptionRoom;
+  if (!room || room.ok)
+    return {path: 'subscription', model, basis: 'subscription-fee', reason: 'subscription-room', ...short};
+  if (sub.onLimit === 'extra' && vendorExtra(sub.plan))
+    return {path: 'subscription', model, basis: 'vendor-extra', reason: 'subscription-extra', ...short};
+  if (sub.onLimit === 'key' || sub.onLimit === 'platform') {
+    const overflow = routePaid(settings, plan, task, context);
+    return overflow.path === 'unserved' ? overflow : {...overflow, reason: 'subscription-overflow'};
+  }
+  // Waiting, or an extra the vendor does not sell: the task waits for the window to reset.
+  return room.resetsAt === undefined
+    ? {path: 'unserved', reason: 'subscription-never-fits'}
+    : {path: 'unserved', reason: 'subscription-wait', resetsAt: room.resetsAt};
+}
+
+/** Key, platform or free tier: route() for a task no subscription takes. */
+function routePaid(settings: AppSettings, plan: Plan, task: TaskToRoute, context: RouteContext): PaidRoute {
+  const {model} = task;
   const short = meetsCapability(model.capability, task.needs) ? {} : {belowNeed: true as const};
   if (model.byokable && plan.byok.allowed && settings.keys.has(model.provider)) {
     const fee = !plan.byok.feePct.isZero() || !plan.byok.feeUsdPerMTok.isZero();
     return {path: 'byok', model, basis: fee ? 'list+byok-fee' : 'list', reason: 'key-held', ...short};
   }
   const fronted = platformFronts(plan, model.provider);
-  const platformPaid = (reason: RouteReason): Route =>
+  const platformPaid = (reason: RouteReason): PaidRoute =>
     fronted
       ? {path: 'platform', model, basis: 'platform-rate', reason, ...short}
       : {path: 'unserved', reason: 'no-path'};

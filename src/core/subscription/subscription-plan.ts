@@ -120,3 +120,11 @@ export function coversModel(plan: SubscriptionPlan, provider: string, model: str
   if (plan.covers.models && !matchesModel(plan.covers.models, model)) return false;
   return !plan.multipliers || plan.multipliers.byModel.has(model);
 }
+
+/** The vendor's price past the limit, where it sells one: the opt-in offer first, else the plan's own. */
+export function vendorExtra(
+  plan: SubscriptionPlan,
+): Extract<PastLimit, {kind: 'api-rates' | 'per-unit'}> | undefined {
+  const offer = plan.pastLimit.optIn ?? plan.pastLimit.offer;
+  return offer.kind === 'api-rates' || offer.kind === 'per-unit' ? offer : undefined;
+}

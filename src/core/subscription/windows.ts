@@ -66,6 +66,41 @@ export class WindowMeter {
     }
   }
 
+  /** Whether every limit has room for the use now, drawing nothing and opening no window: what route() is told. */
+  room(time: number, model: string, use: Use): Admission {
+    let refusal: Admission | undefined;
+    for (const limit of this.plan.limits) {
+      const amount = this.amount(limit, model, use);
+      if (amount.isZero()) continue;
+      const current = this.open.get(limit);
+      const live = current && time < current.end ? current : undefined;
+      if ((live?.used ?? ZERO).add(amount).lte(limit.count)) continue;
+      const resetsAt = amount.gt(limit.count) ? undefined : (live?.end ?? bounds(limit.window, time)[1]);
+      if (!refusal || refusal.ok || later(resetsAt, refusal.resetsAt)) refusal = {ok: false, limit, resetsAt};
+    }
+    return refusal ?? {ok: true};
+  }
+
+  /**
+   * Fills every limit the use counts against and returns the units of `limit` past it: what a
+   * vendor selling extra units per unit bills, once its allowance is spent.
+   */
+  takePast(time: number, model: string, use: Use, limit: Limit): Money {
+    let past = ZERO;
+    for (const l of this.plan.limits) {
+      const amount = this.amount(l, model, use);
+      if (amount.isZero()) continue;
+      const window = this.windowAt(l, time);
+      const total = window.used.add(amount);
+      if (total.gt(l.count)) {
+        if (l === limit) past = total.sub(Money.max(window.used, l.count));
+        if (window.refused++ === 0) this.bitten.push(window);
+      }
+      window.used = Money.min(total, l.count);
+    }
+    return past;
+  }
+
   /** Takes the use if every limit has room, else records the refusal and says when room comes back. */
   take(time: number, model: string, use: Use): Admission {
     let refusal: Admission | undefined;
