@@ -27,6 +27,32 @@ export interface TaskClass {
 /** Real agent tasks vary a lot: per-task cost p90 / median is 1.7–4.5 across models (OpenHands Index, 2026-06). */
 export const DEFAULT_P90_TO_MEDIAN = 3;
 
+/** When the work happens and how long it takes: what rate windows are measured against. */
+export interface WorkingDay {
+  /** Minutes after midnight (UTC) the working day starts and ends; tasks arrive between them. */
+  readonly startMinute: number;
+  readonly endMinute: number;
+  /** How long one agent request runs: a task's hours of use (what weekly caps in hours count). */
+  readonly secondsPerRequest: number;
+  /** User prompts (messages) a task takes: what limits in prompts and premium requests count. */
+  readonly promptsPerTask: number;
+  /** Where the figures come from; the bundled default says it is an assumption. */
+  readonly source: string;
+}
+
+/**
+ * The day a profile without a `day` works: an assumption, stated wherever it is used. 30 s a
+ * request is a typical agent turn (a model call and its tool run); one prompt starts a task.
+ */
+export const DEFAULT_WORKING_DAY: WorkingDay = {
+  startMinute: 9 * 60,
+  endMinute: 18 * 60,
+  secondsPerRequest: 30,
+  promptsPerTask: 1,
+  source:
+    'assumed: work from 09:00 to 18:00 UTC on weekdays, 30 s per agent request, one prompt per task (set "day" in the profile)',
+};
+
 export interface Profile {
   readonly id: string;
   readonly name: string;
@@ -37,6 +63,8 @@ export interface Profile {
   readonly workingDaysPerMonth: number;
   readonly model: string;
   readonly classes: readonly TaskClass[];
+  /** When the work happens; DEFAULT_WORKING_DAY when the profile does not say. */
+  readonly day?: WorkingDay;
 }
 
 const MAX_TOKENS_PER_TASK = 10_000_000_000;
@@ -62,6 +90,7 @@ export function profileDocument(profile: Profile): string {
       ...(c.sizeQuantiles !== undefined ? {sizeQuantiles: c.sizeQuantiles} : {}),
       tokensPerTask: c.tokens,
     })),
+    ...(profile.day ? {day: dayDocument(profile.day)} : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -94,6 +123,7 @@ export function parseProfile(json: unknown, origin: string): Profile {
   if (Math.abs(shareSum - 1) > 1e-9) r.fail('classes', `shares must add up to 1, they add up to ${shareSum}`);
   const names = new Set(classes.map((c) => c.name));
   if (names.size !== classes.length) r.fail('classes', 'two classes have the same name');
+  const day = r.optionalChild('day');
   return {
     id,
     name: r.text('name'),
@@ -104,5 +134,39 @@ export function parseProfile(json: unknown, origin: string): Profile {
     workingDaysPerMonth: r.integer('workingDaysPerMonth', 1, undefined, 31),
     model: r.text('model'),
     classes,
+    ...(day ? {day: parseDay(day)} : {}),
+  };
+}
+
+function parseDay(r: Reader): WorkingDay {
+  const minute = (field: string, fallback: string) => {
+    const text = r.text(field, fallback);
+    const m = /^(\d{2}):(\d{2})$/.exec(text);
+    const value = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+    if (!(value >= 0 && value <= 24 * 60)) r.fail(field, `expected a time HH:MM, got "${text}"`);
+    return value;
+  };
+  const startMinute = minute('start', '09:00');
+  const endMinute = minute('end', '18:00');
+  if (endMinute <= startMinute) r.fail('end', 'the working day must end after it starts');
+  return {
+    startMinute,
+    endMinute,
+    secondsPerRequest: r.number('secondsPerRequest', 0, 86_400, DEFAULT_WORKING_DAY.secondsPerRequest),
+    promptsPerTask: r.integer('promptsPerTask', 1, 1, 10_000),
+    source: r.text('source'),
+  };
+}
+
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+function dayDocument(day: WorkingDay) {
+  return {
+    start: hhmm(day.startMinute),
+    end: hhmm(day.endMinute),
+    secondsPerRequest: day.secondsPerRequest,
+    promptsPerTask: day.promptsPerTask,
+    source: day.source,
   };
 }
