@@ -10,6 +10,7 @@ import {
 } from '../../src/core/solving/attempts.js';
 import {firstAttemptRate, parseSolveRates, type SolveRates} from '../../src/core/solving/solve-rates.js';
 import {simulateRun} from '../../src/core/simulation/batch-run.js';
+import {simulateMonths} from '../../src/core/simulation/months.js';
 import type {ModelPrice} from '../../src/core/pricing/model-price.js';
 import type {Strategy} from '../../src/core/routing/strategy.js';
 import {byokSettings, PLATFORM_SETTINGS} from '../../src/core/routing/strategy.js';
@@ -191,5 +192,59 @@ describe('the bundled solve rates', () => {
       expect(json[part]?.estimate, part).toBe(true);
       expect(json[part]?.source.length, part).toBeGreaterThan(100);
     }
+  });
+});
+
+describe('the month simulation draws success per attempt', () => {
+  const sr = solveRates({'model-a': 0.5, 'model-b': 0.8}, 0.2, 3);
+  const base = scenario(
+    plan({markupPct: '20', free: null}),
+    [{...MILLION_OUT, p90ToMedian: 3}],
+    {tasksPerDay: 10},
+    A,
+  );
+  const keyed = byokSettings(['a', 'b']);
+  const single: Strategy = {id: 'single', label: 'single', settings: keyed};
+  const ladder: Strategy = {
+    id: 'ladder',
+    label: 'ladder',
+    settings: keyed,
+    ladder: {retries: 1, escalateTo: [B]},
+  };
+
+  it('without a ladder, the bills are the same with or without solve rates: success has its own random stream', () => {
+    const without = simulateMonths(base, {runs: 50, seed: 3, strategies: [single]});
+    const withRates = simulateMonths(
+      {...base, solveRates: sr},
+      {runs: 50, seed: 3, strategies: [single, ladder]},
+    );
+    expect(withRates.outcomes[0]?.totalUsd.toFixed()).toBe(without.outcomes[0]?.totalUsd.toFixed());
+    expect(without.outcomes[0]?.solving.unknown).toBe(without.tasks);
+  });
+
+  it('a ladder averages out to the batch: solved share and bill within 2% over 2,000 months', () => {
+    const result = simulateMonths(
+      {...base, solveRates: sr},
+      {runs: 2000, seed: 5, strategies: [single, ladder]},
+    );
+    for (const outcome of result.outcomes) {
+      const batch = simulateRun({...base, solveRates: sr}, outcome.strategy, 200);
+      expect(outcome.solving.solved / result.tasks).toBeCloseTo(batch.solving.solved / 200, 2);
+      expect(outcome.solving.attempts / result.tasks).toBeCloseTo(batch.solving.attempts / 200, 1);
+      const mean = outcome.totalUsd.div(2000);
+      expect(mean.div(batch.totalUsd).sub(1).abs().toNumber(), outcome.strategy.id).toBeLessThan(0.02);
+    }
+  });
+
+  it("retry storms widen the bill: a ladder's p90 month sits further above its mean than a single attempt's", () => {
+    const result = simulateMonths(
+      {...base, solveRates: sr},
+      {runs: 1000, seed: 9, strategies: [single, ladder]},
+    );
+    const spread = (i: number) => {
+      const o = result.outcomes[i] as (typeof result.outcomes)[number];
+      return o.bills.quantile(0.9) - o.totalUsd.div(1000).toNumber();
+    };
+    expect(spread(1)).toBeGreaterThan(spread(0));
   });
 });

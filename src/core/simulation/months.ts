@@ -9,6 +9,8 @@ import {QuantileSketch} from './sketch.js';
 import {settingsFor, type Strategy} from '../routing/strategy.js';
 import {SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from './task-size.js';
 import {BUCKETS, type TokenBuckets} from '../tokens.js';
+import {attemptModels, attemptTokenFactor, oddsAfterFailures} from '../solving/attempts.js';
+import {firstAttemptRate} from '../solving/solve-rates.js';
 
 export interface MonthSimOptions {
   readonly runs: number;
@@ -50,6 +52,15 @@ export interface StrategyOutcome {
   readonly daily: {readonly cumulativeUsd: number[]; readonly creditBalance: number[] | null};
   readonly unservedTasks: number;
   readonly complete: boolean;
+  /** Success drawn per attempt: every attempt that ran, the tasks solved, those no benchmark covers, those stopped. */
+  readonly solving: {
+    readonly attempts: number;
+    readonly solved: number;
+    readonly unknown: number;
+    readonly stopped: number;
+    /** Tasks solved in a month, for its spread. */
+    readonly solvedPerMonth: QuantileSketch;
+  };
 }
 
 export interface MonthSimResult {
@@ -86,6 +97,7 @@ class Month {
   capDays = 0;
   runOutDay = -1;
   floatCost = 0;
+  solved = 0;
   floatPlatform = 0;
   constructor(slots: number) {
     this.tokens = new Float64Array(slots * BUCKETS.length);
@@ -110,23 +122,69 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const means = Float64Array.from(
     classes.flatMap((c) => [...BUCKETS.map((b) => c.tokens[b]), c.requestsPerTask]),
   );
-  const thresholds = Float64Array.from(
-    classes,
-    (c) => c.resolvedModel.longContext?.thresholdTokens ?? Infinity,
+  // Token sums and rates are kept per (class, model) an attempt runs on: each class's own model
+  // first, then the models a strategy's ladder tries on it.
+  const priced: {readonly cls: number; readonly model: ModelPrice}[] = classes.map((c, cls) => ({
+    cls,
+    model: c.resolvedModel,
+  }));
+  const pricedIndex = (cls: number, model: ModelPrice) => {
+    const found = priced.findIndex((p) => p.cls === cls && p.model.id === model.id);
+    return found >= 0 ? found : priced.push({cls, model}) - 1;
+  };
+  const ladders = options.strategies.map((strategy) =>
+    classes.map((c, cls) =>
+      attemptModels(strategy.ladder, c.resolvedModel).map((model) => ({
+        model,
+        priced: pricedIndex(cls, model),
+      })),
+    ),
   );
+  const maxAttempts = Math.max(1, ...ladders.flat().map((l) => l.length));
+  const thresholds = Float64Array.from(priced, (p) => p.model.longContext?.thresholdTokens ?? Infinity);
   const cumulativeShares: number[] = [];
   classes.reduce((sum, c) => {
     cumulativeShares.push(sum + c.share);
     return sum + c.share;
   }, 0);
-  const slots = SLOT_PATHS * classes.length * 2;
-  const exactRates = integerRates(scenario);
-  const slot = (path: SlotPath, cls: number, tier: Tier) =>
-    ((path * classes.length + cls) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
-  const floatRates = classes.map((c) => ({
-    base: floatRatesOf(ratesFor(c.resolvedModel, 'base')),
-    long: floatRatesOf(ratesFor(c.resolvedModel, 'long')),
+  const slots = SLOT_PATHS * priced.length * 2;
+  const exactRates = integerRates(priced.map((p) => p.model));
+  const slot = (path: SlotPath, r: number, tier: Tier) =>
+    ((path * priced.length + r) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
+  const floatRates = priced.map((p) => ({
+    base: floatRatesOf(ratesFor(p.model, 'base')),
+    long: floatRatesOf(ratesFor(p.model, 'long')),
   }));
+  const solveRates = scenario.solveRates;
+  // Success is drawn from a stream of its own, so the tasks drawn are the same with or without it.
+  const outcomes = new Random(options.seed ^ 0x2545f491);
+  const draws = new Float64Array(maxAttempts);
+  const independentShare = solveRates?.independentShare ?? 1;
+  const failedShare = solveRates?.failedTokenShare ?? 1;
+  /** An attempt's tokens and list price on priced model `r`, for a task of `size` mean tasks (means from `at`). */
+  const shapeOf = (r: number, size: number, at: number, requests: number): Shape => {
+    const model = (priced[r] as (typeof priced)[number]).model;
+    const t = {
+      input: Math.floor((means[at] as number) * size + 0.5),
+      cacheRead: Math.floor((means[at + 1] as number) * size + 0.5),
+      cacheWrite5m: Math.floor((means[at + 2] as number) * size + 0.5),
+      cacheWrite1h: Math.floor((means[at + 3] as number) * size + 0.5),
+      output: Math.floor((means[at + 4] as number) * size + 0.5),
+    };
+    const long =
+      t.input + t.cacheRead + t.cacheWrite5m + t.cacheWrite1h > (thresholds[r] as number) * requests;
+    const rates = floatRates[r] as {base: number[]; long: number[]};
+    const split = long && !model.longContext?.wholeRequest ? splitByTier(model, t, requests) : undefined;
+    return {
+      tokens: t,
+      split,
+      tier: long ? 'long' : 'base',
+      cost: split
+        ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long)
+        : listFloat(t, long ? rates.long : rates.base),
+      total: t.input + t.cacheRead + t.cacheWrite5m + t.cacheWrite1h + t.output,
+    };
+  };
   const {
     platform: platformFloat,
     byok: byokFloat,
@@ -138,12 +196,25 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const subscription = plan.platform.subscription;
   const cliff = subscription?.overage.kind === 'blocked';
 
-  const states = options.strategies.map((strategy) => ({
+  const states = options.strategies.map((strategy, i) => ({
     strategy,
     settings: classes.map((c) => settingsFor(strategy, c.name)),
     // route() is pure, and for a class its answer turns only on whether the task still fits under
     // the day's free cap; so each (class, fits) answer is asked of route() once and kept.
-    decisions: classes.map(() => [undefined, undefined] as [Route | undefined, Route | undefined]),
+    // A ladder's later attempts are kept the same way, per (class, attempt, fits), with the
+    // first-attempt rate of the model each runs on.
+    decisions: (ladders[i] ?? []).map((ladder) =>
+      ladder.map(() => [undefined, undefined] as [Route | undefined, Route | undefined]),
+    ),
+    rates: (ladders[i] ?? []).map((ladder) =>
+      ladder.map(() => [NaN, NaN] as [number | undefined, number | undefined]),
+    ),
+    ladder: ladders[i] ?? [],
+    attempts: 0,
+    solved: 0,
+    unknown: 0,
+    stopped: 0,
+    solvedPerMonth: new QuantileSketch(),
     totalUsd: ZERO,
     bills: new QuantileSketch(),
     overage: new QuantileSketch(),
@@ -209,6 +280,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         task.needs = c.needs;
         task.requests = requests;
         task.promptTokensPerRequest = meanPrompts[cls] as number;
+        if (solveRates) for (let a = 0; a < maxAttempts; a++) draws[a] = outcomes.uniform();
         const longTier =
           tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h >
           (thresholds[cls] as number) * requests;
@@ -226,75 +298,114 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         const cost = split
           ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long)
           : listFloat(tokens, longTier ? rates.long : rates.base);
+        const own: Shape = {tokens, split, tier, cost, total};
         for (let si = 0; si < states.length; si++) {
           const s = states[si] as (typeof states)[number];
-          const fits = s.freeUsed + units <= freeCap ? 1 : 0;
-          const known = s.decisions[cls] as [Route | undefined, Route | undefined];
-          let decision = known[fits];
-          if (!decision) {
-            context.freeUsedToday = fits ? 0 : freeCap;
-            task.requests = fits ? Math.min(requests, freeCap) : requests;
-            decision = route(s.settings[cls] as AppSettings, plan, task, context as RouteContext);
-            known[fits] = decision;
-          }
           const m = s.month;
-          if (decision.path === 'unserved') {
-            if (decision.reason === 'free-cap-wait') {
-              m.waited++;
-              s.capHitToday = true;
+          const ladder = s.ladder[cls] as {model: ModelPrice; priced: number}[];
+          let best: number | undefined;
+          for (let a = 0; a < ladder.length; a++) {
+            const first = a === 0;
+            const step = ladder[a] as {model: ModelPrice; priced: number};
+            const fits = s.freeUsed + units <= freeCap ? 1 : 0;
+            const known = (s.decisions[cls] as [Route | undefined, Route | undefined][])[a] as [
+              Route | undefined,
+              Route | undefined,
+            ];
+            const knownRates = (s.rates[cls] as [number | undefined, number | undefined][])[a] as [
+              number | undefined,
+              number | undefined,
+            ];
+            let decision = known[fits];
+            if (!decision) {
+              context.freeUsedToday = fits ? 0 : freeCap;
+              task.model = step.model;
+              task.requests = fits ? Math.min(requests, freeCap) : requests;
+              decision = route(s.settings[cls] as AppSettings, plan, task, context as RouteContext);
+              known[fits] = decision;
+              knownRates[fits] =
+                solveRates && decision.path !== 'unserved'
+                  ? firstAttemptRate(solveRates, decision.model, c.needs)
+                  : undefined;
             }
-            s.unserved++;
-            continue;
-          }
-          if (decision.path === 'free') {
-            s.freeUsed += units;
-            m.freeServed++;
-            continue;
-          }
-          if (decision.reason === 'free-cap-fallthrough') {
-            m.fellThrough++;
-            s.capHitToday = true;
-          }
-          const path = decision.path === 'byok' ? 0 : 1;
-          if (split) {
-            accumulate(m.tokens, slot(path, cls, 'base'), split.base, 1);
-            accumulate(m.tokens, slot(path, cls, 'long'), split.long, 1);
-          } else accumulate(m.tokens, slot(path, cls, tier), tokens, 1);
-          if (path === 1) {
-            const charge = platformFloat(cost, total);
-            if (cliff) {
-              const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
-              if (spent > creditsIncluded + 1e-9) {
-                // Undo: the task never ran.
-                if (split) {
-                  accumulate(m.tokens, slot(path, cls, 'base'), split.base, -1);
-                  accumulate(m.tokens, slot(path, cls, 'long'), split.long, -1);
-                } else accumulate(m.tokens, slot(path, cls, tier), tokens, -1);
-                m.blocked++;
-                s.unserved++;
-                if (m.runOutDay < 0) m.runOutDay = day;
-                continue;
+            if (decision.path === 'unserved') {
+              if (decision.reason === 'free-cap-wait' && first) {
+                m.waited++;
+                s.capHitToday = true;
+              }
+              if (first) s.unserved++;
+              else s.stopped++;
+              break;
+            }
+            const rate = knownRates[fits];
+            const odds = rate === undefined ? undefined : oddsAfterFailures(rate, best, independentShare);
+            if (decision.path === 'free') {
+              s.freeUsed += units;
+              if (first) m.freeServed++;
+            } else {
+              if (decision.reason === 'free-cap-fallthrough' && first) {
+                m.fellThrough++;
+                s.capHitToday = true;
+              }
+              const sizeUp =
+                rate === undefined || odds === undefined ? 1 : attemptTokenFactor(rate, odds, failedShare);
+              const r = step.priced;
+              const shape = r === cls && sizeUp === 1 ? own : shapeOf(r, factor * sizeUp, k, requests);
+              const path = decision.path === 'byok' ? 0 : 1;
+              if (shape.split) {
+                accumulate(m.tokens, slot(path, r, 'base'), shape.split.base, 1);
+                accumulate(m.tokens, slot(path, r, 'long'), shape.split.long, 1);
+              } else accumulate(m.tokens, slot(path, r, shape.tier), shape.tokens, 1);
+              if (path === 1) {
+                const charge = platformFloat(shape.cost, shape.total);
+                if (cliff) {
+                  const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
+                  if (spent > creditsIncluded + 1e-9) {
+                    // Undo: the attempt never ran.
+                    if (shape.split) {
+                      accumulate(m.tokens, slot(path, r, 'base'), shape.split.base, -1);
+                      accumulate(m.tokens, slot(path, r, 'long'), shape.split.long, -1);
+                    } else accumulate(m.tokens, slot(path, r, shape.tier), shape.tokens, -1);
+                    if (first) {
+                      m.blocked++;
+                      s.unserved++;
+                    } else s.stopped++;
+                    if (m.runOutDay < 0) m.runOutDay = day;
+                    break;
+                  }
+                }
+                m.platformTasks++;
+                m.floatPlatform += charge;
+                m.floatCost += subscription ? 0 : charge;
+                if (subscription && m.runOutDay < 0) {
+                  const used = drawn(m.floatPlatform, m.platformTasks);
+                  if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
+                }
+              } else {
+                const feeBearing = byokFeePct ? feeBearingRequests(plan, m.byokRequests, requests) : 0;
+                m.byokRequests += requests;
+                m.floatCost += byokFloat(shape.cost, shape.total, feeBearing, requests);
+                if (feeBearing > 0) {
+                  const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
+                  if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
+                  if (shape.split) {
+                    accumulate(m.tokens, slot(feePath, r, 'base'), shape.split.base, 1);
+                    accumulate(m.tokens, slot(feePath, r, 'long'), shape.split.long, 1);
+                  } else accumulate(m.tokens, slot(feePath, r, shape.tier), shape.tokens, 1);
+                }
               }
             }
-            m.platformTasks++;
-            m.floatPlatform += charge;
-            m.floatCost += subscription ? 0 : charge;
-            if (subscription && m.runOutDay < 0) {
-              const used = drawn(m.floatPlatform, m.platformTasks);
-              if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
+            s.attempts++;
+            if (odds === undefined) {
+              s.unknown++;
+              break;
             }
-          } else {
-            const feeBearing = byokFeePct ? feeBearingRequests(plan, m.byokRequests, requests) : 0;
-            m.byokRequests += requests;
-            m.floatCost += byokFloat(cost, total, feeBearing, requests);
-            if (feeBearing > 0) {
-              const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
-              if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
-              if (split) {
-                accumulate(m.tokens, slot(feePath, cls, 'base'), split.base, 1);
-                accumulate(m.tokens, slot(feePath, cls, 'long'), split.long, 1);
-              } else accumulate(m.tokens, slot(feePath, cls, tier), tokens, 1);
+            if ((draws[a] as number) < odds) {
+              s.solved++;
+              m.solved++;
+              break;
             }
+            best = best === undefined ? (rate as number) : Math.max(best, rate as number);
           }
         }
       }
@@ -315,6 +426,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       s.bills.add(bill.total.toNumber());
       s.overage.add(bill.overage.toNumber());
       s.blocked.add(s.month.blocked);
+      s.solvedPerMonth.add(s.month.solved);
       s.complete &&= bill.complete;
       if (s.month.runOutDay >= 0) {
         s.monthsRunOut++;
@@ -355,8 +467,24 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       },
       unservedTasks: s.unserved,
       complete: s.complete,
+      solving: {
+        attempts: s.attempts,
+        solved: s.solved,
+        unknown: s.unknown,
+        stopped: s.stopped,
+        solvedPerMonth: s.solvedPerMonth,
+      },
     })),
   };
+}
+
+/** One attempt's tokens, where they fall by price tier, and its list price in float dollars. */
+interface Shape {
+  readonly tokens: TokenBuckets;
+  readonly split: {readonly base: TokenBuckets; readonly long: TokenBuckets} | undefined;
+  readonly tier: Tier;
+  readonly cost: number;
+  readonly total: number;
 }
 
 function floatRatesOf(rates: Rates): number[] {
@@ -383,7 +511,6 @@ function listFloat(t: TokenBuckets, rates: number[]): number {
   );
 }
 
-/** The month's bill, exactly, from its integer token sums. */
 /**
  * Rates as whole numbers of 10^-(6+d) dollars per token, d the most decimals any rate has, so a
  * month's token sums are priced in exact integer (BigInt) arithmetic: a few hundred nanoseconds a
@@ -396,17 +523,17 @@ export interface IntegerRates {
   readonly scale: Money;
 }
 
-function integerRates(scenario: Scenario): IntegerRates {
-  const all = scenario.classes.flatMap((c) =>
-    (['base', 'long'] as const).flatMap((tier) => BUCKETS.map((b) => ratesFor(c.resolvedModel, tier)[b])),
+function integerRates(models: readonly ModelPrice[]): IntegerRates {
+  const all = models.flatMap((model) =>
+    (['base', 'long'] as const).flatMap((tier) => BUCKETS.map((b) => ratesFor(model, tier)[b])),
   );
   const decimals = Math.max(0, ...all.map((r) => (r ? r.decimalPlaces() : 0)));
   const perUnit = new Money(10).pow(decimals);
   return {
-    units: scenario.classes.map((c) =>
+    units: models.map((model) =>
       (['base', 'long'] as const).map((tier) =>
         BUCKETS.map((b) => {
-          const rate = ratesFor(c.resolvedModel, tier)[b];
+          const rate = ratesFor(model, tier)[b];
           return rate ? BigInt(rate.mul(perUnit).toFixed(0)) : undefined;
         }),
       ),
@@ -415,24 +542,25 @@ function integerRates(scenario: Scenario): IntegerRates {
   };
 }
 
+/** The month's bill, exactly, from its integer token sums. */
 function monthBill(
   scenario: Scenario,
   m: Month,
-  slot: (path: SlotPath, cls: number, tier: Tier) => number,
+  slot: (path: SlotPath, r: number, tier: Tier) => number,
   rates: IntegerRates,
 ) {
-  const {plan, classes} = scenario;
+  const {plan} = scenario;
   const sums = [0n, 0n, 0n, 0n];
   const counted = [0, 0, 0, 0];
   let complete = true;
   for (const path of [BYOK, PLATFORM, FEE_BEARING, WAIVER_END] as const) {
-    for (let cls = 0; cls < classes.length; cls++) {
+    for (let r = 0; r < rates.units.length; r++) {
       for (const [t, tier] of (['base', 'long'] as const).entries()) {
-        const base = slot(path, cls, tier);
+        const base = slot(path, r, tier);
         for (let b = 0; b < BUCKETS.length; b++) {
           const n = m.tokens[base + b] as number;
           if (n === 0) continue;
-          const rate = rates.units[cls]?.[t]?.[b];
+          const rate = rates.units[r]?.[t]?.[b];
           if (rate === undefined) complete = false;
           else sums[path] = (sums[path] as bigint) + BigInt(n) * rate;
           counted[path] = (counted[path] as number) + n;
