@@ -105,7 +105,10 @@ export function App({initial, context, io, colour}: AppProps) {
   useEffect(() => {
     if (!showChart || 'error' in built) return;
     const timer = setTimeout(
-      () => setChart(chartOf(state.chart, built.scenario, built.report, layout.width, layout.chartHeight)),
+      () =>
+        setChart(
+          chartOf(state.chart, built.scenario, built.report, layout.width, layout.chartHeight, context),
+        ),
       0,
     );
     return () => clearTimeout(timer);

@@ -5,7 +5,7 @@
  * App memoises each step on the inputs it depends on.
  */
 import {breakeven} from '../core/advice/breakeven.js';
-import type {Money} from '../core/money.js';
+import {Money} from '../core/money.js';
 import {applyPlanOverrides, applyProfileOverrides} from '../core/simulation/overrides.js';
 import type {Plan} from '../core/billing/plan.js';
 import type {PriceBook} from '../core/pricing/price-book.js';
@@ -15,6 +15,11 @@ import {buildScenario, monthTasks, type Scenario} from '../core/simulation/scena
 import {simulateReport, type SimulateReport} from '../core/simulation/simulate-report.js';
 import {heldKeysStrategy, type Strategy} from '../core/routing/strategy.js';
 import {breakevenChart} from '../output/breakeven-render.js';
+import {platformMonth, sweepMarkup, type SegmentInput} from '../core/platform/platform-month.js';
+import type {Population} from '../core/platform/population.js';
+import type {Profile} from '../core/simulation/profile.js';
+import {KEY_WORTH_USD_PER_MONTH} from '../core/advice/recommend.js';
+import {formatUsd, formatNumber, plural} from '../output/format.js';
 import {chartPoints, renderLineChart, type ChartMarker, type ChartSeries} from '../output/chart.js';
 import {PATH_NAMES} from '../output/describe.js';
 import {markupValue, type ChartView, type Inputs} from './state.js';
@@ -25,6 +30,13 @@ export interface Context {
   readonly date: string;
   readonly apps: readonly Strategy[];
   readonly budgetUsd?: Money;
+  /** The platform's users, for the builder's chart: the bundled population, loaded at opening. */
+  readonly population?: PopulationProfiles;
+}
+
+export interface PopulationProfiles {
+  readonly population: Population;
+  readonly profiles: readonly Profile[];
 }
 
 function withoutFreeTier(plan: Plan): Plan {
@@ -41,7 +53,10 @@ export function scenarioOf(inputs: Inputs, context: Context): Scenario {
     tokens: inputs.tokens,
     ...(inputs.requestsPerTask !== undefined ? {requestsPerTask: inputs.requestsPerTask} : {}),
   });
-  const overridden = applyPlanOverrides(inputs.plan, {markupPct: markupValue(inputs)});
+  const overridden = applyPlanOverrides(inputs.plan, {
+    markupPct: markupValue(inputs),
+    ...(inputs.freeCap !== undefined ? {freeCap: inputs.freeCap} : {}),
+  });
   const plan = inputs.freeTier ? overridden : withoutFreeTier(overridden);
   return buildScenario(profile, plan, context.book, context.date);
 }
@@ -93,8 +108,10 @@ export function chartOf(
   report: SimulateReport,
   width: number,
   height: number,
+  context?: Context,
 ): ChartText {
   const points = chartPoints(width);
+  if (view === 'platform') return platformChart(scenario, width, height, context);
   if (view === 'breakeven') {
     // The month simulation prices a few volumes (each a month of tasks on every path); the chart
     // draws straight lines between them. The breakevens themselves are exact, from breakeven().
@@ -130,6 +147,62 @@ export function chartOf(
   const chart = renderLineChart(series, {width, height, xLabel: (i) => `day ${dayAt(i)}`, markers});
   return {
     title: `Cost so far this month, day by day${runOut ? ` · ▲ credits run out on day ${runOut}` : ''}`,
+    lines: chart.split('\n'),
+  };
+}
+
+/** Markups the builder's chart tries: every 10% to 100%, further when the plan's own is higher. */
+function markupsAround(current: number): number[] {
+  const top = Math.max(100, Math.ceil((current * 1.5) / 10) * 10);
+  return [...new Set([...Array.from({length: top / 10 + 1}, (_, i) => i * 10), current])].sort(
+    (a, b) => a - b,
+  );
+}
+
+/**
+ * The platform builder's chart: margin a month over the bundled population against the markup, if
+ * every user stays and after the users BYOK saves enough move to their own key, on the plan as the
+ * inputs set it (markup, free tier). The same platformMonth as `vibe-cost platform`.
+ */
+function platformChart(scenario: Scenario, width: number, height: number, context?: Context): ChartText {
+  const loaded = context?.population;
+  if (!loaded) return {title: 'Platform margin: no population loaded', lines: []};
+  const inputs: SegmentInput[] = loaded.population.segments.map((segment, i) => ({
+    segment,
+    scenario: buildScenario(loaded.profiles[i] as Profile, scenario.plan, context.book, context.date),
+    users: segment.share * loaded.population.users,
+  }));
+  const options = {keyWorthUsd: new Money(KEY_WORTH_USD_PER_MONTH)};
+  const current = scenario.plan.platform.markupPct.toNumber();
+  const now = platformMonth(inputs, options);
+  const markups = markupsAround(current);
+  const {points: tried, best} = sweepMarkup(inputs, markups, options);
+  const points = chartPoints(width);
+  const column = (markup: number) =>
+    Math.round((markup / (markups[markups.length - 1] as number)) * (points - 1));
+  const series = (pick: (r: (typeof tried)[number]['result']) => Money): number[] =>
+    Array.from({length: points}, (_, i) => {
+      const markup = (i / (points - 1)) * (markups[markups.length - 1] as number);
+      const at = tried.reduce((a, b) => (Math.abs(b.value - markup) < Math.abs(a.value - markup) ? b : a));
+      return pick(at.result).toNumber();
+    });
+  const chart = renderLineChart(
+    [
+      {name: 'if all stay', values: series((r) => r.marginUsd)},
+      {name: 'after churn', values: series((r) => r.marginAfterChurnUsd)},
+    ],
+    {
+      width,
+      height,
+      xLabel: (i) => `${formatNumber((i / (points - 1)) * (markups[markups.length - 1] as number), 0)}%`,
+      markers: [
+        {at: column(current), label: 'now'},
+        ...(best.value !== current ? [{at: column(best.value), label: 'best'}] : []),
+      ],
+    },
+  );
+  return {
+    title: `Platform margin by markup · ${loaded.population.id}, ${plural(now.users, 'user')} · at ${formatNumber(current)}%: ${formatUsd(now.marginAfterChurnUsd)} after ${plural(now.usersLeaving, 'user')} leave · best ${formatNumber(best.value)}%: ${formatUsd(best.result.marginAfterChurnUsd)}`,
     lines: chart.split('\n'),
   };
 }

@@ -197,7 +197,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     modes: ['normal'],
     keys: 'c',
-    help: 'chart: cost vs tasks/day, or the month day by day',
+    help: "chart: cost vs tasks/day, the month day by day, or the platform's margin by markup",
     bar: true,
     match: char('c'),
     action: act({type: 'chart'}),

@@ -5,7 +5,7 @@
 import {render} from 'ink';
 import type {Money} from '../core/money.js';
 import type {LoadedScenario} from '../core/simulation/scenario.js';
-import {bundledNames} from '../io/load-data.js';
+import {bundledNames, loadPopulation} from '../io/load-data.js';
 import {App} from './App.js';
 import type {Context} from './derive.js';
 import {realIO} from './io.js';
@@ -48,6 +48,7 @@ export function openingState(options: DashboardOptions): {state: DashboardState;
     date: options.date,
     apps: loaded.config.apps,
     ...(options.budgetUsd ? {budgetUsd: options.budgetUsd} : {}),
+    population: loadPopulation('indie-mix', 'all-platform'),
   };
   return {
     state: options.importFiles?.length

@@ -26,6 +26,8 @@ export interface Inputs {
   /** The plan's markup in percent, as a decimal string; undefined keeps the plan's. */
   readonly markupPct: string | undefined;
   readonly freeTier: boolean;
+  /** The free tier's daily cap, in the plan's unit; undefined keeps the plan's. */
+  readonly freeCap: number | undefined;
   /** Providers whose key the user holds. */
   readonly keys: readonly string[];
   /** Constraint: the user will not manage a provider key. */
@@ -100,7 +102,14 @@ export type Request =
       /** For import: several inputs, read together (--import a b). */ readonly paths?: readonly string[];
     };
 
-export type ChartView = 'breakeven' | 'month';
+export type ChartView = 'breakeven' | 'month' | 'platform';
+
+/** c cycles the charts: the user's costs, their month, then the platform builder's margin. */
+const NEXT_CHART: Record<ChartView, ChartView> = {
+  breakeven: 'month',
+  month: 'platform',
+  platform: 'breakeven',
+};
 
 export interface DashboardState {
   readonly inputs: Inputs;
@@ -144,6 +153,7 @@ export function inputsFrom(
     model: undefined,
     markupPct: undefined,
     freeTier: Boolean(plan.free),
+    freeCap: undefined,
     keys: [...keys].sort(),
     noKey: options.noKey ?? false,
   };
@@ -267,7 +277,12 @@ function step(state: DashboardState, delta: 1 | -1): DashboardState {
       const count = state.catalog.providers.length;
       return count ? {...state, keyCursor: (state.keyCursor + delta + count) % count} : state;
     }
-    case 'freeTier':
+    case 'freeTier': {
+      // ←/→ move the cap (the builder's slider); enter or space turns the tier on and off.
+      const cap = inputs.plan.free?.dailyCap.count;
+      if (cap === undefined || !inputs.freeTier) return toggle(state);
+      return change(state, {...inputs, freeCap: Math.max(0, (inputs.freeCap ?? cap) + delta)});
+    }
     case 'noKey':
       return toggle(state);
     case 'model':
@@ -490,9 +505,7 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
     }
     case 'chart':
       // From the reasons, c goes back to the chart it left; on the chart, it switches charts.
-      return state.reasons
-        ? {...state, reasons: false}
-        : {...state, chart: state.chart === 'breakeven' ? 'month' : 'breakeven'};
+      return state.reasons ? {...state, reasons: false} : {...state, chart: NEXT_CHART[state.chart]};
     case 'reasons':
       return {...state, reasons: !state.reasons};
     case 'help':
@@ -514,7 +527,13 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
     }
     case 'plan-loaded': {
       const {plan} = action;
-      const next: Inputs = {...state.inputs, plan, markupPct: undefined, freeTier: Boolean(plan.free)};
+      const next: Inputs = {
+        ...state.inputs,
+        plan,
+        markupPct: undefined,
+        freeTier: Boolean(plan.free),
+        freeCap: undefined,
+      };
       return {...change(state, next, `plan ${plan.id} loaded`), request: undefined};
     }
     case 'replay-loaded':

@@ -96,6 +96,18 @@ describe('dashboard reducer', () => {
     expect(run(noFree, {type: 'toggle-free'}).notice).toMatch(/no free tier/);
   });
 
+  it("moves the free tier's daily cap with ←/→, never below 0; enter still turns the tier off", () => {
+    const s = focusOn(pureState(), 'freeTier');
+    const cap = s.inputs.plan.free?.dailyCap.count as number;
+    expect(run(s, {type: 'step', delta: 1}).inputs.freeCap).toBe(cap + 1);
+    const floor = run(s, ...Array.from({length: cap + 3}, () => ({type: 'step', delta: -1}) as const));
+    expect(floor.inputs.freeCap).toBe(0);
+    expect(run(s, {type: 'activate'}).inputs.freeTier).toBe(false);
+    // Off, ←/→ turn it back on rather than moving a cap no one sees.
+    const off = run(s, {type: 'activate'});
+    expect(run(off, {type: 'step', delta: 1}).inputs).toMatchObject({freeTier: true, freeCap: undefined});
+  });
+
   it('undoes every change in order, and says when there is nothing left', () => {
     const s = focusOn(pureState(), 'tasksPerDay');
     const changed = run(s, {type: 'step', delta: 1}, {type: 'step', delta: 1}, {type: 'toggle-key'});
@@ -218,7 +230,8 @@ describe('dashboard reducer', () => {
   it('switches the chart, the reasons and the help', () => {
     const s = pureState();
     expect(run(s, {type: 'chart'}).chart).toBe('month');
-    expect(run(s, {type: 'chart'}, {type: 'chart'}).chart).toBe('breakeven');
+    expect(run(s, {type: 'chart'}, {type: 'chart'}).chart).toBe('platform');
+    expect(run(s, {type: 'chart'}, {type: 'chart'}, {type: 'chart'}).chart).toBe('breakeven');
     const reasons = run(s, {type: 'reasons'});
     expect(reasons.reasons).toBe(true);
     expect(run(reasons, {type: 'chart'})).toMatchObject({reasons: false, chart: 'breakeven'});

@@ -68,7 +68,7 @@ function value(field: Field, p: Props): string {
     case 'freeTier': {
       const cap = inputs.plan.free?.dailyCap;
       if (!cap) return 'none on this plan';
-      return inputs.freeTier ? `on (${formatCount(cap.count)} ${cap.unit}/day)` : 'off';
+      return inputs.freeTier ? `on (${formatCount(inputs.freeCap ?? cap.count)} ${cap.unit}/day)` : 'off';
     }
     case 'keys': {
       const at = p.providers[p.keyCursor] ?? '';
