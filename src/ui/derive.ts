@@ -19,7 +19,7 @@ import {platformMonth, sweepMarkup, type SegmentInput} from '../core/platform/pl
 import type {Population} from '../core/platform/population.js';
 import type {Profile} from '../core/simulation/profile.js';
 import {KEY_WORTH_USD_PER_MONTH} from '../core/advice/recommend.js';
-import {formatUsd, formatNumber, plural} from '../output/format.js';
+import {formatCount, formatUsd, formatNumber, plural} from '../output/format.js';
 import {chartPoints, renderLineChart, type ChartMarker, type ChartSeries} from '../output/chart.js';
 import {PATH_NAMES} from '../output/describe.js';
 import {markupValue, type ChartView, type Inputs} from './state.js';
@@ -202,7 +202,7 @@ function platformChart(scenario: Scenario, width: number, height: number, contex
     },
   );
   return {
-    title: `Platform margin by markup · ${loaded.population.id}, ${plural(now.users, 'user')} · at ${formatNumber(current)}%: ${formatUsd(now.marginAfterChurnUsd)} after ${plural(now.usersLeaving, 'user')} leave · best ${formatNumber(best.value)}%: ${formatUsd(best.result.marginAfterChurnUsd)}`,
+    title: `Platform margin at ${formatNumber(current)}%: ${formatUsd(now.marginAfterChurnUsd)}/mo (${formatCount(now.usersLeaving)} of ${plural(now.users, 'user')} leave for BYOK) · best ${formatNumber(best.value)}%: ${formatUsd(best.result.marginAfterChurnUsd)} · ${loaded.population.id}`,
     lines: chart.split('\n'),
   };
 }

@@ -37,7 +37,7 @@ describe("the dashboard's platform chart", () => {
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
     });
-    expect(chart.title).toContain(`at 30%: $${margin} after ${cli.month.usersLeaving} users leave`);
+    expect(chart.title).toContain(`at 30%: $${margin}/mo (${cli.month.usersLeaving} of 1,000 users leave for BYOK)`);
     expect(chart.lines.length).toBeGreaterThan(8);
   });
 });
