@@ -1,6 +1,6 @@
 import type {Arguments, Argv} from 'yargs';
 import {CAPABILITIES} from '../core/capability.js';
-import {SOURCES} from '../core/history/usage-record.js';
+import {SOURCE_IDS} from '../io/usage/sources/registry.js';
 import {bundledNames, loadPriceBook} from '../io/load-data.js';
 import {completionScript, SHELLS, type Shell} from '../output/completion-scripts.js';
 import {FORMATS} from './options.js';
@@ -30,7 +30,7 @@ function flagValues(flag: string): readonly string[] | undefined {
     case '--current':
       return SETUPS;
     case '--source':
-      return SOURCES;
+      return SOURCE_IDS;
     case '--format':
       return FORMATS;
     case '--needs':

@@ -4,7 +4,7 @@ import {CAPABILITIES, type Capability} from '../core/capability.js';
 import {profileFromHistory} from '../core/history/history-profile.js';
 import {profileDocument} from '../core/simulation/profile.js';
 import {applyPlanOverrides} from '../core/simulation/overrides.js';
-import {SOURCES, type SourceId} from '../core/history/usage-record.js';
+import {SOURCE_IDS, type SourceId} from '../io/usage/sources/registry.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
 import {writeUserFile} from '../io/write-file.js';
@@ -60,7 +60,7 @@ export const importCommand = {
         describe: 'files, folders (read recursively) or - for standard input',
       })
       .option('source', {
-        choices: SOURCES,
+        choices: SOURCE_IDS,
         requiresArg: true,
         describe: 'read every input as this source instead of detecting it',
       })

@@ -8,6 +8,7 @@ import {resolveFreePool} from '../core/simulation/scenario.js';
 import {byokSettings, type Strategy} from '../core/routing/strategy.js';
 import type {ImportOutcome} from '../core/history/usage-record.js';
 import {importUsage, type ImportOptions} from './usage/import.js';
+import {sourceById} from './usage/sources/registry.js';
 
 export {nothingImported} from './usage/import.js';
 
@@ -60,6 +61,7 @@ export async function replayHistory(inputs: readonly string[], options: HistoryO
     strategies: replayStrategies(book, options.apps ?? []),
     freePool,
     ...(options.needs ? {needs: options.needs} : {}),
+    sourceProvider: (source) => sourceById(source).provider,
   });
   const grouper = new TaskGrouper(options.taskGapMs);
   const outcome = await importUsage(

@@ -6,7 +6,8 @@ import {parseExactJson, JsonSyntaxError} from '../../src/core/exact-json.js';
 import {parsePlan} from '../../src/core/billing/plan.js';
 import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
 import {parseProfile} from '../../src/core/simulation/profile.js';
-import {SOURCES, type UsageRecord} from '../../src/core/history/usage-record.js';
+import type {UsageRecord} from '../../src/core/history/usage-record.js';
+import {SOURCE_IDS, type SourceId} from '../../src/io/usage/sources/registry.js';
 import {importUsage} from '../../src/io/usage/import.js';
 
 /** Fuzz runs per target; CI keeps the default, FUZZ_RUNS=20000 for a longer hunt. */
@@ -226,7 +227,7 @@ const anyText = fc.oneof(
   fc.uint8Array({maxLength: 200}).map((b) => Buffer.from(b).toString('latin1')),
 );
 
-async function importText(text: string, format?: (typeof SOURCES)[number]) {
+async function importText(text: string, format?: SourceId) {
   const records: UsageRecord[] = [];
   try {
     const outcome = await importUsage(['-'], (r) => records.push(r), {
@@ -266,7 +267,7 @@ describe(`fuzzing the importers (${RUNS} inputs each)`, () => {
   });
   it('any text, with every source forced', async () => {
     await fc.assert(
-      fc.asyncProperty(anyText, fc.constantFrom(...SOURCES), (text, source) => importText(text, source)),
+      fc.asyncProperty(anyText, fc.constantFrom(...SOURCE_IDS), (text, source) => importText(text, source)),
       {numRuns: RUNS},
     );
   });

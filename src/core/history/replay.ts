@@ -27,6 +27,8 @@ export interface ReplayOptions {
   readonly freePool: readonly ModelPrice[];
   /** What the history's tasks need; by default, the tier of the model that ran them. */
   readonly needs?: Capability;
+  /** The provider whose usage a source's files hold, where it is one: names the bill of rows whose model no sheet knows. */
+  readonly sourceProvider?: (source: string) => string | undefined;
 }
 
 const VARIANTS = ['standard', 'fast', 'batch', 'priority'] as const;
@@ -177,16 +179,6 @@ function canPay(strategy: Strategy): boolean {
 }
 
 /** How an unknown model is shown: as written, shortened when a garbled file makes it huge. */
-/** The provider whose usage an export holds, for rows whose model no sheet knows (a cost export's tool charges). */
-const SOURCE_PROVIDER: Partial<Record<UsageRecord['source'], string>> = {
-  'anthropic.console.tokens': 'anthropic',
-  'anthropic.console.cost': 'anthropic',
-  'openai.dashboard.usage': 'openai',
-  'openai.dashboard.cost': 'openai',
-  'openai.api.usage': 'openai',
-  'openai.api.cost': 'openai',
-};
-
 const NO_MODEL = '(no model named in the file)';
 function unknownName(name: string): string {
   return !name ? NO_MODEL : name.length > 120 ? `${name.slice(0, 117)}... (${name.length} characters)` : name;
@@ -284,7 +276,7 @@ export class Replay {
     this.reported.add(
       day,
       usageKey(usage.model, usage.tool),
-      base?.provider ?? SOURCE_PROVIDER[record.source] ?? '',
+      base?.provider ?? this.options.sourceProvider?.(record.source) ?? '',
       reported,
       record.tokens !== null,
     );

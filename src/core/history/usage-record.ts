@@ -1,28 +1,12 @@
 import type {TokenBuckets} from '../tokens.js';
 
-/** Every usage source the importer reads. */
-export const SOURCES = [
-  'anthropic.console.tokens',
-  'anthropic.console.cost',
-  'openai.dashboard.usage',
-  'openai.dashboard.cost',
-  'openai.api.usage',
-  'openai.api.cost',
-  'openrouter.generations',
-  'openrouter.activity',
-  'claude-code.jsonl',
-  'codex.rollout',
-  'ccusage.report',
-  'vibe-cost.generic',
-] as const;
-export type SourceId = (typeof SOURCES)[number];
-
 /**
  * One normalised usage fact. Token buckets are disjoint: cached tokens have been taken out of
  * input exactly once, for the sources that count them inside it. Counts are integers.
  */
 export interface UsageRecord {
-  readonly source: SourceId;
+  /** The id of the usage source it was read from (the importer's registry lists them). */
+  readonly source: string;
   readonly file: string;
   /** 1-based line of the row (or the line that carried the kept copy, after dedup). */
   readonly line: number;
@@ -63,7 +47,7 @@ export interface RejectedRow {
 /** What became of every row of one input: read = imported + duplicates + rejected, always. */
 export interface FileAccount {
   readonly file: string;
-  readonly source: SourceId;
+  readonly source: string;
   /** Rows (CSV rows, JSON array items, or JSONL lines that carry usage) read. */
   read: number;
   imported: number;
@@ -84,7 +68,7 @@ export interface ImportOutcome {
   /** Files met while walking a folder that are no usage export or log: passed over, and said so. */
   readonly ignored: {file: string; reason: string}[];
   /** Usage seen through two sources (Claude Code logs and ccusage output of the same days): which days, which source was kept. */
-  readonly overlaps: {source: SourceId; keptSource: SourceId; days: string[]; rows: number}[];
+  readonly overlaps: {source: string; keptSource: string; days: string[]; rows: number}[];
   /** Two aggregations of the same usage (a daily and an hourly export of the same days): the later file's rows of those days not counted. */
   readonly sameUsage: {file: string; sameAs: string; days: string[]; rows: number}[];
   /** Files of the same kind covering the same days with different totals: both counted, and said. */

@@ -1,27 +1,10 @@
-import type {SourceId, UsageRecord} from '../../core/history/usage-record.js';
-
-/**
- * Sources that write usage already summed (by hour, day or session), grouped by the account's usage
- * they sum: a daily and an hourly Console export of the same days, or the OpenAI dashboard export
- * and the Usage API, are two aggregations of one usage.
- */
-const FAMILY: Partial<Record<SourceId, string>> = {
-  'anthropic.console.tokens': 'anthropic tokens',
-  'anthropic.console.cost': 'anthropic cost',
-  'openai.dashboard.usage': 'openai usage',
-  'openai.api.usage': 'openai usage',
-  'openai.dashboard.cost': 'openai cost',
-  'openai.api.cost': 'openai cost',
-  'openrouter.activity': 'openrouter activity',
-  'ccusage.report': 'ccusage',
-};
-
-export const isAggregated = (source: SourceId): boolean => FAMILY[source] !== undefined;
+import type {UsageRecord} from '../../core/history/usage-record.js';
 
 /** One held file: its rows (each one or more records), in order, until overlaps are known. */
 export interface HeldFile {
   readonly file: string;
-  readonly source: SourceId;
+  /** The account usage its source sums: files of one family may hold the same usage twice. */
+  readonly family: string;
   readonly rows: UsageRecord[][];
 }
 
@@ -88,7 +71,7 @@ export function resolveOverlaps(files: readonly HeldFile[]): {
     const dropped = new Set<string>();
     const byOther = new Map<HeldFile, {same: string[]; different: string[]}>();
     for (const [d, print] of mine) {
-      const peers = kept.filter((k) => FAMILY[k.held.source] === FAMILY[held.source] && k.days.has(d));
+      const peers = kept.filter((k) => k.held.family === held.family && k.days.has(d));
       if (peers.length === 0) continue;
       const twin = peers.find((k) => k.days.get(d) === print);
       const other = twin ?? peers[0];

@@ -1,6 +1,6 @@
 import {parse} from 'csv-parse';
 import {DataError} from '../../errors.js';
-import {headerColumns, normaliseColumn} from './detect.js';
+import {headerColumns, normaliseColumn} from './sniff.js';
 import {byteStream, type Input, type Progress} from './input.js';
 
 /** One data row: cells by normalised column name, and the line the row starts on. */

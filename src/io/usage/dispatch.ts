@@ -1,42 +1,64 @@
-import type {SourceId} from '../../core/history/usage-record.js';
-import {readCcusage, type Overlap} from './ccusage.js';
-import {type ClaudeSeen, readClaudeCode} from './claude-code.js';
-import {type CodexSeen, readCodex} from './codex.js';
-import {isCsvSource, readCsv} from './csv-openrouter-generic.js';
+import {csvRows} from './csv.js';
 import {type Input, type Progress, readWhole} from './input.js';
 import {parseWhole} from './json.js';
-import {readOpenaiApi} from './openai-api.js';
+import {RowProblem} from './numbers.js';
 import type {FileSink} from './sink.js';
+import type {CsvSource, ImportContext, JsonlSource, JsonSource, UsageSource} from './sources/source.js';
 
-/** What readers share across the files of one import. */
-export interface ImportState {
-  readonly claude: ClaudeSeen;
-  readonly codex: CodexSeen;
-  readonly keptDays: ReadonlyMap<SourceId, ReadonlySet<string>>;
-  readonly overlaps: Map<SourceId, Overlap>;
+type JsonRead = ReturnType<JsonSource['reader']>;
+type JsonlRead = ReturnType<JsonlSource['reader']>;
+
+/** The readers of one import, each made the first time its source is met and kept for the files after. */
+export class Readers {
+  private readonly made = new Map<string, JsonRead | JsonlRead>();
+  private readonly context: ImportContext;
+  constructor(context: ImportContext) {
+    this.context = context;
+  }
+
+  async read(
+    input: Input,
+    head: string,
+    source: UsageSource,
+    sink: FileSink,
+    progress: Progress,
+  ): Promise<void> {
+    if (source.container === 'text') return readCsv(input, head, source, sink, progress);
+    if (source.container === 'jsonl') return this.reader(source)(input, sink, progress);
+    // The whole-JSON sources are small (reports and API pages): read at once.
+    const {root, lines} = parseWhole(await readWhole(input, progress), input.name);
+    return this.reader(source)(root, lines, sink);
+  }
+
+  private reader<S extends JsonSource | JsonlSource>(source: S): ReturnType<S['reader']> {
+    const made = this.made.get(source.id) ?? source.reader(this.context);
+    this.made.set(source.id, made);
+    return made as ReturnType<S['reader']>;
+  }
 }
 
-export const ccusageIsDeferred = (source: SourceId): boolean => source === 'ccusage.report';
-
-export async function readInput(
+async function readCsv(
   input: Input,
   head: string,
-  source: SourceId,
+  source: CsvSource,
   sink: FileSink,
   progress: Progress,
-  state: ImportState,
 ): Promise<void> {
-  if (isCsvSource(source)) return readCsv(input, head, source, sink, progress);
-  switch (source) {
-    case 'claude-code.jsonl':
-      return readClaudeCode(input, sink, state.claude, progress);
-    case 'codex.rollout':
-      return readCodex(input, sink, state.codex, progress);
-    default: {
-      // The whole-JSON sources are small (reports and API pages): read at once.
-      const {root, lines} = parseWhole(await readWhole(input, progress), input.name);
-      if (source === 'ccusage.report') return readCcusage(root, lines, sink, state.keptDays, state.overlaps);
-      return readOpenaiApi(root, lines, source, sink);
+  let map: ReturnType<CsvSource['mapper']> | undefined;
+  for await (const row of csvRows(input, head, progress)) {
+    if ('header' in row) {
+      map = source.mapper(new Set(row.header), sink);
+      continue;
     }
+    sink.row();
+    const m = map;
+    if (!m) continue;
+    sink.settle(row.line, () => {
+      if (row.overflow > 0)
+        throw new RowProblem(
+          `row has ${row.overflow} more non-empty field${row.overflow === 1 ? '' : 's'} than the header has columns (a shifted row, or the wrong delimiter)`,
+        );
+      m(row);
+    });
   }
 }

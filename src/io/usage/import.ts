@@ -1,22 +1,22 @@
-import type {FileAccount, ImportOutcome, SourceId, UsageRecord} from '../../core/history/usage-record.js';
+import type {FileAccount, ImportOutcome, UsageRecord} from '../../core/history/usage-record.js';
 
 export type {ImportOutcome} from '../../core/history/usage-record.js';
 import {DataError} from '../../errors.js';
-import {ccusageIsDeferred, readInput} from './dispatch.js';
-import {cleanHead, detectSource, sniffContainer} from './detect.js';
+import {Readers} from './dispatch.js';
+import {detectSource} from './detect.js';
 import {expandInputs, type Found, RepeatFinder} from './files.js';
 import {Progress, readHead} from './input.js';
 import {localDay} from './numbers.js';
 import {FileSink, RejectLog} from './sink.js';
-import {isAggregated, resolveOverlaps, type HeldFile} from './aggregates.js';
-import type {Overlap} from './ccusage.js';
-import {ClaudeSeen} from './claude-code.js';
-import {CodexSeen} from './codex.js';
+import {resolveOverlaps, type HeldFile} from './aggregates.js';
+import {cleanHead, sniffContainer} from './sniff.js';
+import {SOURCES, sourceById, type SourceId} from './sources/registry.js';
+import type {Overlap, UsageSource} from './sources/source.js';
 
 export {detectSource} from './detect.js';
 
 export interface ImportOptions {
-  /** Force a source instead of detecting it (the --format flag). */
+  /** Force a source instead of detecting it (the --source flag). */
   readonly format?: SourceId;
   /** Stop at the first bad row with a DataError. */
   readonly strict?: boolean;
@@ -25,6 +25,9 @@ export interface ImportOptions {
   /** Text to read for the input '-' (tests pass it; the CLI reads process.stdin into it). */
   readonly stdin?: () => Promise<string>;
 }
+
+/** Sources some other source summarises: the days their records hold are kept, to drop the summary's repeats. */
+const SUMMARISED = new Set<string>(SOURCES.flatMap((s: UsageSource) => s.summarises ?? []));
 
 const HINT = 'force a source with --format, or see "Importing usage" in the README';
 
@@ -136,45 +139,42 @@ export async function importUsage(
   const rejects = new RejectLog(options.strict ?? false);
   const repeats = new RepeatFinder();
   const repeatedFiles: {file: string; sameAs: string}[] = [];
-  const state = {
-    claude: new ClaudeSeen(),
-    codex: new CodexSeen(),
-    keptDays: new Map<SourceId, Set<string>>(),
-    overlaps: new Map<SourceId, Overlap>(),
-  };
+  const keptDays = new Map<string, Set<string>>();
+  const overlaps = new Map<string, Overlap>();
+  const readers = new Readers({keptDays, overlaps});
   const accounts = new Map<number, FileAccount>();
 
   const keep = (record: UsageRecord) => {
-    if (record.source === 'claude-code.jsonl' || record.source === 'codex.rollout') {
-      const days = state.keptDays.get(record.source) ?? new Set<string>();
+    if (SUMMARISED.has(record.source)) {
+      const days = keptDays.get(record.source) ?? new Set<string>();
       days.add(localDay(record.start));
-      state.keptDays.set(record.source, days);
+      keptDays.set(record.source, days);
     }
     onRecord(record);
   };
 
-  // ccusage reports go last: the raw logs they summarise must be known first to drop overlapping days.
+  // Summaries (ccusage reports) go last: the raw logs they summarise must be known first to drop overlapping days.
   const order = planned
     .map((p, i) => [p, i] as const)
     .filter((e): e is readonly [Planned, number] => e[0] !== undefined);
-  const sorted = [
-    ...order.filter(([p]) => !ccusageIsDeferred(p.source)),
-    ...order.filter(([p]) => ccusageIsDeferred(p.source)),
-  ];
+  const summary = ([p]: readonly [Planned, number]) => sourceById(p.source).summarises !== undefined;
+  const sorted = [...order.filter((e) => !summary(e)), ...order.filter(summary)];
   const held: {sink: FileSink; file: HeldFile}[] = [];
   for (const [p, i] of sorted) {
     const sameAs = await repeats.sameAs(p.input, p.head);
     if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
+    const source = sourceById(p.source);
     const sink = new FileSink(
       p.input.name,
       p.source,
       keep,
       rejects,
       sameAs !== undefined,
-      isAggregated(p.source),
+      source.family !== undefined,
     );
-    await readInput(p.input, p.head, p.source, sink, progress, state);
-    if (sink.held) held.push({sink, file: {file: p.input.name, source: p.source, rows: sink.held}});
+    await readers.read(p.input, p.head, source, sink, progress);
+    if (sink.held && source.family !== undefined)
+      held.push({sink, file: {file: p.input.name, family: source.family, rows: sink.held}});
     accounts.set(i, sink.account);
   }
   // Aggregated exports go in once every file is read: a day two of them hold alike is counted once.
@@ -186,7 +186,7 @@ export async function importUsage(
     rejects: rejects.list(),
     repeatedFiles,
     ignored,
-    overlaps: [...state.overlaps.values()].map((o) => ({
+    overlaps: [...overlaps.values()].map((o) => ({
       source: o.source,
       keptSource: o.keptSource,
       days: [...o.days].sort(),

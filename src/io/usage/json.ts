@@ -1,5 +1,5 @@
 import {DataError} from '../../errors.js';
-import {cleanHead} from './detect.js';
+import {cleanHead} from './sniff.js';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

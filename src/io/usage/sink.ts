@@ -1,4 +1,4 @@
-import type {FileAccount, RejectedRow, SourceId, UsageRecord} from '../../core/history/usage-record.js';
+import type {FileAccount, RejectedRow, UsageRecord} from '../../core/history/usage-record.js';
 import {DataError} from '../../errors.js';
 import {RowProblem} from './numbers.js';
 
@@ -49,7 +49,7 @@ export class FileSink {
 
   constructor(
     file: string,
-    source: SourceId,
+    source: string,
     onRecord: (record: UsageRecord) => void,
     rejects: RejectLog,
     ghost = false,

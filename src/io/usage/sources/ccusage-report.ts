@@ -1,19 +1,15 @@
-import type {TokenBuckets} from '../../core/tokens.js';
-import type {SourceId, UsageRecord} from '../../core/history/usage-record.js';
-import {isObj, type Obj} from './json.js';
-import {countFromJson, minus, RowProblem, usdFromJson} from './numbers.js';
-import type {FileSink} from './sink.js';
+import type {TokenBuckets} from '../../../core/tokens.js';
+import type {UsageRecord} from '../../../core/history/usage-record.js';
+import {isObj, type Obj} from '../json.js';
+import {countFromJson, minus, RowProblem, usdFromJson} from '../numbers.js';
+import type {FileSink} from '../sink.js';
+import {claudeCode} from './claude-code.js';
+import {codexRollout} from './codex-rollout.js';
+import type {ImportContext, JsonSource} from './source.js';
+
+const ID = 'ccusage.report';
 
 const PERIODS = ['daily', 'weekly', 'monthly', 'sessions'] as const;
-
-/** Days already imported from the raw logs ccusage itself reads, by the source that holds them. */
-export type KeptDays = ReadonlyMap<SourceId, ReadonlySet<string>>;
-export interface Overlap {
-  source: SourceId;
-  keptSource: SourceId;
-  days: Set<string>;
-  rows: number;
-}
 
 /**
  * The rows of any `ccusage … --json` shape (§4b): {daily|weekly|monthly|sessions: [...]}, {projects: {name: [...]}},
@@ -99,12 +95,11 @@ function buckets(part: Obj, legacyCodex: boolean): TokenBuckets {
 const costOf = (o: Obj): string | undefined =>
   usdFromJson(o['totalCost'] ?? o['cost'] ?? o['costUSD'], 'cost');
 
-export function readCcusage(
+function readCcusage(
   root: unknown,
   lines: WeakMap<object, number>,
   sink: FileSink,
-  kept: KeptDays,
-  overlaps: Map<SourceId, Overlap>,
+  {keptDays: kept, overlaps}: ImportContext,
 ): void {
   const {rows, restated} = reportRows(root);
   for (let i = 0; i < restated; i++) sink.row();
@@ -118,13 +113,13 @@ export function readCcusage(
         row['cachedInputTokens'] !== undefined ||
         row['reasoningOutputTokens'] !== undefined ||
         isObj(row['models']);
-      const rawSource: SourceId = codex ? 'codex.rollout' : 'claude-code.jsonl';
+      const rawSource = codex ? codexRollout.id : claudeCode.id;
       const seenDays = kept.get(rawSource);
       const shared = seenDays === undefined ? [] : days.filter((d) => seenDays.has(d));
       if (shared.length > 0) {
         // The raw logs are finer (per request, exact TTLs), so they are kept and this row dropped.
         const o = overlaps.get(rawSource) ?? {
-          source: 'ccusage.report',
+          source: ID,
           keptSource: rawSource,
           days: new Set<string>(),
           rows: 0,
@@ -146,7 +141,7 @@ export function readCcusage(
 function records(row: Obj, start: string, line: number, file: string, legacyCodex: boolean): UsageRecord[] {
   const session = str(row['sessionId']);
   const base = {
-    source: 'ccusage.report' as const,
+    source: ID,
     file,
     line,
     granularity: 'day' as const,
@@ -181,3 +176,20 @@ function records(row: Obj, start: string, line: number, file: string, legacyCode
   const first = named.find((m): m is string => typeof m === 'string') ?? '';
   return [{...base, modelRaw: first, tokens: buckets(row, legacyCodex), ...withCost(costOf(row))}];
 }
+
+/** ccusage's JSON reports, of Claude Code's logs or (@ccusage/codex) of Codex's. */
+export const ccusageReport: JsonSource<typeof ID> = {
+  id: ID,
+  family: 'ccusage',
+  summarises: [claudeCode.id, codexRollout.id],
+  container: 'json',
+  markers: [
+    ['inputTokens', /"inputTokens"\s*:/],
+    ['outputTokens', /"outputTokens"\s*:/],
+    [
+      'daily|weekly|monthly|sessions|projects|data, or a row date',
+      /"(daily|weekly|monthly|sessions|projects|data|date|month|week|sessionId)"\s*:/,
+    ],
+  ],
+  reader: (context) => (root, lines, sink) => readCcusage(root, lines, sink, context),
+};

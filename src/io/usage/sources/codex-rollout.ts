@@ -1,11 +1,14 @@
-import type {TokenBuckets} from '../../core/tokens.js';
-import {lines, type Input, type Progress} from './input.js';
-import {countFromJson, minus, RowProblem, utcInstant} from './numbers.js';
-import {isObj, type Obj} from './json.js';
-import type {FileSink} from './sink.js';
+import type {TokenBuckets} from '../../../core/tokens.js';
+import {lines, type Input, type Progress} from '../input.js';
+import {countFromJson, minus, RowProblem, utcInstant} from '../numbers.js';
+import {isObj, type Obj} from '../json.js';
+import type {FileSink} from '../sink.js';
+import type {JsonlSource} from './source.js';
+
+const ID = 'codex.rollout';
 
 /** Cumulative totals already imported, by file order: a fork or subagent replays its parent's. */
-export class CodexSeen {
+class CodexSeen {
   readonly totals = new Set<string>();
 }
 
@@ -39,12 +42,7 @@ const keyOf = (t: Totals) => `${t.input}/${t.cached}/${t.write}/${t.output}/${t.
  * the fork's own start time, or whose totals an earlier file already imported, only move the baseline.
  * input_tokens includes the cached tokens (taken out once); output_tokens includes reasoning.
  */
-export async function readCodex(
-  input: Input,
-  sink: FileSink,
-  seen: CodexSeen,
-  progress: Progress,
-): Promise<void> {
+async function readCodex(input: Input, sink: FileSink, seen: CodexSeen, progress: Progress): Promise<void> {
   let session: string | undefined;
   let started: string | undefined;
   let forked = false;
@@ -130,7 +128,7 @@ export async function readCodex(
       ownEvents++;
       const infoModel = typeof info['model'] === 'string' ? info['model'] : undefined;
       sink.emit({
-        source: 'codex.rollout',
+        source: ID,
         file: sink.file,
         line: n,
         granularity: 'request',
@@ -169,3 +167,19 @@ function toBuckets(t: Totals): TokenBuckets {
     output: t.output,
   };
 }
+
+export const codexRollout: JsonlSource<typeof ID> = {
+  id: ID,
+  container: 'jsonl',
+  markers: [
+    [
+      'type session_meta|turn_context|event_msg|response_item',
+      /"type"\s*:\s*"(session_meta|turn_context|event_msg|response_item)"/,
+    ],
+    ['payload', /"payload"\s*:/],
+  ],
+  reader: () => {
+    const seen = new CodexSeen();
+    return (input, sink, progress) => readCodex(input, sink, seen, progress);
+  },
+};

@@ -1,38 +1,12 @@
-import type {UsageRecord} from '../../core/history/usage-record.js';
-import {lines, type Input, type Progress} from './input.js';
-import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from './numbers.js';
-import {isObj, type Obj} from './json.js';
-import type {FileSink} from './sink.js';
+import type {UsageRecord} from '../../../core/history/usage-record.js';
+import {lines, type Input, type Progress} from '../input.js';
+import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from '../numbers.js';
+import {isObj, type Obj} from '../json.js';
+import {SeenKeys} from '../seen-keys.js';
+import type {FileSink} from '../sink.js';
+import type {JsonlSource} from './source.js';
 
-/**
- * Request keys already imported from earlier files: a resumed session repeats its parent's lines.
- * Kept as 53-bit hashes, not strings: a tree of a million requests holds 8 MB here, not 100.
- */
-export class ClaudeSeen {
-  private readonly keys = new Set<number>();
-
-  has(key: string): boolean {
-    return this.keys.has(hash53(key));
-  }
-
-  add(key: string): void {
-    this.keys.add(hash53(key));
-  }
-}
-
-/** cyrb53: a fast 53-bit string hash; a collision among a million keys has odds near 1 in 10^4 billion. */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
+const ID = 'claude-code.jsonl';
 
 interface Kept {
   record: UsageRecord;
@@ -41,15 +15,15 @@ interface Kept {
 }
 
 /**
- * Claude Code session logs (§4a). One API response is written once per content block, the early
+ * Claude Code session logs (§4a), a file or a whole ~/.claude/projects tree. One API response is written once per content block, the early
  * copies with partial output, so copies are grouped by message.id + requestId and the fullest kept
  * (ties: the later line). A sidechain copy never replaces a main-line one. Only lines mentioning
  * "usage" are parsed: the rest (prompts, tool output, hooks) are most of the bytes.
  */
-export async function readClaudeCode(
+async function readClaudeCode(
   input: Input,
   sink: FileSink,
-  seen: ClaudeSeen,
+  seen: SeenKeys,
   progress: Progress,
 ): Promise<void> {
   const kept = new Map<string, Kept>();
@@ -130,7 +104,7 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
       : undefined;
   const tools = isObj(usage['server_tool_use']) ? usage['server_tool_use'] : undefined;
   return {
-    source: 'claude-code.jsonl',
+    source: ID,
     file,
     line: n,
     granularity: 'request',
@@ -155,3 +129,16 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
     ),
   };
 }
+
+export const claudeCode: JsonlSource<typeof ID> = {
+  id: ID,
+  container: 'jsonl',
+  markers: [
+    ['sessionId, or a summary line', /"sessionId"\s*:|"type"\s*:\s*"(summary|file-history-snapshot)"/],
+    ['parentUuid|requestId|isSidechain', /"(parentUuid|requestId|isSidechain|leafUuid)"\s*:/],
+  ],
+  reader: () => {
+    const seen = new SeenKeys();
+    return (input, sink, progress) => readClaudeCode(input, sink, seen, progress);
+  },
+};

@@ -1,0 +1,45 @@
+import {anthropicConsoleCost} from './anthropic-console-cost.js';
+import {anthropicConsoleTokens} from './anthropic-console-tokens.js';
+import {ccusageReport} from './ccusage-report.js';
+import {claudeCode} from './claude-code.js';
+import {codexRollout} from './codex-rollout.js';
+import {openaiApiCost} from './openai-api-cost.js';
+import {openaiApiUsage} from './openai-api-usage.js';
+import {openaiDashboardCost} from './openai-dashboard-cost.js';
+import {openaiDashboardUsage} from './openai-dashboard-usage.js';
+import {openrouterActivity} from './openrouter-activity.js';
+import {openrouterGenerations} from './openrouter-generations.js';
+import type {UsageSource} from './source.js';
+import {vibeCostGeneric} from './vibe-cost-generic.js';
+
+/**
+ * Every usage source the importer reads, in the order detection tries them: the first whose
+ * signature a file matches wins, and of near misses the earlier one is named as closest.
+ */
+export const SOURCES = [
+  anthropicConsoleTokens,
+  anthropicConsoleCost,
+  openaiDashboardUsage,
+  openaiDashboardCost,
+  openaiApiCost,
+  openaiApiUsage,
+  openrouterGenerations,
+  openrouterActivity,
+  ccusageReport,
+  codexRollout,
+  claudeCode,
+  vibeCostGeneric,
+] as const satisfies readonly UsageSource[];
+
+export type SourceId = (typeof SOURCES)[number]['id'];
+
+/** The ids, for --source and its completion. */
+export const SOURCE_IDS: readonly SourceId[] = SOURCES.map((s) => s.id);
+
+const BY_ID = new Map<string, UsageSource>(SOURCES.map((s) => [s.id, s]));
+
+export function sourceById(id: string): UsageSource {
+  const source = BY_ID.get(id);
+  if (!source) throw new Error(`no usage source ${id}`);
+  return source;
+}

@@ -1,0 +1,59 @@
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import yargs from 'yargs';
+import {describe, expect, it} from 'vitest';
+import {importCommand} from '../../../src/commands/import.js';
+import {detectSource} from '../../../src/io/usage/import.js';
+import {SOURCE_IDS, SOURCES} from '../../../src/io/usage/sources/registry.js';
+import {FIXTURES} from './collect.js';
+
+const README = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/** The import command's options as yargs holds them (getOptions is yargs API its types leave out). */
+function importOptions(): {key: Record<string, unknown>; choices: Record<string, unknown>} {
+  const argv = importCommand.builder(yargs([])) as unknown as {
+    getOptions(): ReturnType<typeof importOptions>;
+  };
+  return argv.getOptions();
+}
+
+describe('the source registry', () => {
+  it('holds each id once, and every id is one of the choices of --source', () => {
+    expect(new Set(SOURCE_IDS).size).toBe(SOURCES.length);
+    expect(importOptions().choices['source']).toEqual(SOURCE_IDS);
+  });
+
+  it('has, for every source, a fixture under test/fixtures/usage that is detected as it', () => {
+    const detected = new Set(
+      files(FIXTURES).map((path) => detectSource(readFileSync(path, 'utf8').slice(0, 64 * 1024)).source),
+    );
+    expect(SOURCE_IDS.filter((id) => !detected.has(id))).toEqual([]);
+  });
+
+  it('is listed in the README table of what import reads, every source', () => {
+    const section = README.slice(
+      README.indexOf('### `vibe-cost import'),
+      README.indexOf('### `vibe-cost prices'),
+    );
+    const table = section.split('\n').filter((line) => line.startsWith('| `'));
+    expect(SOURCE_IDS.filter((id) => !table.some((row) => row.includes(`\`${id}\``)))).toEqual([]);
+  });
+
+  it('tries sources in its order: near misses name the earlier one', () => {
+    expect(detectSource('{"object": "list"}')).toEqual({
+      source: null,
+      closest: 'openai.api.cost',
+      missing: ['object "organization.costs.result"'],
+    });
+    expect(detectSource('{"a": 1}\n{"b": 2}\n')).toMatchObject({source: null, closest: 'codex.rollout'});
+    expect(detectSource('{"inputTokens": 1, "outputTokens": 2}')).toMatchObject({closest: 'ccusage.report'});
+    expect(detectSource('a,b\n1,2\n')).toMatchObject({source: null, closest: 'anthropic.console.tokens'});
+  });
+});
