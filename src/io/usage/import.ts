@@ -6,6 +6,7 @@ import {Readers} from './dispatch.js';
 import {detectSource} from './detect.js';
 import {expandInputs, type Found, RepeatFinder} from './files.js';
 import {Progress, readHead} from './input.js';
+import {README_IMPORT} from './hints.js';
 import {localDay} from './numbers.js';
 import {FileSink, RejectLog} from './sink.js';
 import {resolveOverlaps, type HeldFile} from './aggregates.js';
@@ -29,7 +30,7 @@ export interface ImportOptions {
 /** Sources some other source summarises: the days their records hold are kept, to drop the summary's repeats. */
 const SUMMARISED = new Set<string>(SOURCES.flatMap((s: UsageSource) => s.summarises ?? []));
 
-const HINT = 'force a source with --format, or see "Importing usage" in the README';
+const HINT = `force a source with --source ID, or ${README_IMPORT}`;
 
 interface Planned {
   readonly input: Found;

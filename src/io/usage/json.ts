@@ -1,4 +1,5 @@
 import {DataError} from '../../errors.js';
+import {README_IMPORT} from './hints.js';
 import {cleanHead} from './sniff.js';
 
 export type Obj = Record<string, unknown>;
@@ -18,7 +19,7 @@ export function parseWhole(text: string, file: string): {root: unknown; lines: W
     const line = text.slice(0, offset + at).split('\n').length;
     throw new DataError(
       `${file}:${line}: not valid JSON (${message})`,
-      'is the file complete? Re-export it, or see "Importing usage" in the README',
+      `is the file complete? Re-export it, or ${README_IMPORT}`,
     );
   }
 }

@@ -106,7 +106,7 @@ describe('errors', () => {
       `${path}: not a usage file vibe-cost knows; closest: anthropic.console.tokens (missing columns: usage_input_tokens_no_cache)`,
     );
     expect((error as DataError).hint).toBe(
-      'force a source with --format, or see "Importing usage" in the README',
+      'force a source with --source ID, or see "vibe-cost import FILE|DIR|- ..." in the README',
     );
     expect((error as DataError).exitCode).toBe(65);
   });

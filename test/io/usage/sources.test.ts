@@ -3,7 +3,9 @@ import {join} from 'node:path';
 import yargs from 'yargs';
 import {describe, expect, it} from 'vitest';
 import {importCommand} from '../../../src/commands/import.js';
-import {detectSource} from '../../../src/io/usage/import.js';
+import {DataError} from '../../../src/errors.js';
+import {detectSource, importUsage} from '../../../src/io/usage/import.js';
+import {parseWhole} from '../../../src/io/usage/json.js';
 import {SOURCE_IDS, SOURCES} from '../../../src/io/usage/sources/registry.js';
 import {FIXTURES} from './collect.js';
 
@@ -22,6 +24,16 @@ function importOptions(): {key: Record<string, unknown>; choices: Record<string,
     getOptions(): ReturnType<typeof importOptions>;
   };
   return argv.getOptions();
+}
+
+async function hintOf(run: () => Promise<unknown> | unknown): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DataError && error.hint) return error.hint;
+    throw error;
+  }
+  throw new Error('expected a DataError');
 }
 
 describe('the source registry', () => {
@@ -55,5 +67,33 @@ describe('the source registry', () => {
     expect(detectSource('{"a": 1}\n{"b": 2}\n')).toMatchObject({source: null, closest: 'codex.rollout'});
     expect(detectSource('{"inputTokens": 1, "outputTokens": 2}')).toMatchObject({closest: 'ccusage.report'});
     expect(detectSource('a,b\n1,2\n')).toMatchObject({source: null, closest: 'anthropic.console.tokens'});
+  });
+});
+
+describe('the hints an import failure gives', () => {
+  const hints = async () => [
+    await hintOf(() => importUsage(['-'], () => {}, {stdin: async () => '{"a": 1}'})),
+    await hintOf(() => parseWhole('{"a": ', 'cut.json')),
+  ];
+
+  it('name only flags the import command accepts, and the one that forces a source takes the source ids', async () => {
+    const {key, choices} = importOptions();
+    const all = await hints();
+    const named = all.flatMap((hint) => [...hint.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1]!));
+    expect(named.filter((flag) => key[flag] === undefined)).toEqual([]);
+    const forcing = /force a source with --([a-z-]+)/.exec(all[0]!)?.[1];
+    expect(forcing).toBeDefined();
+    expect(choices[forcing!]).toEqual(SOURCE_IDS);
+  });
+
+  it('name README sections by a heading that exists', async () => {
+    const headings = README.split('\n')
+      .filter((line) => line.startsWith('#'))
+      .map((line) => line.replace(/^#+\s*/, '').replaceAll('`', ''));
+    const sections = (await hints()).flatMap((hint) =>
+      [...hint.matchAll(/"([^"]+)" in the README/g)].map((m) => m[1]!),
+    );
+    expect(sections.length).toBe(2);
+    for (const section of sections) expect(headings.some((h) => h.startsWith(section))).toBe(true);
   });
 });
