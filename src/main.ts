@@ -118,12 +118,15 @@ async function main(args: string[]): Promise<void> {
     .parseAsync();
 }
 
-main(hideBin(process.argv)).catch((error: unknown) => {
-  if (error instanceof UserError) fail(error.message, error.hint, error.exitCode, error);
-  fail(
-    `unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
-    'this is a bug; run again with --debug and report the output',
-    1,
-    error,
-  );
-});
+/** The whole CLI on these arguments: a failure is one line on stderr and an exit code. */
+export function runCli(args: string[] = hideBin(process.argv)): Promise<void> {
+  return main(args).catch((error: unknown) => {
+    if (error instanceof UserError) fail(error.message, error.hint, error.exitCode, error);
+    fail(
+      `unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+      'this is a bug; run again with --debug and report the output',
+      1,
+      error,
+    );
+  });
+}

@@ -2,7 +2,8 @@ import {spawnSync} from 'node:child_process';
 import {chmodSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {BIN, run} from './run.js';
+import {cli} from './in-process.js';
+import {BIN} from './run.js';
 import {scratchDir} from '../scratch.js';
 
 describe('vibe-cost completion', () => {
@@ -10,15 +11,15 @@ describe('vibe-cost completion', () => {
     ['bash', /complete -o bashdefault -o default -F _vibe_cost_completions vibe-cost/],
     ['zsh', /^#compdef vibe-cost/],
     ['fish', /^# vibe-cost completion for fish[\s\S]*complete -c vibe-cost -f -a/],
-  ])("completion %s prints that shell's script", (shell, pattern) => {
-    const r = run(['completion', shell], {SHELL: '/bin/bash'});
+  ])("completion %s prints that shell's script", async (shell, pattern) => {
+    const r = await cli(['completion', shell], {SHELL: '/bin/bash'});
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(pattern);
     expect(r.stdout).toContain('vibe-cost --get-yargs-completions');
   });
 
-  it('completion --help prints help, not a script', () => {
-    const r = run(['completion', '--help']);
+  it('completion --help prints help, not a script', async () => {
+    const r = await cli(['completion', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('print a shell completion script (bash, zsh or fish)');
     expect(r.stdout).not.toContain('_vibe_cost_completions');
@@ -39,23 +40,23 @@ describe('vibe-cost completion', () => {
     ],
     [['import', '--source', 'codex'], ['codex.rollout']],
     [['simulate', '--format', 'm'], ['markdown']],
-  ])('offers the values of %j', (words, expected) => {
-    const r = run(['--get-yargs-completions', 'vibe-cost', ...words]);
+  ])('offers the values of %j', async (words, expected) => {
+    const r = await cli(['--get-yargs-completions', 'vibe-cost', ...words]);
     expect(r.stdout.trim().split('\n')).toEqual(expect.arrayContaining(expected));
   });
 
-  it('--model completes model ids', () => {
-    const r = run(['--get-yargs-completions', 'vibe-cost', 'simulate', '--model', 'claude-sonnet-4']);
+  it('--model completes model ids', async () => {
+    const r = await cli(['--get-yargs-completions', 'vibe-cost', 'simulate', '--model', 'claude-sonnet-4']);
     expect(r.stdout.split('\n')).toContain('claude-sonnet-4-5');
   });
 
-  it('the bash script completes a command, a flag and a value in a real bash', () => {
+  it('the bash script completes a command, a flag and a value in a real bash', async () => {
     const dir = scratchDir('bash-');
     const shim = join(dir, 'vibe-cost');
     writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(shim, 0o755);
     const script = join(dir, 'completion.bash');
-    writeFileSync(script, run(['completion', 'bash']).stdout);
+    writeFileSync(script, (await cli(['completion', 'bash'])).stdout);
     const complete = (words: string[]) =>
       spawnSync(
         'bash',

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {run} from './run.js';
+import {cli} from './in-process.js';
 
 // Every command that prints a result, in every --format: none falls back to the text view.
 const COMMANDS: [string, string[]][] = [
@@ -20,15 +20,15 @@ const COMMANDS: [string, string[]][] = [
 describe('every command honours --format', () => {
   it.each(COMMANDS)(
     '%s: json parses, csv is comma-separated rows, markdown is not the text view',
-    (_, args) => {
-      const text = run(args).stdout;
-      const json = run([...args, '--format', 'json']);
+    async (_, args) => {
+      const text = (await cli(args)).stdout;
+      const json = await cli([...args, '--format', 'json']);
       expect(json.code).toBe(0);
       expect(JSON.parse(json.stdout).schemaVersion).toBe(2);
-      const csv = run([...args, '--format', 'csv']).stdout;
+      const csv = (await cli([...args, '--format', 'csv'])).stdout;
       expect(csv).not.toBe(text);
       expect(csv.split('\r\n')[0]).toMatch(/^[a-z_0-9]+(,[a-z_0-9]+)+$/);
-      const markdown = run([...args, '--format', 'markdown']).stdout;
+      const markdown = (await cli([...args, '--format', 'markdown'])).stdout;
       expect(markdown).not.toBe(text);
       expect(markdown).toMatch(/^(# |- |\| )/m);
     },

@@ -2,11 +2,11 @@ import {copyFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {scratchDir} from '../scratch.js';
-import {run} from './run.js';
+import {cli} from './in-process.js';
 
 const T = 'test/fixtures/usage/truth';
-const json = (args: string[]) => {
-  const r = run(['import', ...args, '--format', 'json']);
+const json = async (args: string[]) => {
+  const r = await cli(['import', ...args, '--format', 'json']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
@@ -17,8 +17,8 @@ const strategy = (doc: {strategies: {strategy: {id: string}}[]}, id: string) =>
 describe('unknown is never $0 (OpenAI usage export with a fine-tuned model no sheet prices)', () => {
   const file = `${T}/openai-usage-finetuned.csv`;
 
-  it('JSON: complete false on the strategy and on each day the unpriced tokens fall on', () => {
-    const doc = json([file]);
+  it('JSON: complete false on the strategy and on each day the unpriced tokens fall on', async () => {
+    const doc = await json([file]);
     const byok = strategy(doc, 'all-byok');
     expect(byok['complete']).toBe(false);
     // gpt-4.1: 1M input at $2 + 100k output at $8 = $2.80, known; the fine-tuned rows are not in it.
@@ -37,8 +37,8 @@ describe('unknown is never $0 (OpenAI usage export with a fine-tuned model no sh
     });
   });
 
-  it('table: ≥ on the totals, "unknown" for the day with no price and for the model, never $0.00', () => {
-    const r = run(['import', file, '--wide']);
+  it('table: ≥ on the totals, "unknown" for the day with no price and for the model, never $0.00', async () => {
+    const r = await cli(['import', file, '--wide']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/BYOK: your own keys at list price +≥\$2\.80 /);
     expect(r.stdout).toMatch(
@@ -50,20 +50,20 @@ describe('unknown is never $0 (OpenAI usage export with a fine-tuned model no sh
     expect(r.stdout).not.toMatch(/2026-03-06 +\$0\.00 /);
   });
 
-  it('CSV has a complete column; Markdown a lower-bound column', () => {
-    const csv = run(['import', file, '--format', 'csv']).stdout.trim().split(/\r?\n/);
+  it('CSV has a complete column; Markdown a lower-bound column', async () => {
+    const csv = (await cli(['import', file, '--format', 'csv'])).stdout.trim().split(/\r?\n/);
     expect(csv[0]).toBe('day,strategy,repriced_usd,complete,reported_usd');
     expect(csv).toContain('2026-03-06,all-byok,0,false,');
     expect(csv).toContain('2026-03-06,all-free,0,true,');
-    const md = run(['import', file, '--format', 'markdown']).stdout;
+    const md = (await cli(['import', file, '--format', 'markdown'])).stdout;
     expect(md).toMatch(/\| Day +\| all-byok .*\| Lower bound on +\|/);
     expect(md).toMatch(/\| 2026-03-06 +\| +unknown \|.*\| all-byok, all-platform, free-then-platform +\|/);
   });
 });
 
 describe("Anthropic's context_window column decides the tier of an aggregated row", () => {
-  it('≤ 200k at base, > 200k at the long-context rates, and no lower bound', () => {
-    const doc = json([`${T}/anthropic-tokens-long-context.csv`]);
+  it('≤ 200k at base, > 200k at the long-context rates, and no lower bound', async () => {
+    const doc = await json([`${T}/anthropic-tokens-long-context.csv`]);
     expect(doc.lowerBound.tierUnknownRecords).toBe(0);
     const byok = strategy(doc, 'all-byok');
     expect(byok['complete']).toBe(true);
@@ -72,8 +72,11 @@ describe("Anthropic's context_window column decides the tier of an aggregated ro
     expect(byok['totalUsd']).toBe('10.575');
   });
 
-  it("matches the same day's cost export to the cent rounding: $10.575 re-priced against $10.58 billed", () => {
-    const doc = json([`${T}/anthropic-tokens-long-context.csv`, `${T}/anthropic-cost-long-context.csv`]);
+  it("matches the same day's cost export to the cent rounding: $10.575 re-priced against $10.58 billed", async () => {
+    const doc = await json([
+      `${T}/anthropic-tokens-long-context.csv`,
+      `${T}/anthropic-cost-long-context.csv`,
+    ]);
     expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({
       days: 1,
       repricedUsd: '10.575',
@@ -88,9 +91,9 @@ describe("Anthropic's context_window column decides the tier of an aggregated ro
 });
 
 describe('reported against re-priced: only days where both are complete', () => {
-  it('leaves out a day whose rows carry a cost only in part, and a day with an unpriced model; says so', () => {
+  it('leaves out a day whose rows carry a cost only in part, and a day with an unpriced model; says so', async () => {
     const file = `${T}/claude-code-partial-cost.jsonl`;
-    const doc = json([file]);
+    const doc = await json([file]);
     expect(doc.reported.comparableDays).toEqual(['2026-03-20', '2026-03-22']);
     expect(doc.reported.reportedPartial).toEqual(['2026-03-21']);
     // Two Sonnet 4.5 requests of 1,000 in and 1,000 out at $3 / $15: $0.036 against $0.04 reported.
@@ -103,7 +106,7 @@ describe('reported against re-priced: only days where both are complete', () => 
     });
     const haiku = doc.models.find((m: {model: string}) => m.model === 'claude-haiku-4-5');
     expect(haiku).not.toHaveProperty('reportedUsd');
-    const table = run(['import', file, '--wide']).stdout;
+    const table = (await cli(['import', file, '--wide'])).stdout;
     expect(table).toContain(
       '* Compared is the re-priced amount on the days set beside what was reported for them. 2 days have token records and a reported amount covering them ($0.58 reported in all); left out: 1 day where the reported amount covers only some of the rows; each path is compared on those it re-priced completely and served in full: all-byok on 1 (1 re-priced as a lower bound); all-platform on 1 (1 re-priced as a lower bound); all-free on 0 (2 with rows not served); free-then-platform on 1 (1 re-priced as a lower bound).',
     );
@@ -111,20 +114,20 @@ describe('reported against re-priced: only days where both are complete', () => 
 });
 
 describe('every model a real history holds has a price (the long tail from LiteLLM)', () => {
-  it('prices show answers for gpt-4o and for the display name "Claude 3 Opus", saying where the price is from', () => {
-    const gpt = run(['prices', 'show', 'gpt-4o']);
+  it('prices show answers for gpt-4o and for the display name "Claude 3 Opus", saying where the price is from', async () => {
+    const gpt = await cli(['prices', 'show', 'gpt-4o']);
     expect(gpt.code).toBe(0);
     expect(gpt.stdout).toMatch(/input +\$2\.5\n +output +\$10\n/);
     expect(gpt.stdout).toContain('from sheet    bundled:long-tail/litellm.json');
-    const opus = run(['prices', 'show', 'Claude 3 Opus']);
+    const opus = await cli(['prices', 'show', 'Claude 3 Opus']);
     expect(opus.stdout).toMatch(/^claude-3-opus-20240229 \(Claude 3 Opus\)\n/);
     expect(opus.stdout).toContain(
       'source        LiteLLM model_prices_and_context_window.json key "claude-3-opus-20240229" (snapshot 2026-08-01)',
     );
   });
 
-  it("a 2024 history: OpenAI's dated snapshots re-priced, the cost export's display names resolved, the rest listed with its amount", () => {
-    const doc = json([`${T}/openai-usage-2024.csv`, `${T}/anthropic-cost-2024.csv`]);
+  it("a 2024 history: OpenAI's dated snapshots re-priced, the cost export's display names resolved, the rest listed with its amount", async () => {
+    const doc = await json([`${T}/openai-usage-2024.csv`, `${T}/anthropic-cost-2024.csv`]);
     expect(strategy(doc, 'all-byok')['complete']).toBe(true);
     // gpt-4o: 1M uncached at $2.50 + 1M cached at $1.25 + 100k out at $10 = $4.75; gpt-4o-mini: 4M at $0.15 + 400k at $0.60 = $0.84; o1: 100k at $15 + 50k at $60 = $4.50
     expect(strategy(doc, 'all-byok')['byModel']).toEqual({
@@ -150,7 +153,7 @@ describe('every model a real history holds has a price (the long tail from LiteL
     ]);
     // An Anthropic bill says nothing of the OpenAI tokens of the same day: no comparison.
     expect(doc.reported.reportedPartial).toEqual(['2024-12-02']);
-    const table = run(['import', `${T}/anthropic-cost-2024.csv`]).stdout;
+    const table = (await cli(['import', `${T}/anthropic-cost-2024.csv`])).stdout;
     expect(table).toMatch(/Claude 2\.0 \(unknown model\) +2 +0 +0 +0 +0 +unknown +unknown +\$3\.20/);
     expect(table).toContain(
       'not priced: 2 rows of unknown model "Claude 2.0", $3.20 reported (nearest: claude-2.1',
@@ -159,34 +162,34 @@ describe('every model a real history holds has a price (the long tail from LiteL
 });
 
 describe('an import that imports nothing fails; every file of a folder is accounted for', () => {
-  const fails = (args: string[], message: RegExp) => {
-    const r = run(['import', ...args]);
+  const fails = async (args: string[], message: RegExp) => {
+    const r = await cli(['import', ...args]);
     expect(r.code).toBe(65);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(message);
     expect(r.stderr).not.toContain('No tasks in this history');
   };
 
-  it('all rows rejected, an empty folder, a forced --source that reads no rows: exit 65 with the reason', () => {
-    fails(
+  it('all rows rejected, an empty folder, a forced --source that reads no rows: exit 65 with the reason', async () => {
+    await fails(
       ['test/fixtures/bad/all-rows-bad.csv'],
       /^vibe-cost: error: nothing imported from test\/fixtures\/bad\/all-rows-bad\.csv: all 2 rows were rejected \(first: test\/fixtures\/bad\/all-rows-bad\.csv:2: input_tokens is not a whole number of tokens ≥ 0: "-1"\)$/,
     );
     const empty = scratchDir('empty-');
-    fails([empty], new RegExp(`^vibe-cost: error: ${empty}: no files in this folder$`));
-    fails(
+    await fails([empty], new RegExp(`^vibe-cost: error: ${empty}: no files in this folder$`));
+    await fails(
       ['test/fixtures/usage/ccusage-daily.json', '--source', 'openai.api.usage'],
       /nothing imported from test\/fixtures\/usage\/ccusage-daily\.json: read as --source openai\.api\.usage, it holds no rows of that source$/,
     );
     const onlyNotes = scratchDir('notes-');
     writeFileSync(join(onlyNotes, 'README.txt'), 'exports go here\n');
-    fails(
+    await fails(
       [onlyNotes],
       /nothing imported from .*: no file is a usage export or log \(1 passed over; .*README\.txt: not a usage file vibe-cost knows; closest: /,
     );
   });
 
-  it('a walked folder: an insta .snap of ccusage imported; hidden, empty, binary and unknown files listed as passed over', () => {
+  it('a walked folder: an insta .snap of ccusage imported; hidden, empty, binary and unknown files listed as passed over', async () => {
     const dir = scratchDir('walk-');
     copyFileSync(`${T}/ccusage-daily.snap`, join(dir, 'daily_row_json.snap'));
     copyFileSync(`${T}/anthropic-tokens-long-context.csv`, join(dir, 'claude_api_tokens_2026_05.csv'));
@@ -197,7 +200,7 @@ describe('an import that imports nothing fails; every file of a folder is accoun
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
     );
     writeFileSync(join(dir, 'notes.md'), '# May usage\n');
-    const doc = json([dir]);
+    const doc = await json([dir]);
     expect(
       doc.files.map((f: {file: string; source: string}) => [f.file.slice(dir.length + 1), f.source]),
     ).toEqual([
@@ -217,8 +220,8 @@ describe('an import that imports nothing fails; every file of a folder is accoun
     ]);
   });
 
-  it('reads decimal commas and dot thousands in ;-separated files (Excel in many locales)', () => {
-    const doc = json([`${T}/anthropic-cost-excel-de.csv`, `${T}/openai-usage-excel-de.csv`]);
+  it('reads decimal commas and dot thousands in ;-separated files (Excel in many locales)', async () => {
+    const doc = await json([`${T}/anthropic-cost-excel-de.csv`, `${T}/openai-usage-excel-de.csv`]);
     // 2,63 + 0,75 + 1.234,50
     expect(doc.reported.totalUsd).toBe('1237.88');
     // 59.200,0 input of which 5.760 cached; 10.646 output; 10,0 requests
@@ -233,13 +236,13 @@ describe('an import that imports nothing fails; every file of a folder is accoun
 });
 
 describe('two aggregations of the same usage are counted once, and said', () => {
-  it('a daily and an hourly Console export of the same day; a day whose totals differ is kept in both and flagged', () => {
+  it('a daily and an hourly Console export of the same day; a day whose totals differ is kept in both and flagged', async () => {
     const files = [
       'anthropic-tokens-daily-april.csv',
       'anthropic-tokens-hourly-april-02.csv',
       'anthropic-tokens-hourly-april-03-other-workspace.csv',
     ].map((f) => `${T}/${f}`);
-    const doc = json(files);
+    const doc = await json(files);
     expect(doc.files.map((f: {imported: number; duplicates: number}) => [f.imported, f.duplicates])).toEqual([
       [3, 0],
       [0, 3],
@@ -251,7 +254,7 @@ describe('two aggregations of the same usage are counted once, and said', () => 
     // the 3rd: 1,000 in and 100 out ($0.0015) in one workspace, 7,000 and 700 ($0.0105) in the other.
     expect(strategy(doc, 'all-byok')['totalUsd']).toBe('0.9895');
     // Warnings wrap at the terminal's width: compared with the line breaks taken out.
-    const table = run(['import', ...files]).stdout.replace(/\s*\n\s*/g, ' ');
+    const table = (await cli(['import', ...files])).stdout.replace(/\s*\n\s*/g, ' ');
     expect(table).toMatch(
       /anthropic-tokens-hourly-april-02\.csv holds the same usage as .*anthropic-tokens-daily-april\.csv on 1 day \(2026-04-02\): 3 rows not counted twice\./,
     );
@@ -262,8 +265,8 @@ describe('two aggregations of the same usage are counted once, and said', () => 
 });
 
 describe('server tools: web searches priced per search, tool charges listed as such', () => {
-  it("web_search_count at $10 per 1,000 searches matches the cost export's web_search row; that row is a tool charge, not a model", () => {
-    const doc = json([`${T}/anthropic-tokens-web-search.csv`, `${T}/anthropic-cost-web-search.csv`]);
+  it("web_search_count at $10 per 1,000 searches matches the cost export's web_search row; that row is a tool charge, not a model", async () => {
+    const doc = await json([`${T}/anthropic-tokens-web-search.csv`, `${T}/anthropic-cost-web-search.csv`]);
     // 100k input at $3 + 10k output at $15 + 7 searches at $0.01 = $0.52, as billed.
     expect(strategy(doc, 'all-byok')['comparedWithReported']).toEqual({
       days: 1,
@@ -281,21 +284,21 @@ describe('server tools: web searches priced per search, tool charges listed as s
       tokens: {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0},
       reportedUsd: '0.07',
     });
-    expect(run(['import', `${T}/anthropic-cost-web-search.csv`]).stdout).toMatch(
+    expect((await cli(['import', `${T}/anthropic-cost-web-search.csv`])).stdout).toMatch(
       /web_search \(tool charge\) +1 +0 +0 +0 +0 +- +- +\$0\.07/,
     );
   });
 
-  it("Claude Code's server_tool_use.web_search_requests are priced (web fetches are free)", () => {
-    const doc = json([`${T}/claude-code-web-search.jsonl`]);
+  it("Claude Code's server_tool_use.web_search_requests are priced (web fetches are free)", async () => {
+    const doc = await json([`${T}/claude-code-web-search.jsonl`]);
     // 2,000 input at $3 + 500 output at $15 + 2 searches at $0.01 = $0.0335
     expect(strategy(doc, 'all-byok')['totalUsd']).toBe('0.0335');
   });
 });
 
 describe("a request larger than the model's context window is not served, and not priced", () => {
-  it('OpenRouter generations: a 150,000-token prompt to gpt-4o (128,000) is reported as context-window on every path', () => {
-    const doc = json([`${T}/openrouter-generations-context-window.csv`]);
+  it('OpenRouter generations: a 150,000-token prompt to gpt-4o (128,000) is reported as context-window on every path', async () => {
+    const doc = await json([`${T}/openrouter-generations-context-window.csv`]);
     const byok = strategy(doc, 'all-byok');
     expect(byok['unserved']).toEqual({
       'free-capability': 0,
@@ -312,18 +315,18 @@ describe("a request larger than the model's context window is not served, and no
       days: 0,
       leftOut: {lowerBound: [], notServed: ['2026-07-01']},
     });
-    expect(run(['import', `${T}/openrouter-generations-context-window.csv`]).stdout).toMatch(
+    expect((await cli(['import', `${T}/openrouter-generations-context-window.csv`])).stdout).toMatch(
       /BYOK: your own keys at list price +\$0\.26 +- +- +- +1 +1 past the context window/,
     );
-    expect(run(['prices', 'show', 'gpt-4o']).stdout).toContain(
+    expect((await cli(['prices', 'show', 'gpt-4o'])).stdout).toContain(
       'max input     128,000 tokens a request (larger requests are not served)',
     );
   });
 });
 
 describe('prices in more than two prompt-size tiers', () => {
-  it("Qwen3-Coder-Plus's four tiers: each request priced whole at the tier its prompt falls in", () => {
-    const doc = json([`${T}/qwen-prompt-tiers.csv`]);
+  it("Qwen3-Coder-Plus's four tiers: each request priced whole at the tier its prompt falls in", async () => {
+    const doc = await json([`${T}/qwen-prompt-tiers.csv`]);
     // 20k in: $1 / $5 → $0.025; 100k: $1.80 / $9 → $0.189; 200k: $3 / $15 → $0.615; 300k: $6 / $60 → $1.86 (1,000 out each)
     expect(strategy(doc, 'all-byok')['totalUsd']).toBe('2.689');
     expect(strategy(doc, 'all-byok')['complete']).toBe(true);

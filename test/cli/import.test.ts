@@ -2,19 +2,19 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CORPUS, hasCorpus} from '../corpus.js';
-import {run} from './run.js';
+import {cli} from './in-process.js';
 import {scratchDir} from '../scratch.js';
 
 const F = 'test/fixtures/usage';
-const json = (args: string[], input?: string) => {
-  const r = run(['import', ...args, '--format', 'json'], {}, input);
+const json = async (args: string[], input?: string) => {
+  const r = await cli(['import', ...args, '--format', 'json'], {}, input);
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
 };
 
 describe('vibe-cost import (the real binary)', () => {
   it('re-prices a Claude Code projects folder on every path, by day and by model', async () => {
-    const r = run(['import', `${F}/claude-projects`], {COLUMNS: '100'});
+    const r = await cli(['import', `${F}/claude-projects`], {COLUMNS: '100'});
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /read \d+ = \d+ imported \+ \d+ duplicates collapsed \+ \d+ rejected \+ \d+ skipped/,
@@ -22,8 +22,8 @@ describe('vibe-cost import (the real binary)', () => {
     await expect(r.stdout).toMatchFileSnapshot('../golden/import-claude-projects.txt');
   });
 
-  it('every file: read = imported + duplicates + rejected + skipped', () => {
-    const doc = json([
+  it('every file: read = imported + duplicates + rejected + skipped', async () => {
+    const doc = await json([
       `${F}/claude-projects`,
       `${F}/generic.csv`,
       `${F}/openai-usage.csv`,
@@ -33,8 +33,8 @@ describe('vibe-cost import (the real binary)', () => {
       expect(f.read, f.file).toBe(f.imported + f.duplicates + f.rejected + f.skipped);
   });
 
-  it('puts the billed cost beside the re-priced one when a cost export comes with the tokens', () => {
-    const doc = json([`${F}/anthropic-tokens-daily.csv`, `${F}/anthropic-cost.csv`]);
+  it('puts the billed cost beside the re-priced one when a cost export comes with the tokens', async () => {
+    const doc = await json([`${F}/anthropic-tokens-daily.csv`, `${F}/anthropic-cost.csv`]);
     expect(doc.reported.totalUsd).toMatch(/^\d+(\.\d+)?$/);
     const byok = doc.strategies.find((s: {strategy: {id: string}}) => s.strategy.id === 'all-byok');
     // Opus 4.6 fast mode has no multiplier in any sheet: that day's re-price is a lower bound, not compared.
@@ -46,63 +46,63 @@ describe('vibe-cost import (the real binary)', () => {
     expect(byok.byDay['2026-03-02']).toMatchObject({complete: false});
   });
 
-  it('an unknown model is counted and listed, never priced at $0', () => {
-    const doc = json([`${F}/generic.csv`]);
+  it('an unknown model is counted and listed, never priced at $0', async () => {
+    const doc = await json([`${F}/generic.csv`]);
     expect(doc.unknownModels).toEqual([expect.objectContaining({name: 'some-unknown-model-x', records: 1})]);
   });
 
-  it('reads ccusage JSON from standard input', () => {
-    const doc = json(['-'], readFileSync(join(F, 'ccusage-daily.json'), 'utf8'));
+  it('reads ccusage JSON from standard input', async () => {
+    const doc = await json(['-'], readFileSync(join(F, 'ccusage-daily.json'), 'utf8'));
     expect(doc.files[0].source).toBe('ccusage.report');
     expect(doc.files[0].imported).toBeGreaterThan(0);
   });
 
-  it('the same file twice is not counted twice', () => {
-    const doc = json([`${F}/generic.csv`, `${F}/generic.csv`]);
+  it('the same file twice is not counted twice', async () => {
+    const doc = await json([`${F}/generic.csv`, `${F}/generic.csv`]);
     expect(doc.repeatedFiles).toHaveLength(1);
     expect(doc.files[1].imported).toBe(0);
   });
 
-  it('writes rejects to CSV, stops at the first bad row with --strict, and never overwrites without --force', () => {
+  it('writes rejects to CSV, stops at the first bad row with --strict, and never overwrites without --force', async () => {
     const dir = scratchDir('vc-import-');
     const rejects = join(dir, 'rejects.csv');
-    expect(run(['import', `${F}/generic-bad.csv`, '--rejects', rejects]).code).toBe(0);
+    expect((await cli(['import', `${F}/generic-bad.csv`, '--rejects', rejects])).code).toBe(0);
     expect(readFileSync(rejects, 'utf8')).toMatch(/^file,line,reason\r\n.*generic-bad\.csv,\d+,/);
-    const again = run(['import', `${F}/generic-bad.csv`, '--rejects', rejects]);
+    const again = await cli(['import', `${F}/generic-bad.csv`, '--rejects', rejects]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
-    const strict = run(['import', `${F}/generic-bad.csv`, '--strict']);
+    const strict = await cli(['import', `${F}/generic-bad.csv`, '--strict']);
     expect(strict.code).toBe(65);
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toMatch(/^vibe-cost: error: test\/fixtures\/usage\/generic-bad\.csv:\d+: /);
   });
 
-  it('an unrecognised file names the closest format and what it lacks', () => {
+  it('an unrecognised file names the closest format and what it lacks', async () => {
     const dir = scratchDir('vc-import-');
     const file = join(dir, 'usage.csv');
     writeFileSync(file, 'timestamp,model,input_tokens\n2026-01-01,gpt-5,3\n');
-    const r = run(['import', file]);
+    const r = await cli(['import', file]);
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(
       /not a usage file vibe-cost knows; closest: vibe-cost.generic \(missing columns: output_tokens\)/,
     );
   });
 
-  it('saves a profile from the history that simulate then loads', () => {
+  it('saves a profile from the history that simulate then loads', async () => {
     const dir = scratchDir('vc-import-');
     const profile = join(dir, 'me.json');
     expect(
-      run(['import', `${F}/claude-projects`, `${F}/codex-sessions`, '--save-profile', profile]).code,
+      (await cli(['import', `${F}/claude-projects`, `${F}/codex-sessions`, '--save-profile', profile])).code,
     ).toBe(0);
     expect(existsSync(profile)).toBe(true);
-    const sim = run(['simulate', '--profile', profile, '--format', 'json']);
+    const sim = await cli(['simulate', '--profile', profile, '--format', 'json']);
     expect(sim.stderr).toBe('');
     expect(JSON.parse(sim.stdout).profile.origin).toBe(profile);
     expect(JSON.parse(readFileSync(profile, 'utf8')).classes[0].sizeQuantiles).toHaveLength(101);
-    const months = run(['simulate', '--profile', profile, '--runs', '50']);
+    const months = await cli(['simulate', '--profile', profile, '--runs', '50']);
     expect(months.stdout).toMatch(/Task sizes: drawn from the imported history's own distribution/);
   });
-  it('a profile saved from a history re-simulates its task count and, within 5%, its BYOK cost', () => {
+  it('a profile saved from a history re-simulates its task count and, within 5%, its BYOK cost', async () => {
     const dir = scratchDir('vc-import-');
     const file = join(dir, 'three-tasks.csv');
     // Three tasks of different sizes on one day: the saved profile's three classes get one each.
@@ -114,8 +114,8 @@ describe('vibe-cost import (the real binary)', () => {
         '2026-03-02T11:00:00Z,claude-sonnet-4-5,90000,30000,1500000,60000,c\n',
     );
     const profile = join(dir, 'me.json');
-    const imported = json([file, '--save-profile', profile]);
-    const sim = JSON.parse(run(['simulate', '--profile', profile, '--format', 'json']).stdout);
+    const imported = await json([file, '--save-profile', profile]);
+    const sim = JSON.parse((await cli(['simulate', '--profile', profile, '--format', 'json'])).stdout);
     expect(sim.tasks).toBe(3);
     expect(sim.paths.byok.served.byok).toBe(3);
     const replayed = Number(
@@ -132,8 +132,8 @@ describe.skipIf(!hasCorpus)('the real corpus files import and replay', () => {
     ['codex-rollout.localpush.rollout-2026-02-23T20-34-25-019c8bfe-ec25-79e0-97d7-bda6a9c575ff.jsonl', 6],
     ['anthropic-console-cost.livechat-ringcentral-sync.csv', 24],
     ['openai-usage-api-completions.cookbook-excerpt.json', 2],
-  ])('%s', (file, imported) => {
-    const doc = json([join(CORPUS, 'usage', file)]);
+  ])('%s', async (file, imported) => {
+    const doc = await json([join(CORPUS, 'usage', file)]);
     expect(doc.files[0].imported).toBe(imported);
     expect(doc.strategies.map((s: {strategy: {id: string}}) => s.strategy.id)).toEqual([
       'all-byok',
@@ -143,8 +143,8 @@ describe.skipIf(!hasCorpus)('the real corpus files import and replay', () => {
     ]);
   });
 
-  it('prices the spotter Claude Code log exactly: opus 4.6 at $5 / $25, 1-hour writes $10, reads $0.50', () => {
-    const doc = json([join(CORPUS, 'usage', 'claude-code.spotter-tool_heavy.jsonl')]);
+  it('prices the spotter Claude Code log exactly: opus 4.6 at $5 / $25, 1-hour writes $10, reads $0.50', async () => {
+    const doc = await json([join(CORPUS, 'usage', 'claude-code.spotter-tool_heavy.jsonl')]);
     // input 54 × 5 + cache read 88,231 × 0.5 + 1-hour writes 17,696 × 10 + output 212 × 25, per million
     expect(doc.strategies[0].totalUsd).toBe('0.2266455');
   });

@@ -6,7 +6,8 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Decimal} from 'decimal.js';
 import {describe, expect, it} from 'vitest';
-import {ROOT, run} from './run.js';
+import {cli} from './in-process.js';
+import {ROOT} from './run.js';
 
 type Tokens = {input: number; cacheRead: number; cacheWrite5m: number; cacheWrite1h: number; output: number};
 interface ProfileFile {
@@ -125,10 +126,10 @@ const PLANS = ['vibekit', 'openrouter', 'cursor-pro', 'credits-builder', 'credit
 describe('an independent oracle prices every bundled profile on every bundled plan, to the cent', () => {
   for (const profile of PROFILES) {
     for (const plan of PLANS) {
-      it(`${profile} on ${plan}`, () => {
+      it(`${profile} on ${plan}`, async () => {
         const want = oracle(profile, plan);
         const doc = JSON.parse(
-          run(['simulate', '--profile', profile, '--plan', plan, '--format', 'json']).stdout,
+          (await cli(['simulate', '--profile', profile, '--plan', plan, '--format', 'json'])).stdout,
         );
         const got = (path: string) => cents(D(doc.paths[path].monthlyUsd));
         expect(doc.tasks).toBe(want.tasks);

@@ -1,21 +1,22 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {run} from './run.js';
+import {cli} from './in-process.js';
 import {scratchDir} from '../scratch.js';
 
 const PLANS = ['vibekit', 'openrouter', 'cursor-pro', 'credits-builder', 'credits-cliff'];
 
 describe('vibe-cost recommend', () => {
   it('tells a daily driver what to do, with the reasons', async () => {
-    const r = run(['recommend', '--profile', 'daily-driver', '--current', 'all-platform']);
+    const r = await cli(['recommend', '--profile', 'daily-driver', '--current', 'all-platform']);
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('../golden/recommend-daily-driver.txt');
   });
 
-  it('says the same in JSON', () => {
+  it('says the same in JSON', async () => {
     const doc = JSON.parse(
-      run(['recommend', '--profile', 'daily-driver', '--current', 'all-platform', '--format', 'json']).stdout,
+      (await cli(['recommend', '--profile', 'daily-driver', '--current', 'all-platform', '--format', 'json']))
+        .stdout,
     );
     expect(doc.command).toBe('recommend');
     expect(doc.recommendation.strategy.id).toBe('hybrid-free-byok');
@@ -24,25 +25,25 @@ describe('vibe-cost recommend', () => {
     expect(doc.current.savingsUsd).toMatch(/^\d+(\.\d+)?$/);
   });
 
-  it('an unknown --current names the setups there are', () => {
-    const r = run(['recommend', '--current', 'all-byk']);
+  it('an unknown --current names the setups there are', async () => {
+    const r = await cli(['recommend', '--current', 'all-byk']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--current: unknown setup "all-byk"; nearest: all-byok/);
   });
 });
 
 describe('recommend flags: --key-worth, --risk', () => {
-  it('--key-worth sets what a new key must save a month; --risk the share of blocked months accepted', () => {
-    const rec = (args: string[]) =>
-      JSON.parse(run(['recommend', '--format', 'json', ...args]).stdout).recommendation;
-    expect(rec(['--profile', 'hobbyist']).strategy.id).toBe('free-then-platform');
-    expect(rec(['--profile', 'hobbyist', '--key-worth', '1']).strategy.id).toBe('hybrid-free-byok');
-    expect(rec(['--profile', 'hobbyist', '--key-worth', '1']).keyWorthUsd).toBe('1');
-    expect(rec(['--profile', 'hobbyist', '--plan', 'credits-cliff']).strategy.id).toBe('all-byok');
-    expect(rec(['--profile', 'hobbyist', '--plan', 'credits-cliff', '--risk', '10']).strategy.id).toBe(
-      'all-platform',
-    );
-    const bad = run(['recommend', '--risk', '150']);
+  it('--key-worth sets what a new key must save a month; --risk the share of blocked months accepted', async () => {
+    const rec = async (args: string[]) =>
+      JSON.parse((await cli(['recommend', '--format', 'json', ...args])).stdout).recommendation;
+    expect((await rec(['--profile', 'hobbyist'])).strategy.id).toBe('free-then-platform');
+    expect((await rec(['--profile', 'hobbyist', '--key-worth', '1'])).strategy.id).toBe('hybrid-free-byok');
+    expect((await rec(['--profile', 'hobbyist', '--key-worth', '1'])).keyWorthUsd).toBe('1');
+    expect((await rec(['--profile', 'hobbyist', '--plan', 'credits-cliff'])).strategy.id).toBe('all-byok');
+    expect(
+      (await rec(['--profile', 'hobbyist', '--plan', 'credits-cliff', '--risk', '10'])).strategy.id,
+    ).toBe('all-platform');
+    const bad = await cli(['recommend', '--risk', '150']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--risk: expected a percent from 0 to 100, got 150/);
   });
@@ -50,7 +51,7 @@ describe('recommend flags: --key-worth, --risk', () => {
 
 describe('vibe-cost breakeven', () => {
   it.each(PLANS)('answers for plan %s, with a chart that fits the width', async (plan) => {
-    const r = run(['breakeven', '--plan', plan], {COLUMNS: '100'});
+    const r = await cli(['breakeven', '--plan', plan], {COLUMNS: '100'});
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/\u001B\[/);
     for (const line of r.stdout.split('\n').filter((l) => /[┼┤]/.test(l)))
@@ -58,8 +59,10 @@ describe('vibe-cost breakeven', () => {
     await expect(r.stdout).toMatchFileSnapshot(`../golden/breakeven-${plan}.txt`);
   });
 
-  it('holds every figure in JSON', () => {
-    const doc = JSON.parse(run(['breakeven', '--plan', 'credits-builder', '--format', 'json']).stdout);
+  it('holds every figure in JSON', async () => {
+    const doc = JSON.parse(
+      (await cli(['breakeven', '--plan', 'credits-builder', '--format', 'json'])).stdout,
+    );
     expect(doc.pairs[0].crossings[0]).toMatchObject({
       tasksPerMonth: 28,
       cheaperBelow: 'byok',
@@ -71,7 +74,7 @@ describe('vibe-cost breakeven', () => {
 });
 
 describe('settings', () => {
-  it('reads a config file: defaults for the flags, keys held, apps side by side', () => {
+  it('reads a config file: defaults for the flags, keys held, apps side by side', async () => {
     const dir = scratchDir('vibe-cost-');
     const file = join(dir, 'config.json');
     writeFileSync(
@@ -86,38 +89,39 @@ describe('settings', () => {
         ],
       }),
     );
-    const doc = JSON.parse(run(['recommend', '--config', file, '--format', 'json']).stdout);
+    const doc = JSON.parse((await cli(['recommend', '--config', file, '--format', 'json'])).stdout);
     expect(doc.profile.id).toBe('hobbyist');
     expect(doc.plan.id).toBe('openrouter');
     expect(doc.keysHeld).toEqual(['anthropic']);
     const ids = doc.recommendation.ranked.map((c: {strategy: string}) => c.strategy);
     expect(ids).toEqual(expect.arrayContaining(['app:landing', 'app:backend', 'your-keys']));
     // simulate shows the apps side by side.
-    expect(run(['simulate', '--config', file]).stdout).toMatch(
+    expect((await cli(['simulate', '--config', file])).stdout).toMatch(
       /Your setups, a month at this pace:\n {2}Your (app "landing"|app "backend"|keys as held)/,
     );
     // The default place: $XDG_CONFIG_HOME/vibe-cost/config.json; flags still win.
     mkdirSync(join(dir, 'xdg', 'vibe-cost'), {recursive: true});
     writeFileSync(join(dir, 'xdg', 'vibe-cost', 'config.json'), JSON.stringify({profile: 'team'}));
-    const fromXdg = (args: string[]) =>
-      JSON.parse(run(['recommend', '--format', 'json', ...args], {XDG_CONFIG_HOME: join(dir, 'xdg')}).stdout)
-        .profile.id;
-    expect(fromXdg([])).toBe('team');
-    expect(fromXdg(['--profile', 'hobbyist'])).toBe('hobbyist');
+    const fromXdg = async (args: string[]) =>
+      JSON.parse(
+        (await cli(['recommend', '--format', 'json', ...args], {XDG_CONFIG_HOME: join(dir, 'xdg')})).stdout,
+      ).profile.id;
+    expect(await fromXdg([])).toBe('team');
+    expect(await fromXdg(['--profile', 'hobbyist'])).toBe('hobbyist');
   });
 
-  it('a bad config is one line naming the file and field', () => {
+  it('a bad config is one line naming the file and field', async () => {
     const dir = scratchDir('vibe-cost-');
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({apps: [{name: 'x', onFreeLimit: 'sometimes'}]}));
-    const r = run(['simulate', '--config', file]);
+    const r = await cli(['simulate', '--config', file]);
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(
       /config.json: config: field apps\[0\]\.onFreeLimit: expected one of wait, fallthrough, got "sometimes"/,
     );
   });
 
-  it('a key in the environment counts as held, and its value is never printed', () => {
+  it('a key in the environment counts as held, and its value is never printed', async () => {
     const secret = 'sk-ant-FAKE-0123456789abcdef';
     for (const args of [
       ['recommend'],
@@ -125,15 +129,18 @@ describe('settings', () => {
       ['simulate', '--format', 'json'],
       ['breakeven', '--format', 'json'],
     ]) {
-      const r = run(args, {ANTHROPIC_API_KEY: secret, OPENAI_API_KEY: secret});
+      const r = await cli(args, {ANTHROPIC_API_KEY: secret, OPENAI_API_KEY: secret});
       expect(r.stdout + r.stderr).not.toContain(secret);
     }
-    const doc = JSON.parse(run(['recommend', '--format', 'json'], {ANTHROPIC_API_KEY: secret}).stdout);
+    const doc = JSON.parse(
+      (await cli(['recommend', '--format', 'json'], {ANTHROPIC_API_KEY: secret})).stdout,
+    );
     expect(doc.keysHeld).toEqual(['anthropic']);
     expect(doc.keysToAdd).toEqual([]);
     expect(
       JSON.parse(
-        run(['recommend', '--format', 'json', '--keys-from-env=false'], {ANTHROPIC_API_KEY: secret}).stdout,
+        (await cli(['recommend', '--format', 'json', '--keys-from-env=false'], {ANTHROPIC_API_KEY: secret}))
+          .stdout,
       ).keysHeld,
     ).toEqual([]);
   });

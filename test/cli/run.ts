@@ -1,4 +1,4 @@
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {scratchDir} from '../scratch.js';
 
@@ -23,7 +23,7 @@ export function run(args: string[], env: Record<string, string> = {}, input?: st
 }
 
 /** A user with no settings and no downloaded prices, unless a test gives them. */
-function baseEnv(env: Record<string, string>): Record<string, string> {
+export function baseEnv(env: Record<string, string>): Record<string, string> {
   const home = scratchDir('home-');
   return {
     PATH: process.env['PATH'] ?? '',
@@ -34,16 +34,4 @@ function baseEnv(env: Record<string, string>): Record<string, string> {
     COLUMNS: '120',
     ...env,
   };
-}
-
-/** Like run, without blocking the event loop: for tests that serve HTTP from this process. */
-export function runAsync(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {cwd: ROOT, env: baseEnv(env)});
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({code, stdout, stderr}));
-  });
 }

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {spawnSync} from 'node:child_process';
-import {BIN, ROOT, run} from './run.js';
+import {cli} from './in-process.js';
+import {BIN, ROOT} from './run.js';
 
 describe('vibe-cost simulate (the real binary, piped)', () => {
   // daily-driver with 3M input tokens a task over about 30 requests: about 100k+ prompt tokens a
@@ -10,7 +11,7 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     [20_000, '0.025'],
     [50_000, '0.099'],
     [150_000, '0.465'],
-  ])('prices a %i-token prompt at the step it falls in (%s)', (input, usd) => {
+  ])('prices a %i-token prompt at the step it falls in (%s)', async (input, usd) => {
     const flags = [
       '--cache-read-tokens',
       '0',
@@ -23,7 +24,7 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
       '--requests-per-task',
       '1',
     ];
-    const r = run([
+    const r = await cli([
       'simulate',
       '--model',
       'qwen3-coder-plus',
@@ -38,8 +39,8 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     expect((JSON.parse(r.stdout) as {paths: {byok: {totalUsd: string}}}).paths.byok.totalUsd).toBe(usd);
   });
 
-  it("a task whose requests overflow the model's context window is not served or priced, and no sentence calls a path complete", () => {
-    const r = run([
+  it("a task whose requests overflow the model's context window is not served or priced, and no sentence calls a path complete", async () => {
+    const r = await cli([
       'simulate',
       '--model',
       'gpt-4o',
@@ -57,23 +58,16 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     const byok = doc.paths['byok'];
     expect(byok?.unserved['context-window']).toBeGreaterThan(0);
     expect((byok?.unserved['context-window'] ?? 0) + (byok?.served['byok'] ?? 0)).toBe(100);
-    const text = run([
-      'simulate',
-      '--model',
-      'gpt-4o',
-      '--input-tokens',
-      '3000000',
-      '--tasks',
-      '100',
-      '--wide',
-    ]).stdout;
+    const text = (
+      await cli(['simulate', '--model', 'gpt-4o', '--input-tokens', '3000000', '--tasks', '100', '--wide'])
+    ).stdout;
     expect(text).toMatch(/past the context window/);
     expect(text).not.toMatch(/Cheapest path that serves every task/);
     expect(text).toMatch(/No path serves every task\. BYOK serves the most, \d+ of 100 tasks/);
   });
 
   it('prints the comparison for 1,000 tasks', async () => {
-    const r = run(['simulate', '--tasks', '1000']);
+    const r = await cli(['simulate', '--tasks', '1000']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/\u001B\[/);
@@ -81,15 +75,15 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
   });
 
   it.each(['json', 'csv', 'markdown'])('writes --format %s', async (format) => {
-    const r = run(['simulate', '--tasks', '1000', '--format', format]);
+    const r = await cli(['simulate', '--tasks', '1000', '--format', format]);
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(
       `../golden/simulate-1000.${format === 'markdown' ? 'md' : format}`,
     );
   });
 
-  it('JSON money is exact decimal strings that match hand computation', () => {
-    const doc = JSON.parse(run(['simulate', '--tasks', '1000', '--format', 'json']).stdout);
+  it('JSON money is exact decimal strings that match hand computation', async () => {
+    const doc = JSON.parse((await cli(['simulate', '--tasks', '1000', '--format', 'json'])).stdout);
     expect(doc.schemaVersion).toBe(2);
     // 500 simple × 0.306 + 350 feature × 1.0575 + 150 hard × 2.7675 on claude-sonnet-4-6 ($3/$15, write 3.75, read 0.3)
     expect(doc.paths.byok.totalUsd).toBe('938.25');
@@ -99,8 +93,8 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     expect(typeof doc.recommendation.path).toBe('string');
   });
 
-  it('prices from a LiteLLM-format sheet match hand computation too', () => {
-    const r = run([
+  it('prices from a LiteLLM-format sheet match hand computation too', async () => {
+    const r = await cli([
       'simulate',
       '--tasks',
       '10',
@@ -129,37 +123,39 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     expect(doc.paths.byok.totalUsd).toBe('0.28');
   });
 
-  it('a 1-hour cache write and a long-context request are priced at their own tiers', () => {
+  it('a 1-hour cache write and a long-context request are priced at their own tiers', async () => {
     const doc = JSON.parse(
-      run([
-        'simulate',
-        '--tasks',
-        '1',
-        '--model',
-        'claude-sonnet-4-5',
-        '--input-tokens',
-        '250000',
-        '--output-tokens',
-        '1000',
-        '--cache-read-tokens',
-        '0',
-        '--cache-write-tokens',
-        '0',
-        '--cache-write-1h-tokens',
-        '10000',
-        '--requests-per-task',
-        '1',
-        '--format',
-        'json',
-      ]).stdout,
+      (
+        await cli([
+          'simulate',
+          '--tasks',
+          '1',
+          '--model',
+          'claude-sonnet-4-5',
+          '--input-tokens',
+          '250000',
+          '--output-tokens',
+          '1000',
+          '--cache-read-tokens',
+          '0',
+          '--cache-write-tokens',
+          '0',
+          '--cache-write-1h-tokens',
+          '10000',
+          '--requests-per-task',
+          '1',
+          '--format',
+          'json',
+        ])
+      ).stdout,
     );
     // Prompt 260k > 200k: whole request at 6 / 22.5 / 1h write 12.  1.5 + 0.0225 + 0.12
     expect(doc.paths.byok.totalUsd).toBe('1.6425');
     expect(doc.paths.byok.lines[0].tier).toBe('long');
   });
 
-  it('an unknown model exits 2 with the nearest names and nothing on stdout', () => {
-    const r = run(['simulate', '--model', 'claude-sonet-4.5']);
+  it('an unknown model exits 2 with the nearest names and nothing on stdout', async () => {
+    const r = await cli(['simulate', '--model', 'claude-sonet-4.5']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
@@ -168,38 +164,40 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('a bad flag value exits 2; a bad price sheet exits 65 naming file, model and field', () => {
-    expect(run(['simulate', '--tasks', '-3']).code).toBe(2);
-    expect(run(['simulate', '--markup', 'lots']).stderr).toMatch(/--markup: expected a non-negative amount/);
-    const bad = run(['simulate', '--prices', 'test/fixtures/bad-sheet.json']);
+  it('a bad flag value exits 2; a bad price sheet exits 65 naming file, model and field', async () => {
+    expect((await cli(['simulate', '--tasks', '-3'])).code).toBe(2);
+    expect((await cli(['simulate', '--markup', 'lots'])).stderr).toMatch(
+      /--markup: expected a non-negative amount/,
+    );
+    const bad = await cli(['simulate', '--prices', 'test/fixtures/bad-sheet.json']);
     expect(bad.code).toBe(65);
     expect(bad.stderr).toMatch(/test\/fixtures\/bad-sheet.json: model "broken": field usdPerMTok.output/);
   });
 
-  it('shows a stack trace only with --debug', () => {
-    expect(run(['simulate', '--prices', 'test/fixtures/bad-sheet.json', '--debug']).stderr).toMatch(
+  it('shows a stack trace only with --debug', async () => {
+    expect((await cli(['simulate', '--prices', 'test/fixtures/bad-sheet.json', '--debug'])).stderr).toMatch(
       /\n\s+at /,
     );
   });
 
-  it('--help shows examples; --version the version', () => {
-    expect(run(['simulate', '--help']).stdout).toMatch(/Examples:[\s\S]*simulate --tasks 1000/);
-    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  it('--help shows examples; --version the version', async () => {
+    expect((await cli(['simulate', '--help'])).stdout).toMatch(/Examples:[\s\S]*simulate --tasks 1000/);
+    expect((await cli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('prints a shell completion script', () => {
-    const r = run(['completion'], {SHELL: '/bin/bash'});
+  it('prints a shell completion script', async () => {
+    const r = await cli(['completion'], {SHELL: '/bin/bash'});
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/complete -o bashdefault -o default -F/);
   });
 });
 
 describe('huge inputs are bounded', () => {
-  it('--tasks 1e9 is priced per repeating stretch; 1e12 is refused in one line', () => {
-    const big = JSON.parse(run(['simulate', '--tasks', '1e9', '--format', 'json']).stdout);
+  it('--tasks 1e9 is priced per repeating stretch; 1e12 is refused in one line', async () => {
+    const big = JSON.parse((await cli(['simulate', '--tasks', '1e9', '--format', 'json'])).stdout);
     expect(big.paths.byok.served.byok).toBe(1_000_000_000);
     expect(big.paths.byok.totalUsd).toBe('938250000');
-    const huge = run(['simulate', '--tasks', '1e12']);
+    const huge = await cli(['simulate', '--tasks', '1e12']);
     expect(huge.code).toBe(2);
     expect(huge.stdout).toBe('');
     expect(huge.stderr.split('\n')[0]).toBe(
@@ -219,16 +217,16 @@ describe('huge inputs are bounded', () => {
     },
   );
 
-  it('a long month simulation is silent on stderr when piped (the progress bar is for terminals)', () => {
-    const r = run(['simulate', '--runs', '600', '--format', 'json']);
+  it('a long month simulation is silent on stderr when piped (the progress bar is for terminals)', async () => {
+    const r = await cli(['simulate', '--runs', '600', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
   });
 });
 
 describe('a model no key can reach', () => {
-  it('is never shown as BYOK, and the free tier only never shows a paid bill', () => {
-    const table = run(['simulate', '--model', 'v0-1.5-md', '--wide']);
+  it('is never shown as BYOK, and the free tier only never shows a paid bill', async () => {
+    const table = await cli(['simulate', '--model', 'v0-1.5-md', '--wide']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(
       /^BYOK +not applicable +- +- +- +- +no key can reach v0-1\.5-md: there is no direct credential to bring/m,
@@ -237,7 +235,7 @@ describe('a model no key can reach', () => {
     expect(table.stdout).toMatch(
       /Below the need \(hard-refactor needs frontier, v0-1\.5-md is mid\): 38 tasks on Platform\./,
     );
-    const doc = JSON.parse(run(['simulate', '--model', 'v0-1.5-md', '--format', 'json']).stdout);
+    const doc = JSON.parse((await cli(['simulate', '--model', 'v0-1.5-md', '--format', 'json'])).stdout);
     expect(doc.paths.byok.notApplicable).toMatch(/no key can reach v0-1\.5-md/);
     expect(doc.paths.byok.totalUsd).toBeUndefined();
     expect(doc.paths.free.totalUsd).toBe('0');
@@ -261,7 +259,7 @@ describe('vibe-cost simulate --runs (the month simulation)', () => {
   ];
 
   it("shows the bill's spread and when the credits run out, with a chart", async () => {
-    const r = run(args, {COLUMNS: '100'});
+    const r = await cli(args, {COLUMNS: '100'});
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\s+/g, ' ')).toMatch(
       /run out in 100% of months, on working day \d+ \/ \d+ \/ \d+ \(p10 \/ p50 \/ p90\)/,
@@ -269,18 +267,18 @@ describe('vibe-cost simulate --runs (the month simulation)', () => {
     await expect(r.stdout).toMatchFileSnapshot('../golden/simulate-runs-credits-builder.txt');
   });
 
-  it('the same seed gives byte-identical output; the JSON holds the same numbers', () => {
-    const a = run([...args, '--format', 'json']);
-    const b = run([...args, '--format', 'json']);
+  it('the same seed gives byte-identical output; the JSON holds the same numbers', async () => {
+    const a = await cli([...args, '--format', 'json']);
+    const b = await cli([...args, '--format', 'json']);
     expect(a.stdout).toBe(b.stdout);
     const doc = JSON.parse(a.stdout);
     const platform = doc.outcomes.find((o: {strategy: {id: string}}) => o.strategy.id === 'all-platform');
     expect(platform.credits.monthsRunOut).toBe(300);
     expect(platform.daily.cumulativeUsd).toHaveLength(21);
-    expect(run(args).stdout).toContain(`$${platform.quantilesUsd.p50}`);
+    expect((await cli(args)).stdout).toContain(`$${platform.quantilesUsd.p50}`);
   });
 
-  it('--tasks and --runs together is a usage error', () => {
-    expect(run(['simulate', '--tasks', '10', '--runs', '5']).code).toBe(2);
+  it('--tasks and --runs together is a usage error', async () => {
+    expect((await cli(['simulate', '--tasks', '10', '--runs', '5'])).code).toBe(2);
   });
 });

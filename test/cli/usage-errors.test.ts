@@ -1,7 +1,7 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {run} from './run.js';
+import {cli} from './in-process.js';
 import {scratchDir} from '../scratch.js';
 
 // Every refusal of the command line: exit 2, one line saying what and where, then one hint line.
@@ -22,8 +22,8 @@ const CASES: [string[], string][] = [
 ];
 
 describe('usage errors are ours: one line, a suggestion, exit 2', () => {
-  it.each(CASES)('%j', (args, message) => {
-    const r = run(args);
+  it.each(CASES)('%j', async (args, message) => {
+    const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
@@ -33,8 +33,8 @@ describe('usage errors are ours: one line, a suggestion, exit 2', () => {
     expect(r.stderr).not.toMatch(/Not enough non-option|Invalid values|Unknown argument|NaN/);
   });
 
-  it('--format takes any case, and --json is --format json, on every command', () => {
-    expect(JSON.parse(run(['simulate', '--tasks', '10', '--format', 'JSON']).stdout).command).toBe(
+  it('--format takes any case, and --json is --format json, on every command', async () => {
+    expect(JSON.parse((await cli(['simulate', '--tasks', '10', '--format', 'JSON'])).stdout).command).toBe(
       'simulate',
     );
     for (const args of [
@@ -45,16 +45,16 @@ describe('usage errors are ours: one line, a suggestion, exit 2', () => {
       ['prices', 'show', 'claude-sonnet-4-5'],
       ['import', 'test/fixtures/usage/generic.csv'],
     ]) {
-      const r = run([...args, '--json']);
+      const r = await cli([...args, '--json']);
       expect(r.code, args.join(' ')).toBe(0);
       expect(() => JSON.parse(r.stdout), args.join(' ')).not.toThrow();
     }
   });
 
-  it('a bad value in the settings file names the file and the key, not a flag', () => {
+  it('a bad value in the settings file names the file and the key, not a flag', async () => {
     const config = join(scratchDir('config-'), 'config.json');
     writeFileSync(config, JSON.stringify({plan: 'vibekt'}));
-    const r = run(['simulate', '--config', config]);
+    const r = await cli(['simulate', '--config', config]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `vibe-cost: error: ${config}: key "plan": unknown plan "vibekt"; nearest: vibekit`,

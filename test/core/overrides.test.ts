@@ -3,7 +3,7 @@ import {mixMean, applyProfileOverrides} from '../../src/core/simulation/override
 import {loadProfile} from '../../src/io/load-data.js';
 import {scenarioOf} from '../../src/ui/derive.js';
 import {book, DATE, pureState} from '../ui/helpers.js';
-import {run} from '../cli/run.js';
+import {cli} from '../cli/in-process.js';
 
 describe('a token or request flag keeps the task mix', () => {
   const profile = loadProfile('daily-driver');
@@ -28,12 +28,12 @@ describe('a token or request flag keeps the task mix', () => {
     expect(scenario.classes.map((c) => c.needs)).toEqual(['open', 'mid', 'frontier']);
   });
 
-  it('the free tier serves the same share of tasks with or without a token flag', () => {
-    const served = (args: string[]) =>
-      JSON.parse(run(['simulate', '--format', 'json', ...args]).stdout).paths.free.served.free;
-    const plain = served([]);
+  it('the free tier serves the same share of tasks with or without a token flag', async () => {
+    const served = async (args: string[]) =>
+      JSON.parse((await cli(['simulate', '--format', 'json', ...args])).stdout).paths.free.served.free;
+    const plain = await served([]);
     expect(plain).toBe(126);
     for (const flag of ['--input-tokens', '--output-tokens', '--requests-per-task'])
-      expect(served([flag, '20'])).toBe(plain);
+      expect(await served([flag, '20'])).toBe(plain);
   });
 });

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {dollars, renderLineChart} from '../../src/output/chart.js';
-import {run} from '../cli/run.js';
+import {cli} from '../cli/in-process.js';
 
 const options = {width: 80, height: 8, xLabel: (i: number) => `${i}`};
 
@@ -19,8 +19,9 @@ describe('chart legends and labels', () => {
     expect(chart).not.toMatch(/BYOK = Pl/);
   });
 
-  it('at a million tasks a day the y labels keep one width, so the axis stays straight', () => {
-    const out = run(['breakeven', '--tasks-per-day', '1000000', '--max-tasks-per-day', '1000000']).stdout;
+  it('at a million tasks a day the y labels keep one width, so the axis stays straight', async () => {
+    const out = (await cli(['breakeven', '--tasks-per-day', '1000000', '--max-tasks-per-day', '1000000']))
+      .stdout;
     const axis = out.split('\n').filter((l) => /^ *\$[\d.,]+[MB]? [┼┤]/.test(l));
     expect(axis.length).toBeGreaterThan(5);
     expect(new Set(axis.map((l) => l.search(/[┼┤]/))).size).toBe(1);

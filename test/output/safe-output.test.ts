@@ -2,7 +2,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {renderCsv, renderMarkdownTable} from '../../src/output/table.js';
-import {run} from '../cli/run.js';
+import {cli} from '../cli/in-process.js';
 import {scratchDir} from '../scratch.js';
 
 describe('safe output', () => {
@@ -23,7 +23,7 @@ describe('safe output', () => {
     expect(renderMarkdownTable([{header: 'Model'}], [['a|b\nc']])).toContain('a\\|b c');
   });
 
-  it('a hostile model name in a price sheet comes out neutralised in CSV and Markdown', () => {
+  it('a hostile model name in a price sheet comes out neutralised in CSV and Markdown', async () => {
     const dir = scratchDir('vc-safe-');
     const sheet = join(dir, 'evil.json');
     writeFileSync(
@@ -37,18 +37,12 @@ describe('safe output', () => {
         },
       }),
     );
-    const csv = run(['prices', 'list', '--prices', sheet, '--search', 'hyperlink', '--format', 'csv']).stdout;
+    const csv = (await cli(['prices', 'list', '--prices', sheet, '--search', 'hyperlink', '--format', 'csv']))
+      .stdout;
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")|y"`);
-    const md = run([
-      'prices',
-      'list',
-      '--prices',
-      sheet,
-      '--search',
-      'hyperlink',
-      '--format',
-      'markdown',
-    ]).stdout;
+    const md = (
+      await cli(['prices', 'list', '--prices', sheet, '--search', 'hyperlink', '--format', 'markdown'])
+    ).stdout;
     expect(md).toContain('=HYPERLINK("http://evil","x")\\|y');
   });
 });
@@ -63,7 +57,7 @@ describe('secrets', () => {
     DEEPSEEK_API_KEY: secret,
   };
 
-  it('no command ever prints a key, in any format, and no saved file holds one', () => {
+  it('no command ever prints a key, in any format, and no saved file holds one', async () => {
     const dir = scratchDir('vc-secret-');
     const commands: string[][] = [];
     for (const format of ['table', 'json', 'csv', 'markdown']) {
@@ -91,7 +85,7 @@ describe('secrets', () => {
       join(dir, 'r.csv'),
     ]);
     for (const args of commands) {
-      const r = run(args, env);
+      const r = await cli(args, env);
       expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toContain('FAKEFAKE');
     }
     expect(readFileSync(join(dir, 'p.json'), 'utf8')).not.toContain('FAKEFAKE');
