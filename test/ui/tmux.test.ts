@@ -1,14 +1,8 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ROOT, run} from '../cli/run.js';
+import {ROOT} from '../cli/run.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const wired = run(['--help']).stdout.includes('dashboard');
-// Until cli.ts wires the command, the same handler runs from a small entry through tsx.
-const command = wired
-  ? 'node dist/cli.js dashboard'
-  : `node --import tsx ${join('test', 'ui', 'fixtures', 'dashboard-entry.ts')}`;
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, {cwd: ROOT, encoding: 'utf8'});
 
@@ -23,39 +17,36 @@ async function screenShows(session: string, text: string | RegExp, timeoutMs = 1
   throw new Error(`screen never showed ${String(text)}; last screen:\n${screen}`);
 }
 
-describe.skipIf(!hasTmux)(
-  `dashboard in a real terminal (tmux${wired ? '' : ', through the handler: cli.ts does not wire it yet'})`,
-  () => {
-    it('opens, answers keys and quits', async () => {
-      const session = `vibe-cost-e2e-${process.pid}-${Date.now()}`;
-      tmux(
-        'new-session',
-        '-d',
-        '-s',
-        session,
-        '-x',
-        '100',
-        '-y',
-        '30',
-        '-c',
-        ROOT,
-        `env -u CI NO_COLOR=1 ${command}`,
-      );
-      try {
-        await screenShows(session, 'A month: 252 tasks');
-        tmux('send-keys', '-t', session, 'Right');
-        const screen = await screenShows(session, 'A month: 273 tasks');
-        expect(screen).toMatch(/tasks\/day\s+13/);
-        tmux('send-keys', '-t', session, '?');
-        await screenShows(session, 'Help · every key');
-        tmux('send-keys', '-t', session, 'q');
-        const until = Date.now() + 10_000;
-        while (Date.now() < until && spawnSync('tmux', ['has-session', '-t', session]).status === 0)
-          await new Promise((r) => setTimeout(r, 100));
-        expect(spawnSync('tmux', ['has-session', '-t', session]).status).not.toBe(0);
-      } finally {
-        spawnSync('tmux', ['kill-session', '-t', session]);
-      }
-    });
-  },
-);
+describe.skipIf(!hasTmux)('dashboard in a real terminal (tmux)', () => {
+  it('opens, answers keys and quits', async () => {
+    const session = `vibe-cost-e2e-${process.pid}-${Date.now()}`;
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '100',
+      '-y',
+      '30',
+      '-c',
+      ROOT,
+      'env -u CI NO_COLOR=1 node dist/cli.js dashboard',
+    );
+    try {
+      await screenShows(session, 'A month: 252 tasks');
+      tmux('send-keys', '-t', session, 'Right');
+      const screen = await screenShows(session, 'A month: 273 tasks');
+      expect(screen).toMatch(/tasks\/day\s+13/);
+      tmux('send-keys', '-t', session, '?');
+      await screenShows(session, 'Help · every key');
+      tmux('send-keys', '-t', session, 'q');
+      const until = Date.now() + 10_000;
+      while (Date.now() < until && spawnSync('tmux', ['has-session', '-t', session]).status === 0)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(spawnSync('tmux', ['has-session', '-t', session]).status).not.toBe(0);
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', session]);
+    }
+  });
+});
