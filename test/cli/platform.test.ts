@@ -1,14 +1,15 @@
 import {mkdirSync, writeFileSync, copyFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ROOT, run} from './run.js';
+import {cli} from './in-process.js';
+import {ROOT} from './run.js';
 import {scratchDir} from '../scratch.js';
 
 const PINNED = ['--as-of', '2026-11-01'];
 
 describe('vibe-cost platform', () => {
   it('prints the builder’s month for the bundled population, with the best markup and a chart', async () => {
-    const r = run([
+    const r = await cli([
       'platform',
       '--markups',
       '0:40:10',
@@ -23,8 +24,8 @@ describe('vibe-cost platform', () => {
     await expect(r.stdout).toMatchFileSnapshot('../golden/platform-indie-mix.txt');
   });
 
-  it('adds up: the totals are the per-user figures times the users, and churn is the key-worth rule', () => {
-    const r = run(['platform', '--format', 'json', '--markups', '0,20', ...PINNED]);
+  it('adds up: the totals are the per-user figures times the users, and churn is the key-worth rule', async () => {
+    const r = await cli(['platform', '--format', 'json', '--markups', '0,20', ...PINNED]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     const sum = (field: string) =>
@@ -42,7 +43,7 @@ describe('vibe-cost platform', () => {
     expect(j.markupSweep.points[0]).toMatchObject({marginUsd: '0', usersLeaving: 0});
   });
 
-  it('reads a population file whose segments point at profile files beside it, and a folder of profiles', () => {
+  it('reads a population file whose segments point at profile files beside it, and a folder of profiles', async () => {
     const dir = scratchDir('population-');
     copyFileSync(join(ROOT, 'data/profiles/daily-driver.json'), join(dir, 'me.json'));
     writeFileSync(
@@ -59,14 +60,21 @@ describe('vibe-cost platform', () => {
         ],
       }),
     );
-    const file = run(['platform', '--population', join(dir, 'mine.json'), '--format', 'json', ...PINNED]);
+    const file = await cli([
+      'platform',
+      '--population',
+      join(dir, 'mine.json'),
+      '--format',
+      'json',
+      ...PINNED,
+    ]);
     expect(file.stderr).toBe('');
     expect(JSON.parse(file.stdout).segments.map((s: {users: number}) => s.users)).toEqual([5, 5]);
     const folder = join(dir, 'profiles');
     mkdirSync(folder);
     copyFileSync(join(ROOT, 'data/profiles/team.json'), join(folder, 'a.json'));
     copyFileSync(join(ROOT, 'data/profiles/hobbyist.json'), join(folder, 'b.json'));
-    const fromFolder = run([
+    const fromFolder = await cli([
       'platform',
       '--population',
       folder,
@@ -87,8 +95,8 @@ describe('vibe-cost platform', () => {
     ]);
   });
 
-  it('fails in one line, exit 2, on a bad sweep or shares that do not add up', () => {
-    const sweep = run(['platform', '--markups', '5:1']);
+  it('fails in one line, exit 2, on a bad sweep or shares that do not add up', async () => {
+    const sweep = await cli(['platform', '--markups', '5:1']);
     expect(sweep.code).toBe(2);
     expect(sweep.stderr).toMatch(/^vibe-cost: error: --markups: /);
     const dir = scratchDir('population-');
@@ -103,7 +111,7 @@ describe('vibe-cost platform', () => {
         segments: [{profile: 'hobbyist', share: 0.4, setup: 'all-free'}],
       }),
     );
-    const shares = run(['platform', '--population', join(dir, 'bad.json')]);
+    const shares = await cli(['platform', '--population', join(dir, 'bad.json')]);
     expect(shares.code).toBe(65);
     expect(shares.stderr).toContain('shares must add up to 1, they add up to 0.4');
   });
