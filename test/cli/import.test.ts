@@ -13,15 +13,6 @@ const json = async (args: string[], input?: string) => {
 };
 
 describe('vibe-cost import (the real binary)', () => {
-  it('re-prices a Claude Code projects folder on every path, by day and by model', async () => {
-    const r = await cli(['import', `${F}/claude-projects`], {COLUMNS: '100'});
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(
-      /read \d+ = \d+ imported \+ \d+ duplicates collapsed \+ \d+ rejected \+ \d+ skipped/,
-    );
-    await expect(r.stdout).toMatchFileSnapshot('../golden/import-claude-projects.txt');
-  });
-
   it('every file: read = imported + duplicates + rejected + skipped', async () => {
     const doc = await json([
       `${F}/claude-projects`,

@@ -1,0 +1,82 @@
+import {describe, expect, it, vi} from 'vitest';
+import {cli} from './in-process.js';
+
+// The goldens (test/golden) run on frozen price sheets, so a price refresh in data/ fails no golden and
+// rewrites none: a golden changes only when what the CLI prints for the same prices changes.
+vi.mock('../../src/io/data-dir.js', async () => {
+  const {frozenPricesDataDir} = await import('./frozen-data.js');
+  let dir: string | undefined;
+  return {dataDir: () => (dir ??= frozenPricesDataDir())};
+});
+
+describe('vibe-cost simulate', () => {
+  it('prints the comparison for 1,000 tasks', async () => {
+    const r = await cli(['simulate', '--tasks', '1000']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001B\[/);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/simulate-1000.txt');
+  });
+
+  it.each(['json', 'csv', 'markdown'])('writes --format %s', async (format) => {
+    const r = await cli(['simulate', '--tasks', '1000', '--format', format]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(
+      `../golden/simulate-1000.${format === 'markdown' ? 'md' : format}`,
+    );
+  });
+
+  it("shows the bill's spread and when the credits run out, with a chart", async () => {
+    const r = await cli(
+      ['simulate', '--profile', 'daily-driver', '--plan', 'credits-builder', '--runs', '300', '--seed', '7'],
+      {COLUMNS: '100'},
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(
+      /run out in 100% of months, on working day \d+ \/ \d+ \/ \d+ \(p10 \/ p50 \/ p90\)/,
+    );
+    await expect(r.stdout).toMatchFileSnapshot('../golden/simulate-runs-credits-builder.txt');
+  });
+});
+
+describe('vibe-cost import', () => {
+  it('re-prices a Claude Code projects folder on every path, by day and by model', async () => {
+    const r = await cli(['import', 'test/fixtures/usage/claude-projects'], {COLUMNS: '100'});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /read \d+ = \d+ imported \+ \d+ duplicates collapsed \+ \d+ rejected \+ \d+ skipped/,
+    );
+    await expect(r.stdout).toMatchFileSnapshot('../golden/import-claude-projects.txt');
+  });
+});
+
+describe('vibe-cost prices', () => {
+  it('shows every tier of a model, its long-context tier included', async () => {
+    const r = await cli(['prices', 'show', 'claude-sonnet-4-5']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /Long context: a request whose prompt passes 200,000 tokens is priced whole at:/,
+    );
+    await expect(r.stdout).toMatchFileSnapshot('../golden/prices-show-claude-sonnet-4-5.txt');
+  });
+});
+
+describe('vibe-cost recommend and breakeven', () => {
+  it('tells a daily driver what to do, with the reasons', async () => {
+    const r = await cli(['recommend', '--profile', 'daily-driver', '--current', 'all-platform']);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/recommend-daily-driver.txt');
+  });
+
+  it.each(['vibekit', 'openrouter', 'cursor-pro', 'credits-builder', 'credits-cliff'])(
+    'answers for plan %s, with a chart that fits the width',
+    async (plan) => {
+      const r = await cli(['breakeven', '--plan', plan], {COLUMNS: '100'});
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/\u001B\[/);
+      for (const line of r.stdout.split('\n').filter((l) => /[┼┤]/.test(l)))
+        expect(line.length).toBeLessThanOrEqual(100);
+      await expect(r.stdout).toMatchFileSnapshot(`../golden/breakeven-${plan}.txt`);
+    },
+  );
+});
