@@ -80,3 +80,22 @@ describe('vibe-cost recommend and breakeven', () => {
     },
   );
 });
+
+describe('vibe-cost platform', () => {
+  it('prints the builder’s month for the bundled population, with the best markup and a chart', async () => {
+    const r = await cli([
+      'platform',
+      '--markups',
+      '0:40:10',
+      '--conversion',
+      '3',
+      '--free-paid-at',
+      'deepseek-v4-flash',
+      '--as-of',
+      '2026-11-01',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/platform-indie-mix.txt');
+  });
+});

@@ -8,22 +8,6 @@ import {scratchDir} from '../scratch.js';
 const PINNED = ['--as-of', '2026-11-01'];
 
 describe('vibe-cost platform', () => {
-  it('prints the builder’s month for the bundled population, with the best markup and a chart', async () => {
-    const r = await cli([
-      'platform',
-      '--markups',
-      '0:40:10',
-      '--conversion',
-      '3',
-      '--free-paid-at',
-      'deepseek-v4-flash',
-      ...PINNED,
-    ]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    await expect(r.stdout).toMatchFileSnapshot('../golden/platform-indie-mix.txt');
-  });
-
   it('adds up: the totals are the per-user figures times the users, and churn is the key-worth rule', async () => {
     const r = await cli(['platform', '--format', 'json', '--markups', '0,20', ...PINNED]);
     expect(r.code).toBe(0);
