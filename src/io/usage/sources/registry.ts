@@ -3,6 +3,7 @@ import {anthropicConsoleTokens} from './anthropic-console-tokens.js';
 import {ccusageReport} from './ccusage-report.js';
 import {claudeCode} from './claude-code.js';
 import {codexRollout} from './codex-rollout.js';
+import {geminiCliJson, geminiCliJsonl} from './gemini-cli.js';
 import {openaiApiCost} from './openai-api-cost.js';
 import {openaiApiUsage} from './openai-api-usage.js';
 import {openaiDashboardCost} from './openai-dashboard-cost.js';
@@ -27,6 +28,8 @@ export const SOURCES = [
   openrouterActivity,
   ccusageReport,
   codexRollout,
+  geminiCliJsonl,
+  geminiCliJson,
   claudeCode,
   vibeCostGeneric,
 ] as const satisfies readonly UsageSource[];
