@@ -10,6 +10,7 @@ import {
 } from '../output/recommend-render.js';
 import {renderCsv} from '../output/table.js';
 import {usd} from '../output/json.js';
+import {cliText} from '../output/setting-flags.js';
 import {constraintOptions, readConstraints} from './constraints.js';
 import {loadScenario, withScenarioOptions, type OutputArgs, type ScenarioArgs} from './options.js';
 import {print, printJson, tableWidth, terminalStyle} from './output.js';
@@ -81,7 +82,7 @@ export const recommendCommand = {
             String(totalServed(c.month.served)),
             String(c.month.tasks),
             String(c.violations.length === 0),
-            c.violations.join('; '),
+            c.violations.map(cliText).join('; '),
             c.warnings.join('; '),
           ]),
         ),

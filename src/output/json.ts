@@ -5,6 +5,7 @@ import {totalServed, type AppSettings} from '../core/routing/router.js';
 import type {Strategy} from '../core/routing/strategy.js';
 import type {Scenario} from '../core/simulation/scenario.js';
 import type {SheetSummary} from '../core/pricing/model-price.js';
+import {cliText} from './setting-flags.js';
 
 /** Version of every JSON document vibe-cost writes; bumped when a field changes meaning or goes away. */
 export const SCHEMA_VERSION = 2;
@@ -72,13 +73,13 @@ export function recommendationJson(rec: Recommendation) {
     closest: rec.closest,
     keyWorthUsd: usd(rec.keyWorthUsd),
     risk: rec.risk,
-    reasons: rec.reasons,
+    reasons: rec.reasons.map(cliText),
     ranked: rec.ranked.map((c) => ({
       strategy: c.strategy.id,
       label: c.strategy.label,
       monthlyUsd: usd(c.month.totalUsd),
       complete: c.month.complete,
-      violations: c.violations,
+      violations: c.violations.map(cliText),
       warnings: c.warnings,
       variability: c.variability
         ? {

@@ -7,6 +7,7 @@ import type {Scenario} from '../core/simulation/scenario.js';
 import type {SheetSummary} from '../core/pricing/model-price.js';
 import {ENV_KEYS} from '../core/routing/provider-env.js';
 import {formatCount, formatUsd, plural} from './format.js';
+import {cliText} from './setting-flags.js';
 import {recommendationJson, scenarioJson, SCHEMA_VERSION, usd} from './json.js';
 import {renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
@@ -69,7 +70,7 @@ function rows(rec: Recommendation): string[][] {
       v ? `${c.month.complete ? '' : '≥'}${formatUsd(v.p90Usd)}` : '-',
       v && v.runOutShare !== null ? `${percent(v.runOutShare)} / ${percent(v.blockedShare)}` : '-',
       `${formatCount(served)}/${formatCount(c.month.tasks)}`,
-      [...c.violations, ...c.warnings].join('; '),
+      [...c.violations.map(cliText), ...c.warnings].join('; '),
     ];
   });
 }
@@ -105,7 +106,7 @@ export function renderRecommendTable(view: RecommendView, width: number, style: 
     ...prose(savingsLine(view)),
     '',
     'Why:',
-    ...prose(rec.reasons.map((r) => `  - ${r}`)),
+    ...prose(rec.reasons.map((r) => `  - ${cliText(r)}`)),
     '',
     ...prose([
       `Every option, a month at this pace${rec.ranked[0]?.variability ? ` (p90: the bill 9 months in 10 stay under; out / blocked: the share of months the credits run out / block tasks; ${rec.ranked[0].variability.runs} simulated months, seed ${rec.ranked[0].variability.seed})` : ''}`,
@@ -127,7 +128,7 @@ export function renderRecommendMarkdown(view: RecommendView): string {
     '',
     '## Why',
     '',
-    ...rec.reasons.map((r) => `- ${r}`),
+    ...rec.reasons.map((r) => `- ${cliText(r)}`),
     '',
     '## Every option',
     '',

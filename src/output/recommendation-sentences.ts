@@ -1,5 +1,6 @@
 import type {Recommendation} from '../core/advice/recommend.js';
 import {formatUsd} from './format.js';
+import {cliText} from './setting-flags.js';
 import type {Style} from './style.js';
 
 /** The pick's monthly cost, marked ≥ where it is a lower bound. */
@@ -15,6 +16,6 @@ function pickName(rec: Recommendation): string {
 export function describeRecommendation(rec: Recommendation, style: Style): string[] {
   return [
     `${pickName(rec)}: ${style.good(style.bold(rec.strategy.label))} — ${recommendedUsd(rec)} a month${rec.overBudget ? ' (over your budget)' : ''}.`,
-    ...rec.reasons.map((r) => `  - ${r}`),
+    ...rec.reasons.map((r) => `  - ${cliText(r)}`),
   ];
 }

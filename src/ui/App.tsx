@@ -18,6 +18,7 @@ import type {DashboardIO} from './io.js';
 import {profileDocument} from '../core/simulation/profile.js';
 import {helpRows, splitTyped} from './keymap.js';
 import {layoutFor} from './layout.js';
+import {dashboardText} from './setting-words.js';
 import {pickItems, reducer, type DashboardState, type Request} from './state.js';
 import {fit} from './text.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -208,7 +209,7 @@ export function App({initial, context, io, colour}: AppProps) {
       return (
         <TextPanel
           title="Why this recommendation · r or c: back to the chart"
-          paragraphs={built.report.recommendation.reasons.map((r) => `- ${r}`)}
+          paragraphs={built.report.recommendation.reasons.map((r) => `- ${dashboardText(r)}`)}
           width={layout.width}
           height={layout.bottomHeight}
           colour={colour}

@@ -10,6 +10,10 @@ import {applyProfileOverrides} from '../../src/core/simulation/overrides.js';
 import {buildScenario} from '../../src/core/simulation/scenario.js';
 import {keysUsed, newKeys} from '../../src/core/routing/strategy.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
+import {cliText} from '../../src/output/setting-flags.js';
+
+/** The reasons as the command line writes them. */
+const said = (rec: Recommendation) => rec.reasons.map(cliText);
 
 const book = loadPriceBook([], {cache: false});
 const DATE = '2026-11-27';
@@ -35,7 +39,7 @@ function checkReasons(rec: Recommendation, constraints: Constraints): void {
   };
   expect(best.strategy.id).toBe(rec.strategy.id);
   expect(rec.closest).toBe(fits.length === 0);
-  for (const reason of rec.reasons) {
+  for (const reason of said(rec)) {
     for (const m of reason.matchAll(/"([^"]+)" \((≥?\$[\d,.]+)(?: a month| in a typical month)?\)/g))
       expect(cost(m[1] as string), reason).toBe(m[2]);
     for (const m of reason.matchAll(/"([^"]+)" costs (≥?\$[\d,.]+) a month/g))
@@ -96,7 +100,7 @@ describe('every reason recommend gives is true of its candidate table', () => {
             checkReasons(rec, constraints);
           } catch (error) {
             throw new Error(
-              `${profile} · ${plan} · ${name}: ${(error as Error).message}\n${rec.reasons.join('\n')}`,
+              `${profile} · ${plan} · ${name}: ${(error as Error).message}\n${said(rec).join('\n')}`,
             );
           }
         }
@@ -130,10 +134,10 @@ describe('constraints nothing meets are said plainly', () => {
     expect(rec.closest).toBe(true);
     expect(keysUsed(rec.strategy)).toEqual([]);
     expect(rec.strategy.id).toBe('free-then-platform');
-    expect(rec.reasons[0]).toBe(
+    expect(said(rec)[0]).toBe(
       'No option meets every constraint. Closest: "Free tier, platform-paid when it cannot" ($237.87 a month), which breaks them least: over the budget of $200.00 a month by $37.87.',
     );
-    expect(rec.reasons.join(' ')).not.toMatch(/the only option that serves every task/);
+    expect(said(rec).join(' ')).not.toMatch(/the only option that serves every task/);
     for (const c of rec.ranked) expect(c.violations.length, c.strategy.id).toBeGreaterThan(0);
   });
 });
@@ -146,11 +150,11 @@ describe('recommendation accounts for variability', () => {
     const platform = rec.ranked.find((c) => c.strategy.id === 'all-platform') as Candidate;
     expect(platform.variability?.blockedShare).toBeGreaterThan(0.05);
     expect(platform.variability?.blockedShare).toBeLessThan(0.1);
-    expect(platform.violations.join(' ')).toMatch(
+    expect(platform.violations.map(cliText).join(' ')).toMatch(
       /tasks blocked by the credit cliff in [\d.]+% of simulated months \(you accept 5%: --risk\)/,
     );
     expect(rec.strategy.id).not.toBe('all-platform');
-    expect(rec.reasons.join(' ')).toMatch(
+    expect(said(rec).join(' ')).toMatch(
       /Over 1000 simulated months \(seed 1\) it averages \$[\d.]+ a month, \$[\d.]+ or less in 9 months of 10/,
     );
   });
@@ -158,7 +162,7 @@ describe('recommendation accounts for variability', () => {
   it('--risk 10 accepts it: the keyless plan comes back, with its run-out share beside its mean', () => {
     const rec = recommend(scenario, {risk: 0.1});
     expect(rec.strategy.id).toBe('all-platform');
-    expect(rec.reasons.join(' ')).toMatch(
+    expect(said(rec).join(' ')).toMatch(
       /the included credits run out in [\d.]+% of them and block tasks in [\d.]+%/,
     );
   });
@@ -176,12 +180,12 @@ describe('the key-worth rule is a flag', () => {
     const standard = recommend(scenario);
     expect(standard.keyWorthUsd.toFixed()).toBe('10');
     expect(keysUsed(standard.strategy)).toEqual([]);
-    expect(standard.reasons[0]).toMatch(
+    expect(said(standard)[0]).toMatch(
       /needs a key you do not hold \(anthropic\): under \$10\.00 a month, not worth managing one \(--key-worth\)/,
     );
     const eager = recommend(scenario, {keyWorthUsd: new Money(1)});
     expect(eager.strategy.id).toBe('hybrid-free-byok');
-    expect(eager.reasons.join(' ')).toMatch(
+    expect(said(eager).join(' ')).toMatch(
       /at least the \$1\.00 a month that makes a key worth managing \(--key-worth\)/,
     );
   });

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {KEY_WORTH_USD_PER_MONTH, recommend} from '../../src/core/advice/recommend.js';
+import {KEY_WORTH_USD_PER_MONTH, recommend, type Recommendation} from '../../src/core/advice/recommend.js';
 import {keysUsed, newKeys} from '../../src/core/routing/strategy.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
+import {cliText} from '../../src/output/setting-flags.js';
+
+/** The reasons as the command line writes them. */
+const said = (rec: Recommendation) => rec.reasons.map(cliText);
 
 const easy = (share: number) =>
   taskClass({name: 'easy', share, tokens: tokens({input: 100_000, output: 10_000}), requestsPerTask: 4});
@@ -23,17 +27,17 @@ describe('recommend', () => {
     });
     const rec = recommend(s);
     expect(rec.strategy.id).toBe('hybrid-free-byok');
-    expect(rec.reasons[0]).toMatch(
+    expect(said(rec)[0]).toMatch(
       /^At 12 tasks a day on 21 days a month, "Free tier for simple tasks, your key for the rest" costs \$[\d,.]+ a month/,
     );
-    expect(rec.reasons.join(' ')).toMatch(/Your own key saves \$[\d,.]+ a month/);
+    expect(said(rec).join(' ')).toMatch(/Your own key saves \$[\d,.]+ a month/);
   });
 
   it('with --no-key, never a strategy that needs a key', () => {
     const s = scenario(plan({markupPct: '20'}), [easy(0.5), hard(0.5)], {tasksPerDay: 12});
     const rec = recommend(s, {noKey: true});
     expect(keysUsed(rec.strategy)).toEqual([]);
-    expect(rec.reasons.join(' ')).toMatch(/--no-key/);
+    expect(said(rec).join(' ')).toMatch(/--no-key/);
   });
 
   it('a hobbyist is told BYOK is not worth the bother, until they hold the key anyway', () => {
@@ -43,7 +47,7 @@ describe('recommend', () => {
     });
     const without = recommend(s);
     expect(without.strategy.id).toBe('all-platform');
-    expect(without.reasons.join(' ')).toMatch(
+    expect(said(without).join(' ')).toMatch(
       /needs a key you do not hold \(anthropic\): under \$10\.00 a month, not worth managing one/,
     );
     expect(recommend(s, {heldKeys: ['anthropic']}).strategy.id).toBe('all-byok');
@@ -62,7 +66,7 @@ describe('recommend', () => {
     });
     const rec = recommend(scenario(p, [easy(1)], {tasksPerDay: 10, workingDaysPerMonth: 20}));
     expect(rec.strategy.id).toBe('all-platform');
-    expect(rec.reasons.join(' ')).toMatch(/credits run out on working day 5 of 20/);
+    expect(said(rec).join(' ')).toMatch(/credits run out on working day 5 of 20/);
   });
 
   it('never violates a satisfiable constraint, and nothing that satisfies them is cheaper', () => {
@@ -95,7 +99,7 @@ describe('recommend', () => {
               expect(newKeys(best.strategy)).toEqual([]);
               expect(newKeys(c.strategy).length).toBeGreaterThan(0);
               expect(best.month.totalUsd.sub(c.month.totalUsd).lt(KEY_WORTH_USD_PER_MONTH)).toBe(true);
-              expect(rec.reasons.join(' ')).toMatch(/needs a key you do not hold/);
+              expect(said(rec).join(' ')).toMatch(/needs a key you do not hold/);
             }
           }
         },

@@ -52,6 +52,11 @@ describe('dashboard App', () => {
     await vi.waitFor(() => expect(lastFrame()).toContain('yes: no key setups'));
     await vi.waitFor(() => expect(/Recommended: (.*) —/.exec(lastFrame() ?? '')?.[1]).not.toBe(recommended));
     expect(lastFrame()).toContain('Keys: needs no provider key');
+    // The reasons name the setting by the field that set it, not by the CLI's flag.
+    stdin.write('r');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Why this recommendation'));
+    expect(lastFrame()?.replace(/\s+/g, ' ')).toContain('worth managing (key-worth setting)');
+    expect(lastFrame()).not.toMatch(/--[a-z]/);
   });
 
   it('switches plan from the list with type-to-filter', async () => {

@@ -5,6 +5,7 @@ import type {PathKind} from '../routing/router.js';
 import {monthTasks, type Scenario} from '../simulation/scenario.js';
 import {simulateRun, type RunResult} from '../simulation/batch-run.js';
 import {keysUsed, newKeys, type Strategy} from '../routing/strategy.js';
+import {joinPhrases, phrase, setting, type Phrase} from '../settings.js';
 
 export interface Constraints {
   readonly budgetUsd?: Money;
@@ -12,9 +13,9 @@ export interface Constraints {
   readonly noKey?: boolean;
   /** Providers the user already holds a key for: adding none of those costs them nothing. */
   readonly heldKeys?: readonly string[];
-  /** What managing a new key is worth a month to the user (--key-worth); KEY_WORTH_USD_PER_MONTH by default. */
+  /** What managing a new key is worth a month to the user; KEY_WORTH_USD_PER_MONTH by default. */
   readonly keyWorthUsd?: Money;
-  /** Share of months with blocked tasks the user accepts (--risk); DEFAULT_RISK by default. */
+  /** Share of months with blocked tasks the user accepts; DEFAULT_RISK by default. */
   readonly risk?: number;
 }
 
@@ -65,7 +66,7 @@ export interface Candidate {
   readonly strategy: Strategy;
   readonly month: RunResult;
   /** Why this candidate cannot be recommended; empty when it can. */
-  readonly violations: string[];
+  readonly violations: Phrase[];
   /** Things to know even if it is chosen (credits running out mid-month). */
   readonly warnings: string[];
   readonly variability?: Variability;
@@ -84,7 +85,8 @@ export interface Recommendation {
   readonly monthlyUsd: Money;
   /** Candidates ranked: those that meet every constraint first, cheapest first; then the rest, closest first. */
   readonly ranked: readonly Candidate[];
-  readonly reasons: readonly string[];
+  /** In plain words, naming the settings that decided (a front end writes how each is set). */
+  readonly reasons: readonly Phrase[];
   readonly overBudget: boolean;
   /** No candidate meets every constraint: this is the closest, not a fit. */
   readonly closest: boolean;
@@ -148,39 +150,41 @@ function evaluateCandidates(
       sampled && month.served.platform === 0 && sampled.runOutShare === 0
         ? {...sampled, runOutShare: null}
         : sampled;
-    const violations: string[] = [];
+    const violations: Phrase[] = [];
     const warnings: string[] = [];
     const unserved = unservedTotal(month);
     if (month.unserved['free-capability'] > 0)
       violations.push(
-        `${month.unserved['free-capability']} tasks a month need more than the free tier's ${scenario.plan.free?.capability ?? ''} models`,
+        phrase`${month.unserved['free-capability']} tasks a month need more than the free tier's ${scenario.plan.free?.capability ?? ''} models`,
       );
     if (month.unserved['free-cap-wait'] > 0)
-      violations.push(`${month.unserved['free-cap-wait']} tasks a month wait past the free tier's daily cap`);
+      violations.push(
+        phrase`${month.unserved['free-cap-wait']} tasks a month wait past the free tier's daily cap`,
+      );
     if (month.unserved['credits-exhausted'] > 0)
       violations.push(
-        `${month.unserved['credits-exhausted']} tasks a month are blocked once the credits run out`,
+        phrase`${month.unserved['credits-exhausted']} tasks a month are blocked once the credits run out`,
       );
     if (month.unserved['context-window'] > 0)
       violations.push(
-        `${month.unserved['context-window']} tasks a month send prompts larger than their model's context window`,
+        phrase`${month.unserved['context-window']} tasks a month send prompts larger than their model's context window`,
       );
     if (month.unserved['no-path'] > 0)
-      violations.push(`${month.unserved['no-path']} tasks a month have no path to run on`);
+      violations.push(phrase`${month.unserved['no-path']} tasks a month have no path to run on`);
     const needsKey = Boolean(constraints.noKey && keysUsed(strategy).length > 0);
-    if (needsKey) violations.push('needs a provider key (--no-key)');
+    if (needsKey) violations.push(phrase`needs a provider key (${setting('noKey')})`);
     const overBudgetUsd =
       constraints.budgetUsd && month.totalUsd.gt(constraints.budgetUsd)
         ? month.totalUsd.sub(constraints.budgetUsd)
         : ZERO;
     if (overBudgetUsd.gt(0) && unserved === 0)
       violations.push(
-        `over the budget of ${usd(constraints.budgetUsd as Money)} a month by ${usd(overBudgetUsd)}`,
+        phrase`over the budget of ${usd(constraints.budgetUsd as Money)} a month by ${usd(overBudgetUsd)}`,
       );
     const riskExcess = variability ? Math.max(0, variability.blockedShare - risk) : 0;
     if (riskExcess > 0 && month.unserved['credits-exhausted'] === 0) {
       violations.push(
-        `tasks blocked by the credit cliff in ${percent(variability?.blockedShare ?? 0)} of simulated months (you accept ${percent(risk)}: --risk)`,
+        phrase`tasks blocked by the credit cliff in ${percent(variability?.blockedShare ?? 0)} of simulated months (you accept ${percent(risk)}: ${setting('risk')})`,
       );
     }
     if (!month.complete) warnings.push('some tokens have no price: the cost is a lower bound');
@@ -279,23 +283,23 @@ function explain(
   ranked: readonly Candidate[],
   constraints: Constraints,
   keyWorthUsd: Money,
-): string[] {
+): Phrase[] {
   const {profile} = scenario;
-  const reasons: string[] = [];
+  const reasons: Phrase[] = [];
   const pace = `${profile.tasksPerDay} tasks a day on ${profile.workingDaysPerMonth} days a month`;
   const held = constraints.heldKeys ?? [];
-  const keyRule = `a key is worth managing from ${usd(keyWorthUsd)} a month saved (--key-worth)`;
+  const keyRule = phrase`a key is worth managing from ${usd(keyWorthUsd)} a month saved (${setting('keyWorth')})`;
   const bestNeedsKey = newKeys(best.strategy, held).length > 0;
   if (best.violations.length > 0) {
     reasons.push(
-      `No option meets every constraint. Closest: "${best.strategy.label}" (${costOf(best)} a month), which breaks them least: ${best.violations.join('; ')}.`,
+      phrase`No option meets every constraint. Closest: "${best.strategy.label}" (${costOf(best)} a month), which breaks them least: ${joinPhrases(best.violations, '; ')}.`,
     );
-    reasons.push(`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`);
+    reasons.push(phrase`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`);
   } else {
     const runnerUp = ranked.find((c) => c !== best && c.violations.length === 0);
     if (!runnerUp) {
       reasons.push(
-        `At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month; it is the only option that meets every constraint.`,
+        phrase`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month; it is the only option that meets every constraint.`,
       );
     } else {
       const saving = runnerUp.month.totalUsd.sub(best.month.totalUsd);
@@ -304,8 +308,8 @@ function explain(
       const versus = !known ? 'beside' : saving.isZero() ? 'the same as' : `${usd(saving)} less than`;
       reasons.push(
         saving.isNegative()
-          ? `At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`
-          : `At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${costOf(runnerUp)}).`,
+          ? phrase`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`
+          : phrase`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month, ${versus} the runner-up "${runnerUp.strategy.label}" (${costOf(runnerUp)}).`,
       );
     }
   }
@@ -315,7 +319,7 @@ function explain(
       ? ''
       : `; the included credits run out in ${percent(v.runOutShare)} of them${v.blockedShare > 0 ? ` and block tasks in ${percent(v.blockedShare)}` : ''}`;
     reasons.push(
-      `Over ${v.runs} simulated months (seed ${v.seed}) it averages ${usd(v.meanUsd)} a month, ${usd(v.p90Usd)} or less in 9 months of 10${credits}.`,
+      phrase`Over ${v.runs} simulated months (seed ${v.seed}) it averages ${usd(v.meanUsd)} a month, ${usd(v.p90Usd)} or less in 9 months of 10${credits}.`,
     );
   }
   for (const c of ranked) {
@@ -327,7 +331,7 @@ function explain(
     )
       continue;
     reasons.push(
-      `"${c.strategy.label}" (${costOf(c)} in a typical month) is set aside: the credit cliff blocks tasks in ${percent(c.variability.blockedShare)} of simulated months, more than the ${percent(constraints.risk ?? DEFAULT_RISK)} you accept (--risk).`,
+      phrase`"${c.strategy.label}" (${costOf(c)} in a typical month) is set aside: the credit cliff blocks tasks in ${percent(c.variability.blockedShare)} of simulated months, more than the ${percent(constraints.risk ?? DEFAULT_RISK)} you accept (${setting('risk')}).`,
     );
   }
   const byok = ranked.find((c) => c.strategy.id === 'all-byok');
@@ -337,19 +341,19 @@ function explain(
     // The article's ten-second guide: a hobbyist need not bother with BYOK; a daily user should.
     if (gap.gt(0) && gap.lt(keyWorthUsd) && bestNeedsKey && best.violations.length === 0) {
       reasons.push(
-        `Your own key saves only ${usd(gap)} a month over platform-paid at this pace, under the ${usd(keyWorthUsd)} a month that makes a key worth managing (--key-worth); it is recommended because no option without a new key meets every constraint.`,
+        phrase`Your own key saves only ${usd(gap)} a month over platform-paid at this pace, under the ${usd(keyWorthUsd)} a month that makes a key worth managing (${setting('keyWorth')}); it is recommended because no option without a new key meets every constraint.`,
       );
     } else if (gap.gt(0) && gap.lt(keyWorthUsd)) {
       reasons.push(
-        `Your own key would save only ${usd(gap)} a month over platform-paid at this pace: not worth managing a key unless you already have one; ${keyRule}.`,
+        phrase`Your own key would save only ${usd(gap)} a month over platform-paid at this pace: not worth managing a key unless you already have one; ${keyRule}.`,
       );
     } else if (gap.gte(keyWorthUsd)) {
       reasons.push(
-        `Your own key saves ${usd(gap)} a month (${usd(gap.mul(12))} a year) over platform-paid at this pace, at least the ${usd(keyWorthUsd)} a month that makes a key worth managing (--key-worth): BYOK is a predictable provider invoice instead of a meter to babysit.`,
+        phrase`Your own key saves ${usd(gap)} a month (${usd(gap.mul(12))} a year) over platform-paid at this pace, at least the ${usd(keyWorthUsd)} a month that makes a key worth managing (${setting('keyWorth')}): BYOK is a predictable provider invoice instead of a meter to babysit.`,
       );
     } else if (gap.lt(0)) {
       reasons.push(
-        `Platform-paid is ${usd(gap.neg())} a month cheaper than your own key here: the plan's included usage is worth more than its fee at this pace.`,
+        phrase`Platform-paid is ${usd(gap.neg())} a month cheaper than your own key here: the plan's included usage is worth more than its fee at this pace.`,
       );
     }
   }
@@ -364,12 +368,12 @@ function explain(
       const gap = best.month.totalUsd.sub(keyed.month.totalUsd);
       const would = gap.isZero() ? 'would cost the same' : `would be ${usd(gap)} a month cheaper`;
       reasons.unshift(
-        `"${keyed.strategy.label}" ${would}, but needs a key you do not hold (${newKeys(keyed.strategy, held).join(', ')}): under ${usd(keyWorthUsd)} a month, not worth managing one (--key-worth).`,
+        phrase`"${keyed.strategy.label}" ${would}, but needs a key you do not hold (${newKeys(keyed.strategy, held).join(', ')}): under ${usd(keyWorthUsd)} a month, not worth managing one (${setting('keyWorth')}).`,
       );
     }
   }
   if (ranked.some((c) => c.shortfall.needsKey))
-    reasons.push('Options that need a provider key were set aside (--no-key).');
-  for (const warning of best.warnings) reasons.push(`Note: ${warning}.`);
+    reasons.push(phrase`Options that need a provider key were set aside (${setting('noKey')}).`);
+  for (const warning of best.warnings) reasons.push(phrase`Note: ${warning}.`);
   return reasons;
 }

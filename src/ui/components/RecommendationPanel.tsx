@@ -1,5 +1,6 @@
 import type {Recommendation} from '../../core/advice/recommend.js';
 import {recommendedUsd} from '../../output/recommendation-sentences.js';
+import {dashboardText} from '../setting-words.js';
 import {fit, wrap} from '../text.js';
 import {Lines, type Line} from './Lines.js';
 
@@ -41,7 +42,7 @@ export function RecommendationPanel({
     {text: fit(`Keys: ${keys}`, width)},
   ];
   const room = Math.max(0, height - lines.length);
-  const reasons = rec.reasons.flatMap((r) => wrap(`- ${r}`, width));
+  const reasons = rec.reasons.flatMap((r) => wrap(`- ${dashboardText(r)}`, width));
   const shown =
     reasons.length > room
       ? [...reasons.slice(0, Math.max(0, room - 1)), fit(`  … r: the reasons in full`, width)]
