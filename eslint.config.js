@@ -25,10 +25,23 @@ export default tseslint.config(
       message: 'core is pure: no I/O, no UI',
     },
     {
-      group: ['**/io/**', '**/output/**', '**/ui/**', '**/commands/**', ...CLI],
-      message: 'core depends on nothing above it',
+      group: ['**/io/**', '**/output/**', '**/ui/**', '**/commands/**', ...CLI, '**/errors.js'],
+      message: 'core depends on nothing above it; it throws its own errors (core/domain-errors.ts)',
     },
   ),
+  {
+    // Core names settings by id (core/settings.ts) and never by how the CLI sets them.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/--[a-z]/]', 'TemplateElement[value.raw=/--[a-z]/]'].map((selector) => ({
+          selector,
+          message: 'core never names a flag: name the setting (core/settings.ts) and let the CLI write it',
+        })),
+      ],
+    },
+  },
   layer(
     ['src/io/**'],
     {group: [...UI_LIBS, ...CLI_LIBS], message: 'io sits below ui and commands'},

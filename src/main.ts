@@ -10,6 +10,7 @@ import {simulateCommand} from './commands/simulate.js';
 import {platformCommand} from './commands/platform.js';
 import {VERSION} from './version.js';
 import {usageMessage} from './commands/usage-errors.js';
+import {asUserError} from './commands/refusals.js';
 import {completionCommand, valueCompletions} from './commands/completion.js';
 import {endWhenWritten, print} from './commands/output.js';
 
@@ -121,7 +122,8 @@ async function main(args: string[]): Promise<void> {
 /** The whole CLI on these arguments: a failure is one line on stderr and an exit code. */
 export function runCli(args: string[] = hideBin(process.argv)): Promise<void> {
   return main(args).catch((error: unknown) => {
-    if (error instanceof UserError) fail(error.message, error.hint, error.exitCode, error);
+    const said = asUserError(error);
+    if (said instanceof UserError) fail(said.message, said.hint, said.exitCode, error);
     fail(
       `unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
       'this is a bug; run again with --debug and report the output',

@@ -18,6 +18,7 @@ const REFUSED: [string, string][] = [
   ['src/core/pricing/x.ts', '../../ui/state.js'],
   ['src/core/pricing/x.ts', '../../commands/options.js'],
   ['src/core/pricing/x.ts', '../../main.js'],
+  ['src/core/pricing/x.ts', '../../errors.js'],
   ['src/core/pricing/x.ts', 'node:fs'],
   ['src/core/pricing/x.ts', 'ink'],
   ['src/core/pricing/x.ts', 'yargs'],
@@ -64,5 +65,15 @@ describe('lint keeps the layers pointing one way, at any depth', () => {
     expect(
       await restricted('src/ui/run-dashboard.tsx', '../commands/options.js', 'import type'),
     ).toHaveLength(1);
+  });
+
+  it('core names no flag in its text; a comment may', async () => {
+    const flags = async (code: string) => {
+      const [result] = await eslint.lintText(code, {filePath: 'src/core/advice/x.ts'});
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+    };
+    expect(await flags("export const a = 'needs a provider key (--no-key)';\n")).toHaveLength(1);
+    expect(await flags('export const a = (n: number) => `blocked in ${n}% (--risk)`;\n')).toHaveLength(1);
+    expect(await flags("// what --key-worth sets\nexport const a = 'key worth';\n")).toEqual([]);
   });
 });

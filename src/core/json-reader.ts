@@ -1,4 +1,4 @@
-import {DataError} from '../errors.js';
+import {BadDocument} from './domain-errors.js';
 import {parseMoney, type Money} from './money.js';
 
 type Json = unknown;
@@ -22,7 +22,12 @@ export class Reader {
   }
 
   static root(json: Json, origin: string, subject: string): Reader {
-    if (!isObj(json)) throw new DataError(`${origin}: expected a JSON object, got ${describe(json)}`);
+    if (!isObj(json))
+      throw new BadDocument({
+        trouble: 'not-an-object',
+        origin,
+        problem: `expected a JSON object, got ${describe(json)}`,
+      });
     return new Reader(origin, subject, json);
   }
 
@@ -32,10 +37,12 @@ export class Reader {
   }
 
   fail(field: string, problem: string): never {
-    throw new DataError(
-      `${this.origin}: ${this.subject}: field ${this.prefix}${field}: ${problem}`,
-      'see "Data files" in the README',
-    );
+    throw new BadDocument({
+      trouble: 'bad-field',
+      origin: this.origin,
+      place: `${this.subject}: field ${this.prefix}${field}`,
+      problem,
+    });
   }
 
   keys(): string[] {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {UserError} from '../../src/errors.js';
+import {asUserError} from '../../src/commands/refusals.js';
 import {parseConfig} from '../../src/core/routing/user-config.js';
 import {parseExactJson, JsonSyntaxError} from '../../src/core/exact-json.js';
 import {parsePlan} from '../../src/core/billing/plan.js';
@@ -13,10 +14,11 @@ import {importUsage} from '../../src/io/usage/import.js';
 /** Fuzz runs per target; CI keeps the default, FUZZ_RUNS=20000 for a longer hunt. */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2000);
 
-/** Only a UserError (exit 2 or 65, one clear line) may escape; anything else is a crash. */
+/** Only what the CLI says as a UserError (exit 2 or 65, one clear line) may escape; anything else is a crash. */
 function expectNoCrash(error: unknown): void {
-  if (!(error instanceof UserError)) throw error;
-  expect(error.message).not.toMatch(/\n/);
+  const said = asUserError(error);
+  if (!(said instanceof UserError)) throw error;
+  expect(said.message).not.toMatch(/\n/);
 }
 
 const cell = fc.oneof(

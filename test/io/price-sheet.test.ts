@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {DataError} from '../../src/errors.js';
+import {BadDocument, UnknownModel} from '../../src/core/domain-errors.js';
 import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
 import {loadPriceBook} from '../../src/io/load-data.js';
 
@@ -38,7 +38,7 @@ describe('price sheet validation', () => {
       'field longContext.thresholdTokens: expected a whole number of tokens, got -5',
     ],
   ])('%#: rejects a bad model, naming file, model and field', (model, message) => {
-    expect(() => parsePriceSheet(sheet(model), 'acme.json')).toThrow(DataError);
+    expect(() => parsePriceSheet(sheet(model), 'acme.json')).toThrow(BadDocument);
     expect(() => parsePriceSheet(sheet(model), 'acme.json')).toThrow(message);
   });
 
@@ -81,9 +81,10 @@ describe('model names', () => {
     expect(book.resolve(query).id).toBe(id);
   });
 
-  it('an unknown model is an error naming the nearest', () => {
+  it('an unknown model is an error naming the nearest, and the setting it was asked for by its id', () => {
+    expect(() => book.resolve('claude-sonet-4-5')).toThrow(UnknownModel);
     expect(() => book.resolve('claude-sonet-4-5')).toThrow(
-      /unknown model "claude-sonet-4-5"; nearest: claude-sonnet-4-5/,
+      /^model: unknown model "claude-sonet-4-5"; nearest: claude-sonnet-4-5/,
     );
   });
 });

@@ -1,4 +1,4 @@
-import {DataError} from '../../errors.js';
+import {BadDocument} from '../domain-errors.js';
 import {isCapability} from '../capability.js';
 import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} from '../exact-json.js';
 import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
@@ -27,20 +27,23 @@ export function parsePriceSheet(text: string, origin: string): PriceSheet {
     json = parseExactJson(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
-      throw new DataError(
-        `${origin}:${error.line}: not valid JSON (${error.message})`,
-        "a price sheet is JSON: this project's format or LiteLLM's",
-      );
+      throw new BadDocument({
+        trouble: 'sheet-not-json',
+        origin,
+        line: error.line,
+        problem: `not valid JSON (${error.message})`,
+      });
     }
     throw error;
   }
   if (isObject(json) && Array.isArray(json['models'])) return parseOwnSheet(json, origin);
   if (looksLikeLiteLlm(json)) return convertLiteLlm(json, origin);
   if (looksLikeOpenRouter(json)) return convertOpenRouter(json, origin);
-  throw new DataError(
-    `${origin}: not a price sheet: expected {"schemaVersion":1,"provider":…,"models":[…]}, LiteLLM's model_prices_and_context_window.json or OpenRouter's /api/v1/models`,
-    'see "Price sheets" in the README',
-  );
+  throw new BadDocument({
+    trouble: 'not-a-sheet',
+    origin,
+    problem: `not a price sheet: expected {"schemaVersion":1,"provider":…,"models":[…]}, LiteLLM's model_prices_and_context_window.json or OpenRouter's /api/v1/models`,
+  });
 }
 
 /**
@@ -73,13 +76,9 @@ function toExact(value: unknown): ExactJson {
 }
 
 function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): PriceSheet {
-  const where = (model?: string, field?: string) =>
-    `${origin}${model ? `: model "${model}"` : ''}${field ? `: field ${field}` : ''}`;
   const fail = (model: string | undefined, field: string, problem: string): never => {
-    throw new DataError(
-      `${where(model, field)}: ${problem}`,
-      'fix the sheet, or check it with `vibe-cost prices validate FILE`',
-    );
+    const place = [model && `model "${model}"`, field && `field ${field}`].filter(Boolean).join(': ');
+    throw new BadDocument({trouble: 'bad-sheet-field', origin, ...(place ? {place} : {}), problem});
   };
   const str = (
     obj: {[key: string]: ExactJson},

@@ -1,4 +1,5 @@
-import {UsageError} from '../../errors.js';
+import {UnknownModel} from '../domain-errors.js';
+import {setting, type SettingRef} from '../settings.js';
 import {lookupKeys, nearestNames, normalizeModelName} from './model-names.js';
 import type {ModelPrice, PriceSheet, SheetSummary} from './model-price.js';
 
@@ -96,14 +97,10 @@ export class PriceBook {
   }
 
   /** Like find, but an unknown model is an error naming the nearest known ones. */
-  resolve(query: string, where = '--model'): ModelPrice {
+  resolve(query: string, where: SettingRef | string = setting('model')): ModelPrice {
     const found = this.find(query);
     if (found) return found;
-    const near = this.nearest(query);
-    throw new UsageError(
-      `${where}: unknown model "${query}"${near.length ? `; nearest: ${near.join(', ')}` : ''}`,
-      'run `vibe-cost prices list` for every model, or add a sheet with --prices FILE',
-    );
+    throw new UnknownModel(query, this.nearest(query), where);
   }
 
   nearest(query: string, limit = 3): string[] {

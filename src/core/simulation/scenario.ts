@@ -1,4 +1,5 @@
-import {DataError} from '../../errors.js';
+import {BadDocument} from '../domain-errors.js';
+import {setting} from '../settings.js';
 import type {PriceBook} from '../pricing/price-book.js';
 import {priceOn} from '../pricing/price-dates.js';
 import type {Plan} from '../billing/plan.js';
@@ -64,7 +65,7 @@ export function buildScenario(profile: Profile, plan: Plan, book: PriceBook, dat
     resolvedModel: priceOn(
       book.resolve(
         c.model ?? profile.model,
-        c.model ? `profile "${profile.id}" class "${c.name}" model` : '--model',
+        c.model ? `profile "${profile.id}" class "${c.name}" model` : setting('model'),
       ),
       date,
     ),
@@ -77,10 +78,12 @@ export function resolveFreePool(plan: Plan, book: PriceBook, date: string): Mode
   return (plan.free?.pool ?? []).map((name) => {
     const model = book.find(name);
     if (!model) {
-      throw new DataError(
-        `${plan.origin}: plan "${plan.id}": field free.pool: unknown model "${name}"; nearest: ${book.nearest(name).join(', ')}`,
-        'every free-pool model needs a price sheet entry (at $0)',
-      );
+      throw new BadDocument({
+        trouble: 'unpriced-pool-model',
+        origin: plan.origin,
+        place: `plan "${plan.id}": field free.pool`,
+        problem: `unknown model "${name}"; nearest: ${book.nearest(name).join(', ')}`,
+      });
     }
     return priceOn(model, date);
   });
