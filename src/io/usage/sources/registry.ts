@@ -4,6 +4,7 @@ import {ccusageReport} from './ccusage-report.js';
 import {claudeCode} from './claude-code.js';
 import {codexRollout} from './codex-rollout.js';
 import {geminiCliJson, geminiCliJsonl} from './gemini-cli.js';
+import {opencode} from './opencode.js';
 import {openaiApiCost} from './openai-api-cost.js';
 import {openaiApiUsage} from './openai-api-usage.js';
 import {openaiDashboardCost} from './openai-dashboard-cost.js';
@@ -27,6 +28,7 @@ export const SOURCES = [
   openrouterGenerations,
   openrouterActivity,
   ccusageReport,
+  opencode,
   codexRollout,
   geminiCliJsonl,
   geminiCliJson,
