@@ -18,8 +18,15 @@ import {
 } from '../output/import-render.js';
 import {fromSettings, moneyFlag, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
+import {readSubscriptions, withSubscriptionOptions, type SubscriptionArgs} from './subscription-options.js';
+import {
+  subscriptionReplayCsv,
+  subscriptionReplayJson,
+  subscriptionReplayLines,
+  subscriptionReplayMarkdown,
+} from '../output/subscription-replay-render.js';
 
-interface ImportArgs extends OutputArgs {
+interface ImportArgs extends OutputArgs, SubscriptionArgs {
   inputs: string[];
   source?: SourceId;
   plan?: string;
@@ -53,7 +60,7 @@ export const importCommand = {
   command: 'import [inputs..]',
   describe: 'read past usage (exports, agent logs, ccusage JSON) and re-price it on every path',
   builder: (yargs: Argv) =>
-    withOutputOptions(yargs)
+    withSubscriptionOptions(withOutputOptions(yargs))
       .positional('inputs', {
         type: 'string',
         array: true,
@@ -111,7 +118,11 @@ export const importCommand = {
         "the Console's token export, with the billed cost beside it",
       )
       .example('ccusage daily --json | $0 import -', "ccusage's report from standard input")
-      .example('$0 import ~/.codex/sessions --save-profile me.json', 'and a profile of how you work'),
+      .example('$0 import ~/.codex/sessions --save-profile me.json', 'and a profile of how you work')
+      .example(
+        '$0 import ~/.claude/projects --subscription claude-max-5x',
+        'which 5-hour windows and weeks of your history Max 5× would have limited, and its cost beside your key',
+      ),
   handler: async (argv: Arguments) => {
     const args = argv as unknown as ImportArgs;
     // yargs drops a lone '-' from positionals; it means standard input, so take it from the raw arguments.
@@ -131,6 +142,7 @@ export const importCommand = {
       ...(markupPct ? {markupPct} : {}),
       ...(freeCap !== undefined ? {freeCap} : {}),
     });
+    const subscriptions = readSubscriptions(args);
     const progress = process.stderr.isTTY && args.format === 'table' ? progressBar() : undefined;
     // The importers (and csv-parse) load only when importing: other commands start without them.
     const {replayHistory, nothingImported} = await import('../io/replay-history.js');
@@ -138,7 +150,9 @@ export const importCommand = {
       outcome,
       replay,
       profile: history,
+      subscriptions: replayed,
     } = await replayHistory(args.inputs, {
+      ...(subscriptions ? {subscriptions} : {}),
       book,
       plan,
       apps: config.apps,
@@ -171,12 +185,19 @@ export const importCommand = {
       );
       writeUserFile(args['save-profile'], profileDocument(profile), args.force ?? false, '--save-profile');
     }
-    if (args.format === 'json') printJson(importJson(view, book.sheets));
-    else if (args.format === 'csv') print(renderImportCsv(view));
-    else if (args.format === 'markdown') print(renderImportMarkdown(view));
+    if (args.format === 'json')
+      printJson({
+        ...importJson(view, book.sheets),
+        ...(replayed ? {subscriptions: subscriptionReplayJson(replayed)} : {}),
+      });
+    // With --subscription, the CSV is the subscription replay's: one table a document.
+    else if (args.format === 'csv') print(replayed ? subscriptionReplayCsv(replayed) : renderImportCsv(view));
+    else if (args.format === 'markdown')
+      print(renderImportMarkdown(view) + (replayed ? `\n${subscriptionReplayMarkdown(replayed)}\n` : ''));
     else
       print(
-        renderImportTable(view, terminalWidth(), tableWidth(args), terminalStyle(), args['save-profile']),
+        renderImportTable(view, terminalWidth(), tableWidth(args), terminalStyle(), args['save-profile']) +
+          (replayed ? `\n${subscriptionReplayLines(replayed, tableWidth(args), terminalStyle())}\n` : ''),
       );
   },
 };

@@ -27,12 +27,20 @@ import {
 } from './options.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
 import {batchLimit} from '../core/simulation/batch-run.js';
+import {subscriptionReport} from '../core/subscription/subscription-report.js';
+import {
+  renderSubscriptionCsv,
+  renderSubscriptionMarkdown,
+  renderSubscriptionTable,
+  subscriptionJson,
+} from '../output/subscription-render.js';
+import {readSubscriptions, withSubscriptionOptions, type SubscriptionArgs} from './subscription-options.js';
 
 export const simulateCommand = {
   command: 'simulate',
   describe: 'cost of a batch of tasks on each path (BYOK, platform-paid, free tier), and which to take',
   builder: (yargs: Argv) =>
-    constraintOptions(withScenarioOptions(yargs))
+    withSubscriptionOptions(constraintOptions(withScenarioOptions(yargs)))
       .option('tasks', {
         type: 'number',
         requiresArg: true,
@@ -68,11 +76,37 @@ export const simulateCommand = {
         '$0 simulate --tasks-per-day 40 --model gpt-5.4 --markup 10 --format json',
         'your own pace, model and markup, as JSON',
       )
-      .example('$0 simulate --prices litellm.json --model claude-sonnet-4-5', "prices from LiteLLM's JSON"),
+      .example('$0 simulate --prices litellm.json --model claude-sonnet-4-5', "prices from LiteLLM's JSON")
+      .example(
+        '$0 simulate --subscription claude-max-5x --runs 500',
+        'is Max 5× worth it at your pace: against your key and the platform, how often its limits bite',
+      ),
   handler: (argv: Arguments) => {
-    const args = argv as unknown as ScenarioArgs & OutputArgs & {tasks?: number; runs?: number; seed: number};
+    const args = argv as unknown as ScenarioArgs &
+      OutputArgs &
+      SubscriptionArgs & {tasks?: number; runs?: number; seed: number};
     const {scenario, book, userStrategies, heldKeys} = loadScenario(args);
     const runs = wholeNumber('runs', args.runs, 1);
+    const subscriptions = readSubscriptions(args, scenario);
+    if (subscriptions) {
+      if (args.tasks !== undefined)
+        throw new UsageError(
+          "--tasks and --subscription do not go together: a subscription's limits are metered through a month's working days",
+          "drop --tasks (the month is at the profile's pace: --tasks-per-day sets it)",
+        );
+      const seed = wholeNumber('seed', args.seed, 0) ?? 1;
+      const report = subscriptionReport(
+        scenario,
+        subscriptions.plans,
+        subscriptions.onLimits,
+        runs !== undefined ? {runs, seed} : undefined,
+      );
+      if (args.format === 'json') printJson(subscriptionJson(report, book.sheets));
+      else if (args.format === 'csv') print(renderSubscriptionCsv(report));
+      else if (args.format === 'markdown') print(renderSubscriptionMarkdown(report));
+      else print(renderSubscriptionTable(report, tableWidth(args), terminalStyle()));
+      return;
+    }
     if (runs !== undefined) {
       if (args.tasks !== undefined)
         throw new UsageError(

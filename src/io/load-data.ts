@@ -7,19 +7,20 @@ import {PriceBook} from '../core/pricing/price-book.js';
 import {parsePriceSheet} from '../core/pricing/parse-sheet.js';
 import type {PriceSheet} from '../core/pricing/model-price.js';
 import {parseProfile, type Profile} from '../core/simulation/profile.js';
+import {parseSubscriptionPlan, type SubscriptionPlan} from '../core/subscription/subscription-plan.js';
 import {parsePopulation, type Population} from '../core/platform/population.js';
 import {dataDir} from './data-dir.js';
 import {loadCachedSheet} from './price-cache.js';
 import {readJson, readText} from './read-file.js';
 
-function bundled(kind: 'prices' | 'platforms' | 'profiles' | 'populations'): string[] {
+function bundled(kind: 'prices' | 'platforms' | 'profiles' | 'populations' | 'subscriptions'): string[] {
   return readdirSync(join(dataDir(), kind))
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => join(dataDir(), kind, f));
 }
 
-export function bundledNames(kind: 'platforms' | 'profiles' | 'populations'): string[] {
+export function bundledNames(kind: 'platforms' | 'profiles' | 'populations' | 'subscriptions'): string[] {
   return bundled(kind).map((f) => basename(f, '.json'));
 }
 
@@ -39,10 +40,19 @@ export function loadPriceBook(extra: readonly string[] = [], options: {cache?: b
   ]);
 }
 
-const KIND_NAMES = {platforms: 'plan', profiles: 'profile', populations: 'population'} as const;
+const KIND_NAMES = {
+  platforms: 'plan',
+  profiles: 'profile',
+  populations: 'population',
+  subscriptions: 'subscription',
+} as const;
 
 /** A bundled name ("vibekit") or a path to a file of the same format. */
-function locate(kind: 'platforms' | 'profiles' | 'populations', nameOrPath: string, flag: string): string {
+function locate(
+  kind: 'platforms' | 'profiles' | 'populations' | 'subscriptions',
+  nameOrPath: string,
+  flag: string,
+): string {
   if (nameOrPath.endsWith('.json') || nameOrPath.includes('/')) {
     if (!existsSync(nameOrPath)) throw new UsageError(`${flag}: no such file "${nameOrPath}"`);
     return nameOrPath;
@@ -111,4 +121,17 @@ export function loadPopulation(
     ),
   );
   return {population, profiles};
+}
+
+/** A bundled vendor plan ("claude-max-5x") or a user's plan file of the same format. */
+export function loadSubscriptionPlan(nameOrPath: string, where = '--subscription'): SubscriptionPlan {
+  const path = locate('subscriptions', nameOrPath, where);
+  return parseSubscriptionPlan(
+    readJson(path),
+    path.startsWith(dataDir()) ? `bundled:subscriptions/${basename(path)}` : path,
+  );
+}
+
+export function bundledSubscriptionPlans(): SubscriptionPlan[] {
+  return bundledNames('subscriptions').map((name) => loadSubscriptionPlan(name));
 }

@@ -9,6 +9,9 @@ import {byokSettings, type Strategy} from '../core/routing/strategy.js';
 import type {ImportOutcome} from '../core/history/usage-record.js';
 import {importUsage, type ImportOptions} from './usage/import.js';
 import {sourceById} from './usage/sources/registry.js';
+import type {OnLimit} from '../core/routing/router.js';
+import type {SubscriptionPlan} from '../core/subscription/subscription-plan.js';
+import {SubscriptionReplay, type SubscriptionReplayResult} from '../core/history/subscription-replay.js';
 
 export {nothingImported} from './usage/import.js';
 
@@ -21,12 +24,18 @@ export interface HistoryOptions extends ImportOptions {
   readonly taskGapMs: number;
   /** The day whose prices the free pool is listed at (its models cost nothing either way). */
   readonly today: string;
+  /** Vendor plans to replay the requests against, with the choices past their limits. */
+  readonly subscriptions?: {
+    readonly plans: readonly SubscriptionPlan[];
+    readonly onLimits: readonly OnLimit[];
+  };
 }
 
 export interface History {
   readonly outcome: ImportOutcome;
   readonly replay: ReplayResult;
   readonly profile: HistoryProfile;
+  readonly subscriptions?: SubscriptionReplayResult;
 }
 
 /** The strategies a history is replayed under: every path of the plan, then the user's apps. */
@@ -64,6 +73,14 @@ export async function replayHistory(inputs: readonly string[], options: HistoryO
     sourceProvider: (source) => sourceById(source).provider,
   });
   const grouper = new TaskGrouper(options.taskGapMs);
+  const subscriptions = options.subscriptions
+    ? new SubscriptionReplay({
+        plan,
+        ...options.subscriptions,
+        ...(options.needs ? {needs: options.needs} : {}),
+        gapMs: options.taskGapMs,
+      })
+    : undefined;
   const outcome = await importUsage(
     inputs,
     (record) => {
@@ -71,8 +88,14 @@ export async function replayHistory(inputs: readonly string[], options: HistoryO
       replay.add(record, key ?? `row:${record.file}:${record.line}`);
       const model = key ? replay.resolve(record.modelRaw) : undefined;
       if (key && model) grouper.add(record, key, model.id);
+      subscriptions?.add(record, key, model);
     },
     options,
   );
-  return {outcome, replay: replay.finish(), profile: grouper.profile()};
+  return {
+    outcome,
+    replay: replay.finish(),
+    profile: grouper.profile(),
+    ...(subscriptions ? {subscriptions: subscriptions.finish()} : {}),
+  };
 }

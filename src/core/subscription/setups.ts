@@ -4,7 +4,7 @@ import type {Scenario} from '../simulation/scenario.js';
 import {coversModel, vendorExtra, type SubscriptionPlan} from './subscription-plan.js';
 
 /** Providers of the profile's models a key can reach: the keys a setup with your key holds. */
-function keyProviders(scenario: Scenario): string[] {
+export function keyProviders(scenario: Scenario): string[] {
   return [
     ...new Set(scenario.classes.filter((c) => c.resolvedModel.byokable).map((c) => c.resolvedModel.provider)),
   ].sort();
@@ -36,13 +36,13 @@ const PAST: Record<Exclude<OnLimit, 'extra'>, string> = {
  * limit). `extra` on a plan whose vendor sells none is no setup.
  */
 export function subscriptionSetup(
-  scenario: Scenario,
+  keys: readonly string[],
   plan: SubscriptionPlan,
   onLimit: OnLimit,
 ): Strategy | undefined {
   const past = onLimit === 'extra' ? extraWords(plan) : PAST[onLimit];
   if (!past) return undefined;
-  const base = onLimit === 'platform' ? PLATFORM_SETTINGS : byokSettings(keyProviders(scenario));
+  const base = onLimit === 'platform' ? PLATFORM_SETTINGS : byokSettings(keys);
   return {
     id: `${plan.id}+${onLimit}`,
     label: `${plan.name}, ${past}`,

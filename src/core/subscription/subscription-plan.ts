@@ -128,3 +128,17 @@ export function vendorExtra(
   const offer = plan.pastLimit.optIn ?? plan.pastLimit.offer;
   return offer.kind === 'api-rates' || offer.kind === 'per-unit' ? offer : undefined;
 }
+
+/**
+ * The plan with one limit set to the user's own figure (most bundled limits are estimates): no
+ * longer an estimate, its source the user's. Undefined when the plan has no limit of that id.
+ */
+export function withLimit(plan: SubscriptionPlan, id: string, count: Money, source: string) {
+  if (!plan.limits.some((l) => l.id === id)) return undefined;
+  const limits = plan.limits.map((l) => {
+    if (l.id !== id) return l;
+    const {range: _range, ...rest} = l;
+    return {...rest, count, estimate: false, source};
+  });
+  return {...plan, limits};
+}

@@ -5,6 +5,7 @@ import type {Priced} from '../pricing/context-tiers.js';
 import {route, type RouteReason, type TaskToRoute} from '../routing/router.js';
 import type {Strategy} from '../routing/strategy.js';
 import {totalTokens, type TokenBuckets} from '../tokens.js';
+import {vendorExtra} from './subscription-plan.js';
 import {WindowMeter, type Use, type WindowRecord} from './windows.js';
 
 const HOUR = 3_600_000;
@@ -19,6 +20,8 @@ export interface TimedTask {
   readonly tokens: TokenBuckets;
   readonly list: Priced;
   readonly use: Use;
+  /** The task a request belongs to, when the timed units are requests (a replayed history). */
+  readonly group?: string;
 }
 
 /** Why a task of a subscription setup ran on no path. */
@@ -38,6 +41,9 @@ export interface SetupMonth {
   /** Tasks that waited for a window to reset, and the hours the work stood still. */
   readonly delayed: number;
   readonly waitedHours: number;
+  /** Distinct tasks (groups) with a unit that waited, or that went past the limit. */
+  readonly groupsDelayed: number;
+  readonly groupsPastLimit: number;
   readonly unserved: Readonly<Record<SubscriptionUnserved, number>>;
   /** Days on which a limit refused a task. */
   readonly limitDays: number;
@@ -72,6 +78,7 @@ export function runMonth(
 ): SetupMonth {
   const sub = strategy.settings.subscription;
   const meter = sub ? new WindowMeter(sub.plan) : undefined;
+  const perUnit = sub ? vendorExtra(sub.plan)?.kind === 'per-unit' : false;
   const unserved: Record<SubscriptionUnserved, number> = {
     'never-fits': 0,
     'wait-past-month': 0,
@@ -90,8 +97,10 @@ export function runMonth(
   let blockedUntil = 0;
   let waited = 0;
   const limitDays = new Set<number>();
+  const groupsDelayed = new Set<string | number>();
+  const groupsPastLimit = new Set<string | number>();
 
-  for (const t of tasks) {
+  for (const [i, t] of tasks.entries()) {
     const model = t.task.model.id;
     let at = Math.max(t.time, blockedUntil);
     let reason: RouteReason | undefined;
@@ -106,7 +115,9 @@ export function runMonth(
       // A refusal is recorded only where route() acted on it: a model the plan does not cover never met its limit.
       if (meter && !room.ok && PAST_LIMIT.has(decision.reason)) {
         limitDays.add(t.day);
-        if (decision.path === 'subscription')
+        // Units past a per-unit allowance are billed, and the allowance is spent; extra usage at API
+        // rates leaves the window as it was, for a smaller task that still fits.
+        if (decision.path === 'subscription' && perUnit)
           extra.units = extra.units.add(meter.takePast(at, model, t.use, room.limit));
         else meter.take(at, model, t.use);
       }
@@ -139,7 +150,12 @@ export function runMonth(
       }
       break;
     }
-    if (at > t.time && reason !== undefined) count.delayed++;
+    if (at > t.time && reason !== undefined) {
+      count.delayed++;
+      groupsDelayed.add(t.group ?? i);
+    }
+    if (reason === 'subscription-overflow' || reason === 'subscription-extra')
+      groupsPastLimit.add(t.group ?? i);
   }
 
   const paid = all.bill(plan);
@@ -149,6 +165,8 @@ export function runMonth(
     tasks: tasks.length,
     ...count,
     waitedHours: waited / HOUR,
+    groupsDelayed: groupsDelayed.size,
+    groupsPastLimit: groupsPastLimit.size,
     unserved,
     limitDays: limitDays.size,
     bitten: meter?.bitten ?? [],

@@ -1,0 +1,69 @@
+import {byokNotApplicable, pathStrategies} from '../routing/candidates.js';
+import type {OnLimit} from '../routing/router.js';
+import type {Strategy} from '../routing/strategy.js';
+import type {WorkingDay} from '../simulation/profile.js';
+import type {Scenario} from '../simulation/scenario.js';
+import {workingDay} from './month-tasks.js';
+import {coversProfile, keyProviders, subscriptionSetup} from './setups.js';
+import type {SubscriptionPlan} from './subscription-plan.js';
+import {
+  expectedSubscriptionMonth,
+  simulateSubscriptionMonths,
+  type SubscriptionSimResult,
+} from './subscription-sim.js';
+import type {SetupMonth} from './timeline.js';
+
+/** Subscription setups beside your key and the platform, at the profile's pace. */
+export interface SubscriptionReport {
+  readonly scenario: Scenario;
+  readonly plans: readonly SubscriptionPlan[];
+  readonly day: WorkingDay;
+  /** The working day is the bundled assumption, not the profile's. */
+  readonly dayAssumed: boolean;
+  /** The month at the profile's pace without chance: every setup, BYOK and platform first. */
+  readonly expected: readonly {readonly strategy: Strategy; readonly month: SetupMonth}[];
+  /** With --runs: the spread over random months. */
+  readonly simulated?: SubscriptionSimResult;
+}
+
+/** The setups to compare: BYOK (where a key can run the profile), platform-paid, then each plan × choice. */
+export function subscriptionStrategies(
+  scenario: Scenario,
+  plans: readonly SubscriptionPlan[],
+  onLimits: readonly OnLimit[],
+): Strategy[] {
+  const paths = pathStrategies(scenario);
+  const keys = keyProviders(scenario);
+  return [
+    ...(byokNotApplicable(scenario) ? [] : [paths.byok]),
+    paths.platform,
+    ...plans.flatMap((plan) => onLimits.flatMap((onLimit) => subscriptionSetup(keys, plan, onLimit) ?? [])),
+  ];
+}
+
+/** Plans among `plans` that run none of the profile's models: no candidate, said so by the caller. */
+export function plansCoveringNothing(
+  scenario: Scenario,
+  plans: readonly SubscriptionPlan[],
+): SubscriptionPlan[] {
+  return plans.filter((p) => !coversProfile(scenario, p));
+}
+
+export function subscriptionReport(
+  scenario: Scenario,
+  plans: readonly SubscriptionPlan[],
+  onLimits: readonly OnLimit[],
+  simulation?: {runs: number; seed: number},
+): SubscriptionReport {
+  const strategies = subscriptionStrategies(scenario, plans, onLimits);
+  return {
+    scenario,
+    plans,
+    day: workingDay(scenario),
+    dayAssumed: !scenario.profile.day,
+    expected: expectedSubscriptionMonth(scenario, strategies),
+    ...(simulation
+      ? {simulated: simulateSubscriptionMonths(scenario, strategies, simulation.runs, simulation.seed)}
+      : {}),
+  };
+}

@@ -1,0 +1,331 @@
+import {Money} from '../core/money.js';
+import type {SheetSummary} from '../core/pricing/model-price.js';
+import type {Strategy} from '../core/routing/strategy.js';
+import type {Limit, SubscriptionPlan} from '../core/subscription/subscription-plan.js';
+import type {SubscriptionReport} from '../core/subscription/subscription-report.js';
+import type {SetupMonth} from '../core/subscription/timeline.js';
+import {formatCount, formatFixed, formatUsd, plural} from './format.js';
+import {scenarioJson, SCHEMA_VERSION, strategyJson, usd} from './json.js';
+import type {Style} from './style.js';
+import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
+import {wrapProse} from './text-width.js';
+
+const UNIT: Record<Limit['unit'], (n: string) => string> = {
+  tokens: (n) => `${n} tokens`,
+  usd: (n) => `$${n} of usage at API prices`,
+  prompts: (n) => `${n} prompts`,
+  requests: (n) => `${n} requests`,
+  'premium-requests': (n) => `${n} premium requests`,
+  hours: (n) => `${n} hours of use`,
+};
+const WINDOW: Record<Limit['window'], string> = {
+  '5h': 'per 5 hours',
+  day: 'a day (UTC)',
+  week: 'a week',
+  month: 'a month',
+};
+
+/** "session: 88,000 tokens per 5 hours (estimate)": a limit as the plan states it. */
+export function limitWords(limit: Limit): string {
+  const count = limit.count.isInteger() ? formatCount(limit.count.toNumber()) : limit.count.toString();
+  const models = limit.models ? ` of ${limit.models.join(', ')}` : '';
+  const range = limit.range ? `, vendor's range ${limit.range[0]}–${limit.range[1]}` : '';
+  return `${limit.id}: ${UNIT[limit.unit](count)}${models} ${WINDOW[limit.window]}${limit.estimate ? ` (estimate${range})` : ''}`;
+}
+
+export const pastLimitTasks = (m: SetupMonth) => m.extra + m.overflow;
+export const unservedTasks = (m: SetupMonth) => Object.values(m.unserved).reduce((a, b) => a + b, 0);
+
+const COLUMNS: Column[] = [
+  {header: 'Setup', fit: 'wrap'},
+  {header: 'Month', align: 'right'},
+  {header: 'Fee', align: 'right', drop: 3},
+  {header: 'Past the limit', short: 'Past limit', align: 'right'},
+  {header: 'On the plan', short: 'On plan', align: 'right', drop: 2},
+  {header: 'Tasks past the limit', short: 'Tasks past', align: 'right'},
+  {header: 'Waited (h)', short: 'Wait h', align: 'right', drop: 1},
+  {header: 'Not served', short: 'Unserved', align: 'right'},
+  {header: 'Days limited', short: 'Days lim.', align: 'right'},
+];
+
+function rows(report: SubscriptionReport): string[][] {
+  const days = report.scenario.profile.workingDaysPerMonth;
+  return report.expected.map(({strategy, month: m}) => {
+    const sub = strategy.settings.subscription;
+    return [
+      strategy.label,
+      `${m.bill.complete ? '' : '≥'}${formatUsd(m.bill.totalUsd)}`,
+      sub ? formatUsd(m.bill.feeUsd) : '-',
+      sub ? formatUsd(m.bill.extraUsd.add(m.bill.overflowUsd)) : '-',
+      sub ? formatCount(m.subscription) : '-',
+      sub ? formatCount(pastLimitTasks(m)) : '-',
+      sub ? formatFixed(m.waitedHours, 1) : '-',
+      formatCount(unservedTasks(m)),
+      sub ? `${m.limitDays}/${days}` : '-',
+    ];
+  });
+}
+
+/** What one plan is, what it limits, and how its windows fared in the month shown. */
+function planLines(report: SubscriptionReport, plan: SubscriptionPlan): string[] {
+  const month = report.expected.find((e) => e.strategy.settings.subscription?.plan === plan)?.month;
+  const windows = plan.limits.map((l) => {
+    const opened = month?.opened.get(l.id) ?? 0;
+    const bit = month?.bitten.filter((w) => w.limit.id === l.id).length ?? 0;
+    return `${limitWords(l)}: ${opened ? `reached in ${bit} of ${plural(opened, 'window')}` : 'nothing it counts ran'}`;
+  });
+  return [
+    `${plan.name} (${plan.vendor}), ${formatUsd(plan.fee.usdPerMonth)} a month as of ${plan.fee.asOf}: ${windows.join('; ')}.`,
+    ...plan.unpublished.map((u) => `  Not published: ${u}.`),
+  ];
+}
+
+/** The figures that decide it, in words: each plan's best setup against your key and the platform. */
+export function verdictLines(report: SubscriptionReport): string[] {
+  const {expected, scenario} = report;
+  const find = (id: string) => expected.find((e) => e.strategy.id === id);
+  const byok = find('all-byok');
+  const platform = find('all-platform');
+  const base = byok ?? platform;
+  if (!base) return [];
+  const baseName = byok ? 'your key alone (BYOK)' : 'platform-paid alone';
+  const pace = `At ${formatFixed(scenario.profile.tasksPerDay, 1)} tasks a working day, ${scenario.profile.workingDaysPerMonth} days a month`;
+  const lines = [
+    `${pace}: ${baseName} ${formatUsd(base.month.bill.totalUsd)} a month` +
+      (byok && platform ? `, platform-paid ${formatUsd(platform.month.bill.totalUsd)}.` : '.'),
+  ];
+  for (const plan of report.plans) {
+    const setups = expected.filter(
+      (e) => e.strategy.settings.subscription?.plan === plan && unservedTasks(e.month) === 0,
+    );
+    const best = setups.sort((a, b) => a.month.bill.totalUsd.cmp(b.month.bill.totalUsd))[0];
+    if (!best) {
+      lines.push(`${plan.name}: no setup serves every task (see Not served).`);
+      continue;
+    }
+    const m = best.month;
+    const diff = m.bill.totalUsd.sub(base.month.bill.totalUsd);
+    const past = pastLimitTasks(m)
+      ? ` + ${formatUsd(m.bill.extraUsd.add(m.bill.overflowUsd))} for ${plural(pastLimitTasks(m), 'task')} past the limit`
+      : '';
+    const waited = m.waitedHours > 0 ? `, waiting ${formatFixed(m.waitedHours, 1)} h for resets` : '';
+    lines.push(
+      `${best.strategy.label}: ${formatUsd(m.bill.totalUsd)} (${formatUsd(m.bill.feeUsd)} fee${past}${waited}), ` +
+        (diff.isNegative()
+          ? `${formatUsd(diff.neg())} a month less than ${baseName}.`
+          : `${formatUsd(diff)} a month more than ${baseName}.`),
+    );
+  }
+  return lines;
+}
+
+function notes(report: SubscriptionReport): string[] {
+  const d = report.day;
+  const estimates = report.plans.some((p) => p.limits.some((l) => l.estimate));
+  return [
+    ...report.plans.flatMap((p) => planLines(report, p)),
+    `Working day: ${d.source}.` + (report.dayAssumed ? '' : ` (${report.scenario.profile.origin})`),
+    'A task is metered whole when it starts; one larger than a whole window never fits it.',
+    ...(estimates
+      ? [
+          "Figures marked estimate are not the vendor's: set your own with --limit ID=COUNT (e.g. --limit session=150000) or a plan file (--subscription ./my-plan.json).",
+        ]
+      : []),
+  ];
+}
+
+function simulatedRows(report: SubscriptionReport): string[][] {
+  const sim = report.simulated;
+  if (!sim) return [];
+  const runs = Math.max(1, sim.runs);
+  const share = (n: number, of: number) => `${Math.round((n / Math.max(1, of)) * 100)}%`;
+  const perMonth = (n: number) => formatFixed(n / runs, 1);
+  const dollars = (v: number) => formatUsd(new Money(v.toFixed(2)));
+  return sim.outcomes.map((o) => {
+    const sub = o.strategy.settings.subscription;
+    return [
+      o.strategy.label,
+      `${o.complete ? '' : '≥'}${formatUsd(o.totalUsd.div(runs))}`,
+      ...[0.1, 0.5, 0.9].map((q) => dollars(o.bills.quantile(q))),
+      sub ? share(o.monthsLimited, sim.runs) : '-',
+      sub ? share(o.daysLimited, sim.runs * sim.days) : '-',
+      sub ? perMonth(o.waitedHours) : '-',
+      sub ? formatUsd(o.extraUsd.add(o.overflowUsd).div(runs)) : '-',
+      perMonth(o.unserved),
+    ];
+  });
+}
+
+const SIMULATED_COLUMNS: Column[] = [
+  {header: 'Setup', fit: 'wrap'},
+  {header: 'Mean', align: 'right'},
+  {header: 'p10', align: 'right', drop: 2},
+  {header: 'p50', align: 'right'},
+  {header: 'p90', align: 'right'},
+  {header: 'Months limited', short: 'Months lim.', align: 'right'},
+  {header: 'Days limited', short: 'Days lim.', align: 'right'},
+  {header: 'Waited h/month', short: 'Wait h/mo', align: 'right', drop: 1},
+  {header: 'Past the limit/month', short: 'Past/mo', align: 'right'},
+  {header: 'Not served/month', short: 'Unserved/mo', align: 'right'},
+];
+
+function heading(report: SubscriptionReport): string {
+  const {profile, plan} = report.scenario;
+  return `Subscriptions against your key and the platform: profile ${profile.id}, plan ${plan.id}, ${formatFixed(profile.tasksPerDay, 1)} tasks a working day`;
+}
+
+export function renderSubscriptionTable(report: SubscriptionReport, width: number, style: Style): string {
+  const prose = (lines: string[]) => lines.flatMap((l) => wrapProse(l, Math.min(width, 100))).join('\n');
+  const parts = [
+    style.bold(heading(report)),
+    '',
+    "The month at the profile's pace (tasks evenly through the working day, each its class's mean):",
+    renderTable(COLUMNS, rows(report), width),
+  ];
+  if (report.simulated) {
+    parts.push(
+      '',
+      `${formatCount(report.simulated.runs)} random months (seed ${report.simulated.seed}): Poisson days, random arrival times and sizes:`,
+      renderTable(SIMULATED_COLUMNS, simulatedRows(report), width),
+    );
+  }
+  parts.push('', prose(verdictLines(report)), '', style.dim(prose(notes(report))));
+  return `${parts.join('\n')}\n`;
+}
+
+export function renderSubscriptionMarkdown(report: SubscriptionReport): string {
+  const parts = [
+    `## ${heading(report)}`,
+    '',
+    renderMarkdownTable(COLUMNS, rows(report)),
+    ...(report.simulated ? ['', renderMarkdownTable(SIMULATED_COLUMNS, simulatedRows(report))] : []),
+    '',
+    ...verdictLines(report).map((l) => `- ${l}`),
+    '',
+    ...notes(report).map((l) => `- ${l.trim()}`),
+  ];
+  return `${parts.join('\n')}\n`;
+}
+
+export function renderSubscriptionCsv(report: SubscriptionReport): string {
+  return renderCsv(
+    [
+      'setup',
+      'monthly_usd',
+      'fee_usd',
+      'vendor_extra_usd',
+      'overflow_usd',
+      'complete',
+      'tasks',
+      'on_subscription',
+      'past_limit',
+      'delayed',
+      'waited_hours',
+      'unserved',
+      'days_limited',
+    ],
+    report.expected.map(({strategy, month: m}) => [
+      strategy.id,
+      usd(m.bill.totalUsd),
+      usd(m.bill.feeUsd),
+      usd(m.bill.extraUsd),
+      usd(m.bill.overflowUsd),
+      String(m.bill.complete),
+      String(m.tasks),
+      String(m.subscription),
+      String(pastLimitTasks(m)),
+      String(m.delayed),
+      String(m.waitedHours),
+      String(unservedTasks(m)),
+      String(m.limitDays),
+    ]),
+  );
+}
+
+function planJson(p: SubscriptionPlan) {
+  const sourced = (s: {source: string; asOf: string; estimate: boolean}) => ({
+    source: s.source,
+    asOf: s.asOf,
+    estimate: s.estimate,
+  });
+  return {
+    id: p.id,
+    name: p.name,
+    vendor: p.vendor,
+    origin: p.origin,
+    fee: {usdPerMonth: usd(p.fee.usdPerMonth), ...sourced(p.fee)},
+    limits: p.limits.map((l) => ({
+      id: l.id,
+      unit: l.unit,
+      window: l.window,
+      count: usd(l.count),
+      ...(l.models ? {models: l.models} : {}),
+      ...sourced(l),
+    })),
+    unpublished: p.unpublished,
+  };
+}
+
+function monthJson(strategy: Strategy, m: SetupMonth) {
+  return {
+    ...strategyJson(strategy),
+    subscription: strategy.settings.subscription
+      ? {plan: strategy.settings.subscription.plan.id, onLimit: strategy.settings.subscription.onLimit}
+      : null,
+    monthlyUsd: usd(m.bill.totalUsd),
+    feeUsd: usd(m.bill.feeUsd),
+    vendorExtraUsd: usd(m.bill.extraUsd),
+    overflowUsd: usd(m.bill.overflowUsd),
+    complete: m.bill.complete,
+    tasks: {
+      total: m.tasks,
+      onSubscription: m.subscription,
+      vendorExtra: m.extra,
+      byok: m.byok,
+      platform: m.platform,
+      overflow: m.overflow,
+      delayed: m.delayed,
+      unserved: m.unserved,
+    },
+    waitedHours: m.waitedHours,
+    daysLimited: m.limitDays,
+    windows: [...m.opened].map(([limit, opened]) => ({
+      limit,
+      opened,
+      reached: m.bitten.filter((w) => w.limit.id === limit).length,
+    })),
+  };
+}
+
+export function subscriptionJson(report: SubscriptionReport, prices: readonly SheetSummary[]) {
+  const sim = report.simulated;
+  const runs = Math.max(1, sim?.runs ?? 1);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    ...scenarioJson(report.scenario, prices),
+    workingDay: {...report.day, assumed: report.dayAssumed},
+    subscriptions: report.plans.map(planJson),
+    month: report.expected.map((e) => monthJson(e.strategy, e.month)),
+    ...(sim
+      ? {
+          simulation: {
+            runs: sim.runs,
+            seed: sim.seed,
+            setups: sim.outcomes.map((o) => ({
+              id: o.strategy.id,
+              meanUsd: usd(o.totalUsd.div(runs)),
+              p10Usd: o.bills.quantile(0.1),
+              p50Usd: o.bills.quantile(0.5),
+              p90Usd: o.bills.quantile(0.9),
+              monthsLimitedShare: o.monthsLimited / runs,
+              daysLimitedShare: o.daysLimited / (runs * sim.days),
+              waitedHoursPerMonth: o.waitedHours / runs,
+              pastLimitUsdPerMonth: usd(o.extraUsd.add(o.overflowUsd).div(runs)),
+              unservedPerMonth: o.unserved / runs,
+              complete: o.complete,
+            })),
+          },
+        }
+      : {}),
+  };
+}
