@@ -19,6 +19,12 @@ export function lookupKeys(query: string): string[] {
     const undated = key.replace(/-(\d{8}|\d{4}-\d{2}-\d{2})$/, '').replace(/-latest$/, '');
     if (undated !== key) keys.push(undated);
   }
+  // Cursor names Claude version-first with a mode suffix ("claude-4.5-sonnet-thinking"): the
+  // vendor's order is tried last, after every name as written has missed.
+  for (const key of [...keys]) {
+    const swapped = /^claude-(\d+(?:-\d)?)-(opus|sonnet|haiku)(?:-thinking)?$/.exec(key);
+    if (swapped) keys.push(`claude-${swapped[2]}-${swapped[1]}`);
+  }
   return [...new Set(keys)];
 }
 

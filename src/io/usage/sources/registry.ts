@@ -3,6 +3,7 @@ import {anthropicConsoleTokens} from './anthropic-console-tokens.js';
 import {ccusageReport} from './ccusage-report.js';
 import {claudeCode} from './claude-code.js';
 import {codexRollout} from './codex-rollout.js';
+import {cursorUsage} from './cursor-usage.js';
 import {geminiCliJson, geminiCliJsonl} from './gemini-cli.js';
 import {opencode} from './opencode.js';
 import {openaiApiCost} from './openai-api-cost.js';
@@ -27,6 +28,7 @@ export const SOURCES = [
   openaiApiUsage,
   openrouterGenerations,
   openrouterActivity,
+  cursorUsage,
   ccusageReport,
   opencode,
   codexRollout,
