@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os';
 import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     env: {FORCE_COLOR: '0', NO_COLOR: '1', TZ: 'UTC'},
     testTimeout: 30_000,
+    // One worker per core: vitest's default leaves one core to its main process, which idles while
+    // the end-to-end tests run the CLI in the workers; on two cores that default runs files one at a time.
+    maxWorkers: availableParallelism(),
   },
 });
