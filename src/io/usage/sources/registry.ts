@@ -3,6 +3,7 @@ import {anthropicConsoleTokens} from './anthropic-console-tokens.js';
 import {ccusageReport} from './ccusage-report.js';
 import {claudeCode} from './claude-code.js';
 import {codexRollout} from './codex-rollout.js';
+import {copilotOtel} from './copilot-otel.js';
 import {cursorUsage} from './cursor-usage.js';
 import {geminiCliJson, geminiCliJsonl} from './gemini-cli.js';
 import {opencode} from './opencode.js';
@@ -32,6 +33,7 @@ export const SOURCES = [
   ccusageReport,
   opencode,
   codexRollout,
+  copilotOtel,
   geminiCliJsonl,
   geminiCliJson,
   claudeCode,
