@@ -99,3 +99,12 @@ describe('vibe-cost platform', () => {
     await expect(r.stdout).toMatchFileSnapshot('../golden/platform-indie-mix.txt');
   });
 });
+
+describe('vibe-cost simulate --subscription', () => {
+  it('reports the share of months and days a limit bites, with a golden table', async () => {
+    const r = await cli(['simulate', '--subscription', 'claude-max-5x', '--runs', '200', '--seed', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/200 random months \(seed 3\)/);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/simulate-subscription-max-5x.txt');
+  });
+});

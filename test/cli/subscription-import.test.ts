@@ -2,7 +2,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {scratchDir} from '../scratch.js';
-import {run} from './run.js';
+import {cli} from './in-process.js';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -86,7 +86,7 @@ interface Setup {
   windowsReached: {limit: string; start: string; end: string; refused: number}[];
 }
 
-describe('import --subscription on a generated Claude Code history', () => {
+describe('import --subscription on a generated Claude Code history', async () => {
   // A morning burst that overfills its window, a second task inside the same window, an afternoon
   // burst that overfills a new window, and a quiet next day.
   const {dir, times} = generate([
@@ -95,7 +95,7 @@ describe('import --subscription on a generated Claude Code history', () => {
     {at: T0 + 6 * H, requests: 4, session: 's3'},
     {at: T0 + 25 * H, requests: 1, session: 's4'},
   ]);
-  const r = run([
+  const r = await cli([
     'import',
     dir,
     '--subscription',
@@ -128,8 +128,8 @@ describe('import --subscription on a generated Claude Code history', () => {
     expect(Number(setup('claude-pro+key').totalUsd)).toBeCloseTo(20 + (byok * refused) / times.length, 10);
   });
 
-  it('prints the windows in the table too', () => {
-    const t = run([
+  it('prints the windows in the table too', async () => {
+    const t = await cli([
       'import',
       dir,
       '--subscription',
