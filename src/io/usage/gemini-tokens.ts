@@ -18,10 +18,11 @@ export interface GeminiCounts {
  * inside; the total says which, and when it says neither they are taken as separate. No cache writes
  * are reported.
  */
-export function geminiBuckets(c: GeminiCounts, prefix: string): TokenBuckets {
+/** `names`: how the file calls the prompt and cached fields, for the message of a broken row. */
+export function geminiBuckets(c: GeminiCounts, names: {prompt: string; cached: string}): TokenBuckets {
   const inside = c.thoughts > 0 && c.total !== undefined && c.total === c.prompt + c.candidates + c.tool;
   return {
-    input: minus(c.prompt, c.cached, `${prefix}input`, `${prefix}cached`) + c.tool,
+    input: minus(c.prompt, c.cached, names.prompt, names.cached) + c.tool,
     cacheRead: c.cached,
     cacheWrite5m: 0,
     cacheWrite1h: 0,

@@ -38,7 +38,7 @@ function toRecord(source: string, message: Obj, file: string, line: number, sess
         tool: n('tool'),
         total: countFromJson(tokens['total'], 'tokens.total'),
       },
-      'tokens.',
+      {prompt: 'tokens.input', cached: 'tokens.cached'},
     ),
     tokensKnown: 'all',
     ...(session === undefined ? {} : {taskId: session}),

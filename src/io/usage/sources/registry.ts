@@ -13,6 +13,7 @@ import {openaiDashboardCost} from './openai-dashboard-cost.js';
 import {openaiDashboardUsage} from './openai-dashboard-usage.js';
 import {openrouterActivity} from './openrouter-activity.js';
 import {openrouterGenerations} from './openrouter-generations.js';
+import {qwenCode} from './qwen-code.js';
 import type {UsageSource} from './source.js';
 import {vibeCostGeneric} from './vibe-cost-generic.js';
 
@@ -36,6 +37,7 @@ export const SOURCES = [
   copilotOtel,
   geminiCliJsonl,
   geminiCliJson,
+  qwenCode,
   claudeCode,
   vibeCostGeneric,
 ] as const satisfies readonly UsageSource[];

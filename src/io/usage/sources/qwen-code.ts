@@ -1,0 +1,80 @@
+import {geminiBuckets} from '../gemini-tokens.js';
+import {lines, type Input, type Progress} from '../input.js';
+import {isObj} from '../json.js';
+import {countFromJson, RowProblem, utcInstant} from '../numbers.js';
+import {SeenKeys} from '../seen-keys.js';
+import type {FileSink} from '../sink.js';
+import type {JsonlSource} from './source.js';
+
+const ID = 'qwen-code.jsonl';
+
+/**
+ * Qwen Code chat recordings (`~/.qwen/projects/<project>/chats/<session>.jsonl`; QwenLM/qwen-code
+ * packages/core/src/services/chatRecordingService.ts). Each `assistant` record is one model response
+ * with Gemini-style `usageMetadata`: the prompt count includes the cached tokens (taken out once).
+ * A resumed session repeats records with their uuid: one uuid is counted once. The `system`
+ * telemetry records restate the same usage and are not read.
+ */
+async function readQwen(input: Input, sink: FileSink, seen: SeenKeys, progress: Progress): Promise<void> {
+  for await (const [text, n] of lines(input, progress)) {
+    if (!text.includes('"usageMetadata"')) continue;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(text);
+    } catch (error) {
+      sink.row();
+      sink.reject(n, `not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    if (!isObj(entry) || entry['type'] !== 'assistant') continue;
+    const record = entry;
+    sink.row();
+    sink.settle(n, () => {
+      const usage = record['usageMetadata'];
+      // A response cut off before the usage arrived.
+      if (!isObj(usage)) return sink.skip();
+      const uuid = typeof record['uuid'] === 'string' ? record['uuid'] : undefined;
+      if (uuid !== undefined && seen.has(uuid)) return sink.duplicate();
+      const count = (field: string) => countFromJson(usage[field], `usageMetadata.${field}`) ?? 0;
+      if (typeof record['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
+      const session = typeof record['sessionId'] === 'string' ? record['sessionId'] : undefined;
+      sink.emit({
+        source: ID,
+        file: sink.file,
+        line: n,
+        granularity: 'request',
+        start: utcInstant(record['timestamp'], 'timestamp'),
+        modelRaw: typeof record['model'] === 'string' ? record['model'] : '',
+        requests: 1,
+        tokens: geminiBuckets(
+          {
+            prompt: count('promptTokenCount'),
+            candidates: count('candidatesTokenCount'),
+            cached: count('cachedContentTokenCount'),
+            thoughts: count('thoughtsTokenCount'),
+            tool: count('toolUsePromptTokenCount'),
+            total: countFromJson(usage['totalTokenCount'], 'usageMetadata.totalTokenCount'),
+          },
+          {prompt: 'usageMetadata.promptTokenCount', cached: 'usageMetadata.cachedContentTokenCount'},
+        ),
+        tokensKnown: 'all',
+        ...(session === undefined ? {} : {taskId: session}),
+      });
+      if (uuid !== undefined) seen.add(uuid);
+    });
+  }
+}
+
+export const qwenCode: JsonlSource<typeof ID> = {
+  id: ID,
+  container: 'jsonl',
+  // Listed before Claude Code, whose sessionId and parentUuid these records share.
+  markers: [
+    ['usageMetadata', /(?<!\\)"usageMetadata"\s*:/],
+    ['sessionId', /(?<!\\)"sessionId"\s*:/],
+  ],
+  reader: () => {
+    const seen = new SeenKeys();
+    return (input, sink, progress) => readQwen(input, sink, seen, progress);
+  },
+};
