@@ -2,6 +2,7 @@ import {anthropicConsoleCost} from './anthropic-console-cost.js';
 import {anthropicConsoleTokens} from './anthropic-console-tokens.js';
 import {ccusageReport} from './ccusage-report.js';
 import {claudeCode} from './claude-code.js';
+import {clineTasks} from './cline-tasks.js';
 import {codexRollout} from './codex-rollout.js';
 import {copilotOtel} from './copilot-otel.js';
 import {cursorUsage} from './cursor-usage.js';
@@ -33,6 +34,7 @@ export const SOURCES = [
   cursorUsage,
   ccusageReport,
   opencode,
+  clineTasks,
   codexRollout,
   copilotOtel,
   geminiCliJsonl,
