@@ -14,14 +14,22 @@ import {cliText} from '../output/setting-flags.js';
 import {constraintOptions, readConstraints} from './constraints.js';
 import {loadScenario, withScenarioOptions, type OutputArgs, type ScenarioArgs} from './options.js';
 import {print, printJson, tableWidth, terminalStyle} from './output.js';
-import {totalServed} from '../core/routing/router.js';
+import {ON_LIMIT, totalServed} from '../core/routing/router.js';
+import {subscriptionReport} from '../core/subscription/subscription-report.js';
+import {
+  recommendSubscriptionLines,
+  renderSubscriptionCsv,
+  subscriptionJson,
+} from '../output/subscription-render.js';
+import {wrapProse} from '../output/text-width.js';
+import {readSubscriptions, withSubscriptionOptions, type SubscriptionArgs} from './subscription-options.js';
 
 export const recommendCommand = {
   command: 'recommend',
   describe:
     'the path (or mix of paths) to take, ranked by monthly cost under your constraints, with the reasons',
   builder: (yargs: Argv) =>
-    constraintOptions(withScenarioOptions(yargs))
+    withSubscriptionOptions(constraintOptions(withScenarioOptions(yargs)))
       .option('current', {
         type: 'string',
         requiresArg: true,
@@ -37,10 +45,16 @@ export const recommendCommand = {
       .example(
         '$0 recommend --current all-platform --format json',
         'the saving against paying the platform for everything',
+      )
+      .example(
+        '$0 recommend --subscription claude-max-5x',
+        'Max 5× (waiting, your key, the platform or extra usage past its limits) beside your key and the platform',
       ),
   handler: (argv: Arguments) => {
-    const args = argv as unknown as ScenarioArgs & OutputArgs & {current?: string};
+    const args = argv as unknown as ScenarioArgs & OutputArgs & SubscriptionArgs & {current?: string};
     const {scenario, book, userStrategies, heldKeys} = loadScenario(args);
+    const subscriptions = readSubscriptions(args, scenario, ON_LIMIT);
+    const subs = subscriptions && subscriptionReport(scenario, subscriptions.plans, subscriptions.onLimits);
     const rec = recommend(scenario, readConstraints(args, heldKeys), userStrategies);
     let current;
     if (args.current) {
@@ -54,8 +68,22 @@ export const recommendCommand = {
       }
     }
     const view: RecommendView = {rec, scenario, heldKeys, ...(current ? {current} : {})};
-    if (args.format === 'json') printJson(recommendJson(view, book.sheets));
-    else if (args.format === 'markdown') print(renderRecommendMarkdown(view));
+    if (args.format === 'json')
+      printJson({
+        ...recommendJson(view, book.sheets),
+        ...(subs ? {subscriptions: subscriptionJson(subs, book.sheets)} : {}),
+      });
+    else if (args.format === 'markdown')
+      print(
+        renderRecommendMarkdown(view) +
+          (subs
+            ? `\n## Subscriptions\n\n${recommendSubscriptionLines(subs)
+                .map((l) => `- ${l}`)
+                .join('\n')}\n`
+            : ''),
+      );
+    // With --subscription, the CSV is the subscription comparison's: one table a document.
+    else if (args.format === 'csv' && subs) print(renderSubscriptionCsv(subs));
     else if (args.format === 'csv') {
       print(
         renderCsv(
@@ -87,6 +115,15 @@ export const recommendCommand = {
           ]),
         ),
       );
-    } else print(renderRecommendTable(view, tableWidth(args), terminalStyle()));
+    } else {
+      const width = tableWidth(args);
+      const lines = subs
+        ? recommendSubscriptionLines(subs).flatMap((l) => wrapProse(l, Math.min(width, 100)))
+        : [];
+      print(
+        renderRecommendTable(view, width, terminalStyle()) +
+          (subs ? `\n${terminalStyle().bold('Subscriptions at this pace:')}\n${lines.join('\n')}\n` : ''),
+      );
+    }
   },
 };

@@ -51,6 +51,7 @@ export interface SubscriptionChoice {
 export function readSubscriptions(
   args: SubscriptionArgs,
   scenario?: Scenario,
+  defaultOnLimits: readonly OnLimit[] = ['wait', 'key'],
 ): SubscriptionChoice | undefined {
   const names = args.subscription;
   if (!names?.length) {
@@ -78,7 +79,7 @@ export function readSubscriptions(
       );
   }
   for (const text of args.limit ?? []) plans = applyLimit(plans, text);
-  const onLimits = (args['on-limit']?.length ? args['on-limit'] : ['wait', 'key']).map((v) => {
+  const onLimits = (args['on-limit']?.length ? args['on-limit'] : defaultOnLimits).map((v) => {
     if (!(ON_LIMIT as readonly string[]).includes(v))
       throw new UsageError(`--on-limit: unknown choice "${v}"`, `choose one of ${ON_LIMIT.join(', ')}`);
     return v as OnLimit;

@@ -3,6 +3,7 @@ import type {SheetSummary} from '../core/pricing/model-price.js';
 import type {Strategy} from '../core/routing/strategy.js';
 import type {Limit, SubscriptionPlan} from '../core/subscription/subscription-plan.js';
 import type {SubscriptionReport} from '../core/subscription/subscription-report.js';
+import type {SubscriptionBreakeven} from '../core/subscription/subscription-breakeven.js';
 import type {SetupMonth} from '../core/subscription/timeline.js';
 import {formatCount, formatFixed, formatUsd, plural} from './format.js';
 import {scenarioJson, SCHEMA_VERSION, strategyJson, usd} from './json.js';
@@ -327,5 +328,73 @@ export function subscriptionJson(report: SubscriptionReport, prices: readonly Sh
           },
         }
       : {}),
+  };
+}
+
+/** The cheapest setup of the month shown that serves every task, subscriptions included. */
+export function cheapestServing(report: SubscriptionReport) {
+  return report.expected
+    .filter((e) => unservedTasks(e.month) === 0)
+    .sort((a, b) => a.month.bill.totalUsd.cmp(b.month.bill.totalUsd))[0];
+}
+
+/** What `recommend --subscription` adds: the subscriptions beside the paths, in figures. */
+export function recommendSubscriptionLines(report: SubscriptionReport): string[] {
+  const best = cheapestServing(report);
+  const days = report.scenario.profile.workingDaysPerMonth;
+  return [
+    ...verdictLines(report),
+    ...(best
+      ? [
+          `Cheapest setup here that serves every task: ${best.strategy.label}, ${formatUsd(best.month.bill.totalUsd)} a month` +
+            (best.strategy.settings.subscription
+              ? best.month.limitDays
+                ? `; its limits refuse tasks on ${best.month.limitDays} of ${days} working days.`
+                : '; its limits never refuse a task at this pace.'
+              : '.'),
+        ]
+      : []),
+    ...(report.plans.some((p) => p.limits.some((l) => l.estimate))
+      ? [
+          "Limits marked estimate in `simulate --subscription` are not the vendor's: --limit ID=COUNT sets your own.",
+        ]
+      : []),
+  ];
+}
+
+const pace = (n: number) => formatFixed(n, n % 1 === 0 ? 0 : 1);
+
+/** What `breakeven --subscription` adds: where each setup beats the baseline, and where its limits bite. */
+export function subscriptionBreakevenLines(b: SubscriptionBreakeven): string[] {
+  const base = b.baseline.id === 'all-byok' ? 'your key alone' : 'platform-paid';
+  return [
+    `Subscriptions against ${base}, the month at each pace from ${pace(b.step)} to ${pace(b.maxTasksPerDay)} tasks a working day (every ${pace(b.step)}):`,
+    ...b.crossings.map((c) => {
+      const beats = c.beatsBaseline.length
+        ? `costs less than ${base} at ${c.beatsBaseline.map(([from, to]) => (from === to ? pace(from) : `${pace(from)} to ${pace(to)}`)).join(', ')} tasks a day`
+        : `never serves every task for less than ${base} in range`;
+      const bites =
+        c.limitBitesAt === null
+          ? 'its limits never refuse a task in range'
+          : `its limits refuse tasks from ${pace(c.limitBitesAt)} tasks a day`;
+      const unserved = c.unservedFrom === null ? '' : `, and tasks go unserved from ${pace(c.unservedFrom)}`;
+      return `  - ${c.strategy.label}: ${beats}; ${bites}${unserved}.`;
+    }),
+  ];
+}
+
+export function subscriptionBreakevenJson(b: SubscriptionBreakeven) {
+  return {
+    baseline: b.baseline.id,
+    step: b.step,
+    maxTasksPerDay: b.maxTasksPerDay,
+    setups: b.crossings.map((c) => ({
+      id: c.strategy.id,
+      label: c.strategy.label,
+      beatsBaseline: c.beatsBaseline.map(([from, to]) => ({fromTasksPerDay: from, toTasksPerDay: to})),
+      limitBitesAtTasksPerDay: c.limitBitesAt,
+      unservedFromTasksPerDay: c.unservedFrom,
+    })),
+    curve: b.curve.map((p) => ({tasksPerDay: p.tasksPerDay, usd: p.usd.map(usd)})),
   };
 }

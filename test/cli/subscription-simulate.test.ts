@@ -98,3 +98,54 @@ describe('simulate --subscription (the real binary)', () => {
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(2);
   });
 });
+
+describe('recommend and breakeven --subscription', () => {
+  it('recommend states Max 5× with your key for overflow beside your key, in figures', async () => {
+    const r = await cli(['recommend', '--subscription', 'claude-max-5x', '--limit', 'session=1000000']);
+    expect(r.code).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Subscriptions at this pace:/);
+    expect(text).toMatch(/your key alone \(BYOK\) \$236\.78 a month/);
+    expect(text).toMatch(/Cheapest setup here that serves every task: Claude Max 5×/);
+    const doc = JSON.parse(
+      (await cli(['recommend', '--subscription', 'claude-max-5x', '--limit', 'session=1000000', '--json']))
+        .stdout,
+    ) as {subscriptions: {month: {id: string}[]}};
+    // Without --on-limit, recommend weighs every choice past the limit.
+    expect(doc.subscriptions.month.map((m) => m.id)).toEqual([
+      'all-byok',
+      'all-platform',
+      'claude-max-5x+wait',
+      'claude-max-5x+key',
+      'claude-max-5x+platform',
+      'claude-max-5x+extra',
+    ]);
+  });
+
+  it('breakeven: Max 5× beats your key from the pace where a month on the key passes its $100 fee', async () => {
+    const r = await cli([
+      'breakeven',
+      '--subscription',
+      'claude-max-5x',
+      '--on-limit',
+      'key',
+      '--limit',
+      'session=1000000',
+      '--json',
+    ]);
+    const doc = JSON.parse(r.stdout) as {
+      subscriptions: {
+        setups: {beatsBaseline: {fromTasksPerDay: number}[]; limitBitesAtTasksPerDay: number | null}[];
+        curve: {tasksPerDay: number; usd: string[]}[];
+      };
+    };
+    const setup = doc.subscriptions.setups[0]!;
+    // Below the limits the subscription costs its fee: it wins where the key alone costs more than $100.
+    const firstOver = doc.subscriptions.curve.find((p) => Number(p.usd[0]) > 100)!.tasksPerDay;
+    expect(firstOver).toBe(5.5);
+    expect(setup.beatsBaseline[0]?.fromTasksPerDay).toBe(firstOver);
+    expect(setup.limitBitesAtTasksPerDay).toBeGreaterThan(firstOver);
+    const text = (await cli(['breakeven', '--subscription', 'claude-max-5x', '--on-limit', 'key'])).stdout;
+    expect(text.replace(/\s+/g, ' ')).toMatch(/its limits refuse tasks from 0\.5 tasks a day/);
+  });
+});
