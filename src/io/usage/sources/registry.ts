@@ -1,3 +1,4 @@
+import {ampThreads} from './amp-threads.js';
 import {anthropicConsoleCost} from './anthropic-console-cost.js';
 import {anthropicConsoleTokens} from './anthropic-console-tokens.js';
 import {ccusageReport} from './ccusage-report.js';
@@ -35,6 +36,7 @@ export const SOURCES = [
   ccusageReport,
   opencode,
   clineTasks,
+  ampThreads,
   codexRollout,
   copilotOtel,
   geminiCliJsonl,

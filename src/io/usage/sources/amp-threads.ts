@@ -1,0 +1,82 @@
+import {isObj, type Obj} from '../json.js';
+import {countFromJson, RowProblem, usdFromJson, utcInstant} from '../numbers.js';
+import {SeenKeys} from '../seen-keys.js';
+import type {FileSink} from '../sink.js';
+import type {JsonSource} from './source.js';
+
+const ID = 'amp.thread';
+
+/** The cache counts of the assistant message an event paid for (the ledger event itself has none). */
+function cacheOf(messages: unknown, messageId: unknown): {read: number; write: number} {
+  if (!Array.isArray(messages) || typeof messageId !== 'number') return {read: 0, write: 0};
+  const message = messages.find(
+    (m): m is Obj => isObj(m) && m['role'] === 'assistant' && m['messageId'] === messageId,
+  );
+  const usage = message && isObj(message['usage']) ? message['usage'] : {};
+  return {
+    read: countFromJson(usage['cacheReadInputTokens'], 'usage.cacheReadInputTokens') ?? 0,
+    write: countFromJson(usage['cacheCreationInputTokens'], 'usage.cacheCreationInputTokens') ?? 0,
+  };
+}
+
+/**
+ * Amp threads, `~/.local/share/amp/threads/T-*.json` (read as ryoppippi/ccusage apps/amp/src/data-loader.ts
+ * reads them). Each `usageLedger.events[]` entry is one charged call: its `tokens.input` is the
+ * uncached input, the cache counts are on the assistant message it names (`toMessageId`), and its
+ * `credits` are what Amp billed, in dollars: the reported amount. An event id is counted once.
+ */
+function readThread(root: unknown, where: WeakMap<object, number>, sink: FileSink, seen: SeenKeys): void {
+  if (!isObj(root) || !isObj(root['usageLedger']) || !Array.isArray(root['usageLedger']['events'])) return;
+  const thread = typeof root['id'] === 'string' ? root['id'] : undefined;
+  for (const event of root['usageLedger']['events']) {
+    if (!isObj(event)) continue;
+    const line = where.get(event) ?? 0;
+    sink.row();
+    sink.settle(line, () => {
+      const tokens = isObj(event['tokens']) ? event['tokens'] : undefined;
+      if (tokens === undefined || (tokens['input'] === undefined && tokens['output'] === undefined))
+        return sink.skip();
+      const id = typeof event['id'] === 'string' ? event['id'] : undefined;
+      if (id !== undefined && seen.has(id)) return sink.duplicate();
+      if (typeof event['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
+      const cache = cacheOf(root['messages'], event['toMessageId']);
+      const usd = usdFromJson(event['credits'], 'credits');
+      sink.emit({
+        source: ID,
+        file: sink.file,
+        line,
+        granularity: 'request',
+        start: utcInstant(event['timestamp'], 'timestamp'),
+        modelRaw: typeof event['model'] === 'string' ? event['model'] : '',
+        requests: 1,
+        tokens: {
+          input: countFromJson(tokens['input'], 'tokens.input') ?? 0,
+          cacheRead: cache.read,
+          cacheWrite5m: cache.write,
+          cacheWrite1h: 0,
+          output: countFromJson(tokens['output'], 'tokens.output') ?? 0,
+        },
+        tokensKnown: 'all',
+        ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
+        ...(thread === undefined ? {} : {taskId: thread}),
+      });
+      if (id !== undefined) seen.add(id);
+    });
+  }
+}
+
+export const ampThreads: JsonSource<typeof ID> = {
+  id: ID,
+  container: 'json',
+  // The ledger is written after the messages, often past the 64 KiB detection reads: the thread's head says it.
+  markers: [
+    ['a thread id "T-…"', /(?<!\\)"id"\s*:\s*"T-/],
+    ['created', /(?<!\\)"created"\s*:\s*\d/],
+    ['created', /(?<!\\)"created"\s*:\s*\d/],
+    ['messages', /(?<!\\)"messages"\s*:\s*\[/],
+  ],
+  reader: () => {
+    const seen = new SeenKeys();
+    return (root, where, sink) => readThread(root, where, sink, seen);
+  },
+};
