@@ -64,11 +64,23 @@ function text(bytes: number, seed: number): string {
   return repeated.slice(from, from + bytes);
 }
 
+/** The models of a heavy user's year, with how often each answers: mostly Sonnet, some Opus, Haiku for the small turns. */
+const CLAUDE_MODELS = [
+  'claude-sonnet-4-5-20250929',
+  'claude-sonnet-4-5-20250929',
+  'claude-opus-4-5-20251101',
+  'claude-sonnet-4-5-20250929',
+  'claude-haiku-4-5-20251001',
+  'claude-opus-4-1-20250805',
+  'claude-sonnet-4-5-20250929',
+];
+
 /**
  * A Claude Code projects tree (`<dir>/<project>/<session>.jsonl`) holding `usageLines` assistant lines of
- * about 4 KB each, each request followed by a user line of the same size. A `duplicateShare` of the
- * requests is written twice, the first copy with partial output, as Claude Code streams them. Returns
- * what a correct import must find: files, bytes, unique requests and their output after dedup.
+ * about 4 KB each, each request preceded by a user line of the same size. A `duplicateShare` of the
+ * requests is written twice, the first copy with partial output, as Claude Code streams them. Several
+ * models answer; cache writes are 5-minute, 1-hour or both, as Claude Code logs them. Returns what a
+ * correct import must find: files, bytes, unique requests and their output after dedup.
  */
 export function writeClaudeTree(
   dir: string,
@@ -96,6 +108,9 @@ export function writeClaudeTree(
     const when = new Date(Date.UTC(2026, 1, 1) + r * 20_000).toISOString();
     const id = `msg_bench${String(r).padStart(12, '0')}`;
     const finalOutput = 20 + (r % 900);
+    const writes = 400 + (r % 3000);
+    // A third 5-minute only, a third 1-hour only, a third split between the two.
+    const w5 = r % 3 === 0 ? writes : r % 3 === 1 ? 0 : Math.floor(writes / 2);
     output += finalOutput;
     const line = (outputTokens: number, body: string) =>
       JSON.stringify({
@@ -107,18 +122,18 @@ export function writeClaudeTree(
         version: '2.1.40',
         gitBranch: 'main',
         message: {
-          model: 'claude-sonnet-4-5-20250929',
+          model: CLAUDE_MODELS[r % CLAUDE_MODELS.length],
           id,
           type: 'message',
           role: 'assistant',
           content: [{type: 'text', text: body}],
           usage: {
             input_tokens: 3 + (r % 50),
-            cache_creation_input_tokens: 400 + (r % 3000),
+            cache_creation_input_tokens: writes,
             cache_read_input_tokens: 20_000 + (r % 90_000),
             output_tokens: outputTokens,
             service_tier: 'standard',
-            cache_creation: {ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 400 + (r % 3000)},
+            cache_creation: {ephemeral_5m_input_tokens: w5, ephemeral_1h_input_tokens: writes - w5},
           },
         },
         requestId: `req_bench${String(r).padStart(12, '0')}`,

@@ -3,10 +3,10 @@
  * Each figure compares vibe-cost with a baseline on the same machine at the same moment.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, rmSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {writeClaudeTree, writeGenericCsv} from './import-gen.js';
-import {report, timeCommands} from './measure.js';
+import {median, report, timeCommands} from './measure.js';
 
 const root = join(import.meta.dirname, '..');
 const node = process.execPath;
@@ -29,11 +29,17 @@ report(
   `${simulate?.medianMs.toFixed(0)} ms vs ${bare?.medianMs.toFixed(0)} ms`,
 );
 
-/** Wall time and peak memory of one command, through GNU time. */
-function measured(argv: string[]): {seconds: number; maxRssMb: number} {
+interface Measured {
+  seconds: number;
+  maxRssMb: number;
+  stdout: string;
+}
+
+/** Wall time, peak memory and output of one command, through GNU time. */
+function measured(argv: string[]): Measured {
   const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...argv], {encoding: 'utf8', maxBuffer: 1 << 30});
   const [seconds, kb] = (result.stderr.trim().split('\n').at(-1) ?? '0 0').split(' ').map(Number);
-  return {seconds: seconds ?? 0, maxRssMb: (kb ?? 0) / 1024};
+  return {seconds: seconds ?? 0, maxRssMb: (kb ?? 0) / 1024, stdout: result.stdout};
 }
 
 const months = (n: number) => [
@@ -89,23 +95,74 @@ report(
   `${ours1m.seconds.toFixed(2)} s vs ${bare1m.seconds.toFixed(2)} s; peak memory ${ours1m.maxRssMb.toFixed(0)} MB at 1M rows vs ${ours100k.maxRssMb.toFixed(0)} MB at 100k (goal ≤ 200 MB and flat)`,
 );
 
+// The Claude Code figure: ccusage 20 (native binary, offline prices) on the same tree is the anchor.
 const lines = Number(process.env['BENCH_CLAUDE_LINES'] ?? 1_000_000);
 if (lines > 0) {
-  const tree = join(work, `claude-${lines}`);
-  if (!existsSync(join(tree, '.done'))) {
-    rmSync(tree, {recursive: true, force: true});
-    const wrote = writeClaudeTree(tree, lines, 0.25);
+  // ccusage reads `$CLAUDE_CONFIG_DIR/projects`; vibe-cost is given that folder.
+  const config = join(work, `claude-${lines}`);
+  const tree = join(config, 'projects');
+  if (!existsSync(join(config, '.done'))) {
+    rmSync(config, {recursive: true, force: true});
+    const wrote = writeClaudeTree(tree, lines, 0.2);
     console.log(
       `    (wrote ${wrote.files} files, ${(wrote.bytes / 1e9).toFixed(1)} GB, ${wrote.requests} requests, ${wrote.duplicates} written twice)`,
     );
-    spawnSync('touch', [join(tree, '.done')]);
+    spawnSync('touch', [join(config, '.done')]);
   }
-  const ours = measured(importArgv(tree));
-  const plain = measured([node, join(root, 'bench', 'baseline-claude.mjs'), tree]);
+  // An empty home, so ccusage finds no other agent's logs on the machine running the bench.
+  const home = join(work, 'empty-home');
+  mkdirSync(home, {recursive: true});
+  const ccusage = [
+    'env',
+    `CLAUDE_CONFIG_DIR=${config}`,
+    `HOME=${home}`,
+    join(root, 'node_modules', '.bin', 'ccusage'),
+    'claude',
+    'daily',
+    '--json',
+    '--offline',
+    '--timezone',
+    'UTC',
+  ];
+  const rounds = Number(process.env['BENCH_CLAUDE_RUNS'] ?? 3);
+  const ours: Measured[] = [];
+  const theirs: Measured[] = [];
+  const plain: Measured[] = [];
+  for (let i = 0; i < rounds; i++) {
+    ours.push(measured(importArgv(tree)));
+    theirs.push(measured(ccusage));
+    plain.push(measured([node, join(root, 'bench', 'baseline-claude.mjs'), tree]));
+  }
+  const [us, them, bare] = [ours, theirs, plain].map(summary) as [Summary, Summary, Summary];
+  const agree = sameOutput(ours[0]!.stdout, theirs[0]!.stdout);
   report(
-    `import: Claude Code log tree of ${lines.toLocaleString('en-US')} usage lines (a quarter written twice) vs a plain Node streaming reader`,
-    ours.seconds / plain.seconds,
-    undefined,
-    `${ours.seconds.toFixed(1)} s and ${ours.maxRssMb.toFixed(0)} MB vs ${plain.seconds.toFixed(1)} s and ${plain.maxRssMb.toFixed(0)} MB; goal: no slower than ccusage 20 (about 10.6 s, 940 MB on such a tree on these machines) at half its memory (≤ 470 MB)`,
+    `import: Claude Code log tree of ${lines.toLocaleString('en-US')} usage lines (a fifth of responses written twice) vs ccusage ${ccusageVersion()} (native, --offline), medians of ${rounds}`,
+    us.seconds / them.seconds,
+    1,
+    `${us.seconds.toFixed(1)} s vs ${them.seconds.toFixed(1)} s; peak memory ${us.maxRssMb.toFixed(0)} MB (goal ≤ 470 MB: ${us.maxRssMb <= 470 ? 'met' : 'NOT met'}) vs ccusage's ${them.maxRssMb.toFixed(0)} MB; a plain Node streaming reader: ${bare.seconds.toFixed(1)} s, ${bare.maxRssMb.toFixed(0)} MB; output tokens ${agree}`,
   );
+}
+
+interface Summary {
+  seconds: number;
+  maxRssMb: number;
+}
+
+function summary(runs: Measured[]): Summary {
+  return {seconds: median(runs.map((r) => r.seconds)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb))};
+}
+
+/** Both tools must find the same tokens, or the race means nothing. */
+function sameOutput(ours: string, theirs: string): string {
+  const mine = (JSON.parse(ours) as {models: {tokens: {output: number}}[]}).models.reduce(
+    (n, m) => n + m.tokens.output,
+    0,
+  );
+  const other = (JSON.parse(theirs) as {totals: {outputTokens: number}}).totals.outputTokens;
+  return mine === other ? `agree (${mine})` : `DIFFER: ${mine} vs ccusage's ${other}`;
+}
+
+function ccusageVersion(): string {
+  const pkg = join(root, 'node_modules', 'ccusage', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as {version: string}).version;
 }
