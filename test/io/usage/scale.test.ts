@@ -1,11 +1,11 @@
-import {rmSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {writeClaudeTree, writeGenericCsv} from '../../../bench/import-gen.js';
 import {DataError} from '../../../src/errors.js';
 import {importUsage} from '../../../src/io/usage/import.js';
 import {MAX_KEPT_REJECTS, RejectLog} from '../../../src/io/usage/sink.js';
-import {collect} from './collect.js';
+import {collect, totals, type Totals} from './collect.js';
 import {scratchDir} from '../../scratch.js';
 
 describe('benchmark generators', () => {
@@ -20,6 +20,41 @@ describe('benchmark generators', () => {
     expect(outcome.accounts.reduce((n, a) => n + a.imported, 0)).toBe(2000);
     expect(outcome.accounts.reduce((n, a) => n + a.duplicates, 0)).toBe(1000);
     expect(output).toBe(wrote.output);
+    rmSync(dir, {recursive: true});
+  });
+
+  it("writeClaudeTree: each model's tokens of every kind are those of a plain sum over the last copy of each response", async () => {
+    const dir = scratchDir('vibe-usage-');
+    writeClaudeTree(dir, 3000, 0.2);
+    const plain = new Map<string, Totals>();
+    for (const project of readdirSync(dir))
+      for (const session of readdirSync(join(dir, project))) {
+        // The generator writes a response's fuller copy last: a later copy simply replaces an earlier one.
+        const last = new Map<
+          string,
+          {model: string; usage: Record<string, number> & {cache_creation: Record<string, number>}}
+        >();
+        for (const text of readFileSync(join(dir, project, session), 'utf8').split('\n')) {
+          if (text === '') continue;
+          const line = JSON.parse(text);
+          if (line.type === 'assistant') last.set(`${line.message.id} ${line.requestId}`, line.message);
+        }
+        for (const {model, usage} of last.values()) {
+          const t = plain.get(model) ?? {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0};
+          t.input += usage['input_tokens']!;
+          t.cacheRead += usage['cache_read_input_tokens']!;
+          t.cacheWrite5m += usage.cache_creation['ephemeral_5m_input_tokens']!;
+          t.cacheWrite1h += usage.cache_creation['ephemeral_1h_input_tokens']!;
+          t.output += usage['output_tokens']!;
+          plain.set(model, t);
+        }
+      }
+    const {records} = await collect([dir]);
+    const models = [...new Set(records.map((r) => r.modelRaw))].sort();
+    expect(models).toEqual([...plain.keys()].sort());
+    expect(models.length).toBeGreaterThan(3);
+    for (const model of models)
+      expect(totals(records.filter((r) => r.modelRaw === model))).toEqual(plain.get(model));
     rmSync(dir, {recursive: true});
   });
 

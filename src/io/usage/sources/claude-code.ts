@@ -1,5 +1,5 @@
 import type {UsageRecord} from '../../../core/history/usage-record.js';
-import {lines, type Input, type Progress} from '../input.js';
+import {linesWith, type Input, type Progress} from '../input.js';
 import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from '../numbers.js';
 import {isObj, type Obj} from '../json.js';
 import {SeenKeys} from '../seen-keys.js';
@@ -18,7 +18,7 @@ interface Kept {
  * Claude Code session logs (§4a), a file or a whole ~/.claude/projects tree. One API response is written once per content block, the early
  * copies with partial output, so copies are grouped by message.id + requestId and the fullest kept
  * (ties: the later line). A sidechain copy never replaces a main-line one. Only lines mentioning
- * "usage" are parsed: the rest (prompts, tool output, hooks) are most of the bytes.
+ * "usage" are decoded and parsed: the rest (prompts, tool output, hooks) are most of the bytes.
  */
 async function readClaudeCode(
   input: Input,
@@ -27,8 +27,7 @@ async function readClaudeCode(
   progress: Progress,
 ): Promise<void> {
   const kept = new Map<string, Kept>();
-  for await (const [text, n] of lines(input, progress)) {
-    if (!text.includes('"usage"')) continue;
+  for await (const [text, n] of linesWith(input, progress, '"usage"')) {
     let entry: unknown;
     try {
       entry = JSON.parse(text);
