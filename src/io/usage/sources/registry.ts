@@ -9,6 +9,7 @@ import {copilotOtel} from './copilot-otel.js';
 import {cursorUsage} from './cursor-usage.js';
 import {geminiCliJson, geminiCliJsonl} from './gemini-cli.js';
 import {opencode} from './opencode.js';
+import {gooseSessions} from './goose-sessions.js';
 import {openaiApiCost} from './openai-api-cost.js';
 import {openaiApiUsage} from './openai-api-usage.js';
 import {openaiDashboardCost} from './openai-dashboard-cost.js';
@@ -37,6 +38,7 @@ export const SOURCES = [
   opencode,
   clineTasks,
   ampThreads,
+  gooseSessions,
   codexRollout,
   copilotOtel,
   geminiCliJsonl,
