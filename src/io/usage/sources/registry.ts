@@ -1,3 +1,4 @@
+import {aiderAnalytics} from './aider-analytics.js';
 import {ampThreads} from './amp-threads.js';
 import {anthropicConsoleCost} from './anthropic-console-cost.js';
 import {anthropicConsoleTokens} from './anthropic-console-tokens.js';
@@ -44,6 +45,7 @@ export const SOURCES = [
   geminiCliJsonl,
   geminiCliJson,
   qwenCode,
+  aiderAnalytics,
   claudeCode,
   vibeCostGeneric,
 ] as const satisfies readonly UsageSource[];
