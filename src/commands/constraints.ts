@@ -28,6 +28,13 @@ export function constraintOptions<T>(yargs: Argv<T>) {
       requiresArg: true,
       describe: 'percent of months with tasks blocked by a credit cliff you accept (default 5)',
       group: 'Recommendation:',
+    })
+    .option('per', {
+      choices: ['task', 'solved'] as const,
+      requiresArg: true,
+      describe:
+        "rank by the month's bill (task, default) or by cost per solved task (solved), weighing escalation ladders",
+      group: 'Recommendation:',
     });
 }
 
@@ -50,6 +57,7 @@ export function readConstraints(
     ...(noKey ? {noKey} : {}),
     ...(keyWorthUsd ? {keyWorthUsd} : {}),
     ...(risk ? {risk: risk.div(100).toNumber()} : {}),
+    ...(args['per'] === 'solved' ? {per: 'solved' as const} : {}),
     heldKeys,
   };
 }

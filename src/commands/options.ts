@@ -8,7 +8,12 @@ import type {UserConfig} from '../core/routing/user-config.js';
 import {keysFromEnv} from '../core/routing/provider-env.js';
 import {heldKeysStrategy} from '../core/routing/strategy.js';
 import {loadConfig} from '../io/config-file.js';
-import {loadPlan, loadPriceBook, loadProfile} from '../io/load-data.js';
+import {loadPlan, loadPriceBook, loadProfile, loadSolveRates} from '../io/load-data.js';
+import {withLadder} from '../core/solving/configured-ladder.js';
+import type {SolveRates} from '../core/solving/solve-rates.js';
+import type {ModelPrice} from '../core/pricing/model-price.js';
+import type {PriceBook} from '../core/pricing/price-book.js';
+import {priceOn} from '../core/pricing/price-dates.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -156,6 +161,13 @@ export function withScenarioOptions<T>(yargs: Argv<T>) {
       describe: "extra price sheet (this project's JSON or LiteLLM's); repeatable, later wins",
       group: 'Plan and prices:',
     })
+    .option('solve-rates', {
+      type: 'string',
+      requiresArg: true,
+      describe:
+        "first-attempt solve rates per model, for figures per solved task (default: the bundled benchmarks')",
+      group: 'Plan and prices:',
+    })
     .option('as-of', {
       type: 'string',
       requiresArg: true,
@@ -170,6 +182,7 @@ export interface ScenarioArgs {
   profile?: string | undefined;
   plan?: string | undefined;
   prices?: string[] | undefined;
+  'solve-rates'?: string | undefined;
   model?: string | undefined;
   markup?: string | undefined;
   'free-cap'?: number | undefined;
@@ -257,6 +270,14 @@ export function fromSettings(
   return saved !== undefined ? [saved, `${config.origin}: key "${key}"`] : [fallback, `--${key}`];
 }
 
+/** Each solve-rate entry's first priced model: what a suggested ladder may try first. */
+function ladderModels(rates: SolveRates, book: PriceBook, date: string): ModelPrice[] {
+  return rates.models.flatMap((entry) => {
+    const model = entry.ids.map((id) => book.find(id)).find((m) => m !== undefined);
+    return model ? [priceOn(model, date)] : [];
+  });
+}
+
 export function loadScenario(args: ScenarioArgs): LoadedScenario {
   const tokens: Partial<Record<Bucket, number>> = {};
   for (const [flag, bucket] of Object.entries(TOKEN_FLAGS)) {
@@ -289,11 +310,18 @@ export function loadScenario(args: ScenarioArgs): LoadedScenario {
   const fromEnv = args['keys-from-env'] ?? config.keysFromEnv;
   const heldKeys = [...new Set([...config.keys, ...(fromEnv ? keysFromEnv(process.env) : [])])].sort();
   const held = heldKeys.length ? [heldKeysStrategy(heldKeys)] : [];
+  const date = asOfDate(args['as-of']);
+  const solveRates = loadSolveRates(args['solve-rates']);
+  const apps = config.apps.map((app) => withLadder(app, book, date, solveRates, config.origin));
   return {
-    scenario: buildScenario(profile, plan, book, asOfDate(args['as-of'])),
+    scenario: {
+      ...buildScenario(profile, plan, book, date),
+      solveRates,
+      ladderModels: ladderModels(solveRates, book, date),
+    },
     book,
     config,
     heldKeys,
-    userStrategies: [...config.apps, ...held],
+    userStrategies: [...apps, ...held],
   };
 }

@@ -23,6 +23,7 @@ import {
 } from '../output/subscription-render.js';
 import {wrapProse} from '../output/text-width.js';
 import {readSubscriptions, withSubscriptionOptions, type SubscriptionArgs} from './subscription-options.js';
+import {perSolvedUsd} from '../core/solving/solving.js';
 
 export const recommendCommand = {
   command: 'recommend',
@@ -41,6 +42,10 @@ export const recommendCommand = {
       .example(
         '$0 recommend --profile hobbyist --no-key --budget 20',
         'no key to manage, at most $20 a month',
+      )
+      .example(
+        '$0 recommend --per solved',
+        'ranked by cost per solved task, escalation ladders weighed ("a cheap model, then yours on failure")',
       )
       .example(
         '$0 recommend --current all-platform --format json',
@@ -99,6 +104,10 @@ export const recommendCommand = {
             'eligible',
             'violations',
             'warnings',
+            'attempts',
+            'solved',
+            'solved_not_known',
+            'per_solved_usd',
           ],
           rec.ranked.map((c, i) => [
             String(i + 1),
@@ -112,6 +121,10 @@ export const recommendCommand = {
             String(c.violations.length === 0),
             c.violations.map(cliText).join('; '),
             c.warnings.join('; '),
+            String(c.month.solving.attempts),
+            String(c.month.solving.solved),
+            String(c.month.solving.unknown),
+            perSolvedUsd(c.month)?.toDecimalPlaces(8).toString() ?? '',
           ]),
         ),
       );

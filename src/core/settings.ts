@@ -2,7 +2,7 @@
  * The user's settings that core's words refer to, by id. Core never writes how a setting is set:
  * the CLI names it by its flag, the dashboard by its field or in words.
  */
-export type Setting = 'model' | 'noKey' | 'keyWorth' | 'risk';
+export type Setting = 'model' | 'noKey' | 'keyWorth' | 'risk' | 'per' | 'solveRates';
 
 export interface SettingRef {
   readonly setting: Setting;

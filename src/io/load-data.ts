@@ -8,6 +8,7 @@ import {parsePriceSheet} from '../core/pricing/parse-sheet.js';
 import type {PriceSheet} from '../core/pricing/model-price.js';
 import {parseProfile, type Profile} from '../core/simulation/profile.js';
 import {parseSubscriptionPlan, type SubscriptionPlan} from '../core/subscription/subscription-plan.js';
+import {parseSolveRates, type SolveRates} from '../core/solving/solve-rates.js';
 import {parsePopulation, type Population} from '../core/platform/population.js';
 import {dataDir} from './data-dir.js';
 import {loadCachedSheet} from './price-cache.js';
@@ -134,4 +135,12 @@ export function loadSubscriptionPlan(nameOrPath: string, where = '--subscription
 
 export function bundledSubscriptionPlans(): SubscriptionPlan[] {
   return bundledNames('subscriptions').map((name) => loadSubscriptionPlan(name));
+}
+
+/** The bundled benchmark solve rates, or the user's file of the same format (--solve-rates). */
+export function loadSolveRates(path?: string): SolveRates {
+  if (path === undefined)
+    return parseSolveRates(readJson(join(dataDir(), 'solve-rates.json')), 'bundled:solve-rates.json');
+  if (!existsSync(path)) throw new UsageError(`--solve-rates: no such file "${path}"`);
+  return parseSolveRates(readJson(path), path);
 }

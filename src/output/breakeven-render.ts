@@ -34,6 +34,23 @@ function describePair(pair: PathPair, max: number): string[] {
   return [title, ...pair.crossings.map((c) => `  - ${describeCrossing(c)}`)];
 }
 
+/**
+ * The breakeven in solved tasks. BYOK and platform-paid run the same models at the same odds, so
+ * they solve the same tasks and cross per solved task where they cross per task; said with the
+ * figures at the profile's pace.
+ */
+function solvedLines(result: BreakevenResult, scenario: Scenario): string[] {
+  if (!scenario.solveRates || result.pairs.length === 0) return [];
+  const tasks = Math.round(scenario.profile.tasksPerDay * scenario.profile.workingDaysPerMonth);
+  const {byok, platform} = result.solvedAtPace;
+  if (!byok || !platform)
+    return ['In solved tasks: not known (a model without a solve rate; --solve-rates FILE).'];
+  const same = byok.solved === platform.solved;
+  return [
+    `In solved tasks, at ${plural(scenario.profile.tasksPerDay, 'task')} a day: BYOK ${formatUsd(byok.perSolvedUsd)}, Platform ${formatUsd(platform.perSolvedUsd)} per solved task${same ? `; both solve ${byok.solved} of ${tasks} tasks a month (the same models at the same odds), so they break even per solved task where they do per task` : ` (solving ${byok.solved} and ${platform.solved} of ${tasks})`}.`,
+  ];
+}
+
 export function breakevenLines(result: BreakevenResult, scenario: Scenario): string[] {
   const lines = result.pairs.flatMap((p) => describePair(p, result.maxTasksPerDay));
   if (result.byokNotApplicable) lines.push(`BYOK: not applicable (${result.byokNotApplicable}).`);
@@ -44,6 +61,7 @@ export function breakevenLines(result: BreakevenResult, scenario: Scenario): str
         `${PATH_NAMES[path]} stops serving every task from ${perDay(at)} tasks a day (${path === 'platform' && scenario.plan.platform.subscription?.overage.kind === 'blocked' ? 'the credits run out and tasks are blocked until the month renews' : 'tasks are turned away'}).`,
       );
   }
+  lines.push(...solvedLines(result, scenario));
   const free = result.free;
   if (!free.hasFreeTier) lines.push(`Free tier: plan ${scenario.plan.id} has none.`);
   else {
@@ -147,7 +165,17 @@ export function breakevenJson(result: BreakevenResult, scenario: Scenario, price
       tasksPerDay: p.tasksPerDay,
       monthlyUsd: Object.fromEntries(Object.entries(p.monthlyUsd).map(([k, v]) => [k, usd(v)])),
       unservedTasks: p.unserved,
+      solvedTasks: p.solved,
     })),
+    solvedAtPace: Object.fromEntries(
+      PATHS.map((path) => {
+        const at = result.solvedAtPace[path];
+        return [
+          path,
+          at ? {solved: at.solved, perSolvedUsd: usd(at.perSolvedUsd.toDecimalPlaces(10))} : null,
+        ];
+      }),
+    ),
   };
 }
 
@@ -160,12 +188,14 @@ export function breakevenCsv(result: BreakevenResult, scenario: Scenario): strin
       'tasks_per_day',
       ...PATHS.map((p) => `${p}_monthly_usd`),
       ...PATHS.map((p) => `${p}_unserved_tasks`),
+      ...PATHS.map((p) => `${p}_solved_tasks`),
     ],
     result.curve.map((point) => [
       String(Math.round(point.tasksPerDay * days)),
       point.tasksPerDay.toFixed(4),
       ...PATHS.map((p) => usd(point.monthlyUsd[p])),
       ...PATHS.map((p) => String(point.unserved[p])),
+      ...PATHS.map((p) => (point.solved[p] === null ? '' : String(point.solved[p]))),
     ]),
   );
 }

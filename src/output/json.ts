@@ -6,6 +6,8 @@ import type {Strategy} from '../core/routing/strategy.js';
 import type {Scenario} from '../core/simulation/scenario.js';
 import type {SheetSummary} from '../core/pricing/model-price.js';
 import {cliText} from './setting-flags.js';
+import {perSolvedUsd, unsolved} from '../core/solving/solving.js';
+import type {Ladder} from '../core/solving/attempts.js';
 
 /** Version of every JSON document vibe-cost writes; bumped when a field changes meaning or goes away. */
 export const SCHEMA_VERSION = 2;
@@ -30,6 +32,31 @@ export function strategyJson(s: Strategy) {
     ...(s.perClass
       ? {perClass: Object.fromEntries(Object.entries(s.perClass).map(([k, v]) => [k, settingsJson(v)]))}
       : {}),
+    ...(s.ladder ? {attempts: ladderJson(s.ladder)} : {}),
+  };
+}
+
+function ladderJson(ladder: Ladder) {
+  return {
+    retries: ladder.retries,
+    first: ladder.first?.id ?? 'own',
+    escalateTo: ladder.escalateTo.map((m) => (m === 'own' ? 'own' : m.id)),
+  };
+}
+
+/** A run in solved tasks: beside its cost per task, what it cost per attempt and per solved task. */
+export function solvingJson(run: RunResult) {
+  const perSolved = perSolvedUsd(run);
+  const {attempts} = run.solving;
+  return {
+    attempts,
+    solved: run.solving.solved,
+    unsolved: unsolved(run.tasks, run.solving),
+    unknown: run.solving.unknown,
+    unknownModels: run.solving.unknownModels,
+    stoppedWithoutPath: run.solving.stopped,
+    perAttemptUsd: attempts > 0 ? usd(run.totalUsd.div(attempts).toDecimalPlaces(10)) : null,
+    perSolvedUsd: perSolved ? usd(perSolved.toDecimalPlaces(10)) : null,
   };
 }
 
@@ -45,11 +72,13 @@ export function runJson(run: RunResult) {
     served: run.served,
     unserved: run.unserved,
     charges: Object.fromEntries(Object.entries(run.charges).map(([k, v]) => [k, usd(v)])),
+    solving: solvingJson(run),
     lines: run.lines.map((l) => ({
       path: l.path,
       model: l.model,
       tier: l.tier,
       tasks: l.tasks,
+      attempts: l.attempts,
       requests: l.requests,
       tokens: l.tokens,
       listUsd: usd(l.listUsd),
@@ -73,11 +102,14 @@ export function recommendationJson(rec: Recommendation) {
     closest: rec.closest,
     keyWorthUsd: usd(rec.keyWorthUsd),
     risk: rec.risk,
+    per: rec.per,
     reasons: rec.reasons.map(cliText),
     ranked: rec.ranked.map((c) => ({
       strategy: c.strategy.id,
       label: c.strategy.label,
       monthlyUsd: usd(c.month.totalUsd),
+      ...(c.strategy.ladder ? {attempts: ladderJson(c.strategy.ladder)} : {}),
+      solving: solvingJson(c.month),
       complete: c.month.complete,
       violations: c.violations.map(cliText),
       warnings: c.warnings,

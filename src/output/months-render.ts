@@ -60,6 +60,49 @@ function rows(result: MonthSimResult): string[][] {
   });
 }
 
+const SOLVED_COLUMNS: Column[] = [
+  {header: 'Strategy', fit: 'wrap'},
+  {header: 'Attempts/month', short: 'Attempts/mo', align: 'right', drop: 2},
+  {header: 'Solved/month p10 / mean / p90', short: 'Solved/mo', align: 'right'},
+  {header: 'Unsolved/month', short: 'Unsolved/mo', align: 'right'},
+  {header: 'Not known/month', short: 'Unknown/mo', align: 'right', drop: 1},
+  {header: 'Per solved task', short: 'Per solved', align: 'right'},
+];
+
+/** A strategy's months in solved tasks: success drawn attempt by attempt, so retries show in the bill. */
+function solvedFigures(o: StrategyOutcome, result: MonthSimResult) {
+  const runs = Math.max(1, result.runs);
+  const s = o.solving;
+  return {
+    attempts: s.attempts / runs,
+    solved: s.solved / runs,
+    unsolved: (result.tasks - s.solved - s.unknown) / runs,
+    unknown: s.unknown / runs,
+    p10: s.solvedPerMonth.quantile(0.1),
+    p90: s.solvedPerMonth.quantile(0.9),
+    // The mean bill over the mean solved: what a solved task costs over many months.
+    perSolved: s.unknown === 0 && s.solved > 0 ? o.totalUsd.div(s.solved) : undefined,
+  };
+}
+
+function solvedRows(result: MonthSimResult): string[][] {
+  return result.outcomes.map((o) => {
+    const f = solvedFigures(o, result);
+    return [
+      o.strategy.label,
+      formatFixed(f.attempts, 1),
+      `${formatFixed(f.p10, 0)} / ${formatFixed(f.solved, 1)} / ${formatFixed(f.p90, 0)}`,
+      formatFixed(f.unsolved, 1),
+      formatFixed(f.unknown, 1),
+      f.perSolved
+        ? `${o.complete ? '' : '≥'}${formatUsd(f.perSolved, 4)}`
+        : o.solving.unknown > 0
+          ? 'not known'
+          : '-',
+    ];
+  });
+}
+
 function notes(result: MonthSimResult, scenario: Scenario): string[] {
   const lines: string[] = scenario.plan.free
     ? []
@@ -144,6 +187,15 @@ export function renderMonthsTable(
     '',
     ...prose(notes(result, scenario)),
     '',
+    ...(scenario.solveRates
+      ? [
+          ...prose([
+            'In solved tasks, a month (solved: p10 / mean / p90; success is drawn attempt by attempt, so the bills above include the retries)',
+          ]).map(style.dim),
+          renderTable(SOLVED_COLUMNS, solvedRows(result), tableWidth),
+          '',
+        ]
+      : []),
     ...prose([
       `Cumulative cost through the month, mean of ${plural(result.runs, 'run')}${result.outcomes.some((o) => o.credits?.monthsRunOut) ? ' (▲ median day the credits run out)' : ''}`,
     ]).map(style.dim),
@@ -162,6 +214,9 @@ export function renderMonthsMarkdown(result: MonthSimResult, scenario: Scenario)
     '',
     ...notes(result, scenario).map((l) => `- ${l}`),
     '',
+    ...(scenario.solveRates
+      ? ['## In solved tasks', '', renderMarkdownTable(SOLVED_COLUMNS, solvedRows(result)), '']
+      : []),
   ].join('\n');
 }
 
@@ -177,6 +232,10 @@ export function renderMonthsCsv(result: MonthSimResult): string {
       'unserved_per_month',
       'credits_run_out_share',
       'complete',
+      'attempts_per_month',
+      'solved_per_month',
+      'solved_not_known_per_month',
+      'per_solved_usd',
     ],
     result.outcomes.map((o) => {
       const f = figures(o, result.runs);
@@ -187,6 +246,10 @@ export function renderMonthsCsv(result: MonthSimResult): string {
         f.unservedPerMonth.toFixed(3),
         o.credits ? (o.credits.monthsRunOut / Math.max(1, result.runs)).toFixed(4) : '',
         String(o.complete),
+        solvedFigures(o, result).attempts.toFixed(3),
+        solvedFigures(o, result).solved.toFixed(3),
+        solvedFigures(o, result).unknown.toFixed(3),
+        solvedFigures(o, result).perSolved?.toDecimalPlaces(8).toString() ?? '',
       ];
     }),
   );
@@ -230,6 +293,17 @@ export function monthsJson(result: MonthSimResult, scenario: Scenario, prices: r
             }
           : null,
         free: o.free,
+        solving: (() => {
+          const f = solvedFigures(o, result);
+          return {
+            attempts: o.solving.attempts,
+            solved: o.solving.solved,
+            unknown: o.solving.unknown,
+            stoppedWithoutPath: o.solving.stopped,
+            solvedPerMonth: {p10: f.p10, mean: f.solved, p90: f.p90},
+            perSolvedUsd: f.perSolved ? usd(f.perSolved.toDecimalPlaces(10)) : null,
+          };
+        })(),
         daily: {
           cumulativeUsd: o.daily.cumulativeUsd.map((v) => v.toFixed(4)),
           creditBalance: o.daily.creditBalance ? o.daily.creditBalance.map((v) => v.toFixed(4)) : null,

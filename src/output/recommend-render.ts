@@ -6,8 +6,9 @@ import {totalServed, type Route} from '../core/routing/router.js';
 import type {Scenario} from '../core/simulation/scenario.js';
 import type {SheetSummary} from '../core/pricing/model-price.js';
 import {ENV_KEYS} from '../core/routing/provider-env.js';
-import {formatCount, formatUsd, plural} from './format.js';
+import {formatCount, formatUsd, plural, unitUsdDecimals} from './format.js';
 import {cliText} from './setting-flags.js';
+import {perSolvedUsd} from '../core/solving/solving.js';
 import {recommendationJson, scenarioJson, SCHEMA_VERSION, usd} from './json.js';
 import {renderMarkdownTable, renderTable, type Column} from './table.js';
 import type {Style} from './style.js';
@@ -44,8 +45,9 @@ function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readon
   for (const c of classRoutes(scenario, rec.strategy)) {
     const first = describeRoute(c.first);
     const after = describeRoute(c.afterCap);
+    const failures = c.onFailure.map((r) => `on failure → ${describeRoute(r)}`);
     lines.push(
-      `${c.className} (${Math.round(c.share * 100)}% of tasks, needs ${c.needs}) → ${first}${after !== first ? `; past the daily cap → ${after}` : ''}`,
+      `${c.className} (${Math.round(c.share * 100)}% of tasks, needs ${c.needs}) → ${first}${after !== first ? `; past the daily cap → ${after}` : ''}${failures.length ? `; ${failures.join('; ')}` : ''}`,
     );
   }
   return lines;
@@ -54,26 +56,57 @@ function settingsLines(scenario: Scenario, rec: Recommendation, heldKeys: readon
 const COLUMNS: Column[] = [
   {header: 'Option', fit: 'wrap'},
   {header: 'Per month', align: 'right'},
+  {header: 'Per solved', align: 'right', drop: 1},
   {header: 'p90', align: 'right'},
   {header: 'Out / blocked', align: 'right'},
   {header: 'Served', align: 'right'},
   {header: 'Why not / note', fit: 'wrap'},
 ];
 
+/** Ranked per solved task, that figure leads, with the tasks solved beside it; it is never left out. */
+const SOLVED_COLUMNS: Column[] = [
+  {header: 'Option', fit: 'wrap'},
+  {header: 'Per solved', align: 'right'},
+  {header: 'Solved', align: 'right'},
+  {header: 'Per month', align: 'right'},
+  {header: 'p90', align: 'right'},
+  {header: 'Served', align: 'right'},
+  {header: 'Why not / note', fit: 'wrap'},
+];
+
 function rows(rec: Recommendation): string[][] {
-  return rec.ranked.map((c) => {
+  const perSolved = rec.ranked.map((c) => perSolvedUsd(c.month));
+  const decimals = unitUsdDecimals(perSolved);
+  return rec.ranked.map((c, i) => {
     const served = totalServed(c.month.served);
     const v = c.variability;
+    const lower = c.month.complete ? '' : '≥';
+    const cost = perSolved[i];
+    const solvedCost = cost
+      ? `${lower}${formatUsd(cost, decimals)}`
+      : c.month.solving.unknown > 0
+        ? '?'
+        : '-';
+    const mark = `${c === rec.ranked[0] ? (rec.closest ? '≈ ' : '★ ') : '  '}${c.strategy.label}`;
+    const month = `${lower}${formatUsd(c.month.totalUsd)}`;
+    const p90 = v ? `${lower}${formatUsd(v.p90Usd)}` : '-';
+    const why = [...c.violations, ...c.warnings].join('; ');
+    const servedOf = `${formatCount(served)}/${formatCount(c.month.tasks)}`;
+    if (rec.per === 'solved')
+      return [mark, solvedCost, `${formatCount(c.month.solving.solved)}`, month, p90, servedOf, why];
     return [
-      `${c === rec.ranked[0] ? (rec.closest ? '≈ ' : '★ ') : '  '}${c.strategy.label}`,
-      `${c.month.complete ? '' : '≥'}${formatUsd(c.month.totalUsd)}`,
-      v ? `${c.month.complete ? '' : '≥'}${formatUsd(v.p90Usd)}` : '-',
+      mark,
+      month,
+      solvedCost,
+      p90,
       v && v.runOutShare !== null ? `${percent(v.runOutShare)} / ${percent(v.blockedShare)}` : '-',
-      `${formatCount(served)}/${formatCount(c.month.tasks)}`,
-      [...c.violations.map(cliText), ...c.warnings].join('; '),
+      servedOf,
+      why,
     ];
   });
 }
+
+const columnsOf = (rec: Recommendation) => (rec.per === 'solved' ? SOLVED_COLUMNS : COLUMNS);
 
 /** The headline: what to do, or, when nothing meets every constraint, the closest, said so. */
 function headline(rec: Recommendation): string {
@@ -111,7 +144,7 @@ export function renderRecommendTable(view: RecommendView, width: number, style: 
     ...prose([
       `Every option, a month at this pace${rec.ranked[0]?.variability ? ` (p90: the bill 9 months in 10 stay under; out / blocked: the share of months the credits run out / block tasks; ${rec.ranked[0].variability.runs} simulated months, seed ${rec.ranked[0].variability.seed})` : ''}`,
     ]).map(style.dim),
-    renderTable(COLUMNS, rows(rec), width),
+    renderTable(columnsOf(rec), rows(rec), width),
     '',
   ].join('\n');
 }
@@ -132,7 +165,7 @@ export function renderRecommendMarkdown(view: RecommendView): string {
     '',
     '## Every option',
     '',
-    renderMarkdownTable(COLUMNS, rows(rec)),
+    renderMarkdownTable(columnsOf(rec), rows(rec)),
     '',
   ].join('\n');
 }

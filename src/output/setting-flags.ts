@@ -6,6 +6,8 @@ const FLAGS: Record<Setting, string> = {
   noKey: '--no-key',
   keyWorth: '--key-worth',
   risk: '--risk',
+  per: '--per solved',
+  solveRates: '--solve-rates FILE',
 };
 
 export const flagOf = (id: Setting): string => FLAGS[id];

@@ -1,5 +1,6 @@
 import type {SimulateReport} from '../core/simulation/simulate-report.js';
-import {formatCount, formatTokens, formatUsd, plural, unitUsdDecimals} from './format.js';
+import {formatCount, formatNumber, formatTokens, formatUsd, plural, unitUsdDecimals} from './format.js';
+import {perSolvedUsd, unsolved} from '../core/solving/solving.js';
 import {describeSources} from './describe.js';
 import {describeRecommendation} from './recommendation-sentences.js';
 import {missingPrices, pathFigures, type PathFigures} from './simulate-figures.js';
@@ -19,6 +20,51 @@ const COST_COLUMNS: Column[] = [
   {header: 'Served', align: 'right'},
   {header: 'Not served', fit: 'wrap'},
 ];
+
+const SOLVED_COLUMNS: Column[] = [
+  {header: 'Path'},
+  {header: 'Attempts', align: 'right'},
+  {header: 'Solved', align: 'right'},
+  {header: 'Unsolved', align: 'right'},
+  {header: 'Not known', align: 'right', drop: 2},
+  {header: 'Per attempt', align: 'right', drop: 1},
+  {header: 'Per solved task', short: 'Per solved', align: 'right'},
+];
+
+/** Every path in solved tasks: attempts, tasks solved and left unsolved, and the cost of each. */
+function solvedRows(figures: PathFigures[]): string[][] {
+  const shown = figures.filter((f) => !f.notApplicable);
+  const perAttempt = shown.map((f) =>
+    f.run.solving.attempts > 0 ? f.totalUsd.div(f.run.solving.attempts) : undefined,
+  );
+  const perSolved = shown.map((f) => perSolvedUsd(f.run));
+  const decimals = unitUsdDecimals([...perAttempt, ...perSolved]);
+  return shown.map((f, i) => [
+    f.name,
+    formatCount(f.run.solving.attempts),
+    formatCount(f.run.solving.solved),
+    formatCount(unsolved(f.run.tasks, f.run.solving)),
+    formatCount(f.run.solving.unknown),
+    perAttempt[i] ? bound(f, formatUsd(perAttempt[i], decimals)) : '-',
+    perSolved[i]
+      ? bound(f, formatUsd(perSolved[i], decimals))
+      : f.run.solving.unknown > 0
+        ? 'not known'
+        : '-',
+  ]);
+}
+
+/** Where the solved figures come from, and which models have no solve rate. */
+function solvedNotes(report: SimulateReport): string[] {
+  const rates = report.scenario.solveRates;
+  if (!rates) return [];
+  const unknown = [
+    ...new Set(pathFigures(report).flatMap((f) => (f.notApplicable ? [] : f.run.solving.unknownModels))),
+  ];
+  return [
+    `Solved: first-attempt resolve rates from public benchmarks (${rates.origin}, as of ${rates.asOf}), moved by what each task class needs; a failed attempt costs ${formatNumber(rates.failedTokenShare)}× a successful one's tokens. Estimates: see "Cost per solved task" in the README.${unknown.length ? ` Not known: no solve rate for ${unknown.join(', ')} (--solve-rates FILE).` : ''}`,
+  ];
+}
 
 const TOKEN_COLUMNS: Column[] = [
   {header: 'Path'},
@@ -121,6 +167,14 @@ export function renderSimulateTable(report: SimulateReport, width: number, style
       style.dim('Tokens behind it (whole batch)'),
       renderTable(TOKEN_COLUMNS, tokenRows(figures), width),
       '',
+      ...(report.scenario.solveRates
+        ? [
+            style.dim('In solved tasks (whole batch)'),
+            renderTable(SOLVED_COLUMNS, solvedRows(figures), width),
+            ...prose(solvedNotes(report)).map(style.dim),
+            '',
+          ]
+        : []),
       ...(missing.length
         ? [
             ...prose([`Unknown prices (totals marked ≥ are lower bounds): ${missing.join('; ')}`]).map(
@@ -161,6 +215,16 @@ export function renderSimulateMarkdown(report: SimulateReport): string {
       '',
       renderMarkdownTable(TOKEN_COLUMNS, tokenRows(figures)),
       '',
+      ...(report.scenario.solveRates
+        ? [
+            '## In solved tasks',
+            '',
+            renderMarkdownTable(SOLVED_COLUMNS, solvedRows(figures)),
+            '',
+            ...solvedNotes(report),
+            '',
+          ]
+        : []),
       '## Recommendation',
       '',
       ...describeRecommendation(report.recommendation, plain).map((l) => l.replace(/^ {2}- /, '- ')),
@@ -185,6 +249,11 @@ export function renderSimulateCsv(report: SimulateReport): string {
     'cache_write_1h_tokens',
     'output_tokens',
     'requests',
+    'attempts',
+    'solved',
+    'unsolved',
+    'solved_not_known',
+    'per_solved_usd',
   ];
   const rows = pathFigures(report)
     .filter((f) => !f.notApplicable)
@@ -204,6 +273,11 @@ export function renderSimulateCsv(report: SimulateReport): string {
       String(f.tokens.cacheWrite1h),
       String(f.tokens.output),
       String(f.requests),
+      String(f.run.solving.attempts),
+      String(f.run.solving.solved),
+      String(unsolved(f.run.tasks, f.run.solving)),
+      String(f.run.solving.unknown),
+      perSolvedUsd(f.run)?.toDecimalPlaces(8).toString() ?? '',
     ]);
   return renderCsv(header, rows);
 }

@@ -23,6 +23,7 @@ import {formatCount, formatUsd, formatNumber, plural} from '../output/format.js'
 import {chartPoints, renderLineChart, type ChartMarker, type ChartSeries} from '../output/chart.js';
 import {PATH_NAMES} from '../output/describe.js';
 import {markupValue, type ChartView, type Inputs} from './state.js';
+import type {SolveRates} from '../core/solving/solve-rates.js';
 
 /** What stays fixed for a session: prices, the day they are taken at, the user's apps and budget. */
 export interface Context {
@@ -30,6 +31,8 @@ export interface Context {
   readonly date: string;
   readonly apps: readonly Strategy[];
   readonly budgetUsd?: Money;
+  /** Benchmark solve rates, for each path's cost per solved task. */
+  readonly solveRates?: SolveRates;
   /** The platform's users, for the builder's chart: the bundled population, loaded at opening. */
   readonly population?: PopulationProfiles;
 }
@@ -58,7 +61,8 @@ export function scenarioOf(inputs: Inputs, context: Context): Scenario {
     ...(inputs.freeCap !== undefined ? {freeCap: inputs.freeCap} : {}),
   });
   const plan = inputs.freeTier ? overridden : withoutFreeTier(overridden);
-  return buildScenario(profile, plan, context.book, context.date);
+  const scenario = buildScenario(profile, plan, context.book, context.date);
+  return context.solveRates ? {...scenario, solveRates: context.solveRates} : scenario;
 }
 
 /** The user's own setups beside the candidates: their apps, and their keys as held (as loadScenario makes them). */

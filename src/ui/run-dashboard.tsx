@@ -46,9 +46,11 @@ export function openingState(options: DashboardOptions): {state: DashboardState;
   const context: Context = {
     book,
     date: options.date,
-    apps: loaded.config.apps,
+    // The apps as loadScenario resolved them: their retry and escalation ladders priced.
+    apps: loaded.userStrategies.filter((s) => s.id.startsWith('app:')),
     ...(options.budgetUsd ? {budgetUsd: options.budgetUsd} : {}),
     population: loadPopulation('indie-mix', 'all-platform'),
+    ...(scenario.solveRates ? {solveRates: scenario.solveRates} : {}),
   };
   return {
     state: options.importFiles?.length

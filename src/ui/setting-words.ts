@@ -9,6 +9,8 @@ const WORDS: Record<Setting, string> = {
   noKey: 'no-key field',
   keyWorth: 'key-worth setting',
   risk: 'risk setting',
+  per: 'per-solved ranking of vibe-cost recommend',
+  solveRates: 'solve-rates file, set when it opens',
 };
 
 /** A phrase as the dashboard writes it. */

@@ -5,6 +5,7 @@ import type {PathKind} from '../routing/router.js';
 import type {Scenario} from '../simulation/scenario.js';
 import {simulateRun} from '../simulation/batch-run.js';
 import type {Strategy} from '../routing/strategy.js';
+import {perSolvedUsd} from '../solving/solving.js';
 
 /** A month at `monthlyTasks` tasks, at the profile's working days. */
 export function monthAt(scenario: Scenario, strategy: Strategy, monthlyTasks: number) {
@@ -62,6 +63,8 @@ export interface CurvePoint {
   readonly tasksPerDay: number;
   readonly monthlyUsd: Record<PathKind, Money>;
   readonly unserved: Record<PathKind, number>;
+  /** Tasks solved on each path (null: some ran on a model no solve rate covers). */
+  readonly solved: Record<PathKind, number | null>;
 }
 
 export interface BreakevenResult {
@@ -70,6 +73,8 @@ export interface BreakevenResult {
   readonly pairs: PathPair[];
   /** Why BYOK is not compared at all (a model no key can reach, a plan that takes no keys). */
   readonly byokNotApplicable?: string;
+  /** At the profile's pace, each path's month in solved tasks (null: not known, or nothing solved). */
+  readonly solvedAtPace: Record<PathKind, {readonly solved: number; readonly perSolvedUsd: Money} | null>;
   /** Tasks a day from which a path turns tasks away (credits blocked, no path); null if never in range. */
   readonly stopsServingAtTasksPerDay: Record<'byok' | 'platform', Money | null>;
   readonly free: {
@@ -149,17 +154,33 @@ export function breakeven(
       platform: unservedTotal(run('platform', tasks)),
       free: unservedTotal(run('free', tasks)),
     };
-    curve.push({tasksPerDay: tasks / days, monthlyUsd, unserved});
+    const solvedOn = (path: PathKind) => {
+      const s = run(path, tasks).solving;
+      return s.unknown > 0 || !scenario.solveRates ? null : s.solved;
+    };
+    curve.push({
+      tasksPerDay: tasks / days,
+      monthlyUsd,
+      unserved,
+      solved: {byok: solvedOn('byok'), platform: solvedOn('platform'), free: solvedOn('free')},
+    });
   }
 
   const freeTier = scenario.plan.free;
   const beyond = scenario.classes.filter((c) => !takesFree(scenario, c)).reduce((sum, c) => sum + c.share, 0);
   const capAt = freeTier ? firstTrue((t) => run('free', t).unserved['free-cap-wait'] > 0, maxTasks) : null;
   const perDay = (t: number | null) => (t === null ? null : new Money(t).div(days));
+  const paced = Math.round(scenario.profile.tasksPerDay * days);
+  const atPace = (path: PathKind) => {
+    const month = run(path, paced);
+    const cost = perSolvedUsd(month);
+    return cost ? {solved: month.solving.solved, perSolvedUsd: cost} : null;
+  };
   return {
     maxTasksPerDay,
     curve,
     pairs,
+    solvedAtPace: {byok: atPace('byok'), platform: atPace('platform'), free: atPace('free')},
     ...(notApplicable ? {byokNotApplicable: notApplicable} : {}),
     stopsServingAtTasksPerDay: {byok: perDay(servesUpTo.byok), platform: perDay(servesUpTo.platform)},
     free: {

@@ -6,6 +6,8 @@ import {monthTasks, type Scenario} from '../simulation/scenario.js';
 import {simulateRun, type RunResult} from '../simulation/batch-run.js';
 import {keysUsed, newKeys, type Strategy} from '../routing/strategy.js';
 import {joinPhrases, phrase, setting, type Phrase} from '../settings.js';
+import {perSolvedUsd} from '../solving/solving.js';
+import {suggestedLadders} from './ladders.js';
 
 export interface Constraints {
   readonly budgetUsd?: Money;
@@ -17,6 +19,8 @@ export interface Constraints {
   readonly keyWorthUsd?: Money;
   /** Share of months with blocked tasks the user accepts; DEFAULT_RISK by default. */
   readonly risk?: number;
+  /** Rank by the month's bill (every task served), or by cost per solved task (--per solved). */
+  readonly per?: 'task' | 'solved';
 }
 
 /**
@@ -76,6 +80,8 @@ export interface Candidate {
     readonly needsKey: boolean;
     readonly overBudgetUsd: Money;
     readonly riskExcess: number;
+    /** Ranked per solved task, and what it solves is not known. */
+    readonly unknownSolved: boolean;
   };
 }
 
@@ -94,6 +100,8 @@ export interface Recommendation {
   readonly complete: boolean;
   readonly keyWorthUsd: Money;
   readonly risk: number;
+  /** What the ranking was by (--per). */
+  readonly per: 'task' | 'solved';
 }
 
 export function unservedTotal(run: RunResult): number {
@@ -171,6 +179,13 @@ function evaluateCandidates(
       );
     if (month.unserved['no-path'] > 0)
       violations.push(phrase`${month.unserved['no-path']} tasks a month have no path to run on`);
+    const unknownSolved = constraints.per === 'solved' && perSolvedUsd(month) === undefined;
+    if (unknownSolved)
+      violations.push(
+        month.solving.unknown > 0
+          ? phrase`${month.solving.unknown} tasks a month on models with no solve rate, solved or not unknown (${modelList(month.solving.unknownModels)}; ${setting('solveRates')})`
+          : phrase`solves no task`,
+      );
     const needsKey = Boolean(constraints.noKey && keysUsed(strategy).length > 0);
     if (needsKey) violations.push(phrase`needs a provider key (${setting('noKey')})`);
     const overBudgetUsd =
@@ -205,13 +220,21 @@ function evaluateCandidates(
       violations,
       warnings,
       ...(variability ? {variability} : {}),
-      shortfall: {unserved, needsKey, overBudgetUsd, riskExcess},
+      shortfall: {unserved, needsKey, overBudgetUsd, riskExcess, unknownSolved},
     };
   });
 }
 
-/** Those that meet every constraint first, cheapest first; then the rest, closest to meeting them first. */
-function byFit(a: Candidate, b: Candidate): number {
+/** A candidate's cost per solved task, for ranking: those whose solved tasks are unknown last. */
+function solvedCost(c: Candidate): Money {
+  return perSolvedUsd(c.month) ?? new Money(Infinity);
+}
+
+/**
+ * Those that meet every constraint first, cheapest first (per month, or per solved task); then the
+ * rest, closest to meeting them first.
+ */
+function byFit(a: Candidate, b: Candidate, per: 'task' | 'solved' = 'task'): number {
   const fitA = a.violations.length === 0;
   const fitB = b.violations.length === 0;
   if (fitA !== fitB) return fitA ? -1 : 1;
@@ -222,10 +245,12 @@ function byFit(a: Candidate, b: Candidate): number {
       sa.unserved - sb.unserved ||
       Number(sa.needsKey) - Number(sb.needsKey) ||
       sa.riskExcess - sb.riskExcess ||
+      Number(sa.unknownSolved) - Number(sb.unknownSolved) ||
       sa.overBudgetUsd.cmp(sb.overBudgetUsd);
     if (closer !== 0) return closer;
   }
-  return a.month.totalUsd.cmp(b.month.totalUsd) || a.warnings.length - b.warnings.length;
+  const cheaper = per === 'solved' ? solvedCost(a).cmp(solvedCost(b)) : 0;
+  return cheaper || a.month.totalUsd.cmp(b.month.totalUsd) || a.warnings.length - b.warnings.length;
 }
 
 /**
@@ -240,7 +265,11 @@ export function recommend(
   runs: number = variabilityRuns(scenario),
 ): Recommendation {
   const keyWorthUsd = constraints.keyWorthUsd ?? new Money(KEY_WORTH_USD_PER_MONTH);
-  const ranked = evaluateCandidates(scenario, constraints, extra, runs).sort(byFit);
+  const per = constraints.per ?? 'task';
+  const ladders = per === 'solved' ? suggestedLadders(scenario) : [];
+  const ranked = evaluateCandidates(scenario, constraints, [...extra, ...ladders], runs).sort((a, b) =>
+    byFit(a, b, per),
+  );
   const cheapest = ranked[0] as Candidate;
   const held = constraints.heldKeys ?? [];
   const keyless = ranked.find((c) => c.violations.length === 0 && newKeys(c.strategy, held).length === 0);
@@ -248,7 +277,7 @@ export function recommend(
     cheapest.violations.length === 0 &&
     newKeys(cheapest.strategy, held).length > 0 &&
     keyless &&
-    keyless.month.totalUsd.sub(cheapest.month.totalUsd).lt(keyWorthUsd)
+    monthlySaving(cheapest, keyless, per).lt(keyWorthUsd)
       ? keyless
       : cheapest;
   if (best !== cheapest) {
@@ -268,13 +297,74 @@ export function recommend(
     complete: best.month.complete,
     keyWorthUsd,
     risk: constraints.risk ?? DEFAULT_RISK,
+    per,
   };
 }
 
 const usd = (m: Money) => displayUsd(m);
 
+/**
+ * What `best` saves a month over `other`: the difference in bills, or ranked per solved task, what
+ * best's solved tasks would cost at other's price per solved task less best's bill.
+ */
+export function monthlySaving(best: Candidate, other: Candidate, per: 'task' | 'solved'): Money {
+  const otherPerSolved = perSolvedUsd(other.month);
+  if (per === 'task' || !otherPerSolved) return other.month.totalUsd.sub(best.month.totalUsd);
+  return otherPerSolved.mul(best.month.solving.solved).sub(best.month.totalUsd);
+}
+
 /** A candidate's month as the reasons print it: a lower bound (≥) where some tokens have no price. */
 const costOf = (c: Candidate) => `${c.month.complete ? '' : '≥'}${usd(c.month.totalUsd)}`;
+
+/** Models named in a reason: the first, and how many more. */
+export function modelList(ids: readonly string[]): string {
+  return ids.length <= 1 ? (ids[0] ?? '') : `${ids[0]} and ${ids.length - 1} more`;
+}
+
+/** A candidate's solved tasks a month as the reasons print them. */
+function solvedOf(c: Candidate): string {
+  return `${c.month.solving.solved} of ${c.month.tasks}`;
+}
+
+/** Ranked per month, what the pick solves: shown beside its bill, not deciding it. */
+function solvedSentence(best: Candidate): Phrase {
+  const perSolved = perSolvedUsd(best.month);
+  const s = best.month.solving;
+  if (!perSolved)
+    return s.unknown > 0
+      ? phrase`Whether ${s.unknown} of its ${best.month.tasks} tasks a month are solved is not known: no solve rate for ${modelList(s.unknownModels)} (${setting('solveRates')}).`
+      : phrase`It solves none of its tasks at the solve rates given.`;
+  return phrase`At first-attempt benchmark solve rates it solves about ${solvedOf(best)} tasks a month: ${usd(perSolved)} per solved task (${setting('per')} ranks by that).`;
+}
+
+/** Ranked per solved task: the pick against the runner-up, and whether an escalation ladder pays. */
+function perSolvedReasons(
+  pace: string,
+  best: Candidate,
+  runnerUp: Candidate | undefined,
+  ranked: readonly Candidate[],
+): Phrase[] {
+  const perSolved = perSolvedUsd(best.month) as Money;
+  const head = `At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month and solves about ${solvedOf(best)} tasks: ${usd(perSolved)} per solved task`;
+  const other = runnerUp && perSolvedUsd(runnerUp.month);
+  const reasons: Phrase[] = [
+    runnerUp && other && other.gt(perSolved)
+      ? phrase`${head}, ${usd(other.sub(perSolved))} less than the runner-up "${runnerUp.strategy.label}" (${usd(other)}, solving ${solvedOf(runnerUp)}).`
+      : runnerUp
+        ? phrase`${head}.`
+        : phrase`${head}; it is the only option that meets every constraint.`,
+  ];
+  const ladder = best.strategy.ladder;
+  const alone = ranked.find(
+    (c) => c.strategy.id === (best.strategy.id.endsWith('>byok') ? 'all-byok' : 'all-platform'),
+  );
+  const aloneCost = alone && perSolvedUsd(alone.month);
+  if (ladder && best.strategy.id.startsWith('ladder:') && alone && aloneCost)
+    reasons.push(
+      phrase`Escalation pays here: with ${ladder.first?.displayName ?? ladder.first?.id ?? 'the cheaper model'} first and only its failures sent on, it solves ${best.month.solving.solved} tasks a month against ${alone.month.solving.solved} for "${alone.strategy.label}" alone, at ${usd(perSolved)} per solved task against ${usd(aloneCost)}; the failed attempts are paid for (${best.month.solving.attempts} attempts for ${best.month.tasks} tasks).`,
+    );
+  return reasons;
+}
 
 /** The reasons in plain words, with the user's own numbers: each one true of the candidate table. */
 function explain(
@@ -297,7 +387,9 @@ function explain(
     reasons.push(phrase`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`);
   } else {
     const runnerUp = ranked.find((c) => c !== best && c.violations.length === 0);
-    if (!runnerUp) {
+    if (constraints.per === 'solved') {
+      reasons.push(...perSolvedReasons(pace, best, runnerUp, ranked));
+    } else if (!runnerUp) {
       reasons.push(
         phrase`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month; it is the only option that meets every constraint.`,
       );
@@ -313,6 +405,7 @@ function explain(
       );
     }
   }
+  if (constraints.per !== 'solved') reasons.push(solvedSentence(best));
   if (best.variability) {
     const v = best.variability;
     const credits = !v.runOutShare

@@ -11,7 +11,18 @@ export interface UserConfig {
   readonly keys: readonly string[];
   /** Also count a provider's key as held when its usual environment variable is set. */
   readonly keysFromEnv: boolean;
-  readonly apps: readonly Strategy[];
+  readonly apps: readonly ConfiguredApp[];
+}
+
+/** An app's retry and escalation setting as written: model names, resolved when the scenario is built. */
+export interface LadderSpec {
+  readonly retries: number;
+  readonly first?: string;
+  readonly escalateTo: readonly string[];
+}
+
+export interface ConfiguredApp extends Strategy {
+  readonly attempts?: LadderSpec;
 }
 
 export const EMPTY_CONFIG: UserConfig = {origin: '(none)', keys: [], keysFromEnv: true, apps: []};
@@ -28,15 +39,26 @@ function settings(r: Reader): AppSettings {
 export function parseConfig(json: unknown, origin: string): UserConfig {
   const r = Reader.root(json, origin, 'config');
   const apps = r.has('apps')
-    ? r.list('apps').map((app): Strategy => {
+    ? r.list('apps').map((app): ConfiguredApp => {
         const name = app.text('name');
         const perClass = app.optionalChild('perClass');
+        const attempts = app.optionalChild('attempts');
+        const first = attempts?.has('first') ? attempts.text('first') : undefined;
         return {
           id: `app:${name}`,
           label: `Your app "${name}"`,
           settings: settings(app),
           ...(perClass
             ? {perClass: Object.fromEntries(perClass.keys().map((k) => [k, settings(perClass.child(k))]))}
+            : {}),
+          ...(attempts
+            ? {
+                attempts: {
+                  retries: attempts.integer('retries', 0, 0, 10),
+                  ...(first ? {first} : {}),
+                  escalateTo: attempts.texts('escalateTo', []),
+                },
+              }
             : {}),
         };
       })

@@ -159,6 +159,12 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   // Success is drawn from a stream of its own, so the tasks drawn are the same with or without it.
   const outcomes = new Random(options.seed ^ 0x2545f491);
   const draws = new Float64Array(maxAttempts);
+  const freeRates = new Map<string, number | undefined>();
+  const freeRate = (model: ModelPrice, needs: Scenario['classes'][number]['needs']) => {
+    const key = `${model.id}\u0000${needs}`;
+    if (!freeRates.has(key)) freeRates.set(key, solveRates && firstAttemptRate(solveRates, model, needs));
+    return freeRates.get(key);
+  };
   const independentShare = solveRates?.independentShare ?? 1;
   const failedShare = solveRates?.failedTokenShare ?? 1;
   /** An attempt's tokens and list price on priced model `r`, for a task of `size` mean tasks (means from `at`). */
@@ -337,7 +343,11 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               else s.stopped++;
               break;
             }
-            const rate = knownRates[fits];
+            // The free pool rotates under a kept decision: its rate is the model of the day's.
+            const rate =
+              decision.path === 'free' && solveRates && context.freeModel
+                ? freeRate(context.freeModel, c.needs)
+                : knownRates[fits];
             const odds = rate === undefined ? undefined : oddsAfterFailures(rate, best, independentShare);
             if (decision.path === 'free') {
               s.freeUsed += units;

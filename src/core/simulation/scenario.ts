@@ -37,6 +37,8 @@ export interface Scenario {
   readonly freePool: readonly ModelPrice[];
   /** Benchmark solve rates, for figures per solved task; without them those figures are unknown. */
   readonly solveRates?: SolveRates;
+  /** Priced models with a solve rate: what a ladder `recommend --per solved` suggests may try first. */
+  readonly ladderModels?: readonly ModelPrice[];
 }
 
 /**

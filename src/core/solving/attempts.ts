@@ -8,13 +8,14 @@ import type {ModelPrice} from '../pricing/model-price.js';
 export interface Ladder {
   readonly retries: number;
   readonly first?: ModelPrice;
-  readonly escalateTo: readonly ModelPrice[];
+  /** 'own': the task class's own model (a suggested ladder tries a cheaper model before it). */
+  readonly escalateTo: readonly (ModelPrice | 'own')[];
 }
 
 /** The model each attempt asks for, in order. Without a ladder, one attempt on the class's model. */
 export function attemptModels(ladder: Ladder | undefined, classModel: ModelPrice): ModelPrice[] {
   if (!ladder) return [classModel];
-  const rungs = [ladder.first ?? classModel, ...ladder.escalateTo];
+  const rungs = [ladder.first ?? classModel, ...ladder.escalateTo.map((m) => (m === 'own' ? classModel : m))];
   return rungs.flatMap((model) => Array.from({length: 1 + ladder.retries}, () => model));
 }
 

@@ -1,3 +1,5 @@
+import type {Money} from '../money.js';
+
 /** What a run's attempts came to in solved tasks. */
 export interface Solving {
   /** Every attempt that ran: first attempts, retries and escalations. */
@@ -34,4 +36,13 @@ export class WholeOutcomes {
     this.sums.set(kind, sum);
     return won;
   }
+}
+
+/**
+ * What a run cost per task it solved, to the digit; undefined while some tasks' outcome is unknown
+ * (a model no benchmark covers) or none was solved.
+ */
+export function perSolvedUsd(run: {readonly totalUsd: Money; readonly solving: Solving}): Money | undefined {
+  if (run.solving.unknown > 0 || run.solving.solved === 0) return undefined;
+  return run.totalUsd.div(run.solving.solved);
 }

@@ -6,6 +6,7 @@ import {formatCount, formatUsd, plural, unitUsdDecimals} from '../../output/form
 import {fit} from '../text.js';
 import {Lines, type Line} from './Lines.js';
 import {totalServed} from '../../core/routing/router.js';
+import {perSolvedUsd} from '../../core/solving/solving.js';
 
 interface Props {
   readonly report: SimulateReport;
@@ -45,7 +46,13 @@ export function ResultsPanel({report, width, height, colour}: Props) {
     const unit = perTaskOf(path);
     const perTask = unit ? `${lower}${formatUsd(unit, decimals)}/task` : 'serves none';
     const unserved = unservedTotal(run);
-    const text = `${PATH_NAMES[path].padEnd(9)}${`${lower}${formatUsd(run.totalUsd)}`.padStart(11)}/mo  ${perTask}${unserved ? ` · ${formatCount(unserved)} unserved` : ''}`;
+    const solved = perSolvedUsd(run);
+    const perSolved = !scenario.solveRates
+      ? ''
+      : solved
+        ? ` · ${lower}${formatUsd(solved, decimals)}/solved`
+        : ' · ?/solved';
+    const text = `${PATH_NAMES[path].padEnd(9)}${`${lower}${formatUsd(run.totalUsd)}`.padStart(11)}/mo  ${perTask}${perSolved}${unserved ? ` · ${formatCount(unserved)} unserved` : ''}`;
     lines.push({text: fit(text, width), ...(path === report.cheapest ? {color: 'green'} : {})});
   }
   const free = scenario.plan.free;
