@@ -10,6 +10,8 @@ const DOCUMENT_HINTS: Record<Trouble, string | undefined> = {
   'not-a-sheet': 'see "Price sheets" in the README',
   'bad-sheet-field': 'fix the sheet, or check it with `vibe-cost prices validate FILE`',
   'unpriced-pool-model': 'every free-pool model needs a price sheet entry (at $0)',
+  'unrated-ladder-model':
+    'add its benchmark rate with --solve-rates FILE (the format of data/solve-rates.json)',
 };
 
 /**

@@ -10,7 +10,8 @@ export class DomainError extends Error {}
 /**
  * What is wrong with a document, for the front end to choose its advice: a data file (plan, profile,
  * settings) that is not an object or has a bad field; a price sheet that is not JSON, not a price
- * sheet, or has a bad field; a plan's free-tier model that no sheet prices.
+ * sheet, or has a bad field; a plan's free-tier model that no sheet prices; a model an app's retry
+ * and escalation ladder names that has no solve rate.
  */
 export type Trouble =
   | 'not-an-object'
@@ -18,7 +19,8 @@ export type Trouble =
   | 'sheet-not-json'
   | 'not-a-sheet'
   | 'bad-sheet-field'
-  | 'unpriced-pool-model';
+  | 'unpriced-pool-model'
+  | 'unrated-ladder-model';
 
 export interface BadDocumentDetail {
   readonly trouble: Trouble;

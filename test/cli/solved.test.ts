@@ -132,6 +132,6 @@ describe('answers in solved tasks', () => {
     writeFileSync(config, JSON.stringify({apps: [{name: 'x', attempts: {escalateTo: ['gpt-5.2']}}]}));
     const bad = run(['simulate', '--config', config]);
     expect(bad.code).toBe(65);
-    expect(bad.stderr).toMatch(/app:x: attempts\.escalateTo\[0\]: no solve rate for "gpt-5\.2"/);
+    expect(bad.stderr).toMatch(/app:x: field attempts\.escalateTo\[0\]: no solve rate for "gpt-5\.2"/);
   });
 });

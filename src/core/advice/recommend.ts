@@ -405,7 +405,7 @@ function explain(
       );
     }
   }
-  if (constraints.per !== 'solved') reasons.push(solvedSentence(best));
+  if (constraints.per !== 'solved' && scenario.solveRates) reasons.push(solvedSentence(best));
   if (best.variability) {
     const v = best.variability;
     const credits = !v.runOutShare

@@ -1,4 +1,4 @@
-import {DataError} from '../../errors.js';
+import {BadDocument} from '../domain-errors.js';
 import type {PriceBook} from '../pricing/price-book.js';
 import {priceOn} from '../pricing/price-dates.js';
 import type {ConfiguredApp} from '../routing/user-config.js';
@@ -19,14 +19,16 @@ export function withLadder(
 ): Strategy {
   const spec = app.attempts;
   if (!spec) return app;
-  const where = (field: string) => `${origin}: ${app.id}: attempts.${field}`;
+  const place = (field: string) => `${app.id}: field attempts.${field}`;
   const model = (name: string, field: string) => {
-    const found = priceOn(book.resolve(name, where(field)), date);
+    const found = priceOn(book.resolve(name, `${origin}: ${place(field)}`), date);
     if (!solveRateOf(rates, found))
-      throw new DataError(
-        `${where(field)}: no solve rate for "${found.id}" in ${rates.origin}`,
-        'add its benchmark rate with --solve-rates FILE (the format of data/solve-rates.json)',
-      );
+      throw new BadDocument({
+        trouble: 'unrated-ladder-model',
+        origin,
+        place: place(field),
+        problem: `no solve rate for "${found.id}" in ${rates.origin}`,
+      });
     return found;
   };
   const first = spec.first ? model(spec.first, 'first') : undefined;
