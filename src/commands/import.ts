@@ -143,7 +143,7 @@ export const importCommand = {
       ...(freeCap !== undefined ? {freeCap} : {}),
     });
     const subscriptions = readSubscriptions(args);
-    const progress = process.stderr.isTTY && args.format === 'table' ? progressBar() : undefined;
+    const progress = process.stderr.isTTY ? progressBar() : undefined;
     // The importers (and csv-parse) load only when importing: other commands start without them.
     const {replayHistory, nothingImported} = await import('../io/replay-history.js');
     const {

@@ -41,31 +41,66 @@ export function warn(message: string): void {
   process.stderr.write(`vibe-cost: warning: ${message}\n`);
 }
 
-/** A progress bar on stderr, redrawn at most ten times a second; only used on a terminal. */
-export function progressBar(amount: (read: number) => string = (read) => `${(read / 1e6).toFixed(0)} MB`): {
-  update: (read: number, total: number | undefined) => void;
+/** What a progress line counts: bytes by default, or the caller's unit (months). */
+export interface ProgressUnit {
+  amount: (done: number, total: number | undefined) => string;
+  rate: (perSecond: number) => string;
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+const BYTES: ProgressUnit = {
+  amount: (done, total) => (total ? `${mb(done)} of ${mb(total)} MB` : `${mb(done)} MB`),
+  rate: (perSecond) => `${mb(perSecond)} MB/s`,
+};
+
+/**
+ * A progress line on stderr for work that passes 2 s: share done, amount, files, rate and time left,
+ * redrawn at most ten times a second. Callers make one only when stderr is a terminal: piped runs stay silent.
+ */
+export function progressBar(
+  unit: ProgressUnit = BYTES,
+  clock: () => number = Date.now,
+  write: (text: string) => void = (text) => void process.stderr.write(text),
+): {
+  update: (done: number, total: number | undefined, file?: {at: number; of: number}) => void;
   done: () => void;
 } {
+  const start = clock();
   let last = 0;
   let drawn = false;
   return {
-    update: (read, total) => {
-      const now = Date.now();
-      if (now - last < 100) return;
+    update: (done, total, file) => {
+      const now = clock();
+      if (now - start < 2000 || now - last < 100) return;
       last = now;
       drawn = true;
-      const mb = amount(read);
-      if (!total) return void process.stderr.write(`\rreading… ${mb}`);
-      const share = Math.min(1, read / total);
+      const perSecond = (done / (now - start)) * 1000;
+      const parts = [unit.amount(done, total)];
+      if (file && file.of > 1)
+        parts.push(`file ${file.at.toLocaleString('en-US')} of ${file.of.toLocaleString('en-US')}`);
+      parts.push(unit.rate(perSecond));
+      if (total && perSecond > 0) parts.push(`${clockTime((total - done) / perSecond)} left`);
+      const share = total ? Math.min(1, done / total) : undefined;
       const width = 30;
-      process.stderr.write(
-        `\r[${'#'.repeat(Math.round(share * width)).padEnd(width)}] ${(share * 100).toFixed(0).padStart(3)}% ${mb}`,
-      );
+      const bar =
+        share === undefined
+          ? 'reading…'
+          : `[${'#'.repeat(Math.round(share * width)).padEnd(width)}] ${(share * 100).toFixed(0).padStart(3)}%`;
+      write(`\r\u001B[2K${bar} ${parts.join(' · ')}`);
     },
     done: () => {
-      if (drawn) process.stderr.write('\r\u001B[2K');
+      if (drawn) write('\r\u001B[2K');
     },
   };
+}
+
+/** Seconds as m:ss, or h:mm:ss past an hour. */
+function clockTime(seconds: number): string {
+  const s = Math.ceil(seconds);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
 }
 
 export function printJson(value: unknown): void {

@@ -124,7 +124,10 @@ export const simulateCommand = {
       ];
       // Long runs show how far they are on a terminal; piped output stays clean.
       const progress = process.stderr.isTTY
-        ? progressBar((done) => `${done.toLocaleString('en-US')} of ${runs.toLocaleString('en-US')} months`)
+        ? progressBar({
+            amount: (done) => `${done.toLocaleString('en-US')} of ${runs.toLocaleString('en-US')} months`,
+            rate: (perSecond) => `${Math.round(perSecond).toLocaleString('en-US')} months/s`,
+          })
         : undefined;
       const result = simulateMonths(scenario, {
         runs,

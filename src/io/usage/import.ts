@@ -5,7 +5,7 @@ import {DataError} from '../../errors.js';
 import {Readers} from './dispatch.js';
 import {detectSource} from './detect.js';
 import {expandInputs, type Found, RepeatFinder} from './files.js';
-import {Progress, readHead} from './input.js';
+import {Progress, readHead, type ProgressReport} from './input.js';
 import {README_IMPORT} from './hints.js';
 import {localDay} from './numbers.js';
 import {FileSink, RejectLog} from './sink.js';
@@ -21,8 +21,8 @@ export interface ImportOptions {
   readonly format?: SourceId;
   /** Stop at the first bad row with a DataError. */
   readonly strict?: boolean;
-  /** Called with bytes read so far and total bytes (when known), for a progress bar; optional. */
-  readonly onProgress?: (read: number, total: number | undefined) => void;
+  /** Called with bytes read so far, total bytes (when known) and the file being read, for a progress line; optional. */
+  readonly onProgress?: ProgressReport;
   /** Text to read for the input '-' (tests pass it; the CLI reads process.stdin into it). */
   readonly stdin?: () => Promise<string>;
 }
@@ -136,6 +136,7 @@ export async function importUsage(
   const progress = new Progress(
     found.reduce((n, f) => n + f.size, 0),
     options.onProgress,
+    planned.filter((p) => p !== undefined).length,
   );
   const rejects = new RejectLog(options.strict ?? false);
   const repeats = new RepeatFinder();
@@ -173,6 +174,7 @@ export async function importUsage(
       sameAs !== undefined,
       source.family !== undefined,
     );
+    progress.next();
     await readers.read(p.input, p.head, source, sink, progress);
     if (sink.held && source.family !== undefined)
       held.push({sink, file: {file: p.input.name, family: source.family, rows: sink.held}});

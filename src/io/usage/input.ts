@@ -11,21 +11,31 @@ export interface Input {
   readonly size: number;
 }
 
-/** Bytes read across every input, reported to the caller's progress bar. */
+/** Reports bytes read so far, the total, and which file of how many is being read. */
+export type ProgressReport = (
+  read: number,
+  total: number | undefined,
+  file: {at: number; of: number},
+) => void;
+
+/** Bytes read across every input, reported to the caller's progress line. */
 export class Progress {
   private done = 0;
   private readonly total: number | undefined;
-  private readonly report: ((read: number, total: number | undefined) => void) | undefined;
-  constructor(
-    total: number | undefined,
-    report: ((read: number, total: number | undefined) => void) | undefined,
-  ) {
+  private readonly report: ProgressReport | undefined;
+  private readonly file: {at: number; of: number};
+  constructor(total: number | undefined, report: ProgressReport | undefined, files = 1) {
     this.total = total;
     this.report = report;
+    this.file = {at: 0, of: files};
+  }
+  /** The next file begins. */
+  next(): void {
+    this.file.at++;
   }
   add(bytes: number): void {
     this.done += bytes;
-    this.report?.(this.done, this.total);
+    this.report?.(this.done, this.total, this.file);
   }
 }
 

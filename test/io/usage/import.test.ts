@@ -186,11 +186,14 @@ describe('repeats, stdin and progress', () => {
   });
 
   it('reports progress up to the total size', async () => {
-    const calls: [number, number | undefined][] = [];
+    const calls: [number, number | undefined, string][] = [];
     await collect([fixture('claude-projects'), fixture('openai-usage.csv')], {
-      onProgress: (read, total) => calls.push([read, total]),
+      onProgress: (read, total, file) => calls.push([read, total, `${file.at} of ${file.of}`]),
     });
     const last = calls.at(-1)!;
     expect(last[0]).toBe(last[1]);
+    const files = Number(last[2].split(' of ')[1]);
+    expect(files).toBeGreaterThan(1);
+    expect(last[2]).toBe(`${files} of ${files}`);
   });
 });
