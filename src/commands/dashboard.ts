@@ -2,6 +2,8 @@ import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {constraintOptions, readConstraints} from './constraints.js';
 import {asOfDate, loadScenario, withScenarioOptions, type ScenarioArgs} from './options.js';
+import {ON_LIMIT} from '../core/routing/router.js';
+import {readSubscriptions, withSubscriptionOptions, type SubscriptionArgs} from './subscription-options.js';
 
 export interface TerminalEnv {
   readonly stdinIsTTY: boolean;
@@ -33,7 +35,7 @@ export function opensDashboardByDefault(argv: readonly string[], env: TerminalEn
   return argv.length === 0 && dashboardBlocked(env) === undefined;
 }
 
-interface DashboardArgs extends ScenarioArgs {
+interface DashboardArgs extends ScenarioArgs, SubscriptionArgs {
   import?: string[];
 }
 
@@ -42,7 +44,7 @@ export const dashboardCommand = {
   describe:
     'an interactive dashboard: change the inputs and watch the costs, breakevens and recommendation move',
   builder: (yargs: Argv) =>
-    constraintOptions(withScenarioOptions(yargs))
+    withSubscriptionOptions(constraintOptions(withScenarioOptions(yargs)))
       .option('import', {
         type: 'string',
         requiresArg: true,
@@ -60,6 +62,7 @@ export const dashboardCommand = {
     if (blocked) throw new UsageError(blocked);
     const loaded = loadScenario(args);
     const constraints = readConstraints(args, loaded.heldKeys);
+    const subscriptions = readSubscriptions(args, loaded.scenario, ON_LIMIT);
     const {runDashboard} = await import('../ui/run-dashboard.js');
 
     await runDashboard({
@@ -68,6 +71,7 @@ export const dashboardCommand = {
       ...(constraints.budgetUsd ? {budgetUsd: constraints.budgetUsd} : {}),
       ...(constraints.noKey ? {noKey: true} : {}),
       ...(args.import?.length ? {importFiles: args.import} : {}),
+      ...(subscriptions ? {subscriptions} : {}),
     });
   },
 };

@@ -82,7 +82,7 @@ export const recommendCommand = {
       print(
         renderRecommendMarkdown(view) +
           (subs
-            ? `\n## Subscriptions\n\n${recommendSubscriptionLines(subs)
+            ? `\n## Subscriptions\n\n${subscriptionAdvice(subs)
                 .map((l) => `- ${l}`)
                 .join('\n')}\n`
             : ''),
@@ -130,9 +130,7 @@ export const recommendCommand = {
       );
     } else {
       const width = tableWidth(args);
-      const lines = subs
-        ? recommendSubscriptionLines(subs).flatMap((l) => wrapProse(l, Math.min(width, 100)))
-        : [];
+      const lines = subs ? subscriptionAdvice(subs).flatMap((l) => wrapProse(l, Math.min(width, 100))) : [];
       print(
         renderRecommendTable(view, width, terminalStyle()) +
           (subs ? `\n${terminalStyle().bold('Subscriptions at this pace:')}\n${lines.join('\n')}\n` : ''),
@@ -140,3 +138,11 @@ export const recommendCommand = {
     }
   },
 };
+
+/** The subscription lines, and where the CLI user sets a limit of their own. */
+function subscriptionAdvice(report: Parameters<typeof recommendSubscriptionLines>[0]): string[] {
+  return [
+    ...recommendSubscriptionLines(report),
+    'Every limit, its source and whether it is an estimate: simulate --subscription; your own figure: --limit ID=COUNT.',
+  ];
+}

@@ -355,9 +355,7 @@ export function recommendSubscriptionLines(report: SubscriptionReport): string[]
         ]
       : []),
     ...(report.plans.some((p) => p.limits.some((l) => l.estimate))
-      ? [
-          "Limits marked estimate in `simulate --subscription` are not the vendor's: --limit ID=COUNT sets your own.",
-        ]
+      ? ["Some of the plans' limits are estimates, not the vendor's figures."]
       : []),
   ];
 }

@@ -12,7 +12,7 @@ import {RecommendationPanel} from './components/RecommendationPanel.js';
 import {ResultsPanel} from './components/ResultsPanel.js';
 import {StatusBar} from './components/StatusBar.js';
 import {TextPanel} from './components/TextPanel.js';
-import {chartOf, reportOf, scenarioOf, type ChartText, type Context} from './derive.js';
+import {chartOf, reportOf, scenarioOf, subscriptionLinesOf, type ChartText, type Context} from './derive.js';
 import {keysUsed, newKeys} from '../core/routing/strategy.js';
 import type {DashboardIO} from './io.js';
 import {profileDocument} from '../core/simulation/profile.js';
@@ -209,7 +209,11 @@ export function App({initial, context, io, colour}: AppProps) {
       return (
         <TextPanel
           title="Why this recommendation · r or c: back to the chart"
-          paragraphs={built.report.recommendation.reasons.map((r) => `- ${dashboardText(r)}`)}
+          // The subscriptions asked about with --subscription come first: the panel shows what fits.
+          paragraphs={[
+            ...subscriptionLinesOf(built.scenario, context).map((l) => `- ${l}`),
+            ...built.report.recommendation.reasons.map((r) => `- ${dashboardText(r)}`),
+          ]}
           width={layout.width}
           height={layout.bottomHeight}
           colour={colour}

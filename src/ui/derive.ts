@@ -22,6 +22,10 @@ import {KEY_WORTH_USD_PER_MONTH} from '../core/advice/recommend.js';
 import {formatCount, formatUsd, formatNumber, plural} from '../output/format.js';
 import {chartPoints, renderLineChart, type ChartMarker, type ChartSeries} from '../output/chart.js';
 import {PATH_NAMES} from '../output/describe.js';
+import type {OnLimit} from '../core/routing/router.js';
+import type {SubscriptionPlan} from '../core/subscription/subscription-plan.js';
+import {subscriptionReport} from '../core/subscription/subscription-report.js';
+import {recommendSubscriptionLines} from '../output/subscription-render.js';
 import {markupValue, type ChartView, type Inputs} from './state.js';
 import type {SolveRates} from '../core/solving/solve-rates.js';
 
@@ -35,6 +39,11 @@ export interface Context {
   readonly solveRates?: SolveRates;
   /** The platform's users, for the builder's chart: the bundled population, loaded at opening. */
   readonly population?: PopulationProfiles;
+  /** Vendor plans given with --subscription, weighed beside the paths in the reasons panel. */
+  readonly subscriptions?: {
+    readonly plans: readonly SubscriptionPlan[];
+    readonly onLimits: readonly OnLimit[];
+  };
 }
 
 export interface PopulationProfiles {
@@ -91,6 +100,12 @@ export function reportOf(scenario: Scenario, inputs: Inputs, context: Context): 
     userStrategiesOf(inputs, context),
     0,
   );
+}
+
+/** The subscriptions beside the paths at the inputs' pace, as `recommend --subscription` states them; none without --subscription. */
+export function subscriptionLinesOf(scenario: Scenario, context: Context): string[] {
+  const subs = context.subscriptions;
+  return subs ? recommendSubscriptionLines(subscriptionReport(scenario, subs.plans, subs.onLimits)) : [];
 }
 
 /** Volumes the breakeven chart prices: enough for its shape, few enough to redraw at once (about 70 ms for the team preset). */

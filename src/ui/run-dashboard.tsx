@@ -19,6 +19,8 @@ export interface DashboardOptions {
   /** A usage file to import and replay on opening. */
   /** Usage files to replay on opening (--import), read together. */
   readonly importFiles?: readonly string[];
+  /** Vendor plans to weigh beside the paths (--subscription). */
+  readonly subscriptions?: Context['subscriptions'];
 }
 
 /** Colour unless NO_COLOR is set (https://no-color.org) or FORCE_COLOR=0. */
@@ -51,6 +53,7 @@ export function openingState(options: DashboardOptions): {state: DashboardState;
     ...(options.budgetUsd ? {budgetUsd: options.budgetUsd} : {}),
     population: loadPopulation('indie-mix', 'all-platform'),
     ...(scenario.solveRates ? {solveRates: scenario.solveRates} : {}),
+    ...(options.subscriptions ? {subscriptions: options.subscriptions} : {}),
   };
   return {
     state: options.importFiles?.length

@@ -2,6 +2,7 @@ import {render, cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {App} from '../../src/ui/App.js';
 import {memoryIO, opening} from './helpers.js';
+import {loadSubscriptionPlan} from '../../src/io/load-data.js';
 
 const RIGHT = '\u001B[C';
 const DOWN = '\u001B[B';
@@ -57,6 +58,20 @@ describe('dashboard App', () => {
     await vi.waitFor(() => expect(lastFrame()).toContain('Why this recommendation'));
     expect(lastFrame()?.replace(/\s+/g, ' ')).toContain('worth managing (key-worth setting)');
     expect(lastFrame()).not.toMatch(/--[a-z]/);
+  });
+
+  it('weighs the subscriptions given with --subscription in the reasons panel', async () => {
+    const {state, context} = opening();
+    const subscriptions = {plans: [loadSubscriptionPlan('claude-max-5x')], onLimits: ['key' as const]};
+    const {lastFrame, stdin} = render(
+      <App initial={state} context={{...context, subscriptions}} io={memoryIO()} colour={false} />,
+    );
+    await vi.waitFor(() => expect(lastFrame()).toContain('A month: 252 tasks'));
+    stdin.write('r');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Why this recommendation'));
+    const text = lastFrame()?.replace(/\s+/g, ' ');
+    expect(text).toContain('Claude Max 5×, your key past the limit: $311.08');
+    expect(text).not.toMatch(/--[a-z]/);
   });
 
   it('switches plan from the list with type-to-filter', async () => {
