@@ -4,6 +4,7 @@ import {CAPABILITIES, type Capability} from '../core/capability.js';
 import {profileFromHistory} from '../core/history/history-profile.js';
 import {profileDocument} from '../core/simulation/profile.js';
 import {applyPlanOverrides} from '../core/simulation/overrides.js';
+import {agentHistory} from '../io/usage/agent-homes.js';
 import {SOURCE_IDS, type SourceId} from '../io/usage/sources/registry.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
@@ -64,7 +65,8 @@ export const importCommand = {
       .positional('inputs', {
         type: 'string',
         array: true,
-        describe: 'files, folders (read recursively) or - for standard input',
+        describe:
+          "files, folders (read recursively) or - for standard input; none: every agent's default place",
       })
       .option('source', {
         choices: SOURCE_IDS,
@@ -126,13 +128,9 @@ export const importCommand = {
   handler: async (argv: Arguments) => {
     const args = argv as unknown as ImportArgs;
     // yargs drops a lone '-' from positionals; it means standard input, so take it from the raw arguments.
-    const inputs = [...(args.inputs ?? []), ...(process.argv.slice(2).includes('-') ? ['-'] : [])];
-    if (inputs.length === 0)
-      throw new UsageError(
-        'import: name the files or folders to read, or - for standard input',
-        'vibe-cost import ~/.claude/projects',
-      );
-    args.inputs = inputs;
+    const named = [...(args.inputs ?? []), ...(process.argv.slice(2).includes('-') ? ['-'] : [])];
+    args.inputs =
+      named.length > 0 ? named : agentHistory(process.env, (line) => process.stderr.write(`${line}\n`));
     const gapMs = parseDuration(args['task-gap']);
     const freeCap = wholeNumber('free-cap', args['free-cap'], 0);
     const markupPct = moneyFlag('markup', args.markup);
