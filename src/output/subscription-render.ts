@@ -3,6 +3,7 @@ import type {SheetSummary} from '../core/pricing/model-price.js';
 import type {Strategy} from '../core/routing/strategy.js';
 import type {Limit, SubscriptionPlan} from '../core/subscription/subscription-plan.js';
 import type {SubscriptionReport} from '../core/subscription/subscription-report.js';
+import type {LimitSensitivity} from '../core/subscription/limit-sensitivity.js';
 import type {SubscriptionBreakeven} from '../core/subscription/subscription-breakeven.js';
 import type {SetupMonth} from '../core/subscription/timeline.js';
 import {formatCount, formatFixed, formatUsd, plural} from './format.js';
@@ -117,7 +118,24 @@ export function verdictLines(report: SubscriptionReport): string[] {
           : `${formatUsd(diff)} a month more than ${baseName}.`),
     );
   }
+  for (const s of report.sensitivity) lines.push(sensitivityLine(s, baseName));
   return lines;
+}
+
+/** How far a plan's verdict rests on its estimated limits, in one sentence. */
+function sensitivityLine(s: LimitSensitivity, baseName: string): string {
+  const name = s.plan.name;
+  if (s.feeAboveBase)
+    return `${name}: its fee alone (${formatUsd(s.plan.fee.usdPerMonth)}) is more than ${baseName} costs, whatever its limits.`;
+  const limits = (t: NonNullable<LimitSensitivity['turnsAt']>) =>
+    t.limits.map((l) => limitWords({...l, estimate: false})).join('; ');
+  if (!s.turnsAt)
+    return s.beatsNow
+      ? `${name} stays cheaper than ${baseName} even at a hundredth of the estimated limits it reaches.`
+      : `${name} costs more than ${baseName} even at 100 times the estimated limits it reaches.`;
+  return s.beatsNow
+    ? `This rests on estimated limits: ${name} stays cheaper than ${baseName} down to about ${s.turnsAt.factor}× of them (${limits(s.turnsAt)}).`
+    : `This rests on estimated limits: ${name} becomes cheaper than ${baseName} from about ${s.turnsAt.factor}× of them (${limits(s.turnsAt)}); if you know your plan's limits, set them with --limit.`;
 }
 
 function notes(report: SubscriptionReport): string[] {
@@ -307,6 +325,15 @@ export function subscriptionJson(report: SubscriptionReport, prices: readonly Sh
     workingDay: {...report.day, assumed: report.dayAssumed},
     subscriptions: report.plans.map(planJson),
     month: report.expected.map((e) => monthJson(e.strategy, e.month)),
+    limitSensitivity: report.sensitivity.map((x) => ({
+      plan: x.plan.id,
+      beatsBaseAtEstimates: x.beatsNow,
+      feeAboveBase: x.feeAboveBase,
+      turnsAtFactor: x.turnsAt?.factor ?? null,
+      limitsWhereItTurns: x.turnsAt
+        ? Object.fromEntries(x.turnsAt.limits.map((l) => [l.id, l.count.toString()]))
+        : null,
+    })),
     ...(sim
       ? {
           simulation: {

@@ -12,6 +12,7 @@ import {
   type SubscriptionSimResult,
 } from './subscription-sim.js';
 import type {SetupMonth} from './timeline.js';
+import {limitSensitivity, type LimitSensitivity} from './limit-sensitivity.js';
 
 /** Subscription setups beside your key and the platform, at the profile's pace. */
 export interface SubscriptionReport {
@@ -24,6 +25,8 @@ export interface SubscriptionReport {
   readonly expected: readonly {readonly strategy: Strategy; readonly month: SetupMonth}[];
   /** With --runs: the spread over random months. */
   readonly simulated?: SubscriptionSimResult;
+  /** Per plan with estimated limits: how far its verdict rests on them. */
+  readonly sensitivity: readonly LimitSensitivity[];
 }
 
 /** The setups to compare: BYOK (where a key can run the profile), platform-paid, then each plan × choice. */
@@ -56,12 +59,19 @@ export function subscriptionReport(
   simulation?: {runs: number; seed: number},
 ): SubscriptionReport {
   const strategies = subscriptionStrategies(scenario, plans, onLimits);
+  const expected = expectedSubscriptionMonth(scenario, strategies);
+  const base = (
+    expected.find((e) => e.strategy.id === 'all-byok') ??
+    expected.find((e) => e.strategy.id === 'all-platform')
+  )?.month.bill.totalUsd;
+  const paying = onLimits.filter((o): o is 'key' | 'platform' | 'extra' => o !== 'wait');
   return {
     scenario,
     plans,
     day: workingDay(scenario),
     dayAssumed: !scenario.profile.day,
-    expected: expectedSubscriptionMonth(scenario, strategies),
+    expected,
+    sensitivity: base ? plans.flatMap((plan) => limitSensitivity(scenario, plan, base, paying) ?? []) : [],
     ...(simulation
       ? {simulated: simulateSubscriptionMonths(scenario, strategies, simulation.runs, simulation.seed)}
       : {}),
