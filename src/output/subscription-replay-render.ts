@@ -122,7 +122,7 @@ function notes(r: SubscriptionReplayResult): string[] {
       : []),
     ...(r.standardRated
       ? [
-          `${plural(r.standardRated, 'request')} at a fast speed or a service tier are priced at standard rates here.`,
+          `${plural(r.standardRated, 'request')} at a fast speed or a service tier ${r.standardRated === 1 ? 'is' : 'are'} priced at standard rates in the subscription replay: a fast or priority surcharge is not applied there.`,
         ]
       : []),
     ...r.notCovering.map((p) => `${p.name} runs none of the history's models: not replayed.`),
