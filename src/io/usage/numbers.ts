@@ -109,6 +109,13 @@ export function unixInstant(text: string | number | undefined, column: string): 
   return new Date(Math.round(n * 1000)).toISOString();
 }
 
+/** A UTC instant from milliseconds since the epoch (agents' JSON logs), range-checked like the rest. */
+export function msInstant(ms: unknown, field: string): string {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || ms > 253_402_300_799_000)
+    throw new RowProblem(`${field} is not a time in milliseconds: ${JSON.stringify(ms) ?? String(ms)}`);
+  return new Date(Math.floor(ms)).toISOString();
+}
+
 function checked(iso: string, column: string, cell: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t) || t < 0 || t > 253_402_300_799_000)

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {isObj, type Obj} from '../json.js';
-import {countFromJson, RowProblem, usdFromJson} from '../numbers.js';
+import {countFromJson, msInstant, RowProblem, usdFromJson} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonSource} from './source.js';
@@ -55,9 +55,8 @@ function readTask(root: unknown, where: WeakMap<object, number>, sink: FileSink,
     const line = where.get(message) ?? 0;
     sink.row();
     sink.settle(line, () => {
-      const ts = message['ts'];
-      if (typeof ts !== 'number' || !Number.isFinite(ts) || ts <= 0)
-        throw new RowProblem(`ts is not a time in milliseconds: ${JSON.stringify(ts)}`);
+      const start = msInstant(message['ts'], 'ts');
+      const ts = message['ts'] as number;
       const request = requestOf(message);
       if (request['tokensIn'] === undefined && request['tokensOut'] === undefined) return sink.skip();
       const n = (field: string) => countFromJson(request[field], field) ?? 0;
@@ -78,7 +77,7 @@ function readTask(root: unknown, where: WeakMap<object, number>, sink: FileSink,
         file: sink.file,
         line,
         granularity: 'request',
-        start: new Date(ts).toISOString(),
+        start,
         modelRaw: model,
         requests: 1,
         tokens,

@@ -1,6 +1,6 @@
 import {lines, type Input, type Progress} from '../input.js';
 import {isObj, type Obj} from '../json.js';
-import {countFromJson, minus, RowProblem, utcInstant} from '../numbers.js';
+import {countFromJson, minus, msInstant, RowProblem, utcInstant} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonlSource} from './source.js';
@@ -89,10 +89,10 @@ function idOf(span: Obj, ...names: string[]): string | undefined {
 function startOf(span: Obj): string {
   const time = span['startTime'] ?? span['start_time'] ?? span['startTimeUnixNano'];
   if (Array.isArray(time) && typeof time[0] === 'number' && typeof time[1] === 'number')
-    return new Date(time[0] * 1000 + Math.floor(time[1] / 1e6)).toISOString();
+    return msInstant(time[0] * 1000 + Math.floor(time[1] / 1e6), 'startTime');
   if (typeof time === 'string' && /^\d{16,}$/.test(time))
-    return new Date(Number(BigInt(time) / 1_000_000n)).toISOString();
-  if (typeof time === 'number' && time > 1e17) return new Date(Math.floor(time / 1e6)).toISOString();
+    return msInstant(Number(BigInt(time) / 1_000_000n), 'startTime');
+  if (typeof time === 'number' && time > 1e17) return msInstant(Math.floor(time / 1e6), 'startTime');
   if (typeof time === 'string') return utcInstant(time, 'startTime');
   throw new RowProblem(`startTime is not a time: ${JSON.stringify(time) ?? 'missing'}`);
 }

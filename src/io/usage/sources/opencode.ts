@@ -1,6 +1,6 @@
 import type {UsageRecord} from '../../../core/history/usage-record.js';
 import {isObj, type Obj} from '../json.js';
-import {countFromJson, RowProblem, usdFromJson} from '../numbers.js';
+import {countFromJson, msInstant, RowProblem, usdFromJson} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonSource} from './source.js';
@@ -36,9 +36,7 @@ function toRecord(
   // Older opencode left reasoning inside output (its total says so); newer writes them apart.
   const total = countFromJson(tokens['total'], 'tokens.total');
   const inside = total !== undefined && total === input + output + read + write && reasoning > 0;
-  const time = isObj(message['time']) ? message['time']['created'] : undefined;
-  if (typeof time !== 'number' || !Number.isFinite(time) || time <= 0)
-    throw new RowProblem(`time.created is not a time in milliseconds: ${JSON.stringify(time)}`);
+  const start = msInstant(isObj(message['time']) ? message['time']['created'] : undefined, 'time.created');
   const usd = usdFromJson(message['cost'], 'cost');
   const provider = typeof message['providerID'] === 'string' ? message['providerID'] : undefined;
   const model = typeof message['modelID'] === 'string' ? message['modelID'] : '';
@@ -47,7 +45,7 @@ function toRecord(
     file,
     line,
     granularity: 'request',
-    start: new Date(time).toISOString(),
+    start,
     // The provider prefix picks the right sheet where a model is sold by several (openrouter/…).
     modelRaw: provider !== undefined && model !== '' && !model.includes('/') ? `${provider}/${model}` : model,
     requests: 1,
