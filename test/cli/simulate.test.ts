@@ -190,15 +190,17 @@ describe('huge inputs are bounded', () => {
   });
 
   it.skipIf(spawnSync('script', ['-V']).status !== 0)(
-    'on a terminal, a month simulation shows its progress on stderr',
+    'on a terminal, a month simulation past 2 s shows its progress, rate and time left on stderr',
     () => {
+      // Enough months to pass 2 s on a fast machine: the line waits that long before it shows.
       const out = spawnSync(
         'script',
-        ['-qec', `${process.execPath} ${BIN} simulate --runs 2000 --format json > /dev/null`, '/dev/null'],
+        ['-qec', `${process.execPath} ${BIN} simulate --runs 40000 --format json > /dev/null`, '/dev/null'],
         {cwd: ROOT, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}},
       );
-      expect(out.stdout).toMatch(/\] +\d+% [\d,]+ of 2,000 months/);
+      expect(out.stdout).toMatch(/\] +\d+% [\d,]+ of 40,000 months · [\d,]+ months\/s · \d+:\d\d left/);
     },
+    60_000,
   );
 
   it('a long month simulation is silent on stderr when piped (the progress bar is for terminals)', async () => {
