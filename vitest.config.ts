@@ -11,5 +11,8 @@ export default defineConfig({
     // One worker per core: vitest's default leaves one core to its main process, which idles while
     // the end-to-end tests run the CLI in the workers; on two cores that default runs files one at a time.
     maxWorkers: availableParallelism(),
+    // Threads start faster than forked processes (the suite took 92 s against 115 s on two cores);
+    // the in-process CLI runner swaps process.exit, never process.chdir, so threads are enough.
+    pool: 'threads',
   },
 });
