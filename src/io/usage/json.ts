@@ -1,6 +1,8 @@
 import {DataError} from '../../errors.js';
 import {README_IMPORT} from './hints.js';
 import {cleanHead} from './sniff.js';
+import {linesWith, type Input, type Progress} from './input.js';
+import type {FileSink} from './sink.js';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,4 +54,27 @@ function objectLines(text: string, root: unknown, firstLine = 1): WeakMap<object
   };
   walk(root);
   return lines;
+}
+
+/**
+ * The lines of a JSONL file that mention `marker`, parsed; a line that mentions it but is not
+ * JSON is a rejected row, with the parser's words. The rest are never decoded (linesWith).
+ */
+export async function* jsonLinesWith(
+  input: Input,
+  progress: Progress,
+  marker: string,
+  sink: FileSink,
+): AsyncGenerator<[unknown, number]> {
+  for await (const [text, n] of linesWith(input, progress, marker)) {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(text);
+    } catch (error) {
+      sink.row();
+      sink.reject(n, `not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    yield [entry, n];
+  }
 }

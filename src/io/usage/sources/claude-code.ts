@@ -1,7 +1,7 @@
 import type {UsageRecord} from '../../../core/history/usage-record.js';
-import {linesWith, type Input, type Progress} from '../input.js';
+import type {Input, Progress} from '../input.js';
 import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from '../numbers.js';
-import {isObj, type Obj} from '../json.js';
+import {isObj, jsonLinesWith, type Obj} from '../json.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonlSource} from './source.js';
@@ -27,15 +27,7 @@ async function readClaudeCode(
   progress: Progress,
 ): Promise<void> {
   const kept = new Map<string, Kept>();
-  for await (const [text, n] of linesWith(input, progress, '"usage"')) {
-    let entry: unknown;
-    try {
-      entry = JSON.parse(text);
-    } catch (error) {
-      sink.row();
-      sink.reject(n, `not valid JSON (${(error as Error).message})`);
-      continue;
-    }
+  for await (const [entry, n] of jsonLinesWith(input, progress, '"usage"', sink)) {
     if (!isObj(entry) || !isObj(entry['message']) || !isObj(entry['message']['usage'])) continue;
     const line: Obj = entry;
     const message: Obj = entry['message'];

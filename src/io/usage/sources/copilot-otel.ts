@@ -1,5 +1,5 @@
-import {lines, type Input, type Progress} from '../input.js';
-import {isObj, type Obj} from '../json.js';
+import type {Input, Progress} from '../input.js';
+import {isObj, jsonLinesWith, type Obj} from '../json.js';
 import {countFromJson, minus, msInstant, RowProblem, utcInstant} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
@@ -18,16 +18,7 @@ const USAGE = 'gen_ai.usage.';
  * and writes (taken out once).
  */
 async function readOtel(input: Input, sink: FileSink, seen: SeenKeys, progress: Progress): Promise<void> {
-  for await (const [text, n] of lines(input, progress)) {
-    if (!text.includes('"gen_ai.usage.')) continue;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(text);
-    } catch (error) {
-      sink.row();
-      sink.reject(n, `not valid JSON (${(error as Error).message})`);
-      continue;
-    }
+  for await (const [entry, n] of jsonLinesWith(input, progress, '"gen_ai.usage.', sink)) {
     if (!isObj(entry) || !isObj(entry['attributes'])) continue;
     const span: Obj = entry;
     const attributes: Obj = entry['attributes'];

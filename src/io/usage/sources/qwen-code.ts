@@ -1,6 +1,6 @@
 import {geminiBuckets} from '../gemini-tokens.js';
-import {lines, type Input, type Progress} from '../input.js';
-import {isObj} from '../json.js';
+import type {Input, Progress} from '../input.js';
+import {isObj, jsonLinesWith} from '../json.js';
 import {countFromJson, RowProblem, utcInstant} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
@@ -16,16 +16,7 @@ const ID = 'qwen-code.jsonl';
  * telemetry records restate the same usage and are not read.
  */
 async function readQwen(input: Input, sink: FileSink, seen: SeenKeys, progress: Progress): Promise<void> {
-  for await (const [text, n] of lines(input, progress)) {
-    if (!text.includes('"usageMetadata"')) continue;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(text);
-    } catch (error) {
-      sink.row();
-      sink.reject(n, `not valid JSON (${(error as Error).message})`);
-      continue;
-    }
+  for await (const [entry, n] of jsonLinesWith(input, progress, '"usageMetadata"', sink)) {
     if (!isObj(entry) || entry['type'] !== 'assistant') continue;
     const record = entry;
     sink.row();
