@@ -373,7 +373,7 @@ export function recommendSubscriptionLines(report: SubscriptionReport): string[]
     ...verdictLines(report),
     ...(best
       ? [
-          `Cheapest setup here that serves every task: ${best.strategy.label}, ${formatUsd(best.month.bill.totalUsd)} a month` +
+          `Cheapest of your key, the platform and the subscription setups that serves every task: ${best.strategy.label}, ${formatUsd(best.month.bill.totalUsd)} a month` +
             (best.strategy.settings.subscription
               ? best.month.limitDays
                 ? `; its limits refuse tasks on ${best.month.limitDays} of ${days} working days.`

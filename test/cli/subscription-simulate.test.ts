@@ -106,7 +106,9 @@ describe('recommend and breakeven --subscription', () => {
     const text = r.stdout.replace(/\s+/g, ' ');
     expect(text).toMatch(/Subscriptions at this pace:/);
     expect(text).toMatch(/your key alone \(BYOK\) \$236\.78 a month/);
-    expect(text).toMatch(/Cheapest setup here that serves every task: Claude Max 5×/);
+    expect(text).toMatch(
+      /Cheapest of your key, the platform and the subscription setups that serves every task: Claude Max 5×/,
+    );
     const doc = JSON.parse(
       (await cli(['recommend', '--subscription', 'claude-max-5x', '--limit', 'session=1000000', '--json']))
         .stdout,
