@@ -53,7 +53,9 @@ function summary(r: PlatformReport): string[] {
     `Best markup of those tried: ${formatNumber(markups.best.value)}%, a margin of ${money(markups.best.result.marginAfterChurnUsd, markups.best.result.complete)} a month after ${plural(markups.best.result.usersLeaving, 'user')} leave; at the plan's ${formatNumber(current.toNumber())}%: ${money(month.marginAfterChurnUsd, month.complete)}.`,
     r.freePaidAt
       ? `Free-tier tokens are costed at ${r.freePaidAt.id}'s list prices (what the platform pays to host its pool).`
-      : `Free-tier tokens cost the platform nothing here: the pool's models are free at their list prices, within their providers' rate limits. Give --free-paid-at MODEL if the platform pays for them.`,
+      : month.freeCostUsd.isZero() && month.complete
+        ? `Free-tier tokens cost the platform nothing here: the pool's models list $0, within their providers' rate limits. Give --free-paid-at MODEL if the platform pays to host them.`
+        : `Free-tier tokens are costed at the pool's own list prices (${money(month.freeCostUsd, month.complete)} a month). Give --free-paid-at MODEL if the platform pays another rate to host them.`,
   ];
   const caps = r.freeCaps;
   if (!plan.free) lines.push(`Plan ${plan.id} has no free tier.`);

@@ -133,3 +133,31 @@ describe('raising the markup', () => {
     );
   });
 });
+
+describe('a free pool of paid models', () => {
+  it("is costed at the pool's own list prices, and a bucket it does not price makes the cost a lower bound", () => {
+    const paidPool: ModelPrice = {...HOSTED, id: 'pool:free'};
+    const inputs = population('20').map((i) => ({...i, scenario: {...i.scenario, freePool: [paidPool]}}));
+    const r = platformMonth(inputs, {keyWorthUsd: m('10')});
+    // The light user's 20 free tasks of 1M input tokens at the pool model's own $0.30/M.
+    expect(r.segments[0]?.stays.freeCostUsd.toFixed(2)).toBe('6.00');
+    expect(r.complete).toBe(true);
+    const unpriced: ModelPrice = {
+      ...paidPool,
+      rates: rates({
+        ...{
+          input: undefined,
+          output: '1',
+          cacheRead: undefined,
+          cacheWrite5m: undefined,
+          cacheWrite1h: undefined,
+        },
+      }),
+    };
+    const partial = platformMonth(
+      population('20').map((i) => ({...i, scenario: {...i.scenario, freePool: [unpriced]}})),
+      {keyWorthUsd: m('10')},
+    );
+    expect(partial.complete).toBe(false);
+  });
+});

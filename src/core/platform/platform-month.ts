@@ -81,6 +81,11 @@ export function setupStrategy(setup: Setup, scenario: Scenario): Strategy {
   }
 }
 
+/** A model whose every listed rate is $0 (OpenRouter's `:free` models): the buckets it leaves unpriced cost nothing either. */
+function listsOnlyZero(model: ModelPrice): boolean {
+  return Object.values(model.rates).every((rate) => rate === undefined || rate.isZero());
+}
+
 /** One user's month on a strategy, billed by the same router and billing as every command. */
 export function userMonth(scenario: Scenario, strategy: Strategy, options: PlatformOptions): UserMonth {
   const month = simulateRun(scenario, strategy, monthTasks(scenario));
@@ -96,10 +101,11 @@ export function userMonth(scenario: Scenario, strategy: Strategy, options: Platf
     if (line.path === 'platform') {
       providerCostUsd = providerCostUsd.add(line.listUsd);
       if (line.missing.length) complete = false;
-    } else if (line.path === 'free' && options.freePaidAt) {
-      const priced = listCost(options.freePaidAt, line.tier, line.tokens);
-      freeCostUsd = freeCostUsd.add(priced.usd);
-      if (priced.missing.length) complete = false;
+    } else if (line.path === 'free') {
+      const model = options.freePaidAt ?? scenario.freePool.find((m) => m.id === line.model);
+      const priced = model ? listCost(model, line.tier, line.tokens) : undefined;
+      freeCostUsd = freeCostUsd.add(priced?.usd ?? ZERO);
+      if (!priced || (priced.missing.length && !listsOnlyZero(model as ModelPrice))) complete = false;
     }
   }
   return {
