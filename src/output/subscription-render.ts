@@ -226,6 +226,24 @@ export function renderSubscriptionMarkdown(report: SubscriptionReport): string {
   return `${parts.join('\n')}\n`;
 }
 
+/** A setup's month as CSV cells, from the bill to the days limited: the month shown and each replayed month alike. */
+export function setupMonthCells(m: SetupMonth): string[] {
+  return [
+    usd(m.bill.totalUsd),
+    usd(m.bill.feeUsd),
+    usd(m.bill.extraUsd),
+    usd(m.bill.overflowUsd),
+    String(m.bill.complete),
+    String(m.tasks),
+    String(m.subscription),
+    String(pastLimitTasks(m)),
+    String(m.delayed),
+    String(m.waitedHours),
+    String(unservedTasks(m)),
+    String(m.limitDays),
+  ];
+}
+
 export function renderSubscriptionCsv(report: SubscriptionReport): string {
   return renderCsv(
     [
@@ -243,21 +261,7 @@ export function renderSubscriptionCsv(report: SubscriptionReport): string {
       'unserved',
       'days_limited',
     ],
-    report.expected.map(({strategy, month: m}) => [
-      strategy.id,
-      usd(m.bill.totalUsd),
-      usd(m.bill.feeUsd),
-      usd(m.bill.extraUsd),
-      usd(m.bill.overflowUsd),
-      String(m.bill.complete),
-      String(m.tasks),
-      String(m.subscription),
-      String(pastLimitTasks(m)),
-      String(m.delayed),
-      String(m.waitedHours),
-      String(unservedTasks(m)),
-      String(m.limitDays),
-    ]),
+    report.expected.map(({strategy, month: m}) => [strategy.id, ...setupMonthCells(m)]),
   );
 }
 

@@ -8,7 +8,7 @@ import type {WindowRecord} from '../core/subscription/windows.js';
 import {ZERO} from '../core/money.js';
 import {formatCount, formatFixed, formatUsd, plural} from './format.js';
 import {usd} from './json.js';
-import {limitWords} from './subscription-render.js';
+import {limitWords, pastLimitTasks, setupMonthCells, unservedTasks} from './subscription-render.js';
 import type {Style} from './style.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import {wrapProse} from './text-width.js';
@@ -18,7 +18,7 @@ const WINDOWS_SHOWN = 12;
 
 const sum = (s: ReplayedSetup, pick: (m: ReplayedSetup['months'][number]['result']) => number) =>
   s.months.reduce((n, m) => n + pick(m.result), 0);
-const unserved = (s: ReplayedSetup) => sum(s, (m) => Object.values(m.unserved).reduce((a, b) => a + b, 0));
+const unserved = (s: ReplayedSetup) => sum(s, unservedTasks);
 const pastUsd = (s: ReplayedSetup) =>
   s.months.reduce((n, m) => n.add(m.result.bill.extraUsd).add(m.result.bill.overflowUsd), ZERO);
 const feeUsd = (s: ReplayedSetup) => s.months.reduce((n, m) => n.add(m.result.bill.feeUsd), ZERO);
@@ -177,22 +177,7 @@ export function subscriptionReplayCsv(r: SubscriptionReplayResult): string {
       'days_limited',
     ],
     r.setups.flatMap((s) =>
-      s.months.map(({month, result: m}) => [
-        s.strategy.id,
-        month,
-        usd(m.bill.totalUsd),
-        usd(m.bill.feeUsd),
-        usd(m.bill.extraUsd),
-        usd(m.bill.overflowUsd),
-        String(m.bill.complete),
-        String(m.tasks),
-        String(m.subscription),
-        String(m.extra + m.overflow),
-        String(m.delayed),
-        String(m.waitedHours),
-        String(Object.values(m.unserved).reduce((a, b) => a + b, 0)),
-        String(m.limitDays),
-      ]),
+      s.months.map(({month, result: m}) => [s.strategy.id, month, ...setupMonthCells(m)]),
     ),
   );
 }
@@ -223,7 +208,7 @@ export function subscriptionReplayJson(r: SubscriptionReplayResult) {
         month,
         billUsd: usd(m.bill.totalUsd),
         onSubscription: m.subscription,
-        pastLimit: m.extra + m.overflow,
+        pastLimit: pastLimitTasks(m),
         delayed: m.delayed,
       })),
       windowsReached: s.bitten.map((w) => ({
