@@ -4,6 +4,7 @@ import {simulateRun} from '../simulation/batch-run.js';
 import {byokSettings, PLATFORM_SETTINGS, type Strategy} from '../routing/strategy.js';
 import {perSolvedUsd} from '../solving/solving.js';
 import type {ModelPrice} from '../pricing/model-price.js';
+import type {Money} from '../money.js';
 
 /** Escalation ladders `recommend --per solved` weighs, at most this many. */
 const SUGGESTED = 2;
@@ -19,7 +20,7 @@ export function suggestedLadders(scenario: Scenario): Strategy[] {
   const own = [...new Set(scenario.classes.map((c) => c.resolvedModel.id))];
   const firsts = (scenario.ladderModels ?? []).filter((m) => !own.includes(m.id));
   const onKeys = !byokNotApplicable(scenario);
-  const kept: {strategy: Strategy; perSolved: number}[] = [];
+  const kept: {strategy: Strategy; perSolved: Money}[] = [];
   for (const viaKeys of onKeys ? [true, false] : [false]) {
     const settings = (extra?: ModelPrice) =>
       viaKeys
@@ -43,11 +44,11 @@ export function suggestedLadders(scenario: Scenario): Strategy[] {
       const run = simulateRun(scenario, strategy, tasks);
       const perSolved = perSolvedUsd(run);
       if (run.solving.solved < alone.solving.solved || !perSolved || !perSolved.lt(base)) continue;
-      kept.push({strategy, perSolved: perSolved.toNumber()});
+      kept.push({strategy, perSolved});
     }
   }
   return kept
-    .sort((a, b) => a.perSolved - b.perSolved)
+    .sort((a, b) => a.perSolved.cmp(b.perSolved))
     .slice(0, SUGGESTED)
     .map((k) => k.strategy);
 }
