@@ -24,7 +24,7 @@ export function parseMoney(text: string): Money | undefined {
 
 /** Cost in USD of `tokens` at a price in USD per million tokens. Exact: no rounding happens here. */
 export function costOfTokens(usdPerMTok: Money, tokens: number): Money {
-  if (tokens === 0) return ZERO;
+  if (tokens === 0 || usdPerMTok.isZero()) return ZERO;
   return usdPerMTok.mul(tokens).div(MILLION);
 }
 

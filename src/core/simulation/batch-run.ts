@@ -300,22 +300,25 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     solving.attempts += count;
     for (const part of unit.split) {
       const key = `${path}\u0000${model.id}\u0000${part.tier}`;
-      const line = ledger.get(key) ?? {
-        path,
-        model: model.id,
-        tier: part.tier,
-        tasks: 0,
-        attempts: 0,
-        requests: 0,
-        tokens: NO_TOKENS,
-        listUsd: ZERO,
-        missing: [],
-      };
+      let line = ledger.get(key);
+      if (!line) {
+        line = {
+          path,
+          model: model.id,
+          tier: part.tier,
+          tasks: 0,
+          attempts: 0,
+          requests: 0,
+          tokens: NO_TOKENS,
+          listUsd: ZERO,
+          missing: [],
+        };
+        ledger.set(key, line);
+      }
       if (first) line.tasks += count;
       line.attempts += count;
       line.requests += cls.requestsPerTask * count;
       line.tokens = addTokens(line.tokens, part.tokens, count);
-      ledger.set(key, line);
     }
   };
 
@@ -355,7 +358,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       }
       if (decision.path === 'byok') {
         const requests = cls.requestsPerTask;
-        const list = unit.listUsd.mul(count);
+        const list = count === 1 ? unit.listUsd : unit.listUsd.mul(count);
         // Every request of a task costs the task's list price over its requests.
         const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
         const fee = byokFee(plan, {
@@ -365,8 +368,11 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
         });
         byokRequestsThisMonth += requests * count;
         charges.byokListUsd = charges.byokListUsd.add(list);
-        charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
-        dayCost = dayCost.add(list).add(fee);
+        dayCost = dayCost.add(list);
+        if (!fee.isZero()) {
+          charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
+          dayCost = dayCost.add(fee);
+        }
         record('byok', decision.model, cls, count, unit, first);
         if (decision.belowNeed && first) belowNeed += count;
         return {taken: count, ran: count};
