@@ -4,8 +4,20 @@ import {parseMoney} from '../core/money.js';
 import type {Constraints} from '../core/advice/recommend.js';
 import {moneyFlag} from './options.js';
 
-export function constraintOptions<T>(yargs: Argv<T>) {
-  return yargs
+/**
+ * The recommendation's flags. `risk: false` where no months are simulated (the dashboard): a share
+ * of blocked months would have nothing to act on, so the flag is not taken rather than ignored.
+ */
+export function constraintOptions<T>(yargs: Argv<T>, {risk = true}: {risk?: boolean} = {}) {
+  const withRisk = risk
+    ? yargs.option('risk', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'percent of months with tasks blocked by a credit cliff you accept (default 5)',
+        group: 'Recommendation:',
+      })
+    : yargs;
+  return withRisk
     .option('budget', {
       type: 'string',
       requiresArg: true,
@@ -21,12 +33,6 @@ export function constraintOptions<T>(yargs: Argv<T>) {
       type: 'string',
       requiresArg: true,
       describe: 'monthly saving, in USD, that makes a new provider key worth managing (default 10)',
-      group: 'Recommendation:',
-    })
-    .option('risk', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'percent of months with tasks blocked by a credit cliff you accept (default 5)',
       group: 'Recommendation:',
     })
     .option('per', {

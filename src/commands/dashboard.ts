@@ -44,7 +44,7 @@ export const dashboardCommand = {
   describe:
     'an interactive dashboard: change the inputs and watch the costs, breakevens and recommendation move',
   builder: (yargs: Argv) =>
-    withSubscriptionOptions(constraintOptions(withScenarioOptions(yargs)))
+    withSubscriptionOptions(constraintOptions(withScenarioOptions(yargs), {risk: false}))
       .option('import', {
         type: 'string',
         requiresArg: true,
@@ -69,6 +69,8 @@ export const dashboardCommand = {
       loaded,
       date: asOfDate(args['as-of']),
       ...(constraints.budgetUsd ? {budgetUsd: constraints.budgetUsd} : {}),
+      ...(constraints.keyWorthUsd ? {keyWorthUsd: constraints.keyWorthUsd} : {}),
+      ...(constraints.per === 'solved' ? {per: 'solved' as const} : {}),
       ...(constraints.noKey ? {noKey: true} : {}),
       ...(args.import?.length ? {importFiles: args.import} : {}),
       ...(subscriptions ? {subscriptions} : {}),

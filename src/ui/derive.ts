@@ -35,6 +35,9 @@ export interface Context {
   readonly date: string;
   readonly apps: readonly Strategy[];
   readonly budgetUsd?: Money;
+  /** The saving a month that makes a new key worth managing; recommend's default ($10) without it. */
+  readonly keyWorthUsd?: Money;
+  readonly per?: 'solved';
   /** Benchmark solve rates, for each path's cost per solved task. */
   readonly solveRates?: SolveRates;
   /** The platform's users, for the builder's chart: the bundled population, loaded at opening. */
@@ -82,6 +85,8 @@ function userStrategiesOf(inputs: Inputs, context: Context): Strategy[] {
 function constraintsOf(inputs: Inputs, context: Context): Constraints {
   return {
     ...(context.budgetUsd ? {budgetUsd: context.budgetUsd} : {}),
+    ...(context.keyWorthUsd ? {keyWorthUsd: context.keyWorthUsd} : {}),
+    ...(context.per ? {per: context.per} : {}),
     ...(inputs.noKey ? {noKey: true} : {}),
     heldKeys: inputs.keys,
   };
@@ -191,7 +196,7 @@ function platformChart(scenario: Scenario, width: number, height: number, contex
     scenario: buildScenario(loaded.profiles[i] as Profile, scenario.plan, context.book, context.date),
     users: segment.share * loaded.population.users,
   }));
-  const options = {keyWorthUsd: new Money(KEY_WORTH_USD_PER_MONTH)};
+  const options = {keyWorthUsd: context.keyWorthUsd ?? new Money(KEY_WORTH_USD_PER_MONTH)};
   const current = scenario.plan.platform.markupPct.toNumber();
   const now = platformMonth(inputs, options);
   const markups = markupsAround(current);

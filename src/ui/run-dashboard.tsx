@@ -15,6 +15,10 @@ export interface DashboardOptions {
   readonly loaded: LoadedScenario;
   readonly date: string;
   readonly budgetUsd?: Money;
+  /** What a new key must save a month to be worth managing (--key-worth). */
+  readonly keyWorthUsd?: Money;
+  /** Rank by cost per solved task (--per solved). */
+  readonly per?: 'solved';
   readonly noKey?: boolean;
   /** A usage file to import and replay on opening. */
   /** Usage files to replay on opening (--import), read together. */
@@ -51,6 +55,8 @@ export function openingState(options: DashboardOptions): {state: DashboardState;
     // The apps as loadScenario resolved them: their retry and escalation ladders priced.
     apps: loaded.userStrategies.filter((s) => s.id.startsWith('app:')),
     ...(options.budgetUsd ? {budgetUsd: options.budgetUsd} : {}),
+    ...(options.keyWorthUsd ? {keyWorthUsd: options.keyWorthUsd} : {}),
+    ...(options.per ? {per: options.per} : {}),
     population: loadPopulation('indie-mix', 'all-platform'),
     ...(scenario.solveRates ? {solveRates: scenario.solveRates} : {}),
     ...(options.subscriptions ? {subscriptions: options.subscriptions} : {}),

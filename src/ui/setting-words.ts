@@ -2,14 +2,14 @@ import {phraseText, type Phrase, type Setting} from '../core/settings.js';
 
 /**
  * How the dashboard names a setting a reason refers to: by its field where it has one, in words
- * where it does not (key worth and risk are set when it opens, not in it).
+ * where it does not (key worth and ranking are set when it opens; risk needs the simulated months of vibe-cost recommend).
  */
 const WORDS: Record<Setting, string> = {
   model: 'model field',
   noKey: 'no-key field',
-  keyWorth: 'key-worth setting',
-  risk: 'risk setting',
-  per: 'per-solved ranking of vibe-cost recommend',
+  keyWorth: 'key-worth setting, set when it opens',
+  risk: 'risk setting of vibe-cost recommend',
+  per: 'per-solved setting, set when it opens',
   solveRates: 'solve-rates file, set when it opens',
 };
 

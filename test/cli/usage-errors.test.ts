@@ -19,6 +19,8 @@ const CASES: [string[], string][] = [
   [['simulate', '--runs', 'abc'], '--runs: not a number: "abc"'],
   [['simulate', '--tasks', '1e16'], '--tasks: too large: 1e16 (at most 9,007,199,254,740,991)'],
   [['simulate', '--tasks-per-day', '2e6'], '--tasks-per-day: too large'],
+  // The dashboard simulates no months, so a share of blocked months would have nothing to act on.
+  [['dashboard', '--risk', '10'], 'unknown flag --risk'],
 ];
 
 describe('usage errors are ours: one line, a suggestion, exit 2', () => {

@@ -3,6 +3,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {App} from '../../src/ui/App.js';
 import {memoryIO, opening} from './helpers.js';
 import {loadSubscriptionPlan} from '../../src/io/load-data.js';
+import {Money} from '../../src/core/money.js';
 
 const RIGHT = '\u001B[C';
 const DOWN = '\u001B[B';
@@ -56,8 +57,30 @@ describe('dashboard App', () => {
     // The reasons name the setting by the field that set it, not by the CLI's flag.
     stdin.write('r');
     await vi.waitFor(() => expect(lastFrame()).toContain('Why this recommendation'));
-    expect(lastFrame()?.replace(/\s+/g, ' ')).toContain('worth managing (key-worth setting)');
+    expect(lastFrame()?.replace(/\s+/g, ' ')).toContain(
+      'worth managing (key-worth setting, set when it opens)',
+    );
     expect(lastFrame()).not.toMatch(/--[a-z]/);
+  });
+
+  it('takes the key-worth set when it opens: at $1 a hobbyist is sent to add the key that saves $1.48', async () => {
+    const recommended = async (keyWorthUsd?: Money) => {
+      const {state, context} = opening('hobbyist', 'vibekit');
+      const ui = render(
+        <App
+          initial={state}
+          context={keyWorthUsd ? {...context, keyWorthUsd} : context}
+          io={memoryIO()}
+          colour={false}
+        />,
+      );
+      await vi.waitFor(() => expect(ui.lastFrame()).toContain('Keys: '));
+      const frame = ui.lastFrame() ?? '';
+      ui.unmount();
+      return frame;
+    };
+    expect(await recommended()).toContain('Keys: needs no provider key');
+    expect(await recommended(new Money(1))).toContain('Keys: add a key for anthropic');
   });
 
   it('weighs the subscriptions given with --subscription in the reasons panel', async () => {
