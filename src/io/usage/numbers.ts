@@ -118,6 +118,10 @@ export function msInstant(ms: unknown, field: string): string {
 
 function checked(iso: string, column: string, cell: string): string {
   const t = Date.parse(iso);
+  // Date.parse rolls a day past the month's end over (2026-02-30 is read as 2026-03-02): not a date.
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d)
+    throw new RowProblem(`${column} is not a valid date: "${cell}"`);
   if (Number.isNaN(t) || t < 0 || t > 253_402_300_799_000)
     throw new RowProblem(`${column} is not a valid date: "${cell}"`);
   return new Date(t).toISOString();
