@@ -149,6 +149,7 @@ export const importCommand = {
       replay,
       profile: history,
       subscriptions: replayed,
+      aggregated,
     } = await replayHistory(args.inputs, {
       ...(subscriptions ? {subscriptions} : {}),
       book,
@@ -163,7 +164,7 @@ export const importCommand = {
       ...(progress ? {onProgress: progress.update} : {}),
     });
     progress?.done();
-    const view: ImportView = {outcome, replay, history, plan, gapMs, folders: args.inputs};
+    const view: ImportView = {outcome, replay, history, plan, gapMs, folders: args.inputs, aggregated};
     if (args.rejects)
       writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
     const nothing = nothingImported(outcome, args.inputs, args.source);

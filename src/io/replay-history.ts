@@ -36,6 +36,13 @@ export interface History {
   readonly replay: ReplayResult;
   readonly profile: HistoryProfile;
   readonly subscriptions?: SubscriptionReplayResult;
+  /** Rows that sum several requests (their count known), and how many of them give their tasks: what the free tier's cap sees of them. */
+  readonly aggregated: AggregatedRows;
+}
+
+export interface AggregatedRows {
+  readonly rows: number;
+  readonly withTasks: number;
 }
 
 /** The strategies a history is replayed under: every path of the plan, then the user's apps. */
@@ -81,9 +88,14 @@ export async function replayHistory(inputs: readonly string[], options: HistoryO
         gapMs: options.taskGapMs,
       })
     : undefined;
+  const aggregated = {rows: 0, withTasks: 0};
   const outcome = await importUsage(
     inputs,
     (record) => {
+      if (record.granularity !== 'request' && record.requests !== null) {
+        aggregated.rows++;
+        if (record.tasks !== undefined) aggregated.withTasks++;
+      }
       const key = grouper.keyFor(record);
       replay.add(record, key ?? `row:${record.file}:${record.line}`);
       const model = key ? replay.resolve(record.modelRaw) : undefined;
@@ -96,6 +108,7 @@ export async function replayHistory(inputs: readonly string[], options: HistoryO
     outcome,
     replay: replay.finish(),
     profile: grouper.profile(),
+    aggregated,
     ...(subscriptions ? {subscriptions: subscriptions.finish()} : {}),
   };
 }

@@ -22,6 +22,28 @@ export interface ImportView {
   readonly gapMs: number;
   /** The inputs named on the command line: tables show the files in a folder relative to it. */
   readonly folders?: readonly string[];
+  /** Rows that sum several requests, and how many give their tasks. */
+  readonly aggregated?: {readonly rows: number; readonly withTasks: number};
+}
+
+/** What the free tier's cap and per-task credits can see of rows that sum requests. */
+function aggregatedLines(v: ImportView): string[] {
+  const a = v.aggregated;
+  if (!a?.rows) return [];
+  const lines: string[] = [];
+  const cap = v.plan.free?.dailyCap;
+  const rows = `${plural(a.rows, 'aggregated row')} (${formatCount(a.withTasks)} giving their tasks)`;
+  if (cap?.unit === 'tasks')
+    lines.push(
+      `${rows}: the free tier's cap of ${plural(cap.count, 'task')} a day counts a row's tasks (one for a row that does not give them; a task in two rows counts in each) and takes or refuses each row whole, where the requests one by one could fill it to the last task.`,
+    );
+  else if (cap)
+    lines.push(
+      `${rows}: the free tier's cap of ${plural(cap.count, 'request')} a day takes or refuses each row whole, where the requests one by one could fill it to the last request.`,
+    );
+  if (v.plan.platform.subscription?.creditUnit === 'task')
+    lines.push(`The platform's credits per task count each aggregated row as one task.`);
+  return lines;
 }
 
 /** A file as the tables show it: relative to the folder the user named, as they would type it. */
@@ -261,7 +283,7 @@ function warnings(v: ImportView): string[] {
     lines.push(
       `${plural(v.replay.tierUnknownRecords, 'aggregated row')} of models with a long-context tier: priced at the base tier (a lower bound).`,
     );
-  return lines;
+  return [...lines, ...aggregatedLines(v)];
 }
 
 function historyLines(v: ImportView, saved: string | undefined): string[] {

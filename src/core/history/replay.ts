@@ -163,8 +163,10 @@ function bucketSplit(model: ModelPrice, record: UsageRecord, tokens: TokenBucket
   const tier = model.longContext;
   if (record.contextTier === 'base' || (!tier && record.contextTier === undefined))
     return {base: tokens, long: NO_TOKENS};
-  // A long row of a model whose long tier no sheet gives is priced at base: a lower bound.
-  if (record.contextTier === 'long' && tier?.wholeRequest) return {base: NO_TOKENS, long: tokens};
+  // A long row of a model whose long tier no sheet gives is priced at base: a lower bound. So is one
+  // of a model priced in several prompt-size steps: the row does not say which step its requests reached.
+  if (record.contextTier === 'long' && tier?.wholeRequest && !tier.next)
+    return {base: NO_TOKENS, long: tokens};
   return undefined;
 }
 
@@ -276,7 +278,7 @@ export class Replay {
     this.reported.add(
       day,
       usageKey(usage.model, usage.tool),
-      base?.provider ?? this.options.sourceProvider?.(record.source) ?? '',
+      base?.provider ?? record.provider ?? this.options.sourceProvider?.(record.source) ?? '',
       reported,
       record.tokens !== null,
     );
@@ -318,13 +320,17 @@ export class Replay {
     };
     const free = this.options.plan.free;
     const perTaskCredits = this.options.plan.platform.subscription?.creditUnit === 'task';
+    // An aggregated row counts the tasks it says it holds against a cap on tasks, taken or refused whole.
+    const rowTasks = perRequest ? 1 : (record.tasks ?? 1);
+    const taskCap = free?.dailyCap.unit === 'tasks';
     for (const s of this.states) {
       const admitted = s.freeTasks.get(day)?.has(taskKey) ?? false;
-      const units = free?.dailyCap.unit === 'requests' ? requests : admitted ? 0 : 1;
+      const units = !taskCap ? requests : admitted ? 0 : rowTasks;
       const used = s.freeUsed.get(day) ?? 0;
       const freeModel = freeModelOn(this.options.freePool, this.records);
       // A task the free tier took earlier today rides on: its later requests cost no more task units.
-      const seen = admitted && free?.dailyCap.unit === 'tasks' ? 0 : used;
+      // route() counts one task unit: the row's others are counted as used already.
+      const seen = admitted && taskCap ? 0 : used + (taskCap ? rowTasks - 1 : 0);
       const decision = route(s.strategy.settings, this.options.plan, task, {
         freeUsedToday: seen,
         ...(freeModel ? {freeModel} : {}),
@@ -346,7 +352,7 @@ export class Replay {
       if (decision.path === 'free') {
         s.freeUsed.set(day, used + units);
         // Task keys are kept only where the plan counts tasks: they are the one thing here that grows with the input.
-        if (free?.dailyCap.unit === 'tasks') {
+        if (taskCap) {
           const tasks = s.freeTasks.get(day) ?? new Set<string>();
           tasks.add(taskKey);
           s.freeTasks.set(day, tasks);

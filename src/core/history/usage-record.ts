@@ -36,7 +36,18 @@ export interface UsageRecord {
   readonly webSearches?: number;
   /** A cost-export row that is a tool's charge, not a model's (Anthropic's web_search, code_execution). */
   readonly toolCharge?: string;
+  /** The provider the row's usage was billed by, where the row says: names the bill when no sheet knows the model. */
+  readonly provider?: string;
+  /** For an aggregated row, the tasks and sessions its requests belong to, where the source counted them. */
+  readonly tasks?: number;
+  readonly sessions?: number;
+  /** Who the usage belongs to in an organisation, where the source says: what `import --by` groups on. */
+  readonly dimensions?: Dimensions;
 }
+
+export const DIMENSIONS = ['user', 'team', 'project'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export type Dimensions = {readonly [D in Dimension]?: string};
 
 export interface RejectedRow {
   readonly file: string;

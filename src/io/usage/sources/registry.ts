@@ -1,3 +1,4 @@
+import {aggregatedUsage} from './aggregated-usage.js';
 import {aiderAnalytics} from './aider-analytics.js';
 import {ampThreads} from './amp-threads.js';
 import {anthropicConsoleCost} from './anthropic-console-cost.js';
@@ -47,6 +48,7 @@ export const SOURCES = [
   qwenCode,
   aiderAnalytics,
   claudeCode,
+  aggregatedUsage,
   vibeCostGeneric,
 ] as const satisfies readonly UsageSource[];
 

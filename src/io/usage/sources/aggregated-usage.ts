@@ -1,0 +1,101 @@
+import type {Dimensions} from '../../../core/history/usage-record.js';
+import {cell, opt} from '../cells.js';
+import type {CsvRow} from '../csv.js';
+import {countFromText, isDay, required, RowProblem, usdFromText, utcInstant} from '../numbers.js';
+import type {CsvSource} from './source.js';
+
+const ID = 'vibe-cost.aggregated';
+
+/** The token columns, each a required count of one disjoint bucket (input is the uncached input). */
+const TOKENS = {
+  input: 'input_tokens',
+  cacheRead: 'cache_read_tokens',
+  cacheWrite5m: 'cache_write_5m_tokens',
+  cacheWrite1h: 'cache_write_1h_tokens',
+  output: 'output_tokens',
+} as const;
+
+/**
+ * The columns other engines write (`vibe-cost sql`, `import --engine duckdb`, a warehouse's own
+ * query): the README's "Aggregated usage" table documents them. Renaming one breaks those producers.
+ */
+export const AGGREGATED_COLUMNS = ['day', 'model', 'tier', 'requests', ...Object.values(TOKENS)] as const;
+
+function count(row: CsvRow, column: string): number {
+  return required(countFromText(row.get(column), column), column);
+}
+
+function tier(row: CsvRow): 'base' | 'long' {
+  const t = cell(row, 'tier')?.toLowerCase();
+  if (t === 'base' || t === 'long') return t;
+  throw new RowProblem(
+    t === undefined ? 'tier is empty (base or long)' : `tier is not base or long: "${cell(row, 'tier')}"`,
+  );
+}
+
+/** tasks and sessions: when given, at least one and at most one per request (a task makes a request at least). */
+function perRow(row: CsvRow, column: 'tasks' | 'sessions', requests: number): number | undefined {
+  const n = countFromText(row.get(column), column);
+  if (n === undefined) return undefined;
+  if (n === 0 || n > requests)
+    throw new RowProblem(
+      `${column} is ${n}, not between 1 and the row's ${requests} requests (leave it empty when not counted)`,
+    );
+  return n;
+}
+
+function dimensions(row: CsvRow): {dimensions?: Dimensions} {
+  const d = {
+    ...opt('user', cell(row, 'user')),
+    ...opt('team', cell(row, 'team')),
+    ...opt('project', cell(row, 'project')),
+  };
+  return Object.keys(d).length ? {dimensions: d} : {};
+}
+
+/**
+ * vibe-cost's aggregated usage: one row per UTC day, model and price tier, with the requests and
+ * every token bucket summed. Pricing is linear within a tier, so a row prices exactly as the
+ * requests it sums, provided each row holds requests of one long-context tier (`tier`: the tier
+ * every request of the row was billed at). Rows are 'bucket' records: routed and priced whole.
+ */
+export const aggregatedUsage: CsvSource<typeof ID> = {
+  id: ID,
+  container: 'text',
+  signatures: [{required: [...AGGREGATED_COLUMNS]}],
+  mapper: (_header, sink) => (row) => {
+    const day = cell(row, 'day');
+    if (day === undefined) throw new RowProblem('day is empty');
+    if (!isDay(day)) throw new RowProblem(`day is not a UTC date YYYY-MM-DD: "${day}"`);
+    const model = cell(row, 'model');
+    if (model === undefined) throw new RowProblem('model is empty');
+    const requests = count(row, 'requests');
+    if (requests === 0) throw new RowProblem('requests is 0: a row sums at least one request');
+    const tasks = perRow(row, 'tasks', requests);
+    const sessions = perRow(row, 'sessions', requests);
+    const usd = usdFromText(row.get('cost_usd'), 'cost_usd');
+    sink.emit({
+      source: ID,
+      file: sink.file,
+      line: row.line,
+      granularity: 'bucket',
+      start: utcInstant(day, 'day'),
+      modelRaw: model,
+      requests,
+      tokens: {
+        input: count(row, TOKENS.input),
+        cacheRead: count(row, TOKENS.cacheRead),
+        cacheWrite5m: count(row, TOKENS.cacheWrite5m),
+        cacheWrite1h: count(row, TOKENS.cacheWrite1h),
+        output: count(row, TOKENS.output),
+      },
+      tokensKnown: 'all',
+      contextTier: tier(row),
+      ...opt('provider', cell(row, 'provider')),
+      ...opt('tasks', tasks),
+      ...opt('sessions', sessions),
+      ...dimensions(row),
+      ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
+    });
+  },
+};

@@ -1,0 +1,60 @@
+import {describe, expect, it} from 'vitest';
+import {detectSource} from '../../../src/io/usage/import.js';
+import {account, collect, fixture, totals} from './collect.js';
+import {readFileSync} from 'node:fs';
+
+describe('vibe-cost aggregated usage', () => {
+  it('is detected before the generic CSV, and every row becomes one bucket record of its UTC day and tier', async () => {
+    expect(detectSource(readFileSync(fixture('aggregated.csv'), 'utf8'))).toEqual({
+      source: 'vibe-cost.aggregated',
+    });
+    const {records, outcome} = await collect([fixture('aggregated.csv')]);
+    expect(account(outcome, 'aggregated.csv')).toEqual({
+      source: 'vibe-cost.aggregated',
+      read: 7,
+      imported: 7,
+      duplicates: 0,
+      rejected: 0,
+      skipped: 0,
+    });
+    expect(records[1]).toEqual({
+      source: 'vibe-cost.aggregated',
+      file: fixture('aggregated.csv'),
+      line: 3,
+      granularity: 'bucket',
+      start: '2026-03-02T00:00:00.000Z',
+      modelRaw: 'claude-sonnet-4-5',
+      requests: 6,
+      tokens: {input: 30000, cacheRead: 1150000, cacheWrite5m: 40000, cacheWrite1h: 12000, output: 21000},
+      tokensKnown: 'all',
+      contextTier: 'long',
+      provider: 'anthropic',
+      tasks: 2,
+      sessions: 2,
+      dimensions: {user: 'ana', team: 'platform', project: 'checkout'},
+      reportedUsd: '1.73',
+      reportedKind: 'billed',
+    });
+    // A row that names no one has no dimensions at all, not empty ones.
+    expect(records[6]).toMatchObject({dimensions: {project: 'ci'}});
+    expect(records[6]?.dimensions).not.toHaveProperty('team');
+    expect(totals(records).cacheWrite1h).toBe(95000 + 12000 + 300000);
+  });
+
+  it('rejects each bad row with its line, the field and the value', async () => {
+    const {records, outcome} = await collect([fixture('aggregated-bad.csv')]);
+    expect(account(outcome, 'aggregated-bad.csv')).toMatchObject({read: 10, imported: 1, rejected: 9});
+    expect(records).toHaveLength(1);
+    expect(outcome.rejects.map((r) => `${r.line}: ${r.reason}`)).toEqual([
+      '3: day is not a UTC date YYYY-MM-DD: "2026-03-02T10:00:00Z"',
+      '4: tier is not base or long: "medium"',
+      '5: requests is 0: a row sums at least one request',
+      '6: cache_read_tokens is empty',
+      '7: output_tokens is not a whole number of tokens ≥ 0: "-50"',
+      "8: tasks is 4, not between 1 and the row's 3 requests (leave it empty when not counted)",
+      '9: model is empty',
+      '10: cost_usd is not an amount of money: "about $3"',
+      '11: day is not a valid date: "2026-02-30"',
+    ]);
+  });
+});
