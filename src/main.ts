@@ -7,6 +7,7 @@ import {importCommand} from './commands/import.js';
 import {PRICES_ACTIONS, pricesCommand} from './commands/prices.js';
 import {recommendCommand} from './commands/recommend.js';
 import {simulateCommand} from './commands/simulate.js';
+import {sqlCommand} from './commands/sql.js';
 import {platformCommand} from './commands/platform.js';
 import {VERSION} from './version.js';
 import {usageMessage} from './commands/usage-errors.js';
@@ -45,6 +46,7 @@ const COMMANDS = [
   'import',
   'platform',
   'prices',
+  'sql',
   'dashboard',
   'completion',
 ];
@@ -78,6 +80,7 @@ async function main(args: string[]): Promise<void> {
     .command(ending(platformCommand))
     .command(ending(dashboardCommand))
     .command(ending(pricesCommand))
+    .command(ending(sqlCommand))
     .command(ending(completionCommand))
     // yargs answers --get-yargs-completions (commands, flags) for the scripts `completion` prints;
     // its own script command is hidden under another name.
@@ -87,7 +90,7 @@ async function main(args: string[]): Promise<void> {
     .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
     .demandCommand(
       1,
-      'name a command: simulate, recommend, breakeven, import, prices, dashboard or completion',
+      'name a command: simulate, recommend, breakeven, import, prices, sql, dashboard or completion',
     )
     .strict()
     .version(VERSION)

@@ -1,6 +1,8 @@
 import type {Arguments, Argv} from 'yargs';
 import {CAPABILITIES} from '../core/capability.js';
 import {SOURCE_IDS} from '../io/usage/sources/registry.js';
+import {DIALECTS} from '../core/usage-sql/dialects.js';
+import {SQL_SOURCES} from '../core/usage-sql/sources.js';
 import {bundledNames, loadPriceBook} from '../io/load-data.js';
 import {completionScript, SHELLS, type Shell} from '../output/completion-scripts.js';
 import {FORMATS} from './options.js';
@@ -17,7 +19,7 @@ const SETUPS = [
 ];
 
 /** The values a flag takes, for the shell to offer after it; undefined for a flag without a fixed set. */
-function flagValues(flag: string): readonly string[] | undefined {
+function flagValues(flag: string, command: string | undefined): readonly string[] | undefined {
   switch (flag) {
     case '--plan':
       return bundledNames('platforms');
@@ -30,7 +32,9 @@ function flagValues(flag: string): readonly string[] | undefined {
     case '--current':
       return SETUPS;
     case '--source':
-      return SOURCE_IDS;
+      return command === 'sql' ? SQL_SOURCES : SOURCE_IDS;
+    case '--dialect':
+      return DIALECTS;
     case '--format':
       return FORMATS;
     case '--needs':
@@ -46,7 +50,11 @@ function flagValues(flag: string): readonly string[] | undefined {
  * words after `--get-yargs-completions`, the one being completed last.
  */
 export function valueCompletions(words: readonly string[]): string[] | undefined {
-  const values = flagValues(words[words.length - 2] ?? '');
+  // words[0] is the program's own name; the command follows it.
+  const values = flagValues(
+    words[words.length - 2] ?? '',
+    words.find((w, i) => i > 0 && !w.startsWith('-')),
+  );
   const current = words[words.length - 1] ?? '';
   return values?.filter((v) => v.startsWith(current));
 }
@@ -64,7 +72,7 @@ function shellFromEnv(): Shell {
 export const completionCommand = {
   command: 'completion [shell]',
   describe:
-    'print a shell completion script (bash, zsh or fish): commands, flags and the values of --plan, --profile, --model, --current, --source, --format',
+    'print a shell completion script (bash, zsh or fish): commands, flags and the values of --plan, --profile, --model, --current, --source, --dialect, --format',
   builder: (yargs: Argv) =>
     yargs
       .positional('shell', {choices: SHELLS, describe: 'the shell (default: from $SHELL, else bash)'})

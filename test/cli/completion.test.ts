@@ -39,6 +39,8 @@ describe('vibe-cost completion', () => {
       ['all-byok', 'all-platform', 'all-free'],
     ],
     [['import', '--source', 'codex'], ['codex.rollout']],
+    [['sql', '--source', 'l'], ['litellm']],
+    [['sql', '--dialect', 'b'], ['bigquery']],
     [['simulate', '--format', 'm'], ['markdown']],
   ])('offers the values of %j', async (words, expected) => {
     const r = await cli(['--get-yargs-completions', 'vibe-cost', ...words]);

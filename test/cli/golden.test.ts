@@ -108,3 +108,17 @@ describe('vibe-cost simulate --subscription', () => {
     await expect(r.stdout).toMatchFileSnapshot('../golden/simulate-subscription-max-5x.txt');
   });
 });
+
+describe('vibe-cost sql', () => {
+  it.each(
+    (['otel', 'litellm', 'claude-code'] as const).flatMap((source) =>
+      (['duckdb', 'bigquery', 'snowflake', 'postgres'] as const).map((dialect) => [source, dialect] as const),
+    ),
+  )('prints the %s aggregation in %s SQL, thresholds from the price book', async (source, dialect) => {
+    const r = await cli(['sql', '--source', source, '--dialect', dialect]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^-- vibe-cost aggregated usage/);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/sql-${source}-${dialect}.sql`);
+  });
+});

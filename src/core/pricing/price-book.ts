@@ -85,6 +85,16 @@ export class PriceBook {
     return this.tail;
   }
 
+  /**
+   * Every lookup key (a normalised id, alias or display name) with the model it finds: the sheets
+   * above first, then the long tail's keys they do not claim. What a query that resolves names
+   * outside vibe-cost (the SQL `vibe-cost sql` prints) must reproduce.
+   */
+  keyed(): [string, ModelPrice][] {
+    const tail = [...(this.longTail()?.byKey ?? [])].filter(([key]) => !this.byKey.has(key));
+    return [...this.byKey, ...tail];
+  }
+
   /** Each candidate name is tried in the sheets above, then in the long tail, before a less specific one. */
   find(query: string): ModelPrice | undefined {
     const exact = this.byId.get(query.trim());

@@ -1,0 +1,201 @@
+-- vibe-cost aggregated usage: litellm calls, bigquery SQL.
+-- One row per UTC day, model, provider and long-context tier, with the requests and every token bucket
+-- summed. Run it where the data lives, save the result as CSV, then: vibe-cost import RESULT.csv
+-- (read as the vibe-cost.aggregated source).
+-- Optional columns filled: sessions, user, team, cost_usd.
+--
+-- Input (`LiteLLM_SpendLogs`):
+--   LiteLLM_SpendLogs, as the LiteLLM proxy writes it (BerriAI/litellm schema.prisma): request_id,
+--   call_type, model, custom_llm_provider, prompt_tokens, completion_tokens, spend, "startTime" (UTC),
+--   "user", team_id, session_id, status, metadata (JSON)
+--
+-- A request_id logged twice is counted once. Failed calls (status failure) are left out.
+-- Cache: LiteLLM logs cache tokens only in metadata.usage_object (cache_read_input_tokens,
+-- cache_creation_input_tokens, or prompt_tokens_details). prompt_tokens includes them for
+-- chat/completions calls; anthropic_messages rows since litellm#23342 do not: where prompt_tokens is
+-- at least the cache counts they are taken out of it, else prompt_tokens is read as uncached input.
+-- A row whose calls lack usage_object has empty cache columns and input_tokens = prompt_tokens:
+-- vibe-cost prices those as uncached input and marks the totals as lower bounds. LiteLLM never logs a
+-- write's TTL (litellm#15056): cache_write_1h_tokens is empty where a row has writes, priced as
+-- 5-minute writes and marked as lower bounds.
+-- cost_usd: the sum of spend, LiteLLM's own estimate. sessions: distinct session_id. user: "user".
+-- team: team_id.
+--
+-- Tier: a request is long when its prompt (uncached input + cache reads + cache writes) passes its
+-- model's long-context threshold, decided per request before summing, so each row holds requests of
+-- one tier and prices exactly. The thresholds (long_context below) were generated from the price book
+-- (bundled sheets, as of 2026-08-01): 75 model names with a threshold, 2 without one that a
+-- shorter name would otherwise match. A model is found as vibe-cost finds it (lower case, spaces, _ and .
+-- as -, then without a vendor/ prefix, then without a date suffix); a name the table does not hold is base.
+-- Run vibe-cost sql again after the prices change.
+-- Models priced in more than two prompt-size steps (dashscope/qwen3-max, dashscope/qwen3-max-2026-01-23, dashscope/qwen3-max-preview, dashscope/qwen3-vl-plus, qwen3-coder-flash, qwen3-coder-plus): long means past the first step.
+WITH
+source_rows AS (
+  SELECT
+    `startTime` AS start_time,
+    request_id AS dedup_key,
+    model,
+    custom_llm_provider AS provider,
+    status,
+    CAST(prompt_tokens AS STRING) AS prompt_text,
+    CAST(completion_tokens AS STRING) AS output_text,
+    JSON_VALUE(metadata, '$.usage_object.prompt_tokens') AS usage_logged,
+    COALESCE(JSON_VALUE(metadata, '$.usage_object.cache_read_input_tokens'), JSON_VALUE(metadata, '$.usage_object.prompt_tokens_details.cached_tokens')) AS cache_read_text,
+    COALESCE(JSON_VALUE(metadata, '$.usage_object.cache_creation_input_tokens'), JSON_VALUE(metadata, '$.usage_object.prompt_tokens_details.cache_creation_tokens')) AS cache_creation_text,
+    spend,
+    session_id AS session,
+    `user` AS user_name,
+    team_id AS team
+  FROM `LiteLLM_SpendLogs`
+  WHERE prompt_tokens IS NOT NULL OR completion_tokens IS NOT NULL
+),
+calls AS (
+  SELECT
+    CAST(DATE(start_time) AS STRING) AS day,
+    model,
+    provider,
+    dedup_key,
+    CASE WHEN usage_logged IS NOT NULL AND CAST(COALESCE(prompt_text, '0') AS INT64) >= CAST(COALESCE(cache_read_text, '0') AS INT64) + CAST(COALESCE(cache_creation_text, '0') AS INT64) THEN CAST(COALESCE(prompt_text, '0') AS INT64) - CAST(COALESCE(cache_read_text, '0') AS INT64) - CAST(COALESCE(cache_creation_text, '0') AS INT64) ELSE CAST(COALESCE(prompt_text, '0') AS INT64) END AS input_tokens,
+    CASE WHEN usage_logged IS NOT NULL THEN CAST(COALESCE(cache_read_text, '0') AS INT64) END AS cache_read_tokens,
+    CASE WHEN usage_logged IS NOT NULL THEN CAST(COALESCE(cache_creation_text, '0') AS INT64) END AS cache_write_5m_tokens,
+    CAST(NULL AS INT64) AS cache_write_1h_tokens,
+    CAST(COALESCE(output_text, '0') AS INT64) AS output_tokens,
+    spend AS cost_usd,
+    session,
+    user_name,
+    team,
+    CASE
+      WHEN status = 'failure' THEN 'a failed call (LiteLLM status failure)'
+    END AS skip_reason
+  FROM source_rows
+),
+ranked AS (
+  SELECT calls.*,
+    CASE WHEN dedup_key IS NULL THEN 1 ELSE ROW_NUMBER() OVER (PARTITION BY dedup_key ORDER BY output_tokens DESC) END AS copy_rank
+  FROM calls
+  WHERE skip_reason IS NULL
+),
+kept AS (
+  SELECT * FROM ranked WHERE copy_rank = 1
+),
+long_context AS (
+  SELECT * FROM UNNEST([
+      STRUCT('anthropic/claude-sonnet-4' AS model_key, 200000 AS long_after, '0000-01-01' AS from_day, '9999-12-31' AS until_day),
+      STRUCT('anthropic/claude-sonnet-4-5', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('claude-4-sonnet', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('claude-4-sonnet-2025-05-14', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('claude-4-sonnet-20250514', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('claude-sonnet-4', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('claude-sonnet-4-20250514', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('claude-sonnet-4-5', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('claude-sonnet-4-5-20250929', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen-flash', 256000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen-flash-2025-07-28', 256000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen-plus-2025-07-28', 256000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen-plus-2025-09-11', 256000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen-plus-latest', 256000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen3-5-plus', 256000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen3-7-plus', 256000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen3-coder-flash', 32000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen3-coder-plus', 32000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen3-max', 32000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen3-max-2026-01-23', 32000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen3-max-preview', 32000, '0000-01-01', '9999-12-31'),
+      STRUCT('dashscope/qwen3-vl-plus', 32000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-2-5-computer-use-preview-10-2025', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-2-5-pro', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-2-5-pro-preview-tts', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-3-1-pro-(preview)', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-3-1-pro-preview', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-3-1-pro-preview-customtools', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-3-pro-(preview)', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-3-pro-preview', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini-pro-latest', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-2-5-computer-use-preview-10-2025', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-2-5-pro', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-2-5-pro-preview-tts', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-3-1-pro-preview', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-3-1-pro-preview-customtools', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-3-pro-preview', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-exp-1114', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-exp-1206', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemini-pro-latest', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/gemma-3-27b-it', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('gemini/learnlm-1-5-pro-experimental', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('google/gemini-2-5-pro', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('google/gemini-3-1-pro-preview', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('google/gemini-3-pro-preview', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-4', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-4-pro', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-4-pro-2026-03-05', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-5', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-5-pro', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-5-pro-2026-04-23', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-6', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-6-luna', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-6-sol', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('gpt-5-6-terra', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('openai/gpt-5-4', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('openai/gpt-5-5', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('openai/gpt-5-6-luna', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('openai/gpt-5-6-sol', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('openai/gpt-5-6-terra', 272000, '0000-01-01', '9999-12-31'),
+      STRUCT('qwen/qwen3-coder-flash', 0, '0000-01-01', '9999-12-31'),
+      STRUCT('qwen/qwen3-coder-plus', 0, '0000-01-01', '9999-12-31'),
+      STRUCT('qwen3-coder-flash', 32000, '0000-01-01', '9999-12-31'),
+      STRUCT('qwen3-coder-plus', 32000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-0709', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-1-fast', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-1-fast-non-reasoning', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-1-fast-non-reasoning-latest', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-1-fast-reasoning', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-1-fast-reasoning-latest', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-3', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-3-latest', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-5', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-5-latest', 200000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-fast-non-reasoning', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-fast-reasoning', 128000, '0000-01-01', '9999-12-31'),
+      STRUCT('xai/grok-4-latest', 128000, '0000-01-01', '9999-12-31')
+    ])
+),
+model_keys AS (
+  SELECT model, day, k1, k2, REGEXP_REPLACE(REGEXP_REPLACE(k1, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', ''), '-latest$', '') AS k3, REGEXP_REPLACE(REGEXP_REPLACE(k2, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', ''), '-latest$', '') AS k4
+  FROM (
+    SELECT model, day, k1, REGEXP_REPLACE(k1, '^.*/', '') AS k2
+    FROM (SELECT DISTINCT model, day, REGEXP_REPLACE(LOWER(TRIM(model)), '[[:space:]_.]+', '-') AS k1 FROM kept) d
+  ) n
+),
+tiers AS (
+  SELECT m.model, m.day,
+    NULLIF(COALESCE(t1.long_after, t2.long_after, t3.long_after, t4.long_after), 0) AS long_after
+  FROM model_keys m
+  LEFT JOIN long_context t1 ON t1.model_key = m.k1 AND m.day >= t1.from_day AND m.day < t1.until_day
+  LEFT JOIN long_context t2 ON t2.model_key = m.k2 AND m.day >= t2.from_day AND m.day < t2.until_day
+  LEFT JOIN long_context t3 ON t3.model_key = m.k3 AND m.day >= t3.from_day AND m.day < t3.until_day
+  LEFT JOIN long_context t4 ON t4.model_key = m.k4 AND m.day >= t4.from_day AND m.day < t4.until_day
+),
+tiered AS (
+  SELECT kept.*,
+    CASE WHEN tiers.long_after IS NOT NULL AND COALESCE(input_tokens, 0) + COALESCE(cache_read_tokens, 0) + COALESCE(cache_write_5m_tokens, 0) + COALESCE(cache_write_1h_tokens, 0) > tiers.long_after THEN 'long' ELSE 'base' END AS tier
+  FROM kept
+  LEFT JOIN tiers ON tiers.model = kept.model AND tiers.day = kept.day
+)
+SELECT
+  day,
+  model,
+  provider,
+  tier,
+  user_name AS `user`,
+  team,
+  COUNT(*) AS requests,
+  SUM(input_tokens) AS input_tokens,
+  CASE WHEN COUNT(cache_read_tokens) = COUNT(*) THEN SUM(cache_read_tokens) END AS cache_read_tokens,
+  CASE WHEN COUNT(cache_write_5m_tokens) = COUNT(*) THEN SUM(cache_write_5m_tokens) END AS cache_write_5m_tokens,
+  CASE WHEN COUNT(cache_write_1h_tokens) = COUNT(*) THEN SUM(cache_write_1h_tokens) WHEN SUM(cache_write_5m_tokens) = 0 THEN 0 END AS cache_write_1h_tokens,
+  SUM(output_tokens) AS output_tokens,
+  CASE WHEN COUNT(session) = COUNT(*) THEN COUNT(DISTINCT session) END AS sessions,
+  CASE WHEN COUNT(cost_usd) = COUNT(*) THEN SUM(cost_usd) END AS cost_usd
+FROM tiered
+GROUP BY day, model, provider, tier, user_name, team
+ORDER BY day, model, provider, tier, user_name, team;
