@@ -1,6 +1,6 @@
 // Bundles the CLI so a cold start reads one file instead of resolving hundreds of modules.
 // The dashboard is a separate chunk, imported only when it runs, so Ink never loads for `simulate`.
-import {chmodSync, rmSync} from 'node:fs';
+import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 
@@ -10,7 +10,37 @@ const outdir = process.env.VC_OUTDIR ?? 'dist';
 // Chunk names carry content hashes: clear the old ones so dist/ holds one build.
 rmSync(outdir, {recursive: true, force: true});
 
+/**
+ * string-width builds an Intl.Segmenter and Unicode-property regular expressions when its module is
+ * evaluated: about 16 ms of every start, though most runs measure no wide text. Its body is wrapped
+ * so that happens on the first call. Applied to each copy (ours, cliui's, wrap-ansi's).
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, ({path}) => {
+      const source = readFileSync(path, 'utf8');
+      const lines = source.split('\n');
+      const imports = lines.filter((l) => l.startsWith('import '));
+      const body = lines.filter((l) => !l.startsWith('import ')).join('\n');
+      const head = 'export default function stringWidth(';
+      if (body.split(head).length !== 2 || /^export /m.test(body.replace(head, '')))
+        throw new Error(`${path}: not the string-width module the build knows how to make lazy`);
+      const contents = [
+        ...imports,
+        'let measure;',
+        'export default function stringWidth(...args) {',
+        `  measure ??= (() => {${body.replace(head, 'function stringWidth(')}\nreturn stringWidth;})();`,
+        '  return measure(...args);',
+        '}',
+      ].join('\n');
+      return {contents, loader: 'js'};
+    });
+  },
+};
+
 await build({
+  plugins: [lazyStringWidth],
   entryPoints: ['src/cli.ts'],
   outdir,
   bundle: true,
