@@ -1,6 +1,8 @@
 import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
 import {CAPABILITIES, type Capability} from '../core/capability.js';
+import {DIMENSIONS, type Dimension} from '../core/history/usage-record.js';
+import {renderGroupsCsv} from '../output/group-render.js';
 import {profileFromHistory} from '../core/history/history-profile.js';
 import {profileDocument} from '../core/simulation/profile.js';
 import {applyPlanOverrides} from '../core/simulation/overrides.js';
@@ -41,6 +43,7 @@ interface ImportArgs extends OutputArgs, SubscriptionArgs {
   rejects?: string;
   strict?: boolean;
   force?: boolean;
+  by?: Dimension;
 }
 
 /** "10m", "90s", "1h" → milliseconds. */
@@ -112,6 +115,12 @@ export const importCommand = {
         requiresArg: true,
         describe: 'write every rejected row (file, line, reason) to this CSV',
       })
+      .option('by', {
+        choices: DIMENSIONS,
+        requiresArg: true,
+        describe:
+          'also replay each team, project or user apart (aggregated usage names them), with a recommendation each',
+      })
       .option('strict', {type: 'boolean', describe: 'stop at the first bad row'})
       .option('force', {type: 'boolean', describe: 'overwrite files written by --save-profile and --rejects'})
       .example('$0 import ~/.claude/projects', 'every Claude Code session log, re-priced on each path')
@@ -121,6 +130,10 @@ export const importCommand = {
       )
       .example('ccusage daily --json | $0 import -', "ccusage's report from standard input")
       .example('$0 import ~/.codex/sessions --save-profile me.json', 'and a profile of how you work')
+      .example(
+        '$0 import usage-by-team.csv --by team',
+        "each team's cost on every path, and the path to take",
+      )
       .example(
         '$0 import ~/.claude/projects --subscription claude-max-5x',
         'which 5-hour windows and weeks of your history Max 5× would have limited, and its cost beside your key',
@@ -141,6 +154,11 @@ export const importCommand = {
       ...(freeCap !== undefined ? {freeCap} : {}),
     });
     const subscriptions = readSubscriptions(args);
+    if (args.by && subscriptions && args.format === 'csv')
+      throw new UsageError(
+        '--format csv writes one table: --by and --subscription each make their own',
+        'run them apart, or use --format json for both',
+      );
     const progress = process.stderr.isTTY ? progressBar() : undefined;
     // The importers (and csv-parse) load only when importing: other commands start without them.
     const {replayHistory, nothingImported} = await import('../io/replay-history.js');
@@ -150,6 +168,7 @@ export const importCommand = {
       profile: history,
       subscriptions: replayed,
       aggregated,
+      groups,
     } = await replayHistory(args.inputs, {
       ...(subscriptions ? {subscriptions} : {}),
       book,
@@ -160,11 +179,21 @@ export const importCommand = {
       today: new Date().toISOString().slice(0, 10),
       ...(args.source ? {format: args.source} : {}),
       strict: args.strict ?? false,
+      ...(args.by ? {by: args.by} : {}),
       stdin: readStdin,
       ...(progress ? {onProgress: progress.update} : {}),
     });
     progress?.done();
-    const view: ImportView = {outcome, replay, history, plan, gapMs, folders: args.inputs, aggregated};
+    const view: ImportView = {
+      outcome,
+      replay,
+      history,
+      plan,
+      gapMs,
+      folders: args.inputs,
+      aggregated,
+      ...(groups && args.by ? {groups: {by: args.by, groups}} : {}),
+    };
     if (args.rejects)
       writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
     const nothing = nothingImported(outcome, args.inputs, args.source);
@@ -190,7 +219,14 @@ export const importCommand = {
         ...(replayed ? {subscriptions: subscriptionReplayJson(replayed)} : {}),
       });
     // With --subscription, the CSV is the subscription replay's: one table a document.
-    else if (args.format === 'csv') print(replayed ? subscriptionReplayCsv(replayed) : renderImportCsv(view));
+    else if (args.format === 'csv')
+      print(
+        replayed
+          ? subscriptionReplayCsv(replayed)
+          : view.groups
+            ? renderGroupsCsv(view.groups)
+            : renderImportCsv(view),
+      );
     else if (args.format === 'markdown')
       print(renderImportMarkdown(view) + (replayed ? `\n${subscriptionReplayMarkdown(replayed)}\n` : ''));
     else

@@ -6,7 +6,8 @@ import type {PriceBook} from '../core/pricing/price-book.js';
 import {Replay, type ReplayResult} from '../core/history/replay.js';
 import {resolveFreePool} from '../core/simulation/scenario.js';
 import {byokSettings, type Strategy} from '../core/routing/strategy.js';
-import type {ImportOutcome} from '../core/history/usage-record.js';
+import type {Dimension, ImportOutcome, UsageRecord} from '../core/history/usage-record.js';
+import {noGroup, type GroupReplay} from '../core/history/groups.js';
 import {importUsage, type ImportOptions} from './usage/import.js';
 import {sourceById} from './usage/sources/registry.js';
 import type {OnLimit} from '../core/routing/router.js';
@@ -24,6 +25,8 @@ export interface HistoryOptions extends ImportOptions {
   readonly taskGapMs: number;
   /** The day whose prices the free pool is listed at (its models cost nothing either way). */
   readonly today: string;
+  /** Replay each team's (project's, user's) rows apart too, as an account of its own. */
+  readonly by?: Dimension;
   /** Vendor plans to replay the requests against, with the choices past their limits. */
   readonly subscriptions?: {
     readonly plans: readonly SubscriptionPlan[];
@@ -38,6 +41,8 @@ export interface History {
   readonly subscriptions?: SubscriptionReplayResult;
   /** Rows that sum several requests (their count known), and how many of them give their tasks: what the free tier's cap sees of them. */
   readonly aggregated: AggregatedRows;
+  /** With `by`: the replay of each group, by name, the rows that name none last. */
+  readonly groups?: GroupReplay[];
 }
 
 export interface AggregatedRows {
@@ -64,6 +69,14 @@ function replayStrategies(book: PriceBook, apps: readonly Strategy[]): Strategy[
   ];
 }
 
+/** The groups' replays, by name; the rows that name none last. */
+function finishGroups(groups: ReadonlyMap<string, Replay>, by: Dimension): GroupReplay[] {
+  const none = noGroup(by);
+  return [...groups.entries()]
+    .sort(([a], [b]) => Number(a === none) - Number(b === none) || a.localeCompare(b))
+    .map(([name, replay]) => ({name, replay: replay.finish()}));
+}
+
 /**
  * Imports usage and replays it, streaming: every record is routed under each strategy as it is
  * read and grouped into tasks for the profile. What `vibe-cost import` and the dashboard share.
@@ -71,14 +84,25 @@ function replayStrategies(book: PriceBook, apps: readonly Strategy[]): Strategy[
 export async function replayHistory(inputs: readonly string[], options: HistoryOptions): Promise<History> {
   const {book, plan} = options;
   const freePool = resolveFreePool(plan, book, options.today);
-  const replay = new Replay({
-    plan,
-    book,
-    strategies: replayStrategies(book, options.apps ?? []),
-    freePool,
-    ...(options.needs ? {needs: options.needs} : {}),
-    sourceProvider: (source) => sourceById(source).provider,
-  });
+  const strategies = replayStrategies(book, options.apps ?? []);
+  const newReplay = () =>
+    new Replay({
+      plan,
+      book,
+      strategies,
+      freePool,
+      ...(options.needs ? {needs: options.needs} : {}),
+      sourceProvider: (source) => sourceById(source).provider,
+    });
+  const replay = newReplay();
+  const {by} = options;
+  const groups = new Map<string, Replay>();
+  const groupOf = (record: UsageRecord, dimension: Dimension): Replay => {
+    const name = record.dimensions?.[dimension] ?? noGroup(dimension);
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = newReplay()));
+    return group;
+  };
   const grouper = new TaskGrouper(options.taskGapMs);
   const subscriptions = options.subscriptions
     ? new SubscriptionReplay({
@@ -97,7 +121,9 @@ export async function replayHistory(inputs: readonly string[], options: HistoryO
         if (record.tasks !== undefined) aggregated.withTasks++;
       }
       const key = grouper.keyFor(record);
-      replay.add(record, key ?? `row:${record.file}:${record.line}`);
+      const task = key ?? `row:${record.file}:${record.line}`;
+      replay.add(record, task);
+      if (by) groupOf(record, by).add(record, task);
       const model = key ? replay.resolve(record.modelRaw) : undefined;
       if (key && model) grouper.add(record, key, model.id);
       subscriptions?.add(record, key, model);
@@ -109,6 +135,7 @@ export async function replayHistory(inputs: readonly string[], options: HistoryO
     replay: replay.finish(),
     profile: grouper.profile(),
     aggregated,
+    ...(by ? {groups: finishGroups(groups, by)} : {}),
     ...(subscriptions ? {subscriptions: subscriptions.finish()} : {}),
   };
 }

@@ -6,6 +6,17 @@ import type {ModelUsage, ReplayResult, ReplayedStrategy} from '../core/history/r
 import {totalTokens} from '../core/tokens.js';
 import type {ImportOutcome, RejectedRow} from '../core/history/usage-record.js';
 import {chartPoints, renderLineChart} from './chart.js';
+import {figure, figureJson} from './figure.js';
+import {
+  groupColumns,
+  groupNotes,
+  groupRows,
+  groupsJson,
+  groupTitle,
+  renderGroupsMarkdown,
+  shortStrategyId,
+  type GroupsView,
+} from './group-render.js';
 import {UNSERVED_NAMES} from './describe.js';
 import {formatCount, formatFixed, formatTokens, formatUsd, plural} from './format.js';
 import {SCHEMA_VERSION, strategyJson, usd as usdText} from './json.js';
@@ -22,6 +33,8 @@ export interface ImportView {
   readonly gapMs: number;
   /** The inputs named on the command line: tables show the files in a folder relative to it. */
   readonly folders?: readonly string[];
+  /** With `import --by`: the replay per team, project or user. */
+  readonly groups?: GroupsView;
   /** Rows that sum several requests, and how many give their tasks. */
   readonly aggregated?: {readonly rows: number; readonly withTasks: number};
 }
@@ -79,18 +92,6 @@ function percent(diff: Money, base: Money): string {
   const p = diff.div(base).mul(100);
   return `${p.gte(0) ? '+' : ''}${p.toFixed(1)}%`;
 }
-
-/** A re-priced figure: exact, a lower bound (≥), or unknown when none of its tokens had a price. */
-function figure(usd: Money | undefined, complete: boolean): string {
-  if (complete) return formatUsd(usd ?? ZERO);
-  return !usd || usd.isZero() ? 'unknown' : `≥${formatUsd(usd)}`;
-}
-
-/** The same figure in JSON: the amount known so far, and whether it is all of it. */
-const figureJson = (usd: Money | undefined, complete: boolean) => ({
-  usd: usd ? usdText(usd) : null,
-  complete,
-});
 
 const PATH_COLUMNS: Column[] = [
   {header: 'Strategy', fit: 'wrap'},
@@ -213,7 +214,7 @@ const dayColumns = (v: ImportView): Column[] => [
   {header: 'Day'},
   ...v.replay.strategies.map((s) => ({
     header: s.strategy.id,
-    short: s.strategy.id.replace(/^all-/, '').replace('free-then-platform', 'free→plat'),
+    short: shortStrategyId(s.strategy.id),
     align: 'right' as const,
   })),
   {header: 'Reported', align: 'right'},
@@ -288,7 +289,8 @@ function warnings(v: ImportView): string[] {
 
 function historyLines(v: ImportView, saved: string | undefined): string[] {
   const h = v.history;
-  if (h.tasks === 0) return ['No tasks in this history (aggregated exports carry none): no profile.'];
+  if (h.tasks === 0)
+    return ['No tasks to profile in this history (aggregated rows carry no task sizes): no profile.'];
   const how = {
     'task-id': 'by session or task id',
     'idle-gap': `by idle gaps of ${v.gapMs / 60_000} min`,
@@ -356,6 +358,14 @@ export function renderImportTable(
     renderTable(PATH_COLUMNS, pathRows(v), tableWidth),
     ...prose([comparisonNote(v)]).map(style.dim),
     '',
+    ...(v.groups
+      ? [
+          style.bold(groupTitle(v.groups)),
+          renderTable(groupColumns(v.groups), groupRows(v.groups), tableWidth),
+          ...prose(groupNotes(v.groups)).map(style.dim),
+          '',
+        ]
+      : []),
     style.dim('By model'),
     renderTable(MODEL_COLUMNS, modelRows(v), tableWidth),
     '',
@@ -391,6 +401,7 @@ export function renderImportMarkdown(v: ImportView): string {
     '',
     renderMarkdownTable(PATH_COLUMNS, pathRows(v)),
     '',
+    ...(v.groups ? [renderGroupsMarkdown(v.groups), ''] : []),
     '## By model',
     '',
     renderMarkdownTable(MODEL_COLUMNS, modelRows(v)),
@@ -508,5 +519,6 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
       ...(m.reportedUsd ? {reportedUsd: usdText(m.reportedUsd)} : {}),
     })),
     history: v.history,
+    ...(v.groups ? {groups: groupsJson(v.groups)} : {}),
   };
 }

@@ -48,6 +48,13 @@ describe('vibe-cost import', () => {
     );
     await expect(r.stdout).toMatchFileSnapshot('../golden/import-claude-projects.txt');
   });
+
+  it("re-prices an organisation's aggregated usage per team, with each team's recommendation and the sum", async () => {
+    const r = await cli(['import', 'test/fixtures/usage/aggregated.csv', '--by', 'team'], {COLUMNS: '100'});
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/import-aggregated-by-team.txt');
+  });
 });
 
 describe('vibe-cost prices', () => {
