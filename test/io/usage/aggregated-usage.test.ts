@@ -41,6 +41,18 @@ describe('vibe-cost aggregated usage', () => {
     expect(totals(records).cacheWrite1h).toBe(95000 + 12000 + 300000);
   });
 
+  it('reads an empty cache cell as a split the source does not give: a lower bound, not zero', async () => {
+    const {records} = await collect(['-'], {
+      stdin: async () =>
+        'day,model,tier,requests,input_tokens,cache_read_tokens,cache_write_5m_tokens,cache_write_1h_tokens,output_tokens\n' +
+        '2026-03-02,gpt-5,base,4,900,,,,70\n2026-03-02,gpt-5,base,4,900,0,0,0,70\n',
+    });
+    expect(records.map((r) => [r.tokensKnown, r.tokens?.cacheRead])).toEqual([
+      ['no-cache-split', 0],
+      ['all', 0],
+    ]);
+  });
+
   it('rejects each bad row with its line, the field and the value', async () => {
     const {records, outcome} = await collect([fixture('aggregated-bad.csv')]);
     expect(account(outcome, 'aggregated-bad.csv')).toMatchObject({read: 10, imported: 1, rejected: 9});
@@ -49,7 +61,7 @@ describe('vibe-cost aggregated usage', () => {
       '3: day is not a UTC date YYYY-MM-DD: "2026-03-02T10:00:00Z"',
       '4: tier is not base or long: "medium"',
       '5: requests is 0: a row sums at least one request',
-      '6: cache_read_tokens is empty',
+      '6: input_tokens is empty',
       '7: output_tokens is not a whole number of tokens ≥ 0: "-50"',
       "8: tasks is 4, not between 1 and the row's 3 requests (leave it empty when not counted)",
       '9: model is empty',

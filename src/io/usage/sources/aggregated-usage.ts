@@ -25,6 +25,22 @@ function count(row: CsvRow, column: string): number {
   return required(countFromText(row.get(column), column), column);
 }
 
+/**
+ * The cache buckets: an empty cell says the source does not split them (LiteLLM's spend logs), so
+ * the row's total is a lower bound, as for any export without the split; never a zero.
+ */
+function cacheSplit(row: CsvRow): {known: boolean; read: number; write5m: number; write1h: number} {
+  const read = countFromText(row.get(TOKENS.cacheRead), TOKENS.cacheRead);
+  const write5m = countFromText(row.get(TOKENS.cacheWrite5m), TOKENS.cacheWrite5m);
+  const write1h = countFromText(row.get(TOKENS.cacheWrite1h), TOKENS.cacheWrite1h);
+  return {
+    known: read !== undefined && write5m !== undefined && write1h !== undefined,
+    read: read ?? 0,
+    write5m: write5m ?? 0,
+    write1h: write1h ?? 0,
+  };
+}
+
 function tier(row: CsvRow): 'base' | 'long' {
   const t = cell(row, 'tier')?.toLowerCase();
   if (t === 'base' || t === 'long') return t;
@@ -74,6 +90,7 @@ export const aggregatedUsage: CsvSource<typeof ID> = {
     const tasks = perRow(row, 'tasks', requests);
     const sessions = perRow(row, 'sessions', requests);
     const usd = usdFromText(row.get('cost_usd'), 'cost_usd');
+    const cache = cacheSplit(row);
     sink.emit({
       source: ID,
       file: sink.file,
@@ -84,12 +101,12 @@ export const aggregatedUsage: CsvSource<typeof ID> = {
       requests,
       tokens: {
         input: count(row, TOKENS.input),
-        cacheRead: count(row, TOKENS.cacheRead),
-        cacheWrite5m: count(row, TOKENS.cacheWrite5m),
-        cacheWrite1h: count(row, TOKENS.cacheWrite1h),
+        cacheRead: cache.read,
+        cacheWrite5m: cache.write5m,
+        cacheWrite1h: cache.write1h,
         output: count(row, TOKENS.output),
       },
-      tokensKnown: 'all',
+      tokensKnown: cache.known ? 'all' : 'no-cache-split',
       contextTier: tier(row),
       ...opt('provider', cell(row, 'provider')),
       ...opt('tasks', tasks),
