@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {breakeven, monthAt} from '../../src/core/advice/breakeven.js';
+import {breakeven, monthAt, monthOffFreeTier} from '../../src/core/advice/breakeven.js';
+import {Random} from '../../src/core/simulation/random.js';
 import {pathStrategies} from '../../src/core/routing/candidates.js';
 import {m, plan, scenario, taskClass, tokens} from '../helpers.js';
 import {applyProfileOverrides} from '../../src/core/simulation/overrides.js';
@@ -109,6 +110,9 @@ describe('breakeven is exact to the task at any range (against brute force over 
         ] as [string, string, undefined, number][],
     ),
   ];
+  // The scan prices every whole task of the range off the free tier as one day (monthOffFreeTier, a
+  // twentieth of monthAt's work); that it is monthAt's month is held at 100 tasks drawn over the
+  // range and on both sides of every crossing.
   it.each(cases)('%s on %s (model %s) up to %d tasks a day', (profileId, planId, model, maxTasksPerDay) => {
     const profile = applyProfileOverrides(loadProfile(profileId), model ? {model} : {});
     const s = buildScenario(profile, loadPlan(planId), book, '2026-11-27');
@@ -117,15 +121,30 @@ describe('breakeven is exact to the task at any range (against brute force over 
     const days = profile.workingDaysPerMonth;
     const expected: number[] = [];
     let previous: number | undefined;
+    let last = 0;
     for (let t = 1; t <= maxTasksPerDay * days; t++) {
-      const byok = monthAt(s, paths.byok, t);
-      const platform = monthAt(s, paths.platform, t);
+      const byok = monthOffFreeTier(s, paths.byok, t);
+      const platform = monthOffFreeTier(s, paths.platform, t);
       if (unservedTotal(byok) > 0 || unservedTotal(platform) > 0) break;
+      last = t;
       const state = byok.totalUsd.cmp(platform.totalUsd);
       if (previous !== undefined && state !== previous) expected.push(t);
       previous = state;
     }
     expect(result.pairs[0]?.crossings.map((c) => c.tasksPerMonth) ?? []).toEqual(expected);
+
+    const random = new Random(maxTasksPerDay);
+    const held = [...expected.flatMap((t) => [t - 1, t]), last, last + 1];
+    for (let i = 0; i < 100; i++) held.push(1 + Math.floor(random.uniform() * maxTasksPerDay * days));
+    for (const t of held)
+      for (const path of [paths.byok, paths.platform]) {
+        const month = monthAt(s, path, t);
+        const oneDay = monthOffFreeTier(s, path, t);
+        expect([oneDay.totalUsd.toFixed(), unservedTotal(oneDay) > 0], `${path.id} at ${t} tasks`).toEqual([
+          month.totalUsd.toFixed(),
+          unservedTotal(month) > 0,
+        ]);
+      }
   });
 
   // The issue saw 601–606, 651–653 and 701–702 under the old class split; whole tasks move them a little.

@@ -18,20 +18,25 @@ export function monthAt(scenario: Scenario, strategy: Strategy, monthlyTasks: nu
 }
 
 /**
- * A month's bill at `monthlyTasks` on a path that never uses the free tier, run as one day. Off the
- * free tier nothing is counted per day: credits, packs, pay-as-you-go and BYOK fees all turn on the
- * month's totals, so this is monthAt's bill at a twentieth of the work (a test holds them equal).
+ * A month at `monthlyTasks` on a path that never uses the free tier, run as one day. Off the free
+ * tier nothing is counted per day: credits, packs, pay-as-you-go and BYOK fees all turn on the
+ * month's totals, so its bill, and whether it serves every task, are monthAt's at a twentieth of the
+ * work (a test holds them equal).
  */
+export function monthOffFreeTier(scenario: Scenario, strategy: Strategy, monthlyTasks: number) {
+  return simulateRun(
+    {...scenario, profile: {...scenario.profile, tasksPerDay: Math.max(monthlyTasks, 1e-9)}},
+    strategy,
+    monthlyTasks,
+  );
+}
+
 function monthCost(scenario: Scenario, strategy: Strategy): Cost {
   const cache = new Map<number, Money>();
   return (tasks) => {
     let cost = cache.get(tasks);
     if (!cost) {
-      cost = simulateRun(
-        {...scenario, profile: {...scenario.profile, tasksPerDay: Math.max(tasks, 1e-9)}},
-        strategy,
-        tasks,
-      ).totalUsd;
+      cost = monthOffFreeTier(scenario, strategy, tasks).totalUsd;
       cache.set(tasks, cost);
     }
     return cost;

@@ -125,11 +125,11 @@ interface CreditState {
 }
 
 /**
- * Draws `count` platform tasks from the month's credits. When they run out: pay as you go, buy
+ * Draws `count` platform tasks, charged `usd` in all, from the month's credits. When they run out: pay as you go, buy
  * packs, or block the tasks until the month renews (the credit cliff).
  */
-function drawCredits(s: Subscription, taskUsd: Money, count: number, state: CreditState) {
-  const perTask = s.creditUnit === 'usd' ? taskUsd : s.creditsPerTask;
+function drawCredits(s: Subscription, usd: Money, count: number, state: CreditState) {
+  const perTask = s.creditUnit === 'usd' ? usd.div(count) : s.creditsPerTask;
   let balance = state.balance;
   const need = perTask.mul(count);
   const runOut = () => {
@@ -191,7 +191,7 @@ export class PlatformMonths {
     if (!s) return {runs: count, subscriptionUsd: ZERO, usageUsd: usd, packsUsd: ZERO};
     const subscriptionUsd = this.subscribed ? ZERO : s.monthlyFeeUsd;
     this.subscribed = true;
-    const drawn = drawCredits(s, usd.div(count), count, {
+    const drawn = drawCredits(s, usd, count, {
       balance: this.balance,
       month: this.credits[this.credits.length - 1] as CreditMonth,
       dayOfMonth,

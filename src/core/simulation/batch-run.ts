@@ -367,21 +367,22 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
           feeBearingListUsd: feeBearing > 0 ? unit.listUsd.mul(feeBearing).div(requests) : ZERO,
         });
         byokRequestsThisMonth += requests * count;
-        charges.byokListUsd = charges.byokListUsd.add(list);
-        dayCost = dayCost.add(list);
-        if (!fee.isZero()) {
-          charges.byokFeeUsd = charges.byokFeeUsd.add(fee);
-          dayCost = dayCost.add(fee);
-        }
+        charges.byokListUsd = plus(charges.byokListUsd, list);
+        charges.byokFeeUsd = plus(charges.byokFeeUsd, fee);
+        dayCost = plus(plus(dayCost, list), fee);
         record('byok', decision.model, cls, count, unit, first);
         if (decision.belowNeed && first) belowNeed += count;
         return {taken: count, ran: count};
       }
-      const billed = platformMonths.bill(unit.platformUsd.mul(count), count, dayOfMonth);
-      charges.subscriptionUsd = charges.subscriptionUsd.add(billed.subscriptionUsd);
-      charges.platformUsageUsd = charges.platformUsageUsd.add(billed.usageUsd);
-      charges.packsUsd = charges.packsUsd.add(billed.packsUsd);
-      dayCost = dayCost.add(billed.subscriptionUsd).add(billed.usageUsd).add(billed.packsUsd);
+      const billed = platformMonths.bill(
+        count === 1 ? unit.platformUsd : unit.platformUsd.mul(count),
+        count,
+        dayOfMonth,
+      );
+      charges.subscriptionUsd = plus(charges.subscriptionUsd, billed.subscriptionUsd);
+      charges.platformUsageUsd = plus(charges.platformUsageUsd, billed.usageUsd);
+      charges.packsUsd = plus(charges.packsUsd, billed.packsUsd);
+      dayCost = plus(plus(plus(dayCost, billed.subscriptionUsd), billed.usageUsd), billed.packsUsd);
       if (billed.runs > 0) record('platform', decision.model, cls, billed.runs, unit, first);
       if (decision.belowNeed && first) belowNeed += billed.runs;
       return {taken: count, ran: billed.runs};
@@ -511,6 +512,11 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     credits: platformMonths.credits,
     dailyUsd,
   };
+}
+
+/** a + b, without a new number when b is zero (most days add no fee, pack or subscription). */
+function plus(a: Money, b: Money): Money {
+  return b.isZero() ? a : a.add(b);
 }
 
 function priceUnit(plan: Plan, listed: ModelPrice, tokens: TokenBuckets, requests: number): UnitCost {
