@@ -55,7 +55,9 @@ function aggregatedLines(v: ImportView): string[] {
       `${rows}: the free tier's cap of ${plural(cap.count, 'request')} a day takes or refuses each row whole, where the requests one by one could fill it to the last request.`,
     );
   if (v.plan.platform.subscription?.creditUnit === 'task')
-    lines.push(`The platform's credits per task count each aggregated row as one task.`);
+    lines.push(
+      `The platform's credits per task count each aggregated row's tasks (one for a row that does not give them; a task in two rows counts in each).`,
+    );
   return lines;
 }
 

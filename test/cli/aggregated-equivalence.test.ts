@@ -92,4 +92,18 @@ describe('what an aggregated row cannot tell', () => {
     expect(await paid([4, 6])).toBe('0');
     expect(await paid([4, 7])).toBe('0.0054');
   });
+
+  it("credits per task draw a row's tasks", async () => {
+    // credits-builder: $25 a month with 100 task credits, then packs of 50 for $15.
+    const platform = async (tasks: string) => {
+      const file = write(`c${tasks || 'none'}.csv`, [
+        `2026-03-02,claude-haiku-4-5,base,300,1000,0,0,0,100,${tasks}`,
+      ]);
+      const doc = await replayed([file, '--plan', 'credits-builder']);
+      return doc.strategies.find((s) => s.strategy.id === 'all-platform')?.totalUsd;
+    };
+    expect(await platform('')).toBe('25');
+    expect(await platform('100')).toBe('25');
+    expect(await platform('120')).toBe('40');
+  });
 });

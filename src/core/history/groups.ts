@@ -24,9 +24,9 @@ export type Recommendation =
 /** Rows some strategy did not route at all: their model no sheet knows. */
 const unpricedRows = (r: ReplayResult) => r.unknownModels.reduce((n, u) => n + u.records, 0);
 
-/** The strategy served every row it routed: none unserved, none blocked by the credits. */
+/** The strategy served every row it routed: none unserved, no row or task blocked by the credits. */
 export const servesAll = (s: ReplayedStrategy) =>
-  s.blockedRows === 0 && Object.values(s.unserved).every((n) => n === 0);
+  s.blockedRows === 0 && s.blockedTasks === 0 && Object.values(s.unserved).every((n) => n === 0);
 
 /**
  * The strategy a group should take: of those that serve every row, with a figure that is exact,

@@ -320,7 +320,8 @@ export class Replay {
     };
     const free = this.options.plan.free;
     const perTaskCredits = this.options.plan.platform.subscription?.creditUnit === 'task';
-    // An aggregated row counts the tasks it says it holds against a cap on tasks, taken or refused whole.
+    // An aggregated row counts the tasks it says it holds against a cap on tasks (taken or refused
+    // whole) and against credits per task.
     const rowTasks = perRequest ? 1 : (record.tasks ?? 1);
     const taskCap = free?.dailyCap.unit === 'tasks';
     for (const s of this.states) {
@@ -364,6 +365,8 @@ export class Replay {
         if (perTaskCredits) {
           const tasks = s.platformTasks.get(day) ?? new Map<string, number>();
           tasks.set(taskKey, (tasks.get(taskKey) ?? 0) + 1);
+          // An aggregated row's other tasks draw credits too; the row itself is counted on its first.
+          for (let t = 1; t < rowTasks; t++) tasks.set(`${taskKey}\u0000${t}`, 0);
           s.platformTasks.set(day, tasks);
         }
       }
