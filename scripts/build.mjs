@@ -50,7 +50,8 @@ await build({
   target: 'node20',
   packages: 'bundle',
   // Ink loads its devtools only when DEV=true; the package is an optional peer, never installed.
-  external: ['react-devtools-core'],
+  // DuckDB is a native addon: loaded from node_modules when --engine duckdb runs, never bundled.
+  external: ['react-devtools-core', '@duckdb/node-api'],
   sourcemap: 'linked',
   minify: process.env.VC_NO_MINIFY !== '1',
   keepNames: false,

@@ -8,6 +8,9 @@ import {profileDocument} from '../core/simulation/profile.js';
 import {applyPlanOverrides} from '../core/simulation/overrides.js';
 import {agentHistory} from '../io/usage/agent-homes.js';
 import {SOURCE_IDS, type SourceId} from '../io/usage/sources/registry.js';
+import {ENGINE_SOURCES, type EngineSource} from '../io/usage/duckdb/engine-sources.js';
+import {longContextTable} from '../core/usage-sql/long-context-keys.js';
+import {pricesFrom} from './sql.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
 import {writeUserFile} from '../io/write-file.js';
@@ -31,7 +34,9 @@ import {
 
 interface ImportArgs extends OutputArgs, SubscriptionArgs {
   inputs: string[];
-  source?: SourceId;
+  source?: SourceId | 'otel';
+  engine?: 'duckdb';
+  'memory-limit'?: string;
   plan?: string;
   markup?: string;
   'free-cap'?: number;
@@ -54,6 +59,30 @@ function parseDuration(text: string): number {
   return Number(match[1]) * unit;
 }
 
+/** The source --engine duckdb reads, or undefined for the streaming readers; a combination that cannot run is bad usage. */
+function engineSource(args: ImportArgs): EngineSource | undefined {
+  const engines = Object.keys(ENGINE_SOURCES).join(' or ');
+  if (args.engine === undefined) {
+    if (args.source === 'otel')
+      throw new UsageError(
+        '--source otel is read with --engine duckdb',
+        "add --engine duckdb (Copilot's own OTel file export streams as --source copilot.otel)",
+      );
+    if (args['memory-limit'] !== undefined) throw new UsageError('--memory-limit is for --engine duckdb');
+    return undefined;
+  }
+  if (args.source === undefined || !(args.source in ENGINE_SOURCES))
+    throw new UsageError(
+      `--engine duckdb: name the source with --source ${engines}${args.source ? ` (not ${args.source})` : ''}`,
+    );
+  if (
+    args['memory-limit'] !== undefined &&
+    !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(args['memory-limit'])
+  )
+    throw new UsageError(`--memory-limit: expected a size such as 2GB, got "${args['memory-limit']}"`);
+  return args.source as EngineSource;
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -72,9 +101,21 @@ export const importCommand = {
           "files, folders (read recursively) or - for standard input; none: every agent's default place",
       })
       .option('source', {
-        choices: SOURCE_IDS,
+        choices: [...SOURCE_IDS, 'otel'],
         requiresArg: true,
-        describe: 'read every input as this source instead of detecting it',
+        describe:
+          'read every input as this source instead of detecting it (otel: OpenTelemetry GenAI spans, with --engine duckdb)',
+      })
+      .option('engine', {
+        choices: ['duckdb'],
+        requiresArg: true,
+        describe: `read and sum large trees with DuckDB, in parallel (--source ${Object.keys(ENGINE_SOURCES).join(' or ')})`,
+      })
+      .option('memory-limit', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          "DuckDB's memory limit, such as 2GB (default: 80% of RAM); past it, grouping spills to disk",
       })
       .option('plan', {
         type: 'string',
@@ -135,6 +176,10 @@ export const importCommand = {
         "each team's cost on every path, and the path to take",
       )
       .example(
+        '$0 import spans/ --engine duckdb --source otel',
+        'a folder of OpenTelemetry GenAI spans (Parquet or JSON lines), summed by DuckDB',
+      )
+      .example(
         '$0 import ~/.claude/projects --subscription claude-max-5x',
         'which 5-hour windows and weeks of your history Max 5× would have limited, and its cost beside your key',
       ),
@@ -159,6 +204,7 @@ export const importCommand = {
         '--format csv writes one table: --by and --subscription each make their own',
         'run them apart, or use --format json for both',
       );
+    const engine = engineSource(args);
     const progress = process.stderr.isTTY ? progressBar() : undefined;
     // The importers (and csv-parse) load only when importing: other commands start without them.
     const {replayHistory, nothingImported} = await import('../io/replay-history.js');
@@ -177,7 +223,17 @@ export const importCommand = {
       ...(args.needs ? {needs: args.needs} : {}),
       taskGapMs: gapMs,
       today: new Date().toISOString().slice(0, 10),
-      ...(args.source ? {format: args.source} : {}),
+      ...(args.source && !engine ? {format: args.source as SourceId} : {}),
+      ...(engine
+        ? {
+            duckdb: {
+              source: engine,
+              longContext: longContextTable(book.keyed()),
+              pricesFrom: pricesFrom(book),
+              ...(args['memory-limit'] ? {memoryLimit: args['memory-limit']} : {}),
+            },
+          }
+        : {}),
       strict: args.strict ?? false,
       ...(args.by ? {by: args.by} : {}),
       stdin: readStdin,
@@ -196,7 +252,7 @@ export const importCommand = {
     };
     if (args.rejects)
       writeUserFile(args.rejects, rejectsCsv(outcome.rejects), args.force ?? false, '--rejects');
-    const nothing = nothingImported(outcome, args.inputs, args.source);
+    const nothing = nothingImported(outcome, args.inputs, engine ? undefined : (args.source as SourceId));
     if (nothing) throw nothing;
     if (args['save-profile']) {
       if (history.tasks === 0)

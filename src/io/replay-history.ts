@@ -8,6 +8,7 @@ import {resolveFreePool} from '../core/simulation/scenario.js';
 import {byokSettings, type Strategy} from '../core/routing/strategy.js';
 import type {Dimension, ImportOutcome, UsageRecord} from '../core/history/usage-record.js';
 import {noGroup, type GroupReplay} from '../core/history/groups.js';
+import type {DuckDbImportOptions} from './usage/duckdb/import-duckdb.js';
 import {importUsage, type ImportOptions} from './usage/import.js';
 import {sourceById} from './usage/sources/registry.js';
 import type {OnLimit} from '../core/routing/router.js';
@@ -17,6 +18,8 @@ import {SubscriptionReplay, type SubscriptionReplayResult} from '../core/history
 export {nothingImported} from './usage/import.js';
 
 export interface HistoryOptions extends ImportOptions {
+  /** Read and sum the files with DuckDB instead of streaming them (import --engine duckdb). */
+  readonly duckdb?: Omit<DuckDbImportOptions, 'strict'>;
   readonly book: PriceBook;
   readonly plan: Plan;
   /** The user's apps, replayed beside the paths. */
@@ -113,23 +116,25 @@ export async function replayHistory(inputs: readonly string[], options: HistoryO
       })
     : undefined;
   const aggregated = {rows: 0, withTasks: 0};
-  const outcome = await importUsage(
-    inputs,
-    (record) => {
-      if (record.granularity !== 'request' && record.requests !== null) {
-        aggregated.rows++;
-        if (record.tasks !== undefined) aggregated.withTasks++;
-      }
-      const key = grouper.keyFor(record);
-      const task = key ?? `row:${record.file}:${record.line}`;
-      replay.add(record, task);
-      if (by) groupOf(record, by).add(record, task);
-      const model = key ? replay.resolve(record.modelRaw) : undefined;
-      if (key && model) grouper.add(record, key, model.id);
-      subscriptions?.add(record, key, model);
-    },
-    options,
-  );
+  const onRecord = (record: UsageRecord) => {
+    if (record.granularity !== 'request' && record.requests !== null) {
+      aggregated.rows++;
+      if (record.tasks !== undefined) aggregated.withTasks++;
+    }
+    const key = grouper.keyFor(record);
+    const task = key ?? `row:${record.file}:${record.line}`;
+    replay.add(record, task);
+    if (by) groupOf(record, by).add(record, task);
+    const model = key ? replay.resolve(record.modelRaw) : undefined;
+    if (key && model) grouper.add(record, key, model.id);
+    subscriptions?.add(record, key, model);
+  };
+  // DuckDB loads only for the import that asks for it.
+  const outcome = options.duckdb
+    ? await (
+        await import('./usage/duckdb/import-duckdb.js')
+      ).importWithDuckDb(inputs, onRecord, {...options.duckdb, strict: options.strict ?? false})
+    : await importUsage(inputs, onRecord, options);
   return {
     outcome,
     replay: replay.finish(),

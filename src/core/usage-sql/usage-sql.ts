@@ -15,7 +15,9 @@ export interface UsageSqlOptions {
   readonly pricesFrom: string;
   /**
    * DuckDB only: keep every row, with `skip_reason` and `problem` columns (a field that is no count,
-   * a missing time) instead of failing on a bad value, for the importer to account for each.
+   * a missing time) instead of failing on a bad value, for the importer to account for each. The
+   * table then also has `file`, `line_number` and `relation_problem` (why a line could not be read
+   * at all, as invalid JSON, or null).
    */
   readonly checked?: boolean;
 }
@@ -87,13 +89,20 @@ export function callsCtes(options: UsageSqlOptions): string[] {
   const checked = options.checked === true;
   const table = options.table ?? source.defaultTable(ops);
   const skip = `CASE\n${source.skips.map(([when, why]) => `    WHEN ${when} THEN ${text(why)}\n`).join('')}  END`;
-  const columns: Column[] = [...source.calls(ops, casts(ops, checked)), ['skip_reason', skip]];
-  if (checked) columns.push(['problem', problems(source)]);
+  const located = (list: readonly Column[]): Column[] =>
+    checked && !list.some(([name]) => name === 'file')
+      ? [['file', 'file'], ['line_number', 'line_number'], ...list]
+      : [...list];
+  const extracted = located(source.extracted(ops));
+  const columns: Column[] = [...located(source.calls(ops, casts(ops, checked))), ['skip_reason', skip]];
+  let where = source.usageRow(ops);
+  if (checked) {
+    extracted.push(['relation_problem', 'relation_problem']);
+    columns.push(['problem', problems(source)]);
+    where = `relation_problem IS NOT NULL OR ${where}`;
+  }
   return [
-    cte(
-      'source_rows',
-      `SELECT\n  ${select(source.extracted(ops))}\nFROM ${table}\nWHERE ${source.usageRow(ops)}`,
-    ),
+    cte('source_rows', `SELECT\n  ${select(extracted)}\nFROM ${table}\nWHERE ${where}`),
     cte('calls', `SELECT\n  ${select(columns)}\nFROM source_rows`),
   ];
 }
@@ -101,6 +110,7 @@ export function callsCtes(options: UsageSqlOptions): string[] {
 /** Why a row is rejected (DuckDB's checked rows only), over the source row's fields: the first field that is no count, a missing or bad time. */
 function problems(source: SourceSql): string {
   const whens = [
+    ['relation_problem IS NOT NULL', 'relation_problem'] as const,
     ...source.counts.map(
       ([column, field]) =>
         [

@@ -1,4 +1,4 @@
-import type {Dimensions} from '../../../core/history/usage-record.js';
+import type {Dimensions, UsageRecord} from '../../../core/history/usage-record.js';
 import {cell, opt} from '../cells.js';
 import type {CsvRow} from '../csv.js';
 import {countFromText, isDay, required, RowProblem, usdFromText, utcInstant} from '../numbers.js';
@@ -60,6 +60,18 @@ function perRow(row: CsvRow, column: 'tasks' | 'sessions', requests: number): nu
   return n;
 }
 
+/** Claude Code's fast speed, a service tier and web searches, where the producer kept them apart (vibe-cost sql does). */
+function variant(row: CsvRow): Pick<UsageRecord, 'speed' | 'serviceTier' | 'webSearches'> {
+  const speed = cell(row, 'speed')?.toLowerCase();
+  if (speed !== undefined && speed !== 'fast' && speed !== 'standard')
+    throw new RowProblem(`speed is not fast or standard: "${cell(row, 'speed')}"`);
+  return {
+    ...(speed === 'fast' ? {speed: 'fast' as const} : {}),
+    ...opt('serviceTier', cell(row, 'service_tier')),
+    ...opt('webSearches', countFromText(row.get('web_searches'), 'web_searches')),
+  };
+}
+
 function dimensions(row: CsvRow): {dimensions?: Dimensions} {
   const d = {
     ...opt('user', cell(row, 'user')),
@@ -113,6 +125,7 @@ export const aggregatedUsage: CsvSource<typeof ID> = {
       ...opt('sessions', sessions),
       ...dimensions(row),
       ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
+      ...variant(row),
     });
   },
 };
