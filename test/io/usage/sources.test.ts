@@ -8,6 +8,11 @@ import {detectSource, importUsage} from '../../../src/io/usage/import.js';
 import {parseWhole} from '../../../src/io/usage/json.js';
 import {SOURCE_IDS, SOURCES} from '../../../src/io/usage/sources/registry.js';
 import {FIXTURES} from './collect.js';
+import {ENGINE_SOURCES} from '../../../src/io/usage/duckdb/engine-sources.js';
+
+const ENGINE_ONLY = Object.keys(ENGINE_SOURCES).filter(
+  (id) => !(SOURCE_IDS as readonly string[]).includes(id),
+);
 
 const README = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
 
@@ -39,7 +44,8 @@ async function hintOf(run: () => Promise<unknown> | unknown): Promise<string> {
 describe('the source registry', () => {
   it('holds each id once, and every id is one of the choices of --source', () => {
     expect(new Set(SOURCE_IDS).size).toBe(SOURCES.length);
-    expect(importOptions().choices['source']).toEqual(SOURCE_IDS);
+    // Plus the sources only --engine duckdb reads (OTel spans in Parquet).
+    expect(importOptions().choices['source']).toEqual([...SOURCE_IDS, ...ENGINE_ONLY]);
   });
 
   it('has, for every source, a fixture under test/fixtures/usage that is detected as it', () => {
@@ -83,7 +89,7 @@ describe('the hints an import failure gives', () => {
     expect(named.filter((flag) => key[flag] === undefined)).toEqual([]);
     const forcing = /force a source with --([a-z-]+)/.exec(all[0]!)?.[1];
     expect(forcing).toBeDefined();
-    expect(choices[forcing!]).toEqual(SOURCE_IDS);
+    expect(choices[forcing!]).toEqual([...SOURCE_IDS, ...ENGINE_ONLY]);
   });
 
   it('name README sections by a heading that exists', async () => {
