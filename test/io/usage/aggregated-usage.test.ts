@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {detectSource} from '../../../src/io/usage/import.js';
 import {account, collect, fixture, totals} from './collect.js';
 import {readFileSync} from 'node:fs';
+import type {UsageRecord} from '../../../src/core/history/usage-record.js';
 
 describe('vibe-cost aggregated usage', () => {
   it('is detected before the generic CSV, and every row becomes one bucket record of its UTC day and tier', async () => {
@@ -67,6 +68,24 @@ describe('vibe-cost aggregated usage', () => {
       '9: model is empty',
       '10: cost_usd is not an amount of money: "about $3"',
       '11: day is not a valid date: "2026-02-30"',
+    ]);
+  });
+
+  it('reads the same rows as JSON lines, with the same rules', async () => {
+    expect(detectSource(readFileSync(fixture('aggregated.jsonl'), 'utf8'))).toEqual({
+      source: 'vibe-cost.aggregated-jsonl',
+    });
+    const csv = await collect([fixture('aggregated.csv')]);
+    const {records, outcome} = await collect([fixture('aggregated.jsonl')]);
+    expect(account(outcome, 'aggregated.jsonl')).toMatchObject({read: 10, imported: 7, rejected: 3});
+    // The JSON lines have no header line: each row is a line earlier than in the CSV.
+    const strip = ({source: _s, file: _f, line: _l, ...rest}: UsageRecord) => rest;
+    expect(records.map((r) => r.line)).toEqual(csv.records.map((r) => r.line - 1));
+    expect(records.map(strip)).toEqual(csv.records.map(strip));
+    expect(outcome.rejects.map((r) => `${r.line}: ${r.reason}`)).toEqual([
+      '8: output_tokens is not a number or text: {"n":5}',
+      '9: requests is not a whole number: "2.5"',
+      expect.stringMatching(/^10: not valid JSON/),
     ]);
   });
 });

@@ -2,9 +2,12 @@ import type {Dimensions, UsageRecord} from '../../../core/history/usage-record.j
 import {cell, opt} from '../cells.js';
 import type {CsvRow} from '../csv.js';
 import {countFromText, isDay, required, RowProblem, usdFromText, utcInstant} from '../numbers.js';
-import type {CsvSource} from './source.js';
+import {isObj, jsonLinesWith, type Obj} from '../json.js';
+import type {FileSink} from '../sink.js';
+import type {CsvSource, JsonlSource} from './source.js';
 
 const ID = 'vibe-cost.aggregated';
+const JSONL_ID = 'vibe-cost.aggregated-jsonl';
 
 /** The token columns, each a required count of one disjoint bucket (input is the uncached input). */
 const TOKENS = {
@@ -23,6 +26,15 @@ export const AGGREGATED_COLUMNS = ['day', 'model', 'tier', 'requests', ...Object
 
 function count(row: CsvRow, column: string): number {
   return required(countFromText(row.get(column), column), column);
+}
+
+/** requests, tasks, sessions: counts of calls, not tokens, and said so when one is not a whole number. */
+function calls(row: CsvRow, column: string): number | undefined {
+  try {
+    return countFromText(row.get(column), column);
+  } catch {
+    throw new RowProblem(`${column} is not a whole number: "${row.get(column)?.trim()}"`);
+  }
 }
 
 /**
@@ -51,7 +63,7 @@ function tier(row: CsvRow): 'base' | 'long' {
 
 /** tasks and sessions: when given, at least one and at most one per request (a task makes a request at least). */
 function perRow(row: CsvRow, column: 'tasks' | 'sessions', requests: number): number | undefined {
-  const n = countFromText(row.get(column), column);
+  const n = calls(row, column);
   if (n === undefined) return undefined;
   if (n === 0 || n > requests)
     throw new RowProblem(
@@ -81,6 +93,45 @@ function dimensions(row: CsvRow): {dimensions?: Dimensions} {
   return Object.keys(d).length ? {dimensions: d} : {};
 }
 
+/** One row's record, for either container: the CSV and JSON lines share every rule. */
+const mapRow = (id: string, sink: FileSink) => (row: CsvRow) => {
+  const day = cell(row, 'day');
+  if (day === undefined) throw new RowProblem('day is empty');
+  if (!isDay(day)) throw new RowProblem(`day is not a UTC date YYYY-MM-DD: "${day}"`);
+  const model = cell(row, 'model');
+  if (model === undefined) throw new RowProblem('model is empty');
+  const requests = required(calls(row, 'requests'), 'requests');
+  if (requests === 0) throw new RowProblem('requests is 0: a row sums at least one request');
+  const tasks = perRow(row, 'tasks', requests);
+  const sessions = perRow(row, 'sessions', requests);
+  const usd = usdFromText(row.get('cost_usd'), 'cost_usd');
+  const cache = cacheSplit(row);
+  sink.emit({
+    source: id,
+    file: sink.file,
+    line: row.line,
+    granularity: 'bucket',
+    start: utcInstant(day, 'day'),
+    modelRaw: model,
+    requests,
+    tokens: {
+      input: count(row, TOKENS.input),
+      cacheRead: cache.read,
+      cacheWrite5m: cache.write5m,
+      cacheWrite1h: cache.write1h,
+      output: count(row, TOKENS.output),
+    },
+    tokensKnown: cache.known ? 'all' : 'no-cache-split',
+    contextTier: tier(row),
+    ...opt('provider', cell(row, 'provider')),
+    ...opt('tasks', tasks),
+    ...opt('sessions', sessions),
+    ...dimensions(row),
+    ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
+    ...variant(row),
+  });
+};
+
 /**
  * vibe-cost's aggregated usage: one row per UTC day, model and price tier, with the requests and
  * every token bucket summed. Pricing is linear within a tier, so a row prices exactly as the
@@ -91,41 +142,38 @@ export const aggregatedUsage: CsvSource<typeof ID> = {
   id: ID,
   container: 'text',
   signatures: [{required: [...AGGREGATED_COLUMNS]}],
-  mapper: (_header, sink) => (row) => {
-    const day = cell(row, 'day');
-    if (day === undefined) throw new RowProblem('day is empty');
-    if (!isDay(day)) throw new RowProblem(`day is not a UTC date YYYY-MM-DD: "${day}"`);
-    const model = cell(row, 'model');
-    if (model === undefined) throw new RowProblem('model is empty');
-    const requests = count(row, 'requests');
-    if (requests === 0) throw new RowProblem('requests is 0: a row sums at least one request');
-    const tasks = perRow(row, 'tasks', requests);
-    const sessions = perRow(row, 'sessions', requests);
-    const usd = usdFromText(row.get('cost_usd'), 'cost_usd');
-    const cache = cacheSplit(row);
-    sink.emit({
-      source: ID,
-      file: sink.file,
-      line: row.line,
-      granularity: 'bucket',
-      start: utcInstant(day, 'day'),
-      modelRaw: model,
-      requests,
-      tokens: {
-        input: count(row, TOKENS.input),
-        cacheRead: cache.read,
-        cacheWrite5m: cache.write5m,
-        cacheWrite1h: cache.write1h,
-        output: count(row, TOKENS.output),
-      },
-      tokensKnown: cache.known ? 'all' : 'no-cache-split',
-      contextTier: tier(row),
-      ...opt('provider', cell(row, 'provider')),
-      ...opt('tasks', tasks),
-      ...opt('sessions', sessions),
-      ...dimensions(row),
-      ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
-      ...variant(row),
-    });
+  mapper: (_header, sink) => mapRow(ID, sink),
+};
+
+/** A JSON line as a row of cells: numbers as written, null as an empty cell. */
+function jsonRow(entry: Obj, line: number): CsvRow {
+  return {
+    line,
+    overflow: 0,
+    get: (key) => {
+      const value = entry[key];
+      if (value === undefined || value === null) return undefined;
+      if (typeof value === 'string') return value;
+      if (typeof value === 'number') return String(value);
+      throw new RowProblem(`${key} is not a number or text: ${JSON.stringify(value)}`);
+    },
+    blank: (keys) => keys.every((k) => entry[k] === undefined || entry[k] === null || entry[k] === ''),
+  };
+}
+
+/** The same rows as JSON lines, one object a line with the CSV's column names as keys. */
+export const aggregatedUsageJsonl: JsonlSource<typeof JSONL_ID> = {
+  id: JSONL_ID,
+  container: 'jsonl',
+  markers: AGGREGATED_COLUMNS.map((c) => [`"${c}"`, new RegExp(`"${c}"\\s*:`)] as const),
+  reader: () => async (input, sink, progress) => {
+    const map = mapRow(JSONL_ID, sink);
+    for await (const [entry, n] of jsonLinesWith(input, progress, '"day"', sink)) {
+      sink.row();
+      sink.settle(n, () => {
+        if (!isObj(entry)) throw new RowProblem('line is not a JSON object of an aggregated row');
+        map(jsonRow(entry, n));
+      });
+    }
   },
 };

@@ -1,4 +1,4 @@
-import {aggregatedUsage} from './aggregated-usage.js';
+import {aggregatedUsage, aggregatedUsageJsonl} from './aggregated-usage.js';
 import {aiderAnalytics} from './aider-analytics.js';
 import {ampThreads} from './amp-threads.js';
 import {anthropicConsoleCost} from './anthropic-console-cost.js';
@@ -49,6 +49,7 @@ export const SOURCES = [
   aiderAnalytics,
   claudeCode,
   aggregatedUsage,
+  aggregatedUsageJsonl,
   vibeCostGeneric,
 ] as const satisfies readonly UsageSource[];
 
