@@ -165,7 +165,10 @@ function jsonRow(entry: Obj, line: number): CsvRow {
 export const aggregatedUsageJsonl: JsonlSource<typeof JSONL_ID> = {
   id: JSONL_ID,
   container: 'jsonl',
-  markers: AGGREGATED_COLUMNS.map((c) => [`"${c}"`, new RegExp(`"${c}"\\s*:`)] as const),
+  // The format's own keys only: token counts other logs share would make it every near miss's closest.
+  markers: ['day', 'tier', 'requests', TOKENS.cacheWrite5m, TOKENS.cacheWrite1h].map(
+    (c) => [`"${c}"`, new RegExp(`"${c}"\\s*:`)] as const,
+  ),
   reader: () => async (input, sink, progress) => {
     const map = mapRow(JSONL_ID, sink);
     for await (const [entry, n] of jsonLinesWith(input, progress, '"day"', sink)) {
