@@ -81,6 +81,7 @@ const MINUTE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
  * or ISO 8601 with a zone. Returns the ISO string ('…T…Z').
  */
 export function utcInstant(text: string | undefined, column: string): string {
+  if (text !== undefined && isCanonical(text)) return text;
   const cell = (text ?? '').trim();
   if (DAY.test(cell)) return checked(`${cell}T00:00:00.000Z`, column, cell);
   const m = MINUTE.exec(cell);
@@ -115,6 +116,35 @@ export function msInstant(ms: unknown, field: string): string {
     throw new RowProblem(`${field} is not a time in milliseconds: ${JSON.stringify(ms) ?? String(ms)}`);
   return new Date(Math.floor(ms)).toISOString();
 }
+
+/** Days already looked at, by 'YYYY-MM-DD': whether their month has them. */
+const realDays = new Map<string, boolean>();
+
+/**
+ * True for 'YYYY-MM-DDTHH:MM:SS.mmmZ' as toISOString writes it, from 1970 on, with a day its month has
+ * and a time of day under 24:00: what `checked` would return for it is the text itself. Most logs
+ * and exports write their times so; this skips the expressions and two dates per row.
+ */
+function isCanonical(s: string): boolean {
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84) return false;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return false;
+  if (s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return false;
+  for (const i of DIGIT_AT) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const two = (i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+  if (two(11) > 23 || two(14) > 59 || two(17) > 59 || s < '1970') return false;
+  const day = s.slice(0, 10);
+  let real = realDays.get(day);
+  if (real === undefined) {
+    const [y, m, d] = [Number(s.slice(0, 4)), two(5), two(8)];
+    real = m >= 1 && m <= 12 && d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+    realDays.set(day, real);
+  }
+  return real;
+}
+const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 
 function checked(iso: string, column: string, cell: string): string {
   const t = Date.parse(iso);
