@@ -41,7 +41,8 @@ const lazyStringWidth = {
 
 await build({
   plugins: [lazyStringWidth],
-  entryPoints: ['src/cli.ts'],
+  // The line pool's worker is an entry of its own, beside cli.js (src/io/usage/line-pool.ts finds it there).
+  entryPoints: {cli: 'src/cli.ts', 'line-worker': 'src/io/usage/line-worker.ts'},
   outdir,
   bundle: true,
   splitting: true,

@@ -1,4 +1,7 @@
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {scratchDir} from '../scratch.js';
 import {cli} from './in-process.js';
 import {run} from './run.js';
 
@@ -24,13 +27,41 @@ describe('the built bin, piped, against the in-process run', () => {
     {name: 'bad usage', args: ['simulate', '--taks', '5'], code: 2},
     {name: 'bad data', args: ['import', 'test/fixtures/bad/negative-tokens.csv', '--strict'], code: 65},
     {name: 'dashboard on a pipe', args: ['dashboard'], code: 2},
-  ] as {name: string; args: string[]; code: number; input?: string}[])(
+    // Only the built bin has the line pool's worker: its Claude Code reading must match the main thread's.
+    {
+      name: 'import on worker threads, json',
+      args: ['import', 'test/fixtures/usage/claude-projects', '--format', 'json'],
+      code: 0,
+      env: {VIBE_COST_THREADS: '2'},
+    },
+  ] as {name: string; args: string[]; code: number; input?: string; env?: Record<string, string>}[])(
     '$name',
-    async ({args, code, input}) => {
-      const binary = run(args, {}, input);
+    async ({args, code, input, env}) => {
+      const binary = run(args, env, input);
       expect(binary.code).toBe(code);
       expect(code === 0 ? binary.stdout : binary.stderr).not.toBe('');
       expect(await cli(args, {}, input)).toEqual(binary);
     },
   );
+
+  it('import on worker threads: a garbled usage line is the same rejected row', async () => {
+    const usage = (id: string, input: string) =>
+      `{"type":"assistant","sessionId":"s","requestId":"${id}","timestamp":"2026-01-01T00:00:00.000Z","message":{"id":"m${id}","model":"claude-sonnet-4-5","usage":${input}}}`;
+    // Past the 64 KB head, so the file is read line by line rather than judged whole.
+    const prompt = JSON.stringify({type: 'user', sessionId: 's', message: {content: 'x'.repeat(2000)}});
+    const file = join(scratchDir('pool-'), 'session.jsonl');
+    writeFileSync(
+      file,
+      [
+        usage('r1', '{"input_tokens":4,"output_tokens":1}'),
+        ...Array.from({length: 40}, () => prompt),
+        usage('r2', '{"input_tokens":4,}'),
+        usage('r3', '{"input_tokens":9,"output_tokens":2}'),
+      ].join('\n'),
+    );
+    const args = ['import', file, 'test/fixtures/usage/claude-projects'];
+    const binary = run(args, {VIBE_COST_THREADS: '2'});
+    expect(binary.stdout).toContain('session.jsonl:42: not valid JSON');
+    expect(await cli(args)).toEqual(binary);
+  });
 });

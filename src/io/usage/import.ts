@@ -9,6 +9,7 @@ import {Progress, readHead, type ProgressReport} from './input.js';
 import {README_IMPORT} from './hints.js';
 import {localDay} from './numbers.js';
 import {FileSink, RejectLog} from './sink.js';
+import {LinePool} from './line-pool.js';
 import {resolveOverlaps, type HeldFile} from './aggregates.js';
 import {cleanHead, sniffContainer} from './sniff.js';
 import {SOURCES, sourceById, type SourceId} from './sources/registry.js';
@@ -118,6 +119,20 @@ export function nothingImported(
   );
 }
 
+/** Worker threads for the JSONL files whose source says which lines and fields it reads, when they are many megabytes. */
+function startPool(planned: readonly Planned[]): LinePool | undefined {
+  const files = planned.flatMap((p) => {
+    const source = sourceById(p.source);
+    return source.container === 'jsonl' && source.lines && p.input.path !== undefined
+      ? [{path: p.input.path, size: p.input.size, ...source.lines}]
+      : [];
+  });
+  return LinePool.start(
+    files.map(({path, marker, fields}) => ({path, marker, fields})),
+    files.reduce((n, f) => n + f.size, 0),
+  );
+}
+
 /** Streams every input, calling onRecord for each imported record, in a stable order. */
 export async function importUsage(
   inputs: readonly string[],
@@ -143,11 +158,12 @@ export async function importUsage(
   const repeatedFiles: {file: string; sameAs: string}[] = [];
   const keptDays = new Map<string, Set<string>>();
   const overlaps = new Map<string, Overlap>();
-  const readers = new Readers({keptDays, overlaps});
   const accounts = new Map<number, FileAccount>();
 
+  // The days a summarised source's records hold matter only to a summary read after them.
+  let summaryAhead = false;
   const keep = (record: UsageRecord) => {
-    if (SUMMARISED.has(record.source)) {
+    if (summaryAhead && SUMMARISED.has(record.source)) {
       const days = keptDays.get(record.source) ?? new Set<string>();
       days.add(localDay(record.start));
       keptDays.set(record.source, days);
@@ -161,24 +177,34 @@ export async function importUsage(
     .filter((e): e is readonly [Planned, number] => e[0] !== undefined);
   const summary = ([p]: readonly [Planned, number]) => sourceById(p.source).summarises !== undefined;
   const sorted = [...order.filter((e) => !summary(e)), ...order.filter(summary)];
+  summaryAhead = order.some(summary);
   const held: {sink: FileSink; file: HeldFile}[] = [];
-  for (const [p, i] of sorted) {
-    const sameAs = await repeats.sameAs(p.input, p.head);
-    if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
-    const source = sourceById(p.source);
-    const sink = new FileSink(
-      p.input.name,
-      p.source,
-      keep,
-      rejects,
-      sameAs !== undefined,
-      source.family !== undefined,
-    );
-    progress.next();
-    await readers.read(p.input, p.head, source, sink, progress);
-    if (sink.held && source.family !== undefined)
-      held.push({sink, file: {file: p.input.name, family: source.family, rows: sink.held}});
-    accounts.set(i, sink.account);
+  const pool = startPool(sorted.map(([p]) => p));
+  const readers = new Readers({keptDays, overlaps, lines: pool});
+  try {
+    await readAll();
+  } finally {
+    await pool?.close();
+  }
+  async function readAll(): Promise<void> {
+    for (const [p, i] of sorted) {
+      const sameAs = await repeats.sameAs(p.input, p.head);
+      if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
+      const source = sourceById(p.source);
+      const sink = new FileSink(
+        p.input.name,
+        p.source,
+        keep,
+        rejects,
+        sameAs !== undefined,
+        source.family !== undefined,
+      );
+      progress.next();
+      await readers.read(p.input, p.head, source, sink, progress);
+      if (sink.held && source.family !== undefined)
+        held.push({sink, file: {file: p.input.name, family: source.family, rows: sink.held}});
+      accounts.set(i, sink.account);
+    }
   }
   // Aggregated exports go in once every file is read: a day two of them hold alike is counted once.
   const overlapping = resolveOverlaps(held.map((h) => h.file));

@@ -3,6 +3,7 @@ import {README_IMPORT} from './hints.js';
 import {cleanHead} from './sniff.js';
 import {linesWith, type Input, type Progress} from './input.js';
 import type {FileSink} from './sink.js';
+import {PoolReadFailed, type LinePool} from './line-pool.js';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,7 +66,23 @@ export async function* jsonLinesWith(
   progress: Progress,
   marker: string,
   sink: FileSink,
+  pool?: LinePool,
 ): AsyncGenerator<[unknown, number]> {
+  const pooled = input.path === undefined ? undefined : pool?.lines(input.path, progress);
+  if (pooled) {
+    try {
+      for await (const [n, entry, problem] of pooled) {
+        if (problem === undefined) yield [entry, n];
+        else {
+          sink.row();
+          sink.reject(n, `not valid JSON (${problem})`);
+        }
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof PoolReadFailed)) throw error;
+    }
+  }
   for await (const [text, n] of linesWith(input, progress, marker)) {
     let entry: unknown;
     try {

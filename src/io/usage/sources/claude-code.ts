@@ -4,9 +4,20 @@ import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from '../n
 import {isObj, jsonLinesWith, type Obj} from '../json.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
+import type {LinePool} from '../line-pool.js';
 import type {JsonlSource} from './source.js';
 
 const ID = 'claude-code.jsonl';
+const MARKER = '"usage"';
+/** Every field readClaudeCode and toRecord read: a worker hands on these alone (line-pool.ts). */
+const FIELDS = {
+  timestamp: true,
+  sessionId: true,
+  requestId: true,
+  isSidechain: true,
+  costUSD: true,
+  message: {model: true, id: true, usage: true},
+} as const;
 
 interface Kept {
   record: UsageRecord;
@@ -25,9 +36,10 @@ async function readClaudeCode(
   sink: FileSink,
   seen: SeenKeys,
   progress: Progress,
+  pool: LinePool | undefined,
 ): Promise<void> {
   const kept = new Map<string, Kept>();
-  for await (const [entry, n] of jsonLinesWith(input, progress, '"usage"', sink)) {
+  for await (const [entry, n] of jsonLinesWith(input, progress, MARKER, sink, pool)) {
     if (!isObj(entry) || !isObj(entry['message']) || !isObj(entry['message']['usage'])) continue;
     const line: Obj = entry;
     const message: Obj = entry['message'];
@@ -128,8 +140,9 @@ export const claudeCode: JsonlSource<typeof ID> = {
     ['sessionId, or a summary line', /"sessionId"\s*:|"type"\s*:\s*"(summary|file-history-snapshot)"/],
     ['parentUuid|requestId|isSidechain', /"(parentUuid|requestId|isSidechain|leafUuid)"\s*:/],
   ],
-  reader: () => {
+  lines: {marker: MARKER, fields: FIELDS},
+  reader: (context) => {
     const seen = new SeenKeys();
-    return (input, sink, progress) => readClaudeCode(input, sink, seen, progress);
+    return (input, sink, progress) => readClaudeCode(input, sink, seen, progress, context.lines);
   },
 };

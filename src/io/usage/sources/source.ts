@@ -1,6 +1,8 @@
 import type {CsvRow} from '../csv.js';
 import type {Input, Progress} from '../input.js';
 import type {FileSink} from '../sink.js';
+import type {Fields} from '../line-fields.js';
+import type {LinePool} from '../line-pool.js';
 
 /** A CSV export's header: every entry must be present ('a|b' means either); exact: and nothing else. */
 export interface CsvSignature {
@@ -29,6 +31,8 @@ export interface Overlap {
 export interface ImportContext {
   readonly keptDays: KeptDays;
   readonly overlaps: Map<string, Overlap>;
+  /** Workers reading the JSONL files ahead, when the import is large enough to pay for them. */
+  readonly lines?: LinePool | undefined;
 }
 
 interface Described<Id extends string> {
@@ -66,6 +70,8 @@ export interface JsonSource<Id extends string = string> extends Described<Id> {
 export interface JsonlSource<Id extends string = string> extends Described<Id> {
   readonly container: 'jsonl';
   readonly markers: Markers;
+  /** The lines its reader parses (those holding `marker`) and the fields it reads of them: such a source's files can be read by worker threads. */
+  readonly lines?: {readonly marker: string; readonly fields: Fields};
   /** Called once per import: the reader of its files, holding what it remembers across them. */
   readonly reader: (
     context: ImportContext,

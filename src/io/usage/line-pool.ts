@@ -1,0 +1,140 @@
+import {existsSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import type {Fields} from './line-fields.js';
+import type {Progress} from './input.js';
+
+export interface LineJob {
+  readonly id: number;
+  readonly path: string;
+  readonly marker: string;
+  readonly fields: Fields;
+}
+
+/** A batch of one file's marker lines: [line number, the parsed line cut to its fields, or the parser's words]. */
+export interface LineBatch {
+  readonly id: number;
+  readonly rows: [number, unknown, string?][];
+  readonly bytes: number;
+  readonly done: boolean;
+  /** The worker could not read the file: the reader reads it itself. */
+  readonly failed?: true;
+}
+
+interface Stream {
+  readonly job: LineJob;
+  readonly batches: LineBatch[];
+  wake?: (() => void) | undefined;
+  done: boolean;
+}
+
+/** Below this much JSONL a pool costs more to start than it saves. */
+const MIN_BYTES = 16 << 20;
+
+/**
+ * Worker threads that read and parse the marker lines of the JSONL files ahead of the readers, in
+ * the order the import will read them; each reader takes its file's lines in line order, so the
+ * import's records, duplicates and rejects come out exactly as when the main thread reads alone.
+ * At most a few files per worker are read ahead, which bounds the memory held.
+ */
+export class LinePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: LineJob[] = [];
+  private readonly streams = new Map<number, Stream>();
+  private readonly byPath = new Map<string, Stream[]>();
+  private readonly ahead: number;
+  private unread = 0;
+
+  /** A pool for these files, or undefined where one would not pay (little to read, one core, no built worker). */
+  static start(files: readonly Omit<LineJob, 'id'>[], bytes: number): LinePool | undefined {
+    const setting = process.env['VIBE_COST_THREADS'];
+    const threads = setting === undefined ? Math.min(availableParallelism(), 8) : Number(setting);
+    if (
+      !(threads >= 1) ||
+      files.length === 0 ||
+      (setting === undefined && (bytes < MIN_BYTES || threads < 2))
+    )
+      return undefined;
+    // Built, the worker sits beside this module in dist/; run from the TypeScript sources there is none.
+    const url = new URL('./line-worker.js', import.meta.url);
+    if (!existsSync(fileURLToPath(url))) return undefined;
+    return new LinePool(files, Math.floor(threads), url);
+  }
+
+  private constructor(files: readonly Omit<LineJob, 'id'>[], threads: number, url: URL) {
+    this.ahead = threads * 4;
+    files.forEach((f, id) => {
+      const job = {...f, id};
+      this.waiting.push(job);
+      const stream: Stream = {job, batches: [], done: false};
+      this.streams.set(id, stream);
+      this.byPath.set(f.path, [...(this.byPath.get(f.path) ?? []), stream]);
+    });
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(url);
+      worker.on('message', (batch: LineBatch) => this.received(worker, batch));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0 && this.unread < this.ahead) {
+      this.unread++;
+      (this.idle.pop() as Worker).postMessage(this.waiting.shift());
+    }
+  }
+
+  private received(worker: Worker, batch: LineBatch): void {
+    const stream = this.streams.get(batch.id) as Stream;
+    stream.batches.push(batch);
+    if (batch.done) {
+      stream.done = true;
+      this.idle.push(worker);
+      this.dispatch();
+    }
+    stream.wake?.();
+  }
+
+  /** The marker lines of `path`, read ahead by a worker; undefined when the pool does not read that file. */
+  lines(path: string, progress: Progress): AsyncGenerator<LineBatch['rows'][number]> | undefined {
+    const stream = this.byPath.get(path)?.shift();
+    return stream && this.take(stream, progress);
+  }
+
+  private async *take(stream: Stream, progress: Progress): AsyncGenerator<LineBatch['rows'][number]> {
+    try {
+      let taken = 0;
+      for (;;) {
+        const batch = stream.batches.shift();
+        if (batch === undefined) {
+          await new Promise<void>((wake) => (stream.wake = wake));
+          stream.wake = undefined;
+          continue;
+        }
+        if (batch.failed) {
+          if (taken > 0) throw new Error(`${stream.job.path}: reading failed part way`);
+          throw new PoolReadFailed();
+        }
+        progress.add(batch.bytes);
+        taken += batch.rows.length;
+        yield* batch.rows;
+        if (batch.done) return;
+      }
+    } finally {
+      this.streams.delete(stream.job.id);
+      this.unread--;
+      this.dispatch();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** The worker could not read a file before handing any of it on: the reader reads it itself. */
+export class PoolReadFailed extends Error {}

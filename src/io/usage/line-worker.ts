@@ -1,0 +1,49 @@
+/**
+ * A worker of the line pool (line-pool.ts): reads the files it is sent, parses the lines holding the
+ * marker and posts them back cut down to the fields the reader uses, in batches, in line order.
+ */
+import {closeSync, openSync, readSync} from 'node:fs';
+import {parentPort} from 'node:worker_threads';
+import {pickFields} from './line-fields.js';
+import {MarkerLines} from './marker-lines.js';
+import type {LineJob, LineBatch} from './line-pool.js';
+
+const BATCH_BYTES = 8 << 20;
+const buffer = Buffer.allocUnsafe(1 << 20);
+
+parentPort?.on('message', (job: LineJob) => {
+  const scanner = new MarkerLines(job.marker);
+  let rows: LineBatch['rows'] = [];
+  let bytes = 0;
+  const post = (done: boolean) => {
+    parentPort?.postMessage({id: job.id, rows, bytes, done} satisfies LineBatch);
+    rows = [];
+    bytes = 0;
+  };
+  const out = (text: string, n: number) => {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(text);
+    } catch (error) {
+      rows.push([n, undefined, (error as Error).message]);
+      return;
+    }
+    rows.push([n, pickFields(entry, job.fields)]);
+  };
+  let fd: number | undefined;
+  try {
+    fd = openSync(job.path, 'r');
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+      bytes += read;
+      scanner.push(buffer.subarray(0, read), out);
+      if (bytes >= BATCH_BYTES) post(false);
+    }
+    scanner.end(out);
+    post(true);
+  } catch {
+    // The main thread reads the file itself, and meets the same error where it always did.
+    parentPort?.postMessage({id: job.id, rows: [], bytes: 0, done: true, failed: true} satisfies LineBatch);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+});
