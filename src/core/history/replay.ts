@@ -16,7 +16,7 @@ import type {ModelPrice} from '../pricing/model-price.js';
 import {route, type PathKind} from '../routing/router.js';
 import {freeModelOn} from '../simulation/scenario.js';
 import type {Strategy} from '../routing/strategy.js';
-import {addTokens, NO_TOKENS, promptTokens, totalTokens, type TokenBuckets} from '../tokens.js';
+import {NO_TOKENS, promptTokens, totalTokens, type TokenBuckets} from '../tokens.js';
 import type {UsageRecord} from './usage-record.js';
 
 export interface ReplayOptions {
@@ -57,6 +57,16 @@ function addInto(sums: Float64Array, at: number, t: TokenBuckets): void {
   sums[at + 2] = (sums[at + 2] as number) + t.cacheWrite5m;
   sums[at + 3] = (sums[at + 3] as number) + t.cacheWrite1h;
   sums[at + 4] = (sums[at + 4] as number) + t.output;
+}
+
+/** Sums a record's tokens into a model's running total, without a new object per record. */
+function addInPlace(sum: TokenBuckets, t: TokenBuckets): void {
+  const s = sum as {-readonly [K in keyof TokenBuckets]: number};
+  s.input += t.input;
+  s.cacheRead += t.cacheRead;
+  s.cacheWrite5m += t.cacheWrite5m;
+  s.cacheWrite1h += t.cacheWrite1h;
+  s.output += t.output;
 }
 
 function tokensAt(sums: Float64Array, at: number): TokenBuckets {
@@ -186,8 +196,11 @@ function unknownName(name: string): string {
   return !name ? NO_MODEL : name.length > 120 ? `${name.slice(0, 117)}... (${name.length} characters)` : name;
 }
 
+/** The record's day; the same string as the last record's when the day is the same, so maps keyed by it hash it once. */
+let lastDay = '';
 function dayOf(record: UsageRecord): string {
-  return record.start.slice(0, 10);
+  if (!record.start.startsWith(lastDay) || lastDay === '') lastDay = record.start.slice(0, 10);
+  return lastDay;
 }
 
 /**
@@ -256,7 +269,7 @@ export class Replay {
           priced,
           ...(tool ? {tool: true as const} : {}),
           records: 0,
-          tokens: NO_TOKENS,
+          tokens: {...NO_TOKENS},
           reportedUsd: undefined,
         }),
       );
@@ -282,7 +295,7 @@ export class Replay {
       reported,
       record.tokens !== null,
     );
-    if (record.tokens) usage.tokens = addTokens(usage.tokens, record.tokens);
+    if (record.tokens) addInPlace(usage.tokens, record.tokens);
     if (!base) {
       if (!record.tokens) return;
       // Tokens no sheet prices: whatever a path that pays would have charged for them that day is unknown.
@@ -296,8 +309,9 @@ export class Replay {
     const perRequest = record.granularity === 'request';
     const prompt = promptTokens(record.tokens) / requests;
     // Prices in several prompt-size steps: a request is priced at the step its prompt falls in, summed apart.
-    const step = perRequest ? stepFor(this.on(base, day), prompt) : 0;
-    const model = stepAt(this.on(base, day), step);
+    const dated = this.on(base, day);
+    const step = perRequest ? stepFor(dated, prompt) : 0;
+    const model = stepAt(dated, step);
     const line = step === 0 ? model.id : `${model.id}\u0000${step}`;
     const split = perRequest
       ? splitByTier(model, record.tokens, requests)
@@ -324,18 +338,21 @@ export class Replay {
     // whole) and against credits per task.
     const rowTasks = perRequest ? 1 : (record.tasks ?? 1);
     const taskCap = free?.dailyCap.unit === 'tasks';
+    const freeModel = freeModelOn(this.options.freePool, this.records);
+    const month = day.slice(0, 7);
     for (const s of this.states) {
       const admitted = s.freeTasks.get(day)?.has(taskKey) ?? false;
       const units = !taskCap ? requests : admitted ? 0 : rowTasks;
       const used = s.freeUsed.get(day) ?? 0;
-      const freeModel = freeModelOn(this.options.freePool, this.records);
       // A task the free tier took earlier today rides on: its later requests cost no more task units.
       // route() counts one task unit: the row's others are counted as used already.
       const seen = admitted && taskCap ? 0 : used + (taskCap ? rowTasks - 1 : 0);
-      const decision = route(s.strategy.settings, this.options.plan, task, {
-        freeUsedToday: seen,
-        ...(freeModel ? {freeModel} : {}),
-      });
+      const decision = route(
+        s.strategy.settings,
+        this.options.plan,
+        task,
+        freeModel ? {freeUsedToday: seen, freeModel} : {freeUsedToday: seen},
+      );
       if (decision.path === 'unserved') {
         s.unservedDays.add(day);
         s.unserved[
@@ -380,9 +397,9 @@ export class Replay {
       if (!sums) models.set(line, (sums = new Float64Array(LINE_SIZE)));
       const paths = [decision.path === 'byok' ? 0 : 1];
       if (decision.path === 'byok') {
-        const before = s.byokRequests.get(day.slice(0, 7)) ?? 0;
+        const before = s.byokRequests.get(month) ?? 0;
         const feeBearing = feeBearingRequests(this.options.plan, before, requests);
-        s.byokRequests.set(day.slice(0, 7), before + requests);
+        s.byokRequests.set(month, before + requests);
         if (feeBearing === requests) paths.push(FEE_BEARING);
         else if (feeBearing > 0) {
           paths.push(WAIVER_END);
@@ -406,7 +423,11 @@ export class Replay {
     const strategies = this.states.map((s) => this.bill(s, days, missing));
     const both = days.filter((d) => this.tokenDays.has(d) && reported?.byDay.has(d));
     const models = [...this.models.values()]
-      .map((m) => ({...m, reportedUsd: reported?.byModel.get(usageKey(m.model, m.tool))}))
+      .map((m) => ({
+        ...m,
+        tokens: {...m.tokens},
+        reportedUsd: reported?.byModel.get(usageKey(m.model, m.tool)),
+      }))
       .sort((a, b) => a.model.localeCompare(b.model));
     return {
       days,
