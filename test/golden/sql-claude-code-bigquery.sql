@@ -167,7 +167,7 @@ model_keys AS (
   SELECT model, day, k1, k2, REGEXP_REPLACE(REGEXP_REPLACE(k1, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', ''), '-latest$', '') AS k3, REGEXP_REPLACE(REGEXP_REPLACE(k2, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', ''), '-latest$', '') AS k4
   FROM (
     SELECT model, day, k1, REGEXP_REPLACE(k1, '^.*/', '') AS k2
-    FROM (SELECT DISTINCT model, day, REGEXP_REPLACE(LOWER(TRIM(model)), '[[:space:]_.]+', '-') AS k1 FROM kept) d
+    FROM (SELECT model, day, REGEXP_REPLACE(LOWER(TRIM(model)), '[[:space:]_.]+', '-') AS k1 FROM (SELECT DISTINCT model, day FROM kept) k) d
   ) n
 ),
 tiers AS (

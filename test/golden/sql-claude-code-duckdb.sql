@@ -29,24 +29,28 @@ source_rows AS (
   SELECT
     file,
     line_number,
-    json_extract_string(line, '$.timestamp') AS ts,
-    json_extract_string(line, '$.message.model') AS model,
-    COALESCE(json_extract_string(line, '$.message.id') || '/' || json_extract_string(line, '$.requestId'), json_extract_string(line, '$.message.id')) AS dedup_key,
-    json_extract_string(line, '$.isSidechain') AS sidechain,
-    json_extract_string(line, '$.sessionId') AS session,
-    json_extract_string(line, '$.cwd') AS project,
-    json_extract_string(line, '$.costUSD') AS cost_text,
-    json_extract_string(line, '$.message.usage.input_tokens') AS input_text,
-    json_extract_string(line, '$.message.usage.cache_read_input_tokens') AS cache_read_text,
-    json_extract_string(line, '$.message.usage.cache_creation_input_tokens') AS cache_creation_text,
-    json_extract_string(line, '$.message.usage.cache_creation.ephemeral_5m_input_tokens') AS write_5m_text,
-    json_extract_string(line, '$.message.usage.cache_creation.ephemeral_1h_input_tokens') AS write_1h_text,
-    json_extract_string(line, '$.message.usage.output_tokens') AS output_text,
-    json_extract_string(line, '$.message.usage.speed') AS speed,
-    json_extract_string(line, '$.message.usage.service_tier') AS service_tier,
-    json_extract_string(line, '$.message.usage.server_tool_use.web_search_requests') AS web_text
-  FROM claude_code_lines
-  WHERE json_extract_string(line, '$.message.usage.input_tokens') IS NOT NULL OR json_extract_string(line, '$.message.usage.output_tokens') IS NOT NULL
+    line__json[1] AS ts,
+    line__json[2] AS model,
+    COALESCE(line__json[3] || '/' || line__json[4], line__json[3]) AS dedup_key,
+    line__json[5] AS sidechain,
+    line__json[6] AS session,
+    line__json[7] AS project,
+    line__json[8] AS cost_text,
+    line__json[9] AS input_text,
+    line__json[10] AS cache_read_text,
+    line__json[11] AS cache_creation_text,
+    line__json[12] AS write_5m_text,
+    line__json[13] AS write_1h_text,
+    line__json[14] AS output_text,
+    line__json[15] AS speed,
+    line__json[16] AS service_tier,
+    line__json[17] AS web_text
+  FROM (
+    SELECT *,
+      unnest([json_extract_string(line, ['$.timestamp', '$.message.model', '$.message.id', '$.requestId', '$.isSidechain', '$.sessionId', '$.cwd', '$.costUSD', '$.message.usage.input_tokens', '$.message.usage.cache_read_input_tokens', '$.message.usage.cache_creation_input_tokens', '$.message.usage.cache_creation.ephemeral_5m_input_tokens', '$.message.usage.cache_creation.ephemeral_1h_input_tokens', '$.message.usage.output_tokens', '$.message.usage.speed', '$.message.usage.service_tier', '$.message.usage.server_tool_use.web_search_requests'])]) AS line__json
+    FROM claude_code_lines
+  ) AS parsed
+  WHERE line__json[9] IS NOT NULL OR line__json[14] IS NOT NULL
 ),
 calls AS (
   SELECT
@@ -167,7 +171,7 @@ model_keys AS (
   SELECT model, day, k1, k2, regexp_replace(regexp_replace(k1, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', '', 'g'), '-latest$', '', 'g') AS k3, regexp_replace(regexp_replace(k2, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', '', 'g'), '-latest$', '', 'g') AS k4
   FROM (
     SELECT model, day, k1, regexp_replace(k1, '^.*/', '', 'g') AS k2
-    FROM (SELECT DISTINCT model, day, regexp_replace(LOWER(TRIM(model)), '[[:space:]_.]+', '-', 'g') AS k1 FROM kept) d
+    FROM (SELECT model, day, regexp_replace(LOWER(TRIM(model)), '[[:space:]_.]+', '-', 'g') AS k1 FROM (SELECT DISTINCT model, day FROM kept) k) d
   ) n
 ),
 tiers AS (

@@ -39,14 +39,18 @@ source_rows AS (
     status,
     CAST(prompt_tokens AS VARCHAR) AS prompt_text,
     CAST(completion_tokens AS VARCHAR) AS output_text,
-    json_extract_string(metadata, '$.usage_object.prompt_tokens') AS usage_logged,
-    COALESCE(json_extract_string(metadata, '$.usage_object.cache_read_input_tokens'), json_extract_string(metadata, '$.usage_object.prompt_tokens_details.cached_tokens')) AS cache_read_text,
-    COALESCE(json_extract_string(metadata, '$.usage_object.cache_creation_input_tokens'), json_extract_string(metadata, '$.usage_object.prompt_tokens_details.cache_creation_tokens')) AS cache_creation_text,
+    metadata__json[1] AS usage_logged,
+    COALESCE(metadata__json[2], metadata__json[3]) AS cache_read_text,
+    COALESCE(metadata__json[4], metadata__json[5]) AS cache_creation_text,
     spend,
     session_id AS session,
     "user" AS user_name,
     team_id AS team
-  FROM "LiteLLM_SpendLogs"
+  FROM (
+    SELECT *,
+      unnest([json_extract_string(metadata, ['$.usage_object.prompt_tokens', '$.usage_object.cache_read_input_tokens', '$.usage_object.prompt_tokens_details.cached_tokens', '$.usage_object.cache_creation_input_tokens', '$.usage_object.prompt_tokens_details.cache_creation_tokens'])]) AS metadata__json
+    FROM "LiteLLM_SpendLogs"
+  ) AS parsed
   WHERE prompt_tokens IS NOT NULL OR completion_tokens IS NOT NULL
 ),
 calls AS (
@@ -163,7 +167,7 @@ model_keys AS (
   SELECT model, day, k1, k2, regexp_replace(regexp_replace(k1, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', '', 'g'), '-latest$', '', 'g') AS k3, regexp_replace(regexp_replace(k2, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', '', 'g'), '-latest$', '', 'g') AS k4
   FROM (
     SELECT model, day, k1, regexp_replace(k1, '^.*/', '', 'g') AS k2
-    FROM (SELECT DISTINCT model, day, regexp_replace(LOWER(TRIM(model)), '[[:space:]_.]+', '-', 'g') AS k1 FROM kept) d
+    FROM (SELECT model, day, regexp_replace(LOWER(TRIM(model)), '[[:space:]_.]+', '-', 'g') AS k1 FROM (SELECT DISTINCT model, day FROM kept) k) d
   ) n
 ),
 tiers AS (

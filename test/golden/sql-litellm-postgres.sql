@@ -163,7 +163,7 @@ model_keys AS (
   SELECT model, day, k1, k2, regexp_replace(regexp_replace(k1, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', '', 'g'), '-latest$', '', 'g') AS k3, regexp_replace(regexp_replace(k2, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', '', 'g'), '-latest$', '', 'g') AS k4
   FROM (
     SELECT model, day, k1, regexp_replace(k1, '^.*/', '', 'g') AS k2
-    FROM (SELECT DISTINCT model, day, regexp_replace(LOWER(TRIM(model)), '[[:space:]_.]+', '-', 'g') AS k1 FROM kept) d
+    FROM (SELECT model, day, regexp_replace(LOWER(TRIM(model)), '[[:space:]_.]+', '-', 'g') AS k1 FROM (SELECT DISTINCT model, day FROM kept) k) d
   ) n
 ),
 tiers AS (

@@ -32,17 +32,21 @@ source_rows AS (
   SELECT
     start_time,
     trace_id || '/' || span_id AS dedup_key,
-    COALESCE(json_extract_string(attributes, '$."gen_ai.operation.name"'), split_part(name, ' ', 1)) AS operation,
-    COALESCE(json_extract_string(attributes, '$."gen_ai.response.model"'), json_extract_string(attributes, '$."gen_ai.request.model"')) AS model,
-    COALESCE(json_extract_string(attributes, '$."gen_ai.provider.name"'), json_extract_string(attributes, '$."gen_ai.system"')) AS provider,
-    json_extract_string(attributes, '$."gen_ai.usage.input_tokens"') AS input_text,
-    json_extract_string(attributes, '$."gen_ai.usage.cache_read.input_tokens"') AS cache_read_text,
-    json_extract_string(attributes, '$."gen_ai.usage.cache_creation.input_tokens"') AS cache_creation_text,
-    json_extract_string(attributes, '$."gen_ai.usage.output_tokens"') AS output_text,
-    json_extract_string(attributes, '$."gen_ai.conversation.id"') AS session,
-    json_extract_string(attributes, '$."user.id"') AS user_name
-  FROM otel_spans
-  WHERE json_extract_string(attributes, '$."gen_ai.usage.input_tokens"') IS NOT NULL OR json_extract_string(attributes, '$."gen_ai.usage.output_tokens"') IS NOT NULL
+    COALESCE(attributes__json[1], split_part(name, ' ', 1)) AS operation,
+    COALESCE(attributes__json[2], attributes__json[3]) AS model,
+    COALESCE(attributes__json[4], attributes__json[5]) AS provider,
+    attributes__json[6] AS input_text,
+    attributes__json[7] AS cache_read_text,
+    attributes__json[8] AS cache_creation_text,
+    attributes__json[9] AS output_text,
+    attributes__json[10] AS session,
+    attributes__json[11] AS user_name
+  FROM (
+    SELECT *,
+      unnest([json_extract_string(attributes, ['$."gen_ai.operation.name"', '$."gen_ai.response.model"', '$."gen_ai.request.model"', '$."gen_ai.provider.name"', '$."gen_ai.system"', '$."gen_ai.usage.input_tokens"', '$."gen_ai.usage.cache_read.input_tokens"', '$."gen_ai.usage.cache_creation.input_tokens"', '$."gen_ai.usage.output_tokens"', '$."gen_ai.conversation.id"', '$."user.id"'])]) AS attributes__json
+    FROM otel_spans
+  ) AS parsed
+  WHERE attributes__json[6] IS NOT NULL OR attributes__json[9] IS NOT NULL
 ),
 calls AS (
   SELECT
@@ -156,7 +160,7 @@ model_keys AS (
   SELECT model, day, k1, k2, regexp_replace(regexp_replace(k1, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', '', 'g'), '-latest$', '', 'g') AS k3, regexp_replace(regexp_replace(k2, '-([0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2})$', '', 'g'), '-latest$', '', 'g') AS k4
   FROM (
     SELECT model, day, k1, regexp_replace(k1, '^.*/', '', 'g') AS k2
-    FROM (SELECT DISTINCT model, day, regexp_replace(LOWER(TRIM(model)), '[[:space:]_.]+', '-', 'g') AS k1 FROM kept) d
+    FROM (SELECT model, day, regexp_replace(LOWER(TRIM(model)), '[[:space:]_.]+', '-', 'g') AS k1 FROM (SELECT DISTINCT model, day FROM kept) k) d
   ) n
 ),
 tiers AS (

@@ -32,7 +32,7 @@ export interface DialectOps {
 const literal = (value: string | number) =>
   typeof value === 'number' ? String(value) : `'${value.replace(/'/g, "''")}'`;
 const plainKey = (key: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(key);
-const jsonPath = (path: readonly string[]) =>
+export const jsonPath = (path: readonly string[]) =>
   `$${path.map((k) => (plainKey(k) ? `.${k}` : `."${k}"`)).join('')}`;
 const valuesTable = (columns: readonly string[], rows: readonly (readonly (string | number)[])[]) =>
   `(VALUES\n${rows.map((r) => `    (${r.map(literal).join(', ')})`).join(',\n')}\n  ) AS t(${columns.join(', ')})`;

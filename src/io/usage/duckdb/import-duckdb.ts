@@ -122,13 +122,18 @@ export async function importWithDuckDb(
         {file, source: options.source, read: 0, imported: 0, duplicates: 0, rejected: 0, skipped: 0},
       ]),
     );
-    const valid = new Map<string, number>();
-    for (const row of await read(sql.accounts)) {
+    const status = {
+      kept: 'imported',
+      duplicate: 'duplicates',
+      rejected: 'rejected',
+      skipped: 'skipped',
+    } as const;
+    const rows = await read(sql.aggregate);
+    for (const row of rows.filter((r) => r['per_file'] === true)) {
       const account = accounts.get(String(row['file']))!;
-      account.read = Number(row['read']);
-      account.rejected = Number(row['rejected']);
-      account.skipped = Number(row['skipped']);
-      valid.set(account.file, Number(row['valid']));
+      const n = Number(row['requests']);
+      account[status[row['status'] as keyof typeof status]] += n;
+      account.read += n;
     }
     const rejects = new RejectLog(options.strict ?? false);
     const rejected = [...accounts.values()].reduce((n, a) => n + a.rejected, 0);
@@ -150,13 +155,9 @@ export async function importWithDuckDb(
     );
     const map = aggregatedUsage.mapper(new Set(), sink);
     let line = 0;
-    for (const row of await read(sql.aggregate)) {
-      if (row['per_file'] === true) {
-        const account = accounts.get(String(row['file']))!;
-        account.imported = Number(row['requests']);
-        account.duplicates = (valid.get(account.file) ?? 0) - account.imported;
-      } else sink.settle(++line, () => map(asCsvRow(row, line)));
-    }
+    for (const row of rows)
+      if (row['per_file'] !== true && row['status'] === 'kept')
+        sink.settle(++line, () => map(asCsvRow(row, line)));
     return {
       accounts: [...accounts.values()],
       rejects: rejects.list(),
