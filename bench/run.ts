@@ -6,6 +6,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {writeClaudeTree, writeGenericCsv} from './import-gen.js';
+import {writeOtelSpans} from './otel-gen.js';
 import {median, report, timeCommands} from './measure.js';
 
 const root = join(import.meta.dirname, '..');
@@ -128,18 +129,69 @@ if (lines > 0) {
   const ours: Measured[] = [];
   const theirs: Measured[] = [];
   const plain: Measured[] = [];
+  const duck: Measured[] = [];
   for (let i = 0; i < rounds; i++) {
     ours.push(measured(importArgv(tree)));
     theirs.push(measured(ccusage));
     plain.push(measured([node, join(root, 'bench', 'baseline-claude.mjs'), tree]));
+    duck.push(measured([...importArgv(tree), '--engine', 'duckdb', '--source', 'claude-code.jsonl']));
   }
-  const [us, them, bare] = [ours, theirs, plain].map(summary) as [Summary, Summary, Summary];
+  const [us, them, bare, duckdb] = [ours, theirs, plain, duck].map(summary) as [
+    Summary,
+    Summary,
+    Summary,
+    Summary,
+  ];
   const agree = sameOutput(ours[0]!.stdout, theirs[0]!.stdout);
+  report(
+    `import --engine duckdb: the same Claude Code tree, summed in SQL, vs the streaming reader, medians of ${rounds}`,
+    duckdb.seconds / us.seconds,
+    undefined,
+    `${duckdb.seconds.toFixed(1)} s vs ${us.seconds.toFixed(1)} s (ccusage ${them.seconds.toFixed(1)} s); peak memory ${duckdb.maxRssMb.toFixed(0)} MB vs ${us.maxRssMb.toFixed(0)} MB; output tokens ${sameOutput(duck[0]!.stdout, theirs[0]!.stdout)}; BYOK totals ${sameTotal(duck[0]!.stdout, ours[0]!.stdout)}`,
+  );
   report(
     `import: Claude Code log tree of ${lines.toLocaleString('en-US')} usage lines (a fifth of responses written twice) vs ccusage ${ccusageVersion()} (native, --offline), medians of ${rounds}`,
     us.seconds / them.seconds,
     1,
     `${us.seconds.toFixed(1)} s vs ${them.seconds.toFixed(1)} s; peak memory ${us.maxRssMb.toFixed(0)} MB (goal ≤ 470 MB: ${us.maxRssMb <= 470 ? 'met' : 'NOT met'}) vs ccusage's ${them.maxRssMb.toFixed(0)} MB; a plain Node streaming reader: ${bare.seconds.toFixed(1)} s, ${bare.maxRssMb.toFixed(0)} MB; output tokens ${agree}`,
+  );
+}
+
+// Org scale: OpenTelemetry GenAI spans in Parquet (written by DuckDB itself), priced end to end with
+// --engine duckdb under a memory limit, at N and N/10 spans: time, and peak memory that stays flat.
+const spans = Number(process.env['BENCH_OTEL_ROWS'] ?? 100_000_000);
+if (spans > 0) {
+  const limit = process.env['BENCH_OTEL_MEMORY'] ?? '1GB';
+  const file = async (rows: number) => {
+    const path = join(work, `otel-spans-${rows}.parquet`);
+    if (!existsSync(path)) {
+      const wrote = await writeOtelSpans(path, rows);
+      console.log(
+        `    (wrote ${rows.toLocaleString('en-US')} spans to ${path} in ${wrote.seconds.toFixed(0)} s)`,
+      );
+    }
+    return path;
+  };
+  const run = async (rows: number) =>
+    measured([
+      ...importArgv(await file(rows)),
+      '--engine',
+      'duckdb',
+      '--source',
+      'otel',
+      '--memory-limit',
+      limit,
+    ]);
+  const tenth = Math.max(1, Math.round(spans / 10));
+  const little = await run(tenth);
+  const big = await run(spans);
+  const imported = (m: Measured) =>
+    (JSON.parse(m.stdout) as {files: {imported: number}[]}).files.reduce((n, f) => n + f.imported, 0);
+  report(
+    `org scale: ${spans.toLocaleString('en-US')} OpenTelemetry GenAI spans (Parquet) priced on every path with --engine duckdb --memory-limit ${limit}, peak memory at N vs N/10`,
+    big.maxRssMb / little.maxRssMb,
+    1.5,
+    `${big.seconds.toFixed(0)} s (${(spans / big.seconds / 1e6).toFixed(2)}M spans/s, ${imported(big).toLocaleString('en-US')} imported); peak memory ${big.maxRssMb.toFixed(0)} MB at ${spans.toLocaleString('en-US')} vs ${little.maxRssMb.toFixed(0)} MB at ${tenth.toLocaleString('en-US')} (${little.seconds.toFixed(0)} s)`,
   );
 }
 
@@ -160,6 +212,15 @@ function sameOutput(ours: string, theirs: string): string {
   );
   const other = (JSON.parse(theirs) as {totals: {outputTokens: number}}).totals.outputTokens;
   return mine === other ? `agree (${mine})` : `DIFFER: ${mine} vs ccusage's ${other}`;
+}
+
+/** Two imports of one tree: the same BYOK total, or the race means nothing. */
+function sameTotal(a: string, b: string): string {
+  const byok = (out: string) =>
+    (JSON.parse(out) as {strategies: {strategy: {id: string}; totalUsd: string}[]}).strategies.find(
+      (s) => s.strategy.id === 'all-byok',
+    )?.totalUsd;
+  return byok(a) === byok(b) ? `agree ($${byok(a)})` : `DIFFER: $${byok(a)} vs $${byok(b)}`;
 }
 
 function ccusageVersion(): string {
