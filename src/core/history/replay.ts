@@ -44,12 +44,17 @@ const WAIVER_END = 3;
 const SUM_PATHS = 4;
 const BUCKET_COUNT = 5;
 
-/** One day's tokens of one model, in a flat array: [path][tier][variant][bucket]. Summed in place: no allocation per record. */
-const cell = (path: number, tier: number, variant: number) =>
-  ((path * TIERS.length + tier) * VARIANTS.length + variant) * BUCKET_COUNT;
-/** After the token sums: web searches, by path. */
-const SEARCHES = cell(SUM_PATHS, 0, 0);
-const LINE_SIZE = SEARCHES + SUM_PATHS;
+/**
+ * One day's tokens of one model on one summed path, in a flat array: [tier][variant][bucket], then
+ * the web searches. Summed in place: no allocation per record. A path's array is made when the
+ * path first takes a row: a strategy fills one or two of the four, and an import --by holds a
+ * ledger per group.
+ */
+const cell = (tier: number, variant: number) => (tier * VARIANTS.length + variant) * BUCKET_COUNT;
+const SEARCHES = cell(TIERS.length, 0);
+const PATH_SIZE = SEARCHES + 1;
+/** A ledger line: its sums by summed path, each made on first use. */
+type LineSums = (Float64Array | undefined)[];
 
 function addInto(sums: Float64Array, at: number, t: TokenBuckets): void {
   sums[at] = (sums[at] as number) + t.input;
@@ -85,7 +90,7 @@ interface StrategyState {
   readonly incompleteDays: Set<string>;
   readonly incompleteModels: Set<string>;
   /** day → model id → token sums by path, tier and variant */
-  readonly ledger: Map<string, Map<string, Float64Array>>;
+  readonly ledger: Map<string, Map<string, LineSums>>;
   readonly served: Record<PathKind, number>;
   readonly unserved: Record<'free-capability' | 'free-cap-wait' | 'context-window' | 'no-path', number>;
   /** day → free units used, and the tasks already admitted to the free tier that day. */
@@ -394,7 +399,7 @@ export class Replay {
       let models = s.ledger.get(day);
       if (!models) s.ledger.set(day, (models = new Map()));
       let sums = models.get(line);
-      if (!sums) models.set(line, (sums = new Float64Array(LINE_SIZE)));
+      if (!sums) models.set(line, (sums = []));
       const paths = [decision.path === 'byok' ? 0 : 1];
       if (decision.path === 'byok') {
         const before = s.byokRequests.get(month) ?? 0;
@@ -408,10 +413,10 @@ export class Replay {
       }
       const tiers = split ?? {base: record.tokens, long: NO_TOKENS};
       for (const path of paths) {
-        addInto(sums, cell(path, 0, variantIndex), tiers.base);
-        if (tiers.long !== NO_TOKENS) addInto(sums, cell(path, 1, variantIndex), tiers.long);
-        if (record.webSearches)
-          sums[SEARCHES + path] = (sums[SEARCHES + path] as number) + record.webSearches;
+        const at = (sums[path] ??= new Float64Array(PATH_SIZE));
+        addInto(at, cell(0, variantIndex), tiers.base);
+        if (tiers.long !== NO_TOKENS) addInto(at, cell(1, variantIndex), tiers.long);
+        if (record.webSearches) at[SEARCHES] = (at[SEARCHES] as number) + record.webSearches;
       }
     }
   }
@@ -489,13 +494,15 @@ export class Replay {
       // List cost and tokens per summed path: BYOK, platform, fee-bearing BYOK, the waiver's end.
       const list = [ZERO, ZERO, ZERO, ZERO];
       const counted = [0, 0, 0, 0];
-      for (const [line, sums] of s.ledger.get(day) ?? []) {
+      for (const [line, paths] of s.ledger.get(day) ?? []) {
         const [id = line, step] = line.split('\u0000');
         const model = stepAt(this.on(this.options.book.find(id) as ModelPrice, day), Number(step ?? 0));
         for (let p = 0; p < SUM_PATHS; p++) {
+          const sums = paths[p];
+          if (!sums) continue;
           for (const [t, tier] of TIERS.entries()) {
             for (const [v, variant] of VARIANTS.entries()) {
-              const tokens = tokensAt(sums, cell(p, t, v));
+              const tokens = tokensAt(sums, cell(t, v));
               if (totalTokens(tokens) === 0) continue;
               const priced = listCost(model, tier, tokens);
               for (const bucket of priced.missing)
@@ -513,7 +520,7 @@ export class Replay {
               counted[p] = (counted[p] as number) + totalTokens(tokens);
             }
           }
-          const searches = sums[SEARCHES + p] as number;
+          const searches = sums[SEARCHES] as number;
           if (searches === 0) continue;
           const rate = model.perCall?.webSearch;
           if (!rate) {
