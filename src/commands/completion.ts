@@ -1,8 +1,7 @@
 import type {Arguments, Argv} from 'yargs';
 import {CAPABILITIES} from '../core/capability.js';
 import {SOURCE_IDS} from '../io/usage/sources/registry.js';
-import {DIALECTS} from '../core/usage-sql/dialects.js';
-import {SQL_SOURCES} from '../core/usage-sql/sources.js';
+import {DIALECTS, SQL_SOURCES} from '../core/usage-sql/names.js';
 import {bundledNames, loadPriceBook} from '../io/load-data.js';
 import {completionScript, SHELLS, type Shell} from '../output/completion-scripts.js';
 import {FORMATS} from './options.js';

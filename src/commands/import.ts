@@ -9,7 +9,6 @@ import {applyPlanOverrides} from '../core/simulation/overrides.js';
 import {agentHistory} from '../io/usage/agent-homes.js';
 import {SOURCE_IDS, type SourceId} from '../io/usage/sources/registry.js';
 import {ENGINE_SOURCES, type EngineSource} from '../io/usage/duckdb/engine-sources.js';
-import {longContextTable} from '../core/usage-sql/long-context-keys.js';
 import {pricesFrom} from './sql.js';
 import {loadConfig} from '../io/config-file.js';
 import {loadPlan, loadPriceBook} from '../io/load-data.js';
@@ -228,7 +227,9 @@ export const importCommand = {
         ? {
             duckdb: {
               source: engine,
-              longContext: longContextTable(book.keyed()),
+              longContext: (await import('../core/usage-sql/long-context-keys.js')).longContextTable(
+                book.keyed(),
+              ),
               pricesFrom: pricesFrom(book),
               ...(args['memory-limit'] ? {memoryLimit: args['memory-limit']} : {}),
             },

@@ -1,9 +1,6 @@
 import type {Arguments, Argv} from 'yargs';
 import {UsageError} from '../errors.js';
-import {DIALECTS, type Dialect} from '../core/usage-sql/dialects.js';
-import {longContextTable} from '../core/usage-sql/long-context-keys.js';
-import {SQL_SOURCES, type SqlSource} from '../core/usage-sql/sources.js';
-import {usageSql} from '../core/usage-sql/usage-sql.js';
+import {DIALECTS, SQL_SOURCES, type Dialect, type SqlSource} from '../core/usage-sql/names.js';
 import type {PriceBook} from '../core/pricing/price-book.js';
 import {loadPriceBook} from '../io/load-data.js';
 import {print} from './output.js';
@@ -74,12 +71,15 @@ export const sqlCommand = {
         '$0 sql --source otel --dialect bigquery --table proj.telemetry.spans',
         'OpenTelemetry GenAI spans in BigQuery',
       ),
-  handler: (argv: Arguments) => {
+  handler: async (argv: Arguments) => {
     const args = argv as unknown as SqlArgs;
     const since = day('since', args.since);
     const until = day('until', args.until);
     if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
     const book = loadPriceBook(args.prices ?? []);
+    // The generator and its SQL text load only for this command.
+    const {usageSql} = await import('../core/usage-sql/usage-sql.js');
+    const {longContextTable} = await import('../core/usage-sql/long-context-keys.js');
     print(
       usageSql({
         source: args.source,

@@ -1,5 +1,6 @@
-export const DIALECTS = ['duckdb', 'bigquery', 'snowflake', 'postgres'] as const;
-export type Dialect = (typeof DIALECTS)[number];
+import type {Dialect} from './names.js';
+
+export type {Dialect} from './names.js';
 
 /**
  * What differs between the engines. The query keeps to what they share (WITH, GROUP BY, SUM, CASE,

@@ -1,7 +1,8 @@
 import type {DialectOps} from './dialects.js';
 
-export const SQL_SOURCES = ['otel', 'litellm', 'claude-code'] as const;
-export type SqlSource = (typeof SQL_SOURCES)[number];
+import type {SqlSource} from './names.js';
+
+export type {SqlSource} from './names.js';
 
 /** How text becomes a count or a day: a plain cast on a warehouse (a bad value fails the query there), TRY_CAST where rows are checked. */
 export interface Casts {
