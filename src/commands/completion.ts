@@ -1,5 +1,6 @@
 import type {Arguments, Argv} from 'yargs';
 import {CAPABILITIES} from '../core/capability.js';
+import {DIMENSIONS} from '../core/history/usage-record.js';
 import {SOURCE_IDS} from '../io/usage/sources/registry.js';
 import {DIALECTS, SQL_SOURCES} from '../core/usage-sql/names.js';
 import {bundledNames, loadPriceBook} from '../io/load-data.js';
@@ -38,6 +39,8 @@ function flagValues(flag: string, command: string | undefined): readonly string[
       return FORMATS;
     case '--needs':
       return CAPABILITIES;
+    case '--by':
+      return DIMENSIONS;
     default:
       return undefined;
   }

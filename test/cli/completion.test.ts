@@ -39,6 +39,7 @@ describe('vibe-cost completion', () => {
       ['all-byok', 'all-platform', 'all-free'],
     ],
     [['import', '--source', 'codex'], ['codex.rollout']],
+    [['import', '--by', 't'], ['team']],
     [['sql', '--source', 'l'], ['litellm']],
     [['sql', '--dialect', 'b'], ['bigquery']],
     [['simulate', '--format', 'm'], ['markdown']],
