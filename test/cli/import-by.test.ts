@@ -124,6 +124,25 @@ describe('import --by', () => {
     expect(lines).toHaveLength(1 + 3 * 4 + 4);
   });
 
+  it("marks a group's reported amount as part when only some of its rows carry one", async () => {
+    const file = join(scratchDir('by-'), 'part.csv');
+    writeFileSync(
+      file,
+      [
+        'day,model,tier,requests,input_tokens,cache_read_tokens,cache_write_5m_tokens,cache_write_1h_tokens,output_tokens,team,cost_usd',
+        '2026-03-02,claude-haiku-4-5,base,3,1000,0,0,0,100,web,0.0015',
+        '2026-03-02,claude-haiku-4-5,base,3,1000,0,0,0,100,web,',
+        '2026-03-02,claude-haiku-4-5,base,3,1000,0,0,0,100,data,0.0015',
+        '',
+      ].join('\n'),
+    );
+    const r = await cli(['import', file, '--by', 'team', '--format', 'markdown']);
+    expect(r.stdout).toMatch(/^\| data \| 1 \|.*\| \$0\.00 \|/m);
+    expect(r.stdout).toMatch(/^\| web \| 2 \|.*\| \$0\.00 \(part\) \|/m);
+    expect(r.stdout).toMatch(/^\| \(all\) \| 3 \|.*\| \$0\.00 \(part\) \|/m);
+    expect(r.stdout).toContain('Reported (part): only some of the rows carry what they cost');
+  });
+
   it('writes the groups table in Markdown', async () => {
     const r = await cli(['import', FIXTURE, '--by', 'team', '--format', 'markdown']);
     expect(r.stdout).toContain('## By team: each team replayed as an account of its own');
