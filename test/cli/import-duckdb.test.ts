@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cli} from './in-process.js';
@@ -88,6 +88,22 @@ describe('import --engine duckdb', () => {
     expect(out.lowerBound['noCacheSplitRecords']).toBe(0);
     const rejected = await cli(['import', dir, '--engine', 'duckdb', '--source', 'otel']);
     expect(rejected.stdout).toContain('spans.parquet:4: gen_ai.usage.input_tokens is not a count: lots');
+
+    // The printed query over the good spans, saved as CSV and imported, re-prices to the same figures.
+    const good = join(dir, 'good.parquet');
+    const copy = await (await DuckDBInstance.create(':memory:')).connect();
+    await copy.run(
+      `COPY (SELECT * FROM read_parquet('${join(dir, 'spans.parquet')}') WHERE attributes NOT LIKE '%lots%') TO '${good}' (FORMAT parquet)`,
+    );
+    const printed = await cli(['sql', '--source', 'otel', '--table', `read_parquet('${good}')`]);
+    const csv = join(dir, 'aggregated.csv');
+    await copy.run(`COPY (${printed.stdout.trim().replace(/;$/, '')}) TO '${csv}' (HEADER)`);
+    copy.closeSync();
+    const viaCsv = await json([csv]);
+    const totals = (j: ImportJson) => j.strategies.map((s) => [s.strategy.id, s.totalUsd]);
+    expect(totals(out)).toEqual(totals(viaCsv));
+    // 300,100 prompt tokens on 2026-03-02 pass Claude Sonnet 4.5's 200,000: that row is priced long.
+    expect(readFileSync(csv, 'utf8')).toMatch(/2026-03-02,claude-sonnet-4-5,,long,/);
   });
 
   it('needs a source it reads, and the flags that go with it', async () => {

@@ -25,12 +25,12 @@ export interface UsageSqlOptions {
 /** The columns every aggregated row has, in order (the `vibe-cost.aggregated` source reads them). */
 export const AGGREGATE_KEYS = ['day', 'model', 'provider', 'tier'] as const;
 
-const PROMPT =
+export const PROMPT =
   'COALESCE(input_tokens, 0) + COALESCE(cache_read_tokens, 0) + COALESCE(cache_write_5m_tokens, 0) + COALESCE(cache_write_1h_tokens, 0)';
 
 /** A string literal. */
 const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const cte = (name: string, body: string) => `${name} AS (\n${indent(body)}\n)`;
+export const cte = (name: string, body: string) => `${name} AS (\n${indent(body)}\n)`;
 const indent = (text: string) =>
   text
     .split('\n')
@@ -155,7 +155,7 @@ function problems(source: SourceSql): string {
 }
 
 /** The long-context thresholds as a table, and each (model, day) of the kept calls with its own. */
-function tierCtes(options: UsageSqlOptions, ops: DialectOps): string[] {
+export function tierCtes(options: UsageSqlOptions, ops: DialectOps): string[] {
   const norm = ops.replaceAll('LOWER(TRIM(model))', '[[:space:]_.]+', '-');
   const bare = (key: string) => ops.replaceAll(key, '^.*/', '');
   const undated = (key: string) =>
@@ -184,6 +184,18 @@ function tierCtes(options: UsageSqlOptions, ops: DialectOps): string[] {
   ];
 }
 
+/** The calls with what became of each (DuckDB's checked rows): `status` kept, duplicate, rejected or skipped. */
+export function statusCtes(options: UsageSqlOptions): string[] {
+  const keep = SOURCE_SQL[options.source].keep.join(', ');
+  return [
+    ...callsCtes(options),
+    cte(
+      'ranked',
+      `SELECT calls.*,\n  CASE\n    WHEN problem IS NOT NULL THEN 'rejected'\n    WHEN skip_reason IS NOT NULL THEN 'skipped'\n    WHEN dedup_key IS NULL OR ROW_NUMBER() OVER (PARTITION BY problem IS NULL AND skip_reason IS NULL, dedup_key ORDER BY ${keep}) = 1 THEN 'kept'\n    ELSE 'duplicate'\n  END AS status\nFROM calls`,
+    ),
+  ];
+}
+
 /** Every CTE up to `tiered`: the kept calls, each with its tier. */
 export function tieredCtes(options: UsageSqlOptions): string[] {
   const ops = DIALECT_OPS[options.dialect];
@@ -194,19 +206,6 @@ export function tieredCtes(options: UsageSqlOptions): string[] {
       'tiered',
       `SELECT ${from}.*,\n  CASE WHEN tiers.long_after IS NOT NULL AND ${PROMPT} > tiers.long_after THEN 'long' ELSE 'base' END AS tier\nFROM ${from}\nLEFT JOIN tiers ON tiers.model = ${from}.model AND tiers.day = ${from}.day`,
     );
-  if (options.checked) {
-    // Every row stays, with what became of it, so one pass both sums the calls kept and counts the rest.
-    return [
-      ...callsCtes(options),
-      cte(
-        'ranked',
-        `SELECT calls.*,\n  CASE\n    WHEN problem IS NOT NULL THEN 'rejected'\n    WHEN skip_reason IS NOT NULL THEN 'skipped'\n    WHEN dedup_key IS NULL OR ROW_NUMBER() OVER (PARTITION BY problem IS NULL AND skip_reason IS NULL, dedup_key ORDER BY ${keep}) = 1 THEN 'kept'\n    ELSE 'duplicate'\n  END AS status\nFROM calls`,
-      ),
-      cte('kept', "SELECT * FROM ranked WHERE status = 'kept'"),
-      ...tierCtes(options, ops),
-      tier('ranked'),
-    ];
-  }
   const filters = [
     'skip_reason IS NULL',
     ...(options.since ? [`day >= ${text(options.since)}`] : []),
