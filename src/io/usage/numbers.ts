@@ -49,6 +49,13 @@ export function required(n: number | undefined, column: string): number {
 
 /** Dollars as a plain decimal string, every digit kept ("0.8958740000000000" → "0.895874"). */
 export function usdFromText(text: string | undefined, column: string): string | undefined {
+  // Plain digits need no decimal: written back with no leading or trailing zeros, as toFixed() writes them.
+  if (text !== undefined && text.length < 32 && PLAIN_USD.test(text)) {
+    const [whole = '', fraction = ''] = text.split('.');
+    const kept = fraction.replace(TRAILING_ZEROS, '');
+    const int = whole.replace(LEADING_ZEROS, '');
+    return kept === '' ? int : `${int}.${kept}`;
+  }
   const cell = (text ?? '').trim();
   if (cell === '') return undefined;
   const plain = GROUPED.test(cell.replace(/\..*$/, '')) ? cell.replaceAll(',', '') : cell;
@@ -56,6 +63,10 @@ export function usdFromText(text: string | undefined, column: string): string | 
   if (value === undefined) throw new RowProblem(`${column} is not an amount of money: "${cell}"`);
   return value.toFixed();
 }
+
+const PLAIN_USD = /^\d+(\.\d+)?$/;
+const TRAILING_ZEROS = /0+$/;
+const LEADING_ZEROS = /^0+(?=\d)/;
 
 export function usdFromJson(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -129,22 +140,27 @@ function isCanonical(s: string): boolean {
   if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84) return false;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return false;
   if (s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return false;
-  for (const i of DIGIT_AT) {
-    const c = s.charCodeAt(i);
+  for (let k = 0; k < DIGIT_AT.length; k++) {
+    const c = s.charCodeAt(DIGIT_AT[k] as number);
     if (c < 48 || c > 57) return false;
   }
-  const two = (i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-  if (two(11) > 23 || two(14) > 59 || two(17) > 59 || s < '1970') return false;
+  if (two(s, 11) > 23 || two(s, 14) > 59 || two(s, 17) > 59 || s < '1970') return false;
+  // Rows come day by day: the last day looked at is most often this one.
+  if (s.startsWith(lastRealDay)) return true;
   const day = s.slice(0, 10);
   let real = realDays.get(day);
   if (real === undefined) {
-    const [y, m, d] = [Number(s.slice(0, 4)), two(5), two(8)];
+    const [y, m, d] = [Number(s.slice(0, 4)), two(s, 5), two(s, 8)];
     real = m >= 1 && m <= 12 && d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
     realDays.set(day, real);
   }
+  if (real) lastRealDay = day;
   return real;
 }
 const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+/** The last day found real: never empty, so startsWith cannot match every text. */
+let lastRealDay = 'no day yet';
+const two = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 
 function checked(iso: string, column: string, cell: string): string {
   const t = Date.parse(iso);
