@@ -59,4 +59,20 @@ describe('import --engine duckdb --by user: spans to per-user answers', () => {
     const ben = doc.groups.groups.find((g) => g.name === 'ben');
     expect(ben?.strategies.find((s) => s.id === 'all-byok')?.totalUsd).toBe('1.5225');
   });
+
+  it('groups Claude Code logs by the folder they ran in, streamed or summed by the engine alike', async () => {
+    const tree = 'test/fixtures/usage/claude-projects';
+    const groups = async (engine: string[]) => {
+      const r = await cli(['import', tree, ...engine, '--by', 'project', '--format', 'json']);
+      expect(r.code).toBe(0);
+      // Rows differ (the engine sums a day's requests): the figures may not.
+      return (JSON.parse(r.stdout) as Doc).groups.groups.map((g) => [
+        g.name,
+        g.strategies.map((s) => [s.id, s.totalUsd]),
+      ]);
+    };
+    const streamed = await groups([]);
+    expect(streamed.map(([name]) => name)).toEqual(['/home/dev/shop']);
+    expect(await groups(['--engine', 'duckdb', '--source', 'claude-code.jsonl'])).toEqual(streamed);
+  });
 });

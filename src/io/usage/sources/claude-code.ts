@@ -13,6 +13,7 @@ const MARKER = '"usage"';
 const FIELDS = {
   timestamp: true,
   sessionId: true,
+  cwd: true,
   requestId: true,
   isSidechain: true,
   costUSD: true,
@@ -101,6 +102,8 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
   if (typeof line['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
   const usd = usdFromJson(line['costUSD'], 'costUSD');
   const session = typeof line['sessionId'] === 'string' ? line['sessionId'] : undefined;
+  // The folder Claude Code ran in is the project, as `vibe-cost sql --source claude-code` groups it.
+  const project = typeof line['cwd'] === 'string' && line['cwd'] !== '' ? line['cwd'] : undefined;
   const tier =
     typeof usage['service_tier'] === 'string' && usage['service_tier'] !== ''
       ? usage['service_tier']
@@ -124,6 +127,7 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
     tokensKnown: 'all',
     ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'estimate' as const}),
     ...(session === undefined ? {} : {taskId: session}),
+    ...(project === undefined ? {} : {dimensions: {project}}),
     ...(usage['speed'] === 'fast' ? {speed: 'fast' as const} : {}),
     ...(tier === undefined ? {} : {serviceTier: tier}),
     ...searches(
