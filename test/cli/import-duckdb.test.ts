@@ -106,6 +106,16 @@ describe('import --engine duckdb', () => {
     expect(readFileSync(csv, 'utf8')).toMatch(/2026-03-02,claude-sonnet-4-5,,long,/);
   });
 
+  it('names a file DuckDB cannot read, exit 65', async () => {
+    const dir = scratchDir('bad-parquet-');
+    writeFileSync(join(dir, 'spans.parquet'), 'not parquet');
+    const r = await cli(['import', dir, '--engine', 'duckdb', '--source', 'otel']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(
+      `--engine duckdb: Invalid Input Error: File '${join(dir, 'spans.parquet')}' too small to be a Parquet file`,
+    );
+  });
+
   it('needs a source it reads, and the flags that go with it', async () => {
     const tree = 'test/fixtures/usage/claude-projects';
     const none = await cli(['import', tree, '--engine', 'duckdb']);

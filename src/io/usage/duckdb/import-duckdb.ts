@@ -115,7 +115,17 @@ export async function importWithDuckDb(
   const sql = engineSql({source, table, longContext: options.longContext, pricesFrom: options.pricesFrom});
   const db = await openDuckDb(options);
   try {
-    const read = async (query: string) => (await db.connection.runAndReadAll(query)).getRowObjectsJson();
+    const read = async (query: string) => {
+      try {
+        return (await db.connection.runAndReadAll(query)).getRowObjectsJson();
+      } catch (error) {
+        // A file DuckDB cannot read (a truncated Parquet file, a missing column), a full disk.
+        throw new DataError(
+          `--engine duckdb: ${(error as Error).message.split('\n')[0]}`,
+          'check the file it names, or import without --engine duckdb',
+        );
+      }
+    };
     const accounts = new Map<string, FileAccount>(
       files.map((file) => [
         file,
