@@ -6,17 +6,18 @@ import {closeSync, openSync, readSync} from 'node:fs';
 import {parentPort} from 'node:worker_threads';
 import {pickFields} from './line-fields.js';
 import {MarkerLines} from './marker-lines.js';
-import type {LineJob, LineBatch} from './line-pool.js';
+import type {LineJob, LineBatch, Row} from './line-pool.js';
 
 const BATCH_BYTES = 8 << 20;
 const buffer = Buffer.allocUnsafe(1 << 20);
 
 parentPort?.on('message', (job: LineJob) => {
   const scanner = new MarkerLines(job.marker);
-  let rows: LineBatch['rows'] = [];
+  let rows: Row[] = [];
   let bytes = 0;
   const post = (done: boolean) => {
-    parentPort?.postMessage({id: job.id, rows, bytes, done} satisfies LineBatch);
+    // As one JSON text: the main thread parses that several times faster than it takes in a cloned array of objects.
+    parentPort?.postMessage({id: job.id, rows: JSON.stringify(rows), bytes, done} satisfies LineBatch);
     rows = [];
     bytes = 0;
   };
@@ -42,7 +43,7 @@ parentPort?.on('message', (job: LineJob) => {
     post(true);
   } catch {
     // The main thread reads the file itself, and meets the same error where it always did.
-    parentPort?.postMessage({id: job.id, rows: [], bytes: 0, done: true, failed: true} satisfies LineBatch);
+    parentPort?.postMessage({id: job.id, rows: '[]', bytes: 0, done: true, failed: true} satisfies LineBatch);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
