@@ -120,7 +120,7 @@ export function nothingImported(
 }
 
 /** Worker threads for the JSONL files whose source says which lines and fields it reads, when they are many megabytes. */
-function startPool(planned: readonly Planned[]): LinePool | undefined {
+function startPool(planned: readonly Planned[]): Promise<LinePool | undefined> {
   const files = planned.flatMap((p) => {
     const source = sourceById(p.source);
     return source.container === 'jsonl' && source.lines && p.input.path !== undefined
@@ -179,7 +179,7 @@ export async function importUsage(
   const sorted = [...order.filter((e) => !summary(e)), ...order.filter(summary)];
   summaryAhead = order.some(summary);
   const held: {sink: FileSink; file: HeldFile}[] = [];
-  const pool = startPool(sorted.map(([p]) => p));
+  const pool = await startPool(sorted.map(([p]) => p));
   const readers = new Readers({keptDays, overlaps, lines: pool});
   try {
     await readAll();

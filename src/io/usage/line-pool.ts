@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
-import {Worker} from 'node:worker_threads';
+import type {Worker} from 'node:worker_threads';
 import type {Fields} from './line-fields.js';
 import type {Progress} from './input.js';
 
@@ -55,7 +55,7 @@ export class LinePool {
    * fewer than four cores (on two, the main thread's own work per record is most of an import, and
    * the workers only take cores from it: 100k usage lines took 2.9 s alone, 4.3 s with two workers).
    */
-  static start(files: readonly Omit<LineJob, 'id'>[], bytes: number): LinePool | undefined {
+  static async start(files: readonly Omit<LineJob, 'id'>[], bytes: number): Promise<LinePool | undefined> {
     const setting = process.env['VIBE_COST_THREADS'];
     const threads = setting === undefined ? Math.min(availableParallelism(), 8) : Number(setting);
     if (
@@ -67,10 +67,12 @@ export class LinePool {
     // Built, the worker sits beside this module in dist/; run from the TypeScript sources there is none.
     const url = new URL('./line-worker.js', import.meta.url);
     if (!existsSync(fileURLToPath(url))) return undefined;
-    return new LinePool(files, Math.floor(threads), url);
+    // Loaded here, not at start: worker_threads costs every run 2 ms, and most never use it.
+    const {Worker} = await import('node:worker_threads');
+    return new LinePool(files, Math.floor(threads), () => new Worker(url));
   }
 
-  private constructor(files: readonly Omit<LineJob, 'id'>[], threads: number, url: URL) {
+  private constructor(files: readonly Omit<LineJob, 'id'>[], threads: number, spawn: () => Worker) {
     this.ahead = threads * 4;
     files.forEach((f, id) => {
       const job = {...f, id};
@@ -80,7 +82,7 @@ export class LinePool {
       this.byPath.set(f.path, [...(this.byPath.get(f.path) ?? []), stream]);
     });
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(url);
+      const worker = spawn();
       worker.on('message', (batch: LineBatch) => this.received(worker, batch));
       this.workers.push(worker);
       this.idle.push(worker);
