@@ -247,6 +247,16 @@ export class Replay {
 
   /** The priced model a record names, or undefined; resolved once per name. */
   resolve(name: string): ModelPrice | undefined {
+    if (name === this.lastName) return this.lastResolved;
+    this.lastName = name;
+    this.lastResolved = this.resolveName(name);
+    return this.lastResolved;
+  }
+
+  private lastName: string | undefined;
+  private lastResolved: ModelPrice | undefined;
+
+  private resolveName(name: string): ModelPrice | undefined {
     if (!this.resolved.has(name))
       this.resolved.set(name, name ? this.options.book.find(name.replace(/[-:]fast$/, '')) : undefined);
     return this.resolved.get(name);
@@ -254,6 +264,17 @@ export class Replay {
 
   /** The model with the prices in force on `day` (memoised: a history has few days and models). */
   private on(model: ModelPrice, day: string): ModelPrice {
+    // Rows come day by day and mostly of one model: the last answer is most often this one.
+    const last = this.lastOn;
+    if (last && last.model === model && last.day === day) return last.priced;
+    const priced = this.onDay(model, day);
+    this.lastOn = {model, day, priced};
+    return priced;
+  }
+
+  private lastOn: {model: ModelPrice; day: string; priced: ModelPrice} | undefined;
+
+  private onDay(model: ModelPrice, day: string): ModelPrice {
     const key = `${model.id}\u0000${day}`;
     let found = this.priced.get(key);
     if (!found) {
@@ -284,7 +305,6 @@ export class Replay {
   add(record: UsageRecord, taskKey: string): void {
     this.records++;
     const day = dayOf(record);
-    const reported = record.reportedUsd === undefined ? undefined : new Money(record.reportedUsd);
     if (record.tokens) this.tokenDays.add(day);
     const base = this.resolve(record.modelRaw);
     const usage = base
@@ -297,7 +317,7 @@ export class Replay {
       day,
       usageKey(usage.model, usage.tool),
       base?.provider ?? record.provider ?? this.options.sourceProvider?.(record.source) ?? '',
-      reported,
+      record.reportedUsd,
       record.tokens !== null,
     );
     if (record.tokens) addInPlace(usage.tokens, record.tokens);
