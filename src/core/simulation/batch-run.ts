@@ -151,6 +151,20 @@ function lcm(a: number, b: number): number {
   return (a / gcd(a, b)) * b;
 }
 
+function emptyLine(path: PathKind, model: string, tier: Tier): LedgerLine {
+  return {
+    path,
+    model,
+    tier,
+    tasks: 0,
+    attempts: 0,
+    requests: 0,
+    tokens: NO_TOKENS,
+    listUsd: ZERO,
+    missing: [],
+  };
+}
+
 /** `once` taken `times` over, then `tail`: counts and money add up exactly, per ledger line. */
 function repeated(once: RunResult, times: number, tail: RunResult | undefined, tasks: number): RunResult {
   const add = <T extends Record<string, number>>(a: T, b: T | undefined): T =>
@@ -161,17 +175,7 @@ function repeated(once: RunResult, times: number, tail: RunResult | undefined, t
     ...(tail?.lines ?? []).map((l) => [l, 1] as const),
   ]) {
     const key = `${line.path}\u0000${line.model}\u0000${line.tier}`;
-    const sum = lines.get(key) ?? {
-      path: line.path,
-      model: line.model,
-      tier: line.tier,
-      tasks: 0,
-      attempts: 0,
-      requests: 0,
-      tokens: NO_TOKENS,
-      listUsd: ZERO,
-      missing: [],
-    };
+    const sum = lines.get(key) ?? emptyLine(line.path, line.model, line.tier);
     sum.tasks += line.tasks * factor;
     sum.attempts += line.attempts * factor;
     sum.requests += line.requests * factor;
@@ -302,17 +306,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       const key = `${path}\u0000${model.id}\u0000${part.tier}`;
       let line = ledger.get(key);
       if (!line) {
-        line = {
-          path,
-          model: model.id,
-          tier: part.tier,
-          tasks: 0,
-          attempts: 0,
-          requests: 0,
-          tokens: NO_TOKENS,
-          listUsd: ZERO,
-          missing: [],
-        };
+        line = emptyLine(path, model.id, part.tier);
         ledger.set(key, line);
       }
       if (first) line.tasks += count;
