@@ -106,6 +106,22 @@ describe('import --engine duckdb', () => {
     expect(readFileSync(csv, 'utf8')).toMatch(/2026-03-02,claude-sonnet-4-5,,long,/);
   });
 
+  it('rejects a span whose attributes are no JSON, with its file and row, and imports the rest', async () => {
+    const dir = scratchDir('otel-json-');
+    const {DuckDBInstance} = await import('@duckdb/node-api');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const good = `'{"gen_ai.operation.name":"chat","gen_ai.request.model":"gpt-5","gen_ai.usage.input_tokens":10,"gen_ai.usage.output_tokens":2}'`;
+    await db.run(`COPY (SELECT * FROM (VALUES
+        (TIMESTAMP '2026-03-01 10:00:00', 'chat', 't', 's1', ${good}),
+        (TIMESTAMP '2026-03-01 10:00:01', 'chat', 't', 's2', '{"gen_ai.usage.input_tokens": 1')
+      ) AS t(start_time, name, trace_id, span_id, attributes)) TO '${join(dir, 'spans.parquet')}' (FORMAT parquet)`);
+    db.closeSync();
+    const r = await cli(['import', dir, '--engine', 'duckdb', '--source', 'otel']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/read 2 = 1 imported \+ 0 duplicates collapsed \+ 1 rejected \+ 0 skipped/);
+    expect(r.stdout).toContain('spans.parquet:2: not valid JSON');
+  });
+
   it('names a file DuckDB cannot read, exit 65', async () => {
     const dir = scratchDir('bad-parquet-');
     writeFileSync(join(dir, 'spans.parquet'), 'not parquet');

@@ -84,7 +84,7 @@ function casts(ops: DialectOps, checked: boolean): Casts {
 
 /** The `source_rows` and `calls` CTEs: one row per usage row of the input, before dedup. */
 export function callsCtes(options: UsageSqlOptions): string[] {
-  const {ops, from} = parsedOnce(DIALECT_OPS[options.dialect]);
+  const {ops, from} = parsedOnce(DIALECT_OPS[options.dialect], options.checked === true);
   const source = SOURCE_SQL[options.source];
   const checked = options.checked === true;
   const table = options.table ?? source.defaultTable(ops);
@@ -112,7 +112,7 @@ export function callsCtes(options: UsageSqlOptions): string[] {
  * per column instead (json_extract_string with a list of paths), six times faster on OTel spans.
  * `from` wraps the table with those lists once the fields have been asked for.
  */
-function parsedOnce(base: DialectOps): {ops: DialectOps; from: (table: string) => string} {
+function parsedOnce(base: DialectOps, checked: boolean): {ops: DialectOps; from: (table: string) => string} {
   if (base.name !== 'duckdb') return {ops: base, from: (table) => table};
   const paths = new Map<string, string[]>();
   const ops: DialectOps = {
@@ -125,15 +125,18 @@ function parsedOnce(base: DialectOps): {ops: DialectOps; from: (table: string) =
       return `${column}__json[${at < 0 ? list.length : at + 1}]`;
     },
   };
-  const from = (table: string) =>
-    paths.size === 0
-      ? table
-      : `(\n  SELECT *,\n    ${[...paths]
-          .map(
-            ([column, list]) =>
-              `unnest([json_extract_string(${column}, [${list.map(text).join(', ')}])]) AS ${column}__json`,
-          )
-          .join(',\n    ')}\n  FROM ${table}\n) AS parsed`;
+  // Checked rows: a text that is no JSON gives null instead of failing the query, and is rejected.
+  const extract = (column: string, list: readonly string[]) => {
+    const call = `json_extract_string(${column}, [${list.map(text).join(', ')}])`;
+    return `unnest([${checked ? `try(${call})` : call}]) AS ${column}__json`;
+  };
+  const from = (table: string) => {
+    if (paths.size === 0) return table;
+    const parsed = `(\n  SELECT *,\n    ${[...paths].map(([column, list]) => extract(column, list)).join(',\n    ')}\n  FROM ${table}\n) AS parsed`;
+    if (!checked) return parsed;
+    const invalid = [...paths.keys()].map((c) => `(${c} IS NOT NULL AND ${c}__json IS NULL)`).join(' OR ');
+    return `(\n  SELECT * REPLACE (CASE WHEN ${invalid} THEN 'not valid JSON' ELSE relation_problem END AS relation_problem)\n  FROM ${parsed}\n) AS checked`;
+  };
   return {ops, from};
 }
 

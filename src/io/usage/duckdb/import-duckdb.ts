@@ -30,14 +30,12 @@ const list = (files: readonly string[]) => `[${files.map(quote).join(', ')}]`;
 
 /**
  * JSON lines as a table of (file, line_number, line, relation_problem): every line with the
- * marker is a row, a line that is no JSON a rejected one. Blank lines and lines without the
- * marker carry no usage and are not rows, as in the streaming readers.
+ * marker is a row (a line that is no JSON is rejected where it is parsed). Blank lines and lines
+ * without the marker carry no usage and are not rows, as in the streaming readers.
  */
 function jsonLines(files: readonly string[], marker: string): string {
   return `(
-  SELECT file, line_number,
-    CASE WHEN json_valid(text) THEN text END AS line,
-    CASE WHEN NOT json_valid(text) THEN 'not valid JSON' END AS relation_problem
+  SELECT file, line_number, text AS line, CAST(NULL AS VARCHAR) AS relation_problem
   FROM (
     SELECT filename AS file, unnest(generate_series(1, len(lines))) AS line_number, unnest(lines) AS text
     FROM (SELECT filename, string_split(content, chr(10)) AS lines FROM read_text(${list(files)}))
@@ -57,11 +55,11 @@ function otelRelation(files: readonly string[]): string {
   FROM read_parquet(${list(parquet)}, filename = true, file_row_number = true)`);
   if (lines.length)
     parts.push(`SELECT file, line_number,
-    TRY_CAST(json_extract_string(line, '$.start_time') AS TIMESTAMP) AS start_time,
-    json_extract_string(line, '$.name') AS name, json_extract_string(line, '$.trace_id') AS trace_id,
-    json_extract_string(line, '$.span_id') AS span_id, json_extract(line, '$.attributes') AS attributes,
-    relation_problem
-  FROM ${jsonLines(lines, '"gen_ai.usage.')}`);
+    TRY_CAST(json_extract_string(valid, '$.start_time') AS TIMESTAMP) AS start_time,
+    json_extract_string(valid, '$.name') AS name, json_extract_string(valid, '$.trace_id') AS trace_id,
+    json_extract_string(valid, '$.span_id') AS span_id, json_extract(valid, '$.attributes') AS attributes,
+    CASE WHEN valid IS NULL THEN 'not valid JSON' END AS relation_problem
+  FROM (SELECT *, CASE WHEN json_valid(line) THEN line END AS valid FROM ${jsonLines(lines, '"gen_ai.usage.')})`);
   return `(\n  ${parts.join('\n  UNION ALL\n  ')}\n) AS spans`;
 }
 
