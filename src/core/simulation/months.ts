@@ -159,6 +159,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   // Success is drawn from a stream of its own, so the tasks drawn are the same with or without it.
   const outcomes = new Random(options.seed ^ 0x2545f491);
   const draws = new Float64Array(maxAttempts);
+  const pick = new Float64Array(2);
   // The free model's rate per class, looked up once per (model, class): the hot loop asks it per
   // free attempt, and building a string key there cost a fifth of a 10,000-month run.
   const freeRates = new Map<ModelPrice, (number | undefined)[]>();
@@ -275,9 +276,11 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         let factor = 1;
         if (fixedDay) cls = fixedDay[t] as number;
         else {
-          const u = random.uniform();
+          // The class's draw, then the size's: two in one call.
+          random.fill(pick);
+          const u = pick[0] as number;
           while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
-          factor = (tables[cls] as Float64Array)[(random.uniform() * SIZE_TABLE_ENTRIES) | 0] as number;
+          factor = (tables[cls] as Float64Array)[((pick[1] as number) * SIZE_TABLE_ENTRIES) | 0] as number;
         }
         const c = classes[cls] as Scenario['classes'][number];
         const k = cls * 6;
@@ -291,7 +294,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         task.needs = c.needs;
         task.requests = requests;
         task.promptTokensPerRequest = meanPrompts[cls] as number;
-        if (solveRates) for (let a = 0; a < maxAttempts; a++) draws[a] = outcomes.uniform();
+        if (solveRates) outcomes.fill(draws);
         const longTier =
           tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h >
           (thresholds[cls] as number) * requests;
