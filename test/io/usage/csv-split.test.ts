@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {csvRows} from '../../../src/io/usage/csv.js';
 import {Progress, type Input} from '../../../src/io/usage/input.js';
-import {headerColumns} from '../../../src/io/usage/sniff.js';
+import {headerColumns, normaliseColumn} from '../../../src/io/usage/sniff.js';
 import {scratchDir} from '../../scratch.js';
 
 const COLUMNS = ['model', 'input_tokens', 'output_tokens'];
@@ -50,7 +50,7 @@ function reference(text: string): {rows: [number, string[]][]; error?: string} {
     const at = line;
     line += raw.match(/\r\n|\r|\n/g)?.length ?? 0;
     if (!header) {
-      header = record.map((c) => c.trim().toLowerCase());
+      header = record.map(normaliseColumn);
       rows.push([0, header]);
       continue;
     }
@@ -94,6 +94,8 @@ describe('the plain-line splitter reads as csv-parse reads', () => {
             COLUMNS.join(delimiter) +
             eol +
             body.map((r) => r.map(([c, q]) => (q ? quoted(c) : c)).join(delimiter)).join(eol);
+          // A ;-separated file's numbers are rewritten from the locale that writes 1.234,56 (tested apart).
+          fc.pre(!(headerColumns(text).delimiter === ';' && /\d[,.]\d/.test(text)));
           const ours = await split({name: 'x.csv', text, size: text.length}, text);
           const theirs = reference(text);
           if (theirs.error) expect(ours.error).toBeDefined();
