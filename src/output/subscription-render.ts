@@ -6,6 +6,7 @@ import type {SubscriptionReport} from '../core/subscription/subscription-report.
 import type {LimitSensitivity} from '../core/subscription/limit-sensitivity.js';
 import type {SubscriptionBreakeven} from '../core/subscription/subscription-breakeven.js';
 import type {SetupMonth} from '../core/subscription/timeline.js';
+import {figure} from './figure.js';
 import {formatCount, formatFixed, formatUsd, plural} from './format.js';
 import {scenarioJson, SCHEMA_VERSION, strategyJson, usd} from './json.js';
 import type {Style} from './style.js';
@@ -35,6 +36,9 @@ export function limitWords(limit: Limit): string {
   return `${limit.id}: ${UNIT[limit.unit](count)}${models} ${WINDOW[limit.window]}${limit.estimate ? ` (estimate${range})` : ''}`;
 }
 
+const monthBill = (m: SetupMonth): Bill => ({usd: m.bill.totalUsd, complete: m.bill.complete});
+const billFigure = (m: SetupMonth) => figure(m.bill.totalUsd, m.bill.complete);
+
 export const pastLimitTasks = (m: SetupMonth) => m.extra + m.overflow;
 export const unservedTasks = (m: SetupMonth) => Object.values(m.unserved).reduce((a, b) => a + b, 0);
 
@@ -56,7 +60,7 @@ function rows(report: SubscriptionReport): string[][] {
     const sub = strategy.settings.subscription;
     return [
       strategy.label,
-      `${m.bill.complete ? '' : '≥'}${formatUsd(m.bill.totalUsd)}`,
+      billFigure(m),
       sub ? formatUsd(m.bill.feeUsd) : '-',
       sub ? formatUsd(m.bill.extraUsd.add(m.bill.overflowUsd)) : '-',
       sub ? formatCount(m.subscription) : '-',
@@ -82,6 +86,25 @@ function planLines(report: SubscriptionReport, plan: SubscriptionPlan): string[]
   ];
 }
 
+/** A bill and whether every price in it was known. */
+export interface Bill {
+  readonly usd: Money;
+  readonly complete: boolean;
+}
+
+/**
+ * "$74.30 a month more than your key alone": a setup's bill against the base's. A lower bound on one
+ * side bounds the difference one way only: that way is said "at least", the other is not known.
+ */
+export function comparedWith(bill: Bill, base: Bill, baseName: string, per = ''): string {
+  const diff = bill.usd.sub(base.usd);
+  const less = diff.isNegative();
+  const said = `${formatUsd(diff.abs())}${per} ${less ? 'less' : 'more'} than ${baseName}`;
+  if (bill.complete && base.complete) return said;
+  if (less ? bill.complete : base.complete && !diff.isZero()) return `at least ${said}`;
+  return `not known to cost more or less than ${baseName}: a price is missing, so figures marked ≥ are lower bounds`;
+}
+
 /** The figures that decide it, in words: each plan's best setup against your key and the platform. */
 export function verdictLines(report: SubscriptionReport): string[] {
   const {expected, scenario} = report;
@@ -93,8 +116,8 @@ export function verdictLines(report: SubscriptionReport): string[] {
   const baseName = byok ? 'your key alone (BYOK)' : 'platform-paid alone';
   const pace = `At ${formatFixed(scenario.profile.tasksPerDay, 1)} tasks a working day, ${scenario.profile.workingDaysPerMonth} days a month`;
   const lines = [
-    `${pace}: ${baseName} ${formatUsd(base.month.bill.totalUsd)} a month` +
-      (byok && platform ? `, platform-paid ${formatUsd(platform.month.bill.totalUsd)}.` : '.'),
+    `${pace}: ${baseName} ${billFigure(base.month)} a month` +
+      (byok && platform ? `, platform-paid ${billFigure(platform.month)}.` : '.'),
   ];
   for (const plan of report.plans) {
     const setups = expected.filter(
@@ -106,16 +129,13 @@ export function verdictLines(report: SubscriptionReport): string[] {
       continue;
     }
     const m = best.month;
-    const diff = m.bill.totalUsd.sub(base.month.bill.totalUsd);
     const past = pastLimitTasks(m)
       ? ` + ${formatUsd(m.bill.extraUsd.add(m.bill.overflowUsd))} for ${plural(pastLimitTasks(m), 'task')} past the limit`
       : '';
     const waited = m.waitedHours > 0 ? `, waiting ${formatFixed(m.waitedHours, 1)} h for resets` : '';
     lines.push(
-      `${best.strategy.label}: ${formatUsd(m.bill.totalUsd)} (${formatUsd(m.bill.feeUsd)} fee${past}${waited}), ` +
-        (diff.isNegative()
-          ? `${formatUsd(diff.neg())} a month less than ${baseName}.`
-          : `${formatUsd(diff)} a month more than ${baseName}.`),
+      `${best.strategy.label}: ${billFigure(m)} (${formatUsd(m.bill.feeUsd)} fee${past}${waited}), ` +
+        `${comparedWith(monthBill(m), monthBill(base.month), baseName, ' a month')}.`,
     );
   }
   for (const s of report.sensitivity) lines.push(sensitivityLine(s, baseName));

@@ -8,7 +8,14 @@ import type {WindowRecord} from '../core/subscription/windows.js';
 import {ZERO} from '../core/money.js';
 import {formatCount, formatFixed, formatUsd, plural} from './format.js';
 import {usd} from './json.js';
-import {limitWords, pastLimitTasks, setupMonthCells, unservedTasks} from './subscription-render.js';
+import {figure} from './figure.js';
+import {
+  comparedWith,
+  limitWords,
+  pastLimitTasks,
+  setupMonthCells,
+  unservedTasks,
+} from './subscription-render.js';
 import type {Style} from './style.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
 import {wrapProse} from './text-width.js';
@@ -42,7 +49,7 @@ function rows(r: SubscriptionReplayResult): string[][] {
     const sub = s.strategy.settings.subscription;
     return [
       s.strategy.label,
-      `${s.complete ? '' : '≥'}${formatUsd(s.totalUsd)}`,
+      total(s),
       sub ? formatUsd(feeUsd(s)) : '-',
       sub ? formatUsd(pastUsd(s)) : '-',
       sub ? formatCount(s.tasksDelayed) : '-',
@@ -58,6 +65,9 @@ function rows(r: SubscriptionReplayResult): string[][] {
     ];
   });
 }
+
+const bill = (s: ReplayedSetup) => ({usd: s.totalUsd, complete: s.complete});
+const total = (s: ReplayedSetup) => figure(s.totalUsd, s.complete);
 
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -93,13 +103,12 @@ function verdict(r: SubscriptionReplayResult): string[] {
   const platform = r.setups.find((s) => s.strategy.id === 'all-platform');
   const span = r.months.length === 1 ? `${r.months[0]}` : `${r.months[0]} to ${r.months.at(-1)}`;
   const lines = [
-    `Over ${span}: your keys ${byok ? formatUsd(byok.totalUsd) : '-'}, platform-paid ${platform ? formatUsd(platform.totalUsd) : '-'}.`,
+    `Over ${span}: your keys ${byok ? total(byok) : '-'}, platform-paid ${platform ? total(platform) : '-'}.`,
   ];
   for (const s of r.setups.filter((x) => x.strategy.settings.subscription && unserved(x) === 0)) {
-    const diff = byok ? s.totalUsd.sub(byok.totalUsd) : undefined;
     lines.push(
-      `${s.strategy.label}: ${formatUsd(s.totalUsd)}` +
-        (diff ? `, ${formatUsd(diff.abs())} ${diff.isNegative() ? 'less' : 'more'} than your keys.` : '.'),
+      `${s.strategy.label}: ${total(s)}` +
+        (byok ? `, ${comparedWith(bill(s), bill(byok), 'your keys')}.` : '.'),
     );
   }
   return lines;

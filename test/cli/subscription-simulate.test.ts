@@ -84,6 +84,37 @@ describe('simulate --subscription (the real binary)', () => {
     expect(doc.month.map((m) => [m.id, m.monthlyUsd])).toContainEqual(['my-max+wait', '100']);
   });
 
+  it('with a price missing, prints lower bounds and claims neither cheaper nor dearer', async () => {
+    // The profile's model without its cache prices: every bill is a lower bound.
+    const sheet = join(scratchDir('sheet-'), 'no-cache.json');
+    writeFileSync(
+      sheet,
+      JSON.stringify({
+        schemaVersion: 1,
+        provider: 'anthropic',
+        byokable: true,
+        asOf: '2026-08-01',
+        source: 'test',
+        models: [
+          {
+            id: 'claude-sonnet-4-6',
+            displayName: 'Sonnet',
+            capability: 'frontier',
+            usdPerMTok: {input: '3', output: '15'},
+            asOf: '2026-08-01',
+            source: 'test',
+          },
+        ],
+      }),
+    );
+    const r = await cli(['simulate', '--subscription', 'claude-max-5x', '--prices', sheet, '--wide']);
+    expect(r.stderr).toBe('');
+    const verdict = r.stdout.replace(/\s+/g, ' ');
+    expect(verdict).toMatch(/your key alone \(BYOK\) ≥\$[\d,.]+ a month, platform-paid ≥\$/);
+    expect(verdict).toContain('not known to cost more or less than your key alone (BYOK)');
+    expect(verdict).not.toMatch(/a month (more|less) than your key alone/);
+  });
+
   it.each([
     [['--subscription', 'nope'], /unknown subscription "nope"/],
     [['--subscription', 'copilot-pro-legacy'], /runs none of the profile's models \(claude-sonnet-4-6\)/],
