@@ -1,14 +1,15 @@
 import type {TokenBuckets} from '../../core/tokens.js';
-import {minus} from './numbers.js';
+import type {Obj} from './json.js';
+import {countFromJson, minus} from './numbers.js';
 
-/** One Gemini-API usage report, by the names Gemini CLI's TokensSummary gives its fields. */
-export interface GeminiCounts {
-  prompt: number;
-  candidates: number;
-  cached: number;
-  thoughts: number;
-  tool: number;
-  total: number | undefined;
+/** How a file names the fields of one Gemini-API usage report (Gemini CLI's TokensSummary, the API's usageMetadata). */
+export interface GeminiFields {
+  prompt: string;
+  candidates: string;
+  cached: string;
+  thoughts: string;
+  tool: string;
+  total: string;
 }
 
 /**
@@ -16,16 +17,23 @@ export interface GeminiCounts {
  * tokens (taken out once); tool-use prompt tokens are billed as input. Thoughts are billed as output:
  * Gemini reports them beside the candidates, but OpenAI-compatible backends (Qwen Code's) put them
  * inside; the total says which, and when it says neither they are taken as separate. No cache writes
- * are reported.
+ * are reported. A count left out is zero: the API omits zero fields. `object` names `usage` in the
+ * message of a broken row.
  */
-/** `names`: how the file calls the prompt and cached fields, for the message of a broken row. */
-export function geminiBuckets(c: GeminiCounts, names: {prompt: string; cached: string}): TokenBuckets {
-  const inside = c.thoughts > 0 && c.total !== undefined && c.total === c.prompt + c.candidates + c.tool;
+export function geminiBuckets(usage: Obj, object: string, fields: GeminiFields): TokenBuckets {
+  const count = (field: string) => countFromJson(usage[field], `${object}.${field}`);
+  const prompt = count(fields.prompt) ?? 0;
+  const candidates = count(fields.candidates) ?? 0;
+  const cached = count(fields.cached) ?? 0;
+  const thoughts = count(fields.thoughts) ?? 0;
+  const tool = count(fields.tool) ?? 0;
+  const total = count(fields.total);
+  const inside = thoughts > 0 && total !== undefined && total === prompt + candidates + tool;
   return {
-    input: minus(c.prompt, c.cached, names.prompt, names.cached) + c.tool,
-    cacheRead: c.cached,
+    input: minus(prompt, cached, `${object}.${fields.prompt}`, `${object}.${fields.cached}`) + tool,
+    cacheRead: cached,
     cacheWrite5m: 0,
     cacheWrite1h: 0,
-    output: c.candidates + (inside ? 0 : c.thoughts),
+    output: candidates + (inside ? 0 : thoughts),
   };
 }

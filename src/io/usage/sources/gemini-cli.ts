@@ -1,14 +1,22 @@
 import type {UsageRecord} from '../../../core/history/usage-record.js';
-import {geminiBuckets} from '../gemini-tokens.js';
+import {geminiBuckets, type GeminiFields} from '../gemini-tokens.js';
 import {lines, type Input, type Progress} from '../input.js';
 import {isObj, type Obj} from '../json.js';
-import {countFromJson, RowProblem, utcInstant} from '../numbers.js';
+import {RowProblem, utcInstant} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonlSource, JsonSource} from './source.js';
 
 const JSONL = 'gemini-cli.jsonl';
 const JSON_ID = 'gemini-cli.json';
+const FIELDS: GeminiFields = {
+  prompt: 'input',
+  candidates: 'output',
+  cached: 'cached',
+  thoughts: 'thoughts',
+  tool: 'tool',
+  total: 'total',
+};
 
 /**
  * Gemini CLI chat recordings (usage-formats §7a; google-gemini/gemini-cli
@@ -19,7 +27,6 @@ const JSON_ID = 'gemini-cli.json';
 function toRecord(source: string, message: Obj, file: string, line: number, session?: string): UsageRecord {
   const tokens = message['tokens'];
   if (!isObj(tokens)) throw new RowProblem('a gemini message without tokens');
-  const n = (field: string) => countFromJson(tokens[field], `tokens.${field}`) ?? 0;
   if (typeof message['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
   return {
     source,
@@ -29,17 +36,7 @@ function toRecord(source: string, message: Obj, file: string, line: number, sess
     start: utcInstant(message['timestamp'], 'timestamp'),
     modelRaw: typeof message['model'] === 'string' ? message['model'] : '',
     requests: 1,
-    tokens: geminiBuckets(
-      {
-        prompt: n('input'),
-        candidates: n('output'),
-        cached: n('cached'),
-        thoughts: n('thoughts'),
-        tool: n('tool'),
-        total: countFromJson(tokens['total'], 'tokens.total'),
-      },
-      {prompt: 'tokens.input', cached: 'tokens.cached'},
-    ),
+    tokens: geminiBuckets(tokens, 'tokens', FIELDS),
     tokensKnown: 'all',
     ...(session === undefined ? {} : {taskId: session}),
   };

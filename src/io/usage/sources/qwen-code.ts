@@ -1,12 +1,20 @@
-import {geminiBuckets} from '../gemini-tokens.js';
+import {geminiBuckets, type GeminiFields} from '../gemini-tokens.js';
 import type {Input, Progress} from '../input.js';
 import {isObj, jsonLinesWith} from '../json.js';
-import {countFromJson, RowProblem, utcInstant} from '../numbers.js';
+import {RowProblem, utcInstant} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonlSource} from './source.js';
 
 const ID = 'qwen-code.jsonl';
+const FIELDS: GeminiFields = {
+  prompt: 'promptTokenCount',
+  candidates: 'candidatesTokenCount',
+  cached: 'cachedContentTokenCount',
+  thoughts: 'thoughtsTokenCount',
+  tool: 'toolUsePromptTokenCount',
+  total: 'totalTokenCount',
+};
 
 /**
  * Qwen Code chat recordings (`~/.qwen/projects/<project>/chats/<session>.jsonl`; QwenLM/qwen-code
@@ -26,7 +34,6 @@ async function readQwen(input: Input, sink: FileSink, seen: SeenKeys, progress: 
       if (!isObj(usage)) return sink.skip();
       const uuid = typeof record['uuid'] === 'string' ? record['uuid'] : undefined;
       if (uuid !== undefined && seen.has(uuid)) return sink.duplicate();
-      const count = (field: string) => countFromJson(usage[field], `usageMetadata.${field}`) ?? 0;
       if (typeof record['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
       const session = typeof record['sessionId'] === 'string' ? record['sessionId'] : undefined;
       sink.emit({
@@ -37,17 +44,7 @@ async function readQwen(input: Input, sink: FileSink, seen: SeenKeys, progress: 
         start: utcInstant(record['timestamp'], 'timestamp'),
         modelRaw: typeof record['model'] === 'string' ? record['model'] : '',
         requests: 1,
-        tokens: geminiBuckets(
-          {
-            prompt: count('promptTokenCount'),
-            candidates: count('candidatesTokenCount'),
-            cached: count('cachedContentTokenCount'),
-            thoughts: count('thoughtsTokenCount'),
-            tool: count('toolUsePromptTokenCount'),
-            total: countFromJson(usage['totalTokenCount'], 'usageMetadata.totalTokenCount'),
-          },
-          {prompt: 'usageMetadata.promptTokenCount', cached: 'usageMetadata.cachedContentTokenCount'},
-        ),
+        tokens: geminiBuckets(usage, 'usageMetadata', FIELDS),
         tokensKnown: 'all',
         ...(session === undefined ? {} : {taskId: session}),
       });
