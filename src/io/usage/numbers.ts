@@ -78,6 +78,12 @@ export function usdFromJson(value: unknown, field: string): string | undefined {
   throw new RowProblem(`${field} is not an amount of money: ${JSON.stringify(value)}`);
 }
 
+/** Amounts are compared in dollars: an amount in another currency is a row problem, never converted. */
+export function usdOnly(currency: string, field: string): void {
+  if (currency.toLowerCase() !== 'usd')
+    throw new RowProblem(`${field} is "${currency}": only usd amounts can be compared`);
+}
+
 /** `a − b` for sources that count b inside a; b larger than a is a broken row, not a negative count. */
 export function minus(a: number, b: number, aName: string, bName: string): number {
   if (b > a) throw new RowProblem(`${bName} (${b}) is larger than ${aName} (${a}), which includes it`);

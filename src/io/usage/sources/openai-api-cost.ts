@@ -1,5 +1,5 @@
 import {isObj} from '../json.js';
-import {RowProblem, usdFromJson} from '../numbers.js';
+import {usdFromJson, usdOnly} from '../numbers.js';
 import {eachResult} from '../openai-buckets.js';
 import type {JsonSource} from './source.js';
 
@@ -17,8 +17,7 @@ export const openaiApiCost: JsonSource<typeof ID> = {
     eachResult(root, lines, sink, (result, start, line) => {
       const amount = isObj(result['amount']) ? result['amount'] : {};
       const currency = typeof amount['currency'] === 'string' ? amount['currency'] : '';
-      if (currency.toLowerCase() !== 'usd')
-        throw new RowProblem(`amount.currency is "${currency}": only usd amounts can be compared`);
+      usdOnly(currency, 'amount.currency');
       const usd = usdFromJson(amount['value'], 'amount.value');
       if (usd === undefined) return sink.skip();
       sink.emit({

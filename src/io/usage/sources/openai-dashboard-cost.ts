@@ -1,4 +1,4 @@
-import {RowProblem, usdFromText} from '../numbers.js';
+import {usdFromText, usdOnly} from '../numbers.js';
 import {openaiStart} from '../openai-dashboard.js';
 import type {CsvSource} from './source.js';
 
@@ -15,8 +15,7 @@ export const openaiDashboardCost: CsvSource<typeof ID> = {
     const usd = usdFromText(row.get('amount_value'), 'amount_value');
     if (usd === undefined) return sink.skip();
     const currency = row.get('amount_currency')?.trim() ?? '';
-    if (currency.toLowerCase() !== 'usd')
-      throw new RowProblem(`amount_currency is "${currency}": only usd amounts can be compared`);
+    usdOnly(currency, 'amount_currency');
     sink.emit({
       source: ID,
       file: sink.file,
