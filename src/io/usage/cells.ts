@@ -15,3 +15,7 @@ export const text = (value: string | undefined): string | undefined => {
 /** An optional record field, left out when the file gives no value. */
 export const opt = <K extends string, V>(key: K, value: V | undefined): {[k in K]?: V} =>
   (value === undefined || value === '' ? {} : {[key]: value}) as {[k in K]?: V};
+
+/** A row's speed column: Anthropic bills fast mode apart; any other speed is the standard one. */
+export const fastSpeed = (row: CsvRow): {speed?: 'fast'} =>
+  cell(row, 'speed')?.toLowerCase() === 'fast' ? {speed: 'fast'} : {};

@@ -1,4 +1,4 @@
-import {cell, opt} from '../cells.js';
+import {cell, fastSpeed, opt} from '../cells.js';
 import {RowProblem, usdFromText, utcInstant} from '../numbers.js';
 import type {CsvSource} from './source.js';
 
@@ -35,7 +35,7 @@ export const anthropicConsoleCost: CsvSource<typeof ID> = {
       // A charge of a tool (web_search, code_execution) with no model named is the tool's, not an unknown model's.
       ...(costType && costType !== 'token' && model === undefined ? {toolCharge: costType} : {}),
       ...opt('serviceTier', cell(row, 'usage_type')),
-      ...(cell(row, 'speed')?.toLowerCase() === 'fast' ? {speed: 'fast' as const} : {}),
+      ...fastSpeed(row),
     });
   },
 };

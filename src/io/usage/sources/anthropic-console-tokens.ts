@@ -1,4 +1,4 @@
-import {cell, opt} from '../cells.js';
+import {cell, fastSpeed, opt} from '../cells.js';
 import {countFromText, required, searches, utcInstant} from '../numbers.js';
 import type {CsvSource} from './source.js';
 
@@ -59,7 +59,7 @@ export const anthropicConsoleTokens: CsvSource<typeof ID> = {
         ...opt('contextTier', contextTier(cell(row, 'context_window'))),
         ...searches(countFromText(row.get('web_search_count'), 'web_search_count')),
         ...opt('serviceTier', cell(row, 'usage_type')),
-        ...(cell(row, 'speed')?.toLowerCase() === 'fast' ? {speed: 'fast' as const} : {}),
+        ...fastSpeed(row),
       });
     };
   },
