@@ -1,7 +1,9 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {detectSource} from '../../src/io/usage/import.js';
 import {accounts, AGENTS, byok, importJson, tokenTotals} from './agent-import.js';
+import {scratchDir} from '../scratch.js';
 
 const FILE = `${AGENTS}/aider/analytics.jsonl`;
 
@@ -35,6 +37,30 @@ describe("vibe-cost import: Aider's analytics log", () => {
     expect(doc.unknownModels).toEqual([expect.objectContaining({name: 'openrouter/REDACTED', records: 1})]);
     // cost 0.033 + 0.042, never total_cost (0.033 + 0.075 + …).
     expect(doc.reported?.totalUsd).toBe('0.075');
+  });
+
+  it('rejects a call that gives one count without the other: the missing one is not known, not zero', async () => {
+    const dir = scratchDir('vc-aider-');
+    const file = join(dir, 'analytics.jsonl');
+    const call = (counts: string) =>
+      `{"event": "message_send", "properties": {"main_model": "anthropic/claude-sonnet-4-5-20250929", ${counts}}, "user_id": "u", "time": 1773655600}`;
+    writeFileSync(
+      file,
+      [
+        call('"prompt_tokens": 1000, "completion_tokens": 10'),
+        call('"completion_tokens": 20'),
+        call('"prompt_tokens": 3000'),
+      ].join('\n'),
+    );
+    const doc = await importJson([dir]);
+    expect(doc.files.map(({file: _, ...account}) => account)).toEqual([
+      {source: 'aider.analytics', read: 3, imported: 1, duplicates: 0, rejected: 2, skipped: 0},
+    ]);
+    expect(doc.rejected.map((r) => r.slice(r.indexOf('analytics.jsonl')))).toEqual([
+      'analytics.jsonl:2: properties.prompt_tokens is empty',
+      'analytics.jsonl:3: properties.completion_tokens is empty',
+    ]);
+    expect(tokenTotals(doc)).toMatchObject({input: 1000, output: 10});
   });
 
   it('is told by its content, not its name; a near miss names it as closest', () => {

@@ -1,6 +1,6 @@
 import {lines, type Input, type Progress} from '../input.js';
 import {isObj} from '../json.js';
-import {countFromJson, RowProblem, unixInstant, usdFromJson} from '../numbers.js';
+import {countFromJson, required, RowProblem, unixInstant, usdFromJson} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonlSource} from './source.js';
@@ -48,12 +48,19 @@ async function readAider(input: Input, sink: FileSink, seen: SeenKeys, progress:
         start: unixInstant(time, 'time'),
         modelRaw: typeof p['main_model'] === 'string' ? p['main_model'] : '',
         requests: 1,
+        // Aider sends both counts with every call: one alone is a damaged line, not a call of zero tokens.
         tokens: {
-          input: countFromJson(p['prompt_tokens'], 'properties.prompt_tokens') ?? 0,
+          input: required(
+            countFromJson(p['prompt_tokens'], 'properties.prompt_tokens'),
+            'properties.prompt_tokens',
+          ),
           cacheRead: 0,
           cacheWrite5m: 0,
           cacheWrite1h: 0,
-          output: countFromJson(p['completion_tokens'], 'properties.completion_tokens') ?? 0,
+          output: required(
+            countFromJson(p['completion_tokens'], 'properties.completion_tokens'),
+            'properties.completion_tokens',
+          ),
         },
         tokensKnown: 'no-cache-split',
         ...(usd === undefined || Number(usd) === 0
