@@ -1,4 +1,4 @@
-import {ZERO, type Money} from '../core/money.js';
+import {Money, ZERO} from '../core/money.js';
 import {formatUsd} from './format.js';
 import {usd as usdText} from './json.js';
 
@@ -7,6 +7,10 @@ export function figure(usd: Money | undefined, complete: boolean): string {
   if (complete) return formatUsd(usd ?? ZERO);
   return !usd || usd.isZero() ? 'unknown' : `≥${formatUsd(usd)}`;
 }
+
+/** A quantile of simulated bills (a statistic the sketch keeps as a number), ≥ where the bills are lower bounds. */
+export const quantileFigure = (value: number, complete: boolean): string =>
+  `${complete ? '' : '≥'}${formatUsd(new Money(value.toFixed(2)))}`;
 
 /** The same figure in JSON: the amount known so far, and whether it is all of it. */
 export const figureJson = (usd: Money | undefined, complete: boolean) => ({

@@ -3,6 +3,7 @@ import type {SheetSummary} from '../core/pricing/model-price.js';
 import type {Scenario} from '../core/simulation/scenario.js';
 import {DEFAULT_P90_TO_MEDIAN} from '../core/simulation/profile.js';
 import {chartPoints, renderLineChart} from './chart.js';
+import {quantileFigure} from './figure.js';
 import {formatFixed, formatUsd, plural} from './format.js';
 import {scenarioJson, SCHEMA_VERSION, strategyJson, usd} from './json.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
@@ -54,7 +55,7 @@ function rows(result: MonthSimResult): string[][] {
     return [
       f.name,
       `${o.complete ? '' : '≥'}${formatUsd(f.mean)}`,
-      ...f.quantiles.map(dollars),
+      ...f.quantiles.map((q) => quantileFigure(q, o.complete)),
       formatFixed(f.unservedPerMonth, 1),
     ];
   });

@@ -6,7 +6,7 @@ import type {SubscriptionReport} from '../core/subscription/subscription-report.
 import type {LimitSensitivity} from '../core/subscription/limit-sensitivity.js';
 import type {SubscriptionBreakeven} from '../core/subscription/subscription-breakeven.js';
 import type {SetupMonth} from '../core/subscription/timeline.js';
-import {figure} from './figure.js';
+import {figure, quantileFigure} from './figure.js';
 import {formatCount, formatFixed, formatUsd, plural} from './format.js';
 import {scenarioJson, SCHEMA_VERSION, strategyJson, usd} from './json.js';
 import type {Style} from './style.js';
@@ -179,13 +179,12 @@ function simulatedRows(report: SubscriptionReport): string[][] {
   const runs = Math.max(1, sim.runs);
   const share = (n: number, of: number) => `${Math.round((n / Math.max(1, of)) * 100)}%`;
   const perMonth = (n: number) => formatFixed(n / runs, 1);
-  const dollars = (v: number) => formatUsd(new Money(v.toFixed(2)));
   return sim.outcomes.map((o) => {
     const sub = o.strategy.settings.subscription;
     return [
       o.strategy.label,
       `${o.complete ? '' : '≥'}${formatUsd(o.totalUsd.div(runs))}`,
-      ...[0.1, 0.5, 0.9].map((q) => dollars(o.bills.quantile(q))),
+      ...[0.1, 0.5, 0.9].map((q) => quantileFigure(o.bills.quantile(q), o.complete)),
       sub ? share(o.monthsLimited, sim.runs) : '-',
       sub ? share(o.daysLimited, sim.runs * sim.days) : '-',
       sub ? perMonth(o.waitedHours) : '-',

@@ -265,6 +265,23 @@ describe('vibe-cost simulate --runs (the month simulation)', () => {
     expect((await cli(args)).stdout).toContain(`$${platform.quantilesUsd.p50}`);
   });
 
+  it('with a price missing, every quantile is marked a lower bound like the mean', async () => {
+    const r = await cli([
+      'simulate',
+      '--runs',
+      '20',
+      '--seed',
+      '7',
+      '--prices',
+      'test/fixtures/no-cache-prices.json',
+      '--wide',
+    ]);
+    const byok = r.stdout.split('\n').find((l) => l.startsWith('BYOK')) ?? '';
+    // Mean, p10, p50, p90, p99: five figures, each ≥.
+    expect(byok.match(/≥\$/g)).toHaveLength(5);
+    expect(byok).not.toMatch(/ \$/);
+  });
+
   it('--tasks and --runs together is a usage error', async () => {
     expect((await cli(['simulate', '--tasks', '10', '--runs', '5'])).code).toBe(2);
   });

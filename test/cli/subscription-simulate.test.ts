@@ -13,6 +13,8 @@ interface MonthJson {
   tasks: {total: number; onSubscription: number; overflow: number; unserved: Record<string, number>};
 }
 
+const NO_CACHE_PRICES = 'test/fixtures/no-cache-prices.json';
+
 const json = async (args: string[]) => {
   const r = await cli([...args, '--json']);
   expect(r.stderr).toBe('');
@@ -86,33 +88,37 @@ describe('simulate --subscription (the real binary)', () => {
 
   it('with a price missing, prints lower bounds and claims neither cheaper nor dearer', async () => {
     // The profile's model without its cache prices: every bill is a lower bound.
-    const sheet = join(scratchDir('sheet-'), 'no-cache.json');
-    writeFileSync(
-      sheet,
-      JSON.stringify({
-        schemaVersion: 1,
-        provider: 'anthropic',
-        byokable: true,
-        asOf: '2026-08-01',
-        source: 'test',
-        models: [
-          {
-            id: 'claude-sonnet-4-6',
-            displayName: 'Sonnet',
-            capability: 'frontier',
-            usdPerMTok: {input: '3', output: '15'},
-            asOf: '2026-08-01',
-            source: 'test',
-          },
-        ],
-      }),
-    );
-    const r = await cli(['simulate', '--subscription', 'claude-max-5x', '--prices', sheet, '--wide']);
+    const r = await cli([
+      'simulate',
+      '--subscription',
+      'claude-max-5x',
+      '--prices',
+      NO_CACHE_PRICES,
+      '--wide',
+    ]);
     expect(r.stderr).toBe('');
     const verdict = r.stdout.replace(/\s+/g, ' ');
     expect(verdict).toMatch(/your key alone \(BYOK\) ≥\$[\d,.]+ a month, platform-paid ≥\$/);
     expect(verdict).toContain('not known to cost more or less than your key alone (BYOK)');
     expect(verdict).not.toMatch(/a month (more|less) than your key alone/);
+  });
+
+  it('with a price missing, the simulated months mark their quantiles a lower bound like their mean', async () => {
+    const r = await cli([
+      'simulate',
+      '--subscription',
+      'claude-max-5x',
+      '--runs',
+      '5',
+      '--seed',
+      '7',
+      '--prices',
+      NO_CACHE_PRICES,
+      '--wide',
+    ]);
+    const byok = r.stdout.split('\n').filter((l) => l.startsWith('BYOK'))[1] ?? '';
+    // Mean, p10, p50, p90: four figures, each ≥.
+    expect(byok.match(/≥\$/g)).toHaveLength(4);
   });
 
   it.each([
