@@ -4,7 +4,7 @@ import type {Strategy} from '../routing/strategy.js';
 import type {WorkingDay} from '../simulation/profile.js';
 import type {Scenario} from '../simulation/scenario.js';
 import {workingDay} from './month-tasks.js';
-import {coversProfile, keyProviders, subscriptionSetup} from './setups.js';
+import {keyProviders, subscriptionSetup} from './setups.js';
 import type {SubscriptionPlan} from './subscription-plan.js';
 import {
   expectedSubscriptionMonth,
@@ -42,14 +42,6 @@ export function subscriptionStrategies(
     paths.platform,
     ...plans.flatMap((plan) => onLimits.flatMap((onLimit) => subscriptionSetup(keys, plan, onLimit) ?? [])),
   ];
-}
-
-/** Plans among `plans` that run none of the profile's models: no candidate, said so by the caller. */
-export function plansCoveringNothing(
-  scenario: Scenario,
-  plans: readonly SubscriptionPlan[],
-): SubscriptionPlan[] {
-  return plans.filter((p) => !coversProfile(scenario, p));
 }
 
 export function subscriptionReport(

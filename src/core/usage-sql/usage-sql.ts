@@ -22,9 +22,6 @@ export interface UsageSqlOptions {
   readonly checked?: boolean;
 }
 
-/** The columns every aggregated row has, in order (the `vibe-cost.aggregated` source reads them). */
-export const AGGREGATE_KEYS = ['day', 'model', 'provider', 'tier'] as const;
-
 export const PROMPT =
   'COALESCE(input_tokens, 0) + COALESCE(cache_read_tokens, 0) + COALESCE(cache_write_5m_tokens, 0) + COALESCE(cache_write_1h_tokens, 0)';
 
