@@ -137,7 +137,6 @@ export function platformMonth(
   });
   const sum = (pick: (s: SegmentMonth) => Money) =>
     segments.reduce((total, s) => total.add(pick(s).mul(s.users)), ZERO);
-  const after = (s: SegmentMonth) => (s.leaves && s.onByok ? s.onByok.marginUsd : s.stays.marginUsd);
   return {
     segments,
     users: inputs.reduce((n, s) => n + s.users, 0),
@@ -145,10 +144,15 @@ export function platformMonth(
     providerCostUsd: sum((s) => s.stays.providerCostUsd),
     freeCostUsd: sum((s) => s.stays.freeCostUsd),
     marginUsd: sum((s) => s.stays.marginUsd),
-    marginAfterChurnUsd: sum(after),
+    marginAfterChurnUsd: sum(marginAfterChurn),
     usersLeaving: segments.reduce((n, s) => n + (s.leaves ? s.users : 0), 0),
     complete: segments.every((s) => s.stays.complete && (s.onByok?.complete ?? true)),
   };
+}
+
+/** A user's margin once churn is counted: on their own key if they are expected to leave for it. */
+function marginAfterChurn(s: SegmentMonth): Money {
+  return s.leaves && s.onByok ? s.onByok.marginUsd : s.stays.marginUsd;
 }
 
 /** The population on the plan with the builder's change applied: a markup, a free cap. */
@@ -204,8 +208,7 @@ export function sweepFreeCap(
     const result = platformMonth(withPlan(inputs, {freeCap: cap}), options);
     const freeUsers = result.segments.reduce((n, s) => n + (s.stays.month.served.free > 0 ? s.users : 0), 0);
     const paying = result.segments[convertsTo] as SegmentMonth;
-    const perConvert = paying.leaves && paying.onByok ? paying.onByok.marginUsd : paying.stays.marginUsd;
-    const conversionValueUsd = perConvert.mul(freeUsers * conversionRate);
+    const conversionValueUsd = marginAfterChurn(paying).mul(freeUsers * conversionRate);
     return {
       value: cap,
       result,
