@@ -6,12 +6,26 @@ import type {JsonSource} from './source.js';
 
 const ID = 'amp.thread';
 
+/** The assistant messages of a thread by messageId (the first of an id, as a search from the start finds it). */
+function assistantMessages(messages: unknown): Map<number, Obj> {
+  const byId = new Map<number, Obj>();
+  if (!Array.isArray(messages)) return byId;
+  for (const m of messages) {
+    if (
+      isObj(m) &&
+      m['role'] === 'assistant' &&
+      typeof m['messageId'] === 'number' &&
+      !byId.has(m['messageId'])
+    )
+      byId.set(m['messageId'], m);
+  }
+  return byId;
+}
+
 /** The cache counts of the assistant message an event paid for (the ledger event itself has none). */
-function cacheOf(messages: unknown, messageId: unknown): {read: number; write: number} {
-  if (!Array.isArray(messages) || typeof messageId !== 'number') return {read: 0, write: 0};
-  const message = messages.find(
-    (m): m is Obj => isObj(m) && m['role'] === 'assistant' && m['messageId'] === messageId,
-  );
+function cacheOf(messages: Map<number, Obj>, messageId: unknown): {read: number; write: number} {
+  if (typeof messageId !== 'number') return {read: 0, write: 0};
+  const message = messages.get(messageId);
   const usage = message && isObj(message['usage']) ? message['usage'] : {};
   return {
     read: countFromJson(usage['cacheReadInputTokens'], 'usage.cacheReadInputTokens') ?? 0,
@@ -28,6 +42,8 @@ function cacheOf(messages: unknown, messageId: unknown): {read: number; write: n
 function readThread(root: unknown, where: WeakMap<object, number>, sink: FileSink, seen: SeenKeys): void {
   if (!isObj(root) || !isObj(root['usageLedger']) || !Array.isArray(root['usageLedger']['events'])) return;
   const thread = typeof root['id'] === 'string' ? root['id'] : undefined;
+  // Looked up once per thread: a search of the messages for each event grew with the square of its length.
+  const messages = assistantMessages(root['messages']);
   for (const event of root['usageLedger']['events']) {
     if (!isObj(event)) continue;
     const line = where.get(event) ?? 0;
@@ -39,7 +55,7 @@ function readThread(root: unknown, where: WeakMap<object, number>, sink: FileSin
       const id = typeof event['id'] === 'string' ? event['id'] : undefined;
       if (id !== undefined && seen.has(id)) return sink.duplicate();
       if (typeof event['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
-      const cache = cacheOf(root['messages'], event['toMessageId']);
+      const cache = cacheOf(messages, event['toMessageId']);
       const usd = usdFromJson(event['credits'], 'credits');
       sink.emit({
         source: ID,
