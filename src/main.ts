@@ -88,10 +88,8 @@ async function main(args: string[]): Promise<void> {
     // --no-key is a flag of its own (a user who will not manage a key), not the negation of --key.
     .parserConfiguration({'boolean-negation': false})
     .option('debug', {type: 'boolean', describe: 'print stack traces on errors', global: true})
-    .demandCommand(
-      1,
-      'name a command: simulate, recommend, breakeven, import, prices, sql, dashboard or completion',
-    )
+    // fail() below says which commands there are.
+    .demandCommand(1, 'name a command')
     .strict()
     .version(VERSION)
     .help()

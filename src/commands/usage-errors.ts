@@ -18,9 +18,8 @@ export interface UsageMessage {
   readonly hint: string;
 }
 
-/** What each command misses when a word it needs is not there. */
+/** What each command misses when a word it needs is not there (no command at all: see missing()). */
 const MISSING: Record<string, string> = {
-  '': 'name a command: simulate, recommend, breakeven, import, prices, dashboard or completion',
   prices: 'prices: name an action: list, show, validate or update',
   'prices show': 'prices show: name a model, as in vibe-cost prices show claude-sonnet-4-5',
   'prices validate':
@@ -72,9 +71,15 @@ export function usageMessage(raw: string, ctx: UsageContext): UsageMessage {
     // A word that is not a command or action makes yargs ask for one: say which word it did not know.
     const extra = ctx.words[command.length];
     if (extra !== undefined) return at(unknownWord(extra, command, ctx));
-    return at(MISSING[command.join(' ')] ?? `${command.join(' ')}: missing an argument`);
+    return at(missing(command.join(' '), ctx.commands));
   }
   return at(raw.replace(/\s*\n\s*/g, '; '));
+}
+
+/** The list of commands is the parser's own, so that a command added is a command offered. */
+function missing(command: string, commands: readonly string[]): string {
+  if (command === '') return `name a command: ${commands.slice(0, -1).join(', ')} or ${commands.at(-1)}`;
+  return MISSING[command] ?? `${command}: missing an argument`;
 }
 
 function unknownWord(word: string, command: readonly string[], ctx: UsageContext): string {

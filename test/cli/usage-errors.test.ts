@@ -11,7 +11,10 @@ const CASES: [string[], string][] = [
   [['prices', 'lst'], 'prices: unknown action "lst"; did you mean list?'],
   [['prices', 'show'], 'prices show: name a model, as in vibe-cost prices show claude-sonnet-4-5'],
   [['prices'], 'prices: name an action: list, show, validate or update'],
-  [[], 'name a command: simulate, recommend, breakeven, import, prices, dashboard or completion'],
+  [
+    [],
+    'name a command: simulate, recommend, breakeven, import, platform, prices, sql, dashboard or completion',
+  ],
   [['simulate', '--format', 'xml'], '--format: "xml" is not one of table, json, csv, markdown'],
   [['import', 'x.csv', '--source', 'codex'], '--source: "codex" is not one of'],
   [['simulate', '--tasks'], '--tasks needs a value'],
