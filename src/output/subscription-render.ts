@@ -365,9 +365,10 @@ export function subscriptionJson(report: SubscriptionReport, prices: readonly Sh
             setups: sim.outcomes.map((o) => ({
               id: o.strategy.id,
               meanUsd: usd(o.totalUsd.div(runs)),
-              p10Usd: o.bills.quantile(0.1),
-              p50Usd: o.bills.quantile(0.5),
-              p90Usd: o.bills.quantile(0.9),
+              // Decimal strings, to the cent, as the month simulation writes its quantiles.
+              p10Usd: o.bills.quantile(0.1).toFixed(2),
+              p50Usd: o.bills.quantile(0.5).toFixed(2),
+              p90Usd: o.bills.quantile(0.9).toFixed(2),
               monthsLimitedShare: o.monthsLimited / runs,
               daysLimitedShare: o.daysLimited / (runs * sim.days),
               waitedHoursPerMonth: o.waitedHours / runs,

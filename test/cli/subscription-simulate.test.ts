@@ -121,6 +121,19 @@ describe('simulate --subscription (the real binary)', () => {
     expect(byok.match(/≥\$/g)).toHaveLength(4);
   });
 
+  it('the simulated months write their bill quantiles in JSON as decimal strings, the figures the table shows', async () => {
+    const args = ['simulate', '--subscription', 'claude-max-5x', '--runs', '5', '--seed', '7', '--wide'];
+    const doc = JSON.parse((await cli([...args, '--json'])).stdout) as {
+      simulation: {setups: {id: string; p10Usd: unknown; p50Usd: unknown; p90Usd: unknown}[]};
+    };
+    const key = doc.simulation.setups.find((s) => s.id === 'claude-max-5x+key');
+    for (const q of [key?.p10Usd, key?.p50Usd, key?.p90Usd]) expect(q).toMatch(/^\d+\.\d\d$/);
+    const row = (await cli(args)).stdout
+      .split('\n')
+      .filter((l) => l.startsWith('Claude Max 5×, your key'))[1];
+    expect(row).toContain(`$${key?.p50Usd as string}`);
+  });
+
   it.each([
     [['--subscription', 'nope'], /unknown subscription "nope"/],
     [['--subscription', 'copilot-pro-legacy'], /runs none of the profile's models \(claude-sonnet-4-6\)/],
