@@ -29,6 +29,14 @@ export function feeBearingRequests(plan: Plan, before: number, requests: number)
 }
 
 /**
+ * The list cost of the fee-bearing `part` of a task's (or a day's) `requests`: every request costs
+ * the list price over the requests, so a task the waiver ends in pays on the rest, pro rata.
+ */
+export function feeBearingShare(listUsd: Money, part: number, requests: number): Money {
+  return part > 0 ? listUsd.mul(part).div(requests) : ZERO;
+}
+
+/**
  * What the platform takes on BYOK usage: its per-token fee on every token, plus its percentage of
  * the list cost of the requests past the waiver (each request at what it actually cost).
  */

@@ -1,6 +1,7 @@
 import {
   byokFee,
   feeBearingRequests,
+  feeBearingShare,
   platformCharge,
   PlatformMonths,
   type CreditMonth,
@@ -558,7 +559,9 @@ export class Replay {
       const byok = {
         listUsd: list[0] as Money,
         tokens: counted[0] as number,
-        feeBearingListUsd: (list[FEE_BEARING] as Money).add((list[WAIVER_END] as Money).mul(past).div(all)),
+        feeBearingListUsd: (list[FEE_BEARING] as Money).add(
+          feeBearingShare(list[WAIVER_END] as Money, past, all),
+        ),
       };
       let dayUsd = byok.listUsd.add(byokFee(plan, byok));
       const usage = platformCharge(plan, {listUsd: list[1] as Money, tokens: counted[1] as number});

@@ -1,6 +1,7 @@
 import {
   byokFee,
   feeBearingRequests,
+  feeBearingShare,
   platformCharge,
   PlatformMonths,
   type CreditMonth,
@@ -353,12 +354,11 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       if (decision.path === 'byok') {
         const requests = cls.requestsPerTask;
         const list = count === 1 ? unit.listUsd : unit.listUsd.mul(count);
-        // Every request of a task costs the task's list price over its requests.
         const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
         const fee = byokFee(plan, {
           listUsd: list,
           tokens: unit.tokens * count,
-          feeBearingListUsd: feeBearing > 0 ? unit.listUsd.mul(feeBearing).div(requests) : ZERO,
+          feeBearingListUsd: feeBearingShare(unit.listUsd, feeBearing, requests),
         });
         byokRequestsThisMonth += requests * count;
         charges.byokListUsd = plus(charges.byokListUsd, list);

@@ -1,4 +1,4 @@
-import {feeBearingRequests, floatCharges, monthCharges} from '../billing/charges.js';
+import {feeBearingRequests, feeBearingShare, floatCharges, monthCharges} from '../billing/charges.js';
 import {Money, ZERO} from '../money.js';
 import {ratesFor, splitByTier, type Tier} from '../pricing/context-tiers.js';
 import type {ModelPrice, Rates} from '../pricing/model-price.js';
@@ -583,7 +583,7 @@ function monthBill(
       listUsd: usd(BYOK),
       tokens: counted[BYOK] as number,
       feeBearingListUsd:
-        past === 0 ? usd(FEE_BEARING) : usd(FEE_BEARING).add(usd(WAIVER_END).mul(past).div(all)),
+        past === 0 ? usd(FEE_BEARING) : usd(FEE_BEARING).add(feeBearingShare(usd(WAIVER_END), past, all)),
     },
     {listUsd: usd(PLATFORM), tokens: counted[PLATFORM] as number, tasks: m.platformTasks, blocked: m.blocked},
   );

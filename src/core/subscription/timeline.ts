@@ -1,4 +1,9 @@
-import {feeBearingRequests, monthCharges, subscriptionMonthCharges} from '../billing/charges.js';
+import {
+  feeBearingRequests,
+  feeBearingShare,
+  monthCharges,
+  subscriptionMonthCharges,
+} from '../billing/charges.js';
 import type {Plan} from '../billing/plan.js';
 import {ZERO, type Money} from '../money.js';
 import type {Priced} from '../pricing/context-tiers.js';
@@ -194,14 +199,13 @@ class PaidSums {
       this.platform.tasks++;
       return;
     }
-    // The BYOK fee waiver covers the month's first requests: a task it ends in pays on the rest, pro rata.
     const feeBearing = feeBearingRequests(plan, this.byok.requests, t.task.requests);
     this.byok.requests += t.task.requests;
     this.byok.listUsd = this.byok.listUsd.add(t.list.usd);
     this.byok.tokens += tokens;
     if (feeBearing > 0)
       this.byok.feeBearingListUsd = this.byok.feeBearingListUsd.add(
-        t.list.usd.mul(feeBearing).div(t.task.requests),
+        feeBearingShare(t.list.usd, feeBearing, t.task.requests),
       );
   }
 
