@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {UsageError} from '../../errors.js';
 
 /** Where one agent writes its usage on this machine, and whether it is there. */
-export interface AgentPlace {
+interface AgentPlace {
   readonly agent: string;
   readonly path: string;
   /** Set when the place exists but cannot be read as it is (a SQLite database): what to run instead. */
@@ -23,7 +23,7 @@ const EXTENSIONS: readonly (readonly [string, string])[] = [
  * (CLAUDE_CONFIG_DIR, CODEX_HOME, OPENCODE_DATA_DIR, AMP_DATA_DIR, XDG_DATA_HOME, XDG_CONFIG_HOME,
  * APPDATA). Cursor keeps no usage on disk (its dashboard exports a CSV), so it has no place here.
  */
-export function agentPlaces(env: Readonly<Record<string, string | undefined>>, home: string): AgentPlace[] {
+function agentPlaces(env: Readonly<Record<string, string | undefined>>, home: string): AgentPlace[] {
   const set = (name: string) => (env[name] !== undefined && env[name] !== '' ? env[name] : undefined);
   const data = set('XDG_DATA_HOME') ?? join(home, '.local', 'share');
   const opencode = set('OPENCODE_DATA_DIR') ?? join(data, 'opencode');
@@ -64,7 +64,7 @@ export function agentPlaces(env: Readonly<Record<string, string | undefined>>, h
 }
 
 /** The places that exist: a folder or file with something in it. */
-export function presentPlaces(places: readonly AgentPlace[]): AgentPlace[] {
+function presentPlaces(places: readonly AgentPlace[]): AgentPlace[] {
   return places.filter((p) => {
     if (!existsSync(p.path)) return false;
     const info = statSync(p.path);
@@ -73,11 +73,7 @@ export function presentPlaces(places: readonly AgentPlace[]): AgentPlace[] {
 }
 
 /** What `import` with no path says on stderr: which agents it found where, and which it looked for. */
-export function placesNote(
-  places: readonly AgentPlace[],
-  present: readonly AgentPlace[],
-  home: string,
-): string[] {
+function placesNote(places: readonly AgentPlace[], present: readonly AgentPlace[], home: string): string[] {
   const short = (path: string) => (path.startsWith(home) ? `~${path.slice(home.length)}` : path);
   const found = new Set(present.map((p) => p.agent));
   const missing = [...new Set(places.map((p) => p.agent.replace(/ \(.*\)$/, '')))].filter(

@@ -22,7 +22,7 @@ const TOKENS = {
  * The columns other engines write (`vibe-cost sql`, `import --engine duckdb`, a warehouse's own
  * query): the README's "Aggregated usage" table documents them. Renaming one breaks those producers.
  */
-export const AGGREGATED_COLUMNS = ['day', 'model', 'tier', 'requests', ...Object.values(TOKENS)] as const;
+const AGGREGATED_COLUMNS = ['day', 'model', 'tier', 'requests', ...Object.values(TOKENS)] as const;
 
 function count(row: CsvRow, column: string): number {
   return required(countFromText(row.get(column), column), column);
