@@ -4,7 +4,11 @@ import {parseMoney} from '../core/money.js';
 import {ON_LIMIT, type OnLimit} from '../core/routing/router.js';
 import type {Scenario} from '../core/simulation/scenario.js';
 import {coversProfile} from '../core/subscription/setups.js';
-import {withLimit, type SubscriptionPlan} from '../core/subscription/subscription-plan.js';
+import {
+  withLimit,
+  type SubscriptionChoice,
+  type SubscriptionPlan,
+} from '../core/subscription/subscription-plan.js';
 import {bundledNames, bundledSubscriptionPlans, loadSubscriptionPlan} from '../io/load-data.js';
 
 const GROUP = 'Subscriptions (Claude Max, ChatGPT Pro, Cursor, Copilot, Google AI):';
@@ -40,11 +44,6 @@ export interface SubscriptionArgs {
   subscription?: string[] | undefined;
   'on-limit'?: string[] | undefined;
   limit?: string[] | undefined;
-}
-
-export interface SubscriptionChoice {
-  readonly plans: SubscriptionPlan[];
-  readonly onLimits: OnLimit[];
 }
 
 /** The plans and choices the flags ask for; undefined without --subscription (every output as before). */

@@ -11,8 +11,7 @@ import {noGroup, type GroupReplay} from '../core/history/groups.js';
 import type {DuckDbImportOptions} from './usage/duckdb/import-duckdb.js';
 import {importUsage, type ImportOptions} from './usage/import.js';
 import {sourceById} from './usage/sources/registry.js';
-import type {OnLimit} from '../core/routing/router.js';
-import type {SubscriptionPlan} from '../core/subscription/subscription-plan.js';
+import type {SubscriptionChoice} from '../core/subscription/subscription-plan.js';
 import {SubscriptionReplay, type SubscriptionReplayResult} from '../core/history/subscription-replay.js';
 
 export {nothingImported} from './usage/import.js';
@@ -31,10 +30,7 @@ export interface HistoryOptions extends ImportOptions {
   /** Replay each team's (project's, user's) rows apart too, as an account of its own. */
   readonly by?: Dimension;
   /** Vendor plans to replay the requests against, with the choices past their limits. */
-  readonly subscriptions?: {
-    readonly plans: readonly SubscriptionPlan[];
-    readonly onLimits: readonly OnLimit[];
-  };
+  readonly subscriptions?: SubscriptionChoice;
 }
 
 export interface History {

@@ -22,8 +22,7 @@ import {KEY_WORTH_USD_PER_MONTH} from '../core/advice/recommend.js';
 import {formatCount, formatUsd, formatNumber, plural} from '../output/format.js';
 import {chartPoints, renderLineChart, type ChartMarker, type ChartSeries} from '../output/chart.js';
 import {PATH_NAMES} from '../output/describe.js';
-import type {OnLimit} from '../core/routing/router.js';
-import type {SubscriptionPlan} from '../core/subscription/subscription-plan.js';
+import type {SubscriptionChoice} from '../core/subscription/subscription-plan.js';
 import {subscriptionReport} from '../core/subscription/subscription-report.js';
 import {recommendSubscriptionLines} from '../output/subscription-render.js';
 import {markupValue, type ChartView, type Inputs} from './state.js';
@@ -43,10 +42,7 @@ export interface Context {
   /** The platform's users, for the builder's chart: the bundled population, loaded at opening. */
   readonly population?: PopulationProfiles;
   /** Vendor plans given with --subscription, weighed beside the paths in the reasons panel. */
-  readonly subscriptions?: {
-    readonly plans: readonly SubscriptionPlan[];
-    readonly onLimits: readonly OnLimit[];
-  };
+  readonly subscriptions?: SubscriptionChoice;
 }
 
 export interface PopulationProfiles {

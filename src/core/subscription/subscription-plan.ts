@@ -1,4 +1,5 @@
 import type {Money} from '../money.js';
+import type {OnLimit} from '../routing/router.js';
 import {Reader} from '../json-reader.js';
 
 /** What a limit counts. `tokens` are every token but cache reads; `usd` is usage at list prices. */
@@ -141,4 +142,10 @@ export function withLimit(plan: SubscriptionPlan, id: string, count: Money, sour
     return {...rest, count, estimate: false, source};
   });
   return {...plan, limits};
+}
+
+/** The plans given with --subscription and the choices past their limits, as each command weighs them. */
+export interface SubscriptionChoice {
+  readonly plans: readonly SubscriptionPlan[];
+  readonly onLimits: readonly OnLimit[];
 }
