@@ -1,4 +1,4 @@
-import {lines, type Input, type Progress} from '../input.js';
+import {linesWith, type Input, type Progress} from '../input.js';
 import {isObj} from '../json.js';
 import {countFromJson, required, RowProblem, unixInstant, usdFromJson} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
@@ -18,8 +18,7 @@ const ID = 'aider.analytics';
  * "Tokens: 2.3k sent" are rounded.
  */
 async function readAider(input: Input, sink: FileSink, seen: SeenKeys, progress: Progress): Promise<void> {
-  for await (const [text, n] of lines(input, progress)) {
-    if (!text.includes('"message_send"')) continue;
+  for await (const [text, n] of linesWith(input, progress, '"message_send"')) {
     let entry: unknown;
     try {
       entry = JSON.parse(text);
