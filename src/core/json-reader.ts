@@ -122,6 +122,12 @@ export class Reader {
     return value;
   }
 
+  /** Fails on `field` unless the shares of its items add up to 1. */
+  sharesOfOne(field: string, items: readonly {readonly share: number}[]): void {
+    const total = items.reduce((sum, item) => sum + item.share, 0);
+    if (Math.abs(total - 1) > 1e-9) this.fail(field, `shares must add up to 1, they add up to ${total}`);
+  }
+
   /** A list of at least two positive, non-decreasing numbers: quantiles of a distribution. */
   quantiles(field: string): number[] {
     const value = this.obj[field];

@@ -33,8 +33,7 @@ export function parsePopulation(json: unknown, origin: string): Population {
     share: s.number('share', 0, 1),
     setup: s.oneOf('setup', SETUPS),
   }));
-  const total = segments.reduce((sum, s) => sum + s.share, 0);
-  if (Math.abs(total - 1) > 1e-9) r.fail('segments', `shares must add up to 1, they add up to ${total}`);
+  r.sharesOfOne('segments', segments);
   const convertsTo = r.has('convertsTo')
     ? r.integer('convertsTo', 0, undefined, segments.length - 1)
     : undefined;

@@ -119,8 +119,7 @@ export function parseProfile(json: unknown, origin: string): Profile {
       ...(c.has('sizeQuantiles') ? {sizeQuantiles: c.quantiles('sizeQuantiles')} : {}),
     };
   });
-  const shareSum = classes.reduce((sum, c) => sum + c.share, 0);
-  if (Math.abs(shareSum - 1) > 1e-9) r.fail('classes', `shares must add up to 1, they add up to ${shareSum}`);
+  r.sharesOfOne('classes', classes);
   const names = new Set(classes.map((c) => c.name));
   if (names.size !== classes.length) r.fail('classes', 'two classes have the same name');
   const day = r.optionalChild('day');
