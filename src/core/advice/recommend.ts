@@ -307,7 +307,7 @@ const usd = (m: Money) => displayUsd(m);
  * What `best` saves a month over `other`: the difference in bills, or ranked per solved task, what
  * best's solved tasks would cost at other's price per solved task less best's bill.
  */
-export function monthlySaving(best: Candidate, other: Candidate, per: 'task' | 'solved'): Money {
+function monthlySaving(best: Candidate, other: Candidate, per: 'task' | 'solved'): Money {
   const otherPerSolved = perSolvedUsd(other.month);
   if (per === 'task' || !otherPerSolved) return other.month.totalUsd.sub(best.month.totalUsd);
   return otherPerSolved.mul(best.month.solving.solved).sub(best.month.totalUsd);
@@ -317,7 +317,7 @@ export function monthlySaving(best: Candidate, other: Candidate, per: 'task' | '
 const costOf = (c: Candidate) => `${c.month.complete ? '' : '≥'}${usd(c.month.totalUsd)}`;
 
 /** Models named in a reason: the first, and how many more. */
-export function modelList(ids: readonly string[]): string {
+function modelList(ids: readonly string[]): string {
   return ids.length <= 1 ? (ids[0] ?? '') : `${ids[0]} and ${ids.length - 1} more`;
 }
 

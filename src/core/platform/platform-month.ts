@@ -68,7 +68,7 @@ export interface PlatformMonthResult {
   readonly complete: boolean;
 }
 
-export function setupStrategy(setup: Setup, scenario: Scenario): Strategy {
+function setupStrategy(setup: Setup, scenario: Scenario): Strategy {
   switch (setup) {
     case 'all-platform':
       return ALL_PLATFORM;

@@ -22,13 +22,13 @@ export function workingDay(scenario: Scenario): WorkingDay {
 }
 
 /** Midnight (UTC) of the d-th working day (0-based). */
-export function workingDate(d: number, days: number): number {
+function workingDate(d: number, days: number): number {
   const offset = days <= 23 ? Math.floor(d / 5) * 7 + (d % 5) : d;
   return MONTH_START + offset * DAY;
 }
 
 /** A task of class `c` at `time`, its tokens and turns as given: what it draws and what it lists at. */
-export function timedTask(
+function timedTask(
   c: ResolvedClass,
   day: WorkingDay,
   time: number,

@@ -16,7 +16,7 @@ export function coversProfile(scenario: Scenario, plan: SubscriptionPlan): boole
 }
 
 /** "the vendor's extra usage at API rates", "$0.04 a premium request": what `extra` buys on this plan. */
-export function extraWords(plan: SubscriptionPlan): string | undefined {
+function extraWords(plan: SubscriptionPlan): string | undefined {
   const offer = vendorExtra(plan);
   if (!offer) return undefined;
   if (offer.kind === 'api-rates') return "the vendor's extra usage at API rates";

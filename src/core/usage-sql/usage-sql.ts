@@ -197,7 +197,7 @@ export function statusCtes(options: UsageSqlOptions): string[] {
 }
 
 /** Every CTE up to `tiered`: the kept calls, each with its tier. */
-export function tieredCtes(options: UsageSqlOptions): string[] {
+function tieredCtes(options: UsageSqlOptions): string[] {
   const ops = DIALECT_OPS[options.dialect];
   const source = SOURCE_SQL[options.source];
   const keep = source.keep.join(', ');
