@@ -14,16 +14,16 @@ import {wrapProse} from './text-width.js';
 const perDay = (m: Money) => m.toDecimalPlaces(2).toString();
 const name = (p: PathKind | 'equal') => (p === 'equal' ? 'both cost the same' : PATH_NAMES[p]);
 
-function describeCrossing(c: Crossing): string {
+function describeCrossing(c: Crossing, complete: boolean): string {
   const costs = (Object.entries(c.monthlyUsd) as [PathKind, Money][])
-    .map(([p, v]) => `${PATH_NAMES[p]} ${formatUsd(v)}`)
+    .map(([p, v]) => `${PATH_NAMES[p]} ${complete ? '' : '≥'}${formatUsd(v)}`)
     .join(', ');
   const after =
     c.cheaperAbove === 'equal' ? 'both cost the same' : `${PATH_NAMES[c.cheaperAbove]} is cheaper`;
   return `from ${plural(c.tasksPerMonth, 'task')} a month (${perDay(c.tasksPerDay)} a day) ${after} (${costs}); below it, ${c.cheaperBelow === 'equal' ? 'they cost the same' : `${PATH_NAMES[c.cheaperBelow]} is cheaper`}`;
 }
 
-function describePair(pair: PathPair, max: number): string[] {
+function describePair(pair: PathPair, max: number, complete: boolean): string[] {
   const title = `${PATH_NAMES[pair.a]} vs ${PATH_NAMES[pair.b]}:`;
   if (pair.crossings.length === 0) {
     const which = pair.cheaperThroughout ?? 'equal';
@@ -31,7 +31,7 @@ function describePair(pair: PathPair, max: number): string[] {
       `${title} ${which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`} at every volume up to ${plural(max, 'task')} a day: no breakeven.`,
     ];
   }
-  return [title, ...pair.crossings.map((c) => `  - ${describeCrossing(c)}`)];
+  return [title, ...pair.crossings.map((c) => `  - ${describeCrossing(c, complete)}`)];
 }
 
 /**
@@ -46,13 +46,18 @@ function solvedLines(result: BreakevenResult, scenario: Scenario): string[] {
   if (!byok || !platform)
     return ['In solved tasks: not known (a model without a solve rate; --solve-rates FILE).'];
   const same = byok.solved === platform.solved;
+  const lower = result.complete ? '' : '≥';
   return [
-    `In solved tasks, at ${plural(scenario.profile.tasksPerDay, 'task')} a day: BYOK ${formatUsd(byok.perSolvedUsd)}, Platform ${formatUsd(platform.perSolvedUsd)} per solved task${same ? `; both solve ${byok.solved} of ${tasks} tasks a month (the same models at the same odds), so they break even per solved task where they do per task` : ` (solving ${byok.solved} and ${platform.solved} of ${tasks})`}.`,
+    `In solved tasks, at ${plural(scenario.profile.tasksPerDay, 'task')} a day: BYOK ${lower}${formatUsd(byok.perSolvedUsd)}, Platform ${lower}${formatUsd(platform.perSolvedUsd)} per solved task${same ? `; both solve ${byok.solved} of ${tasks} tasks a month (the same models at the same odds), so they break even per solved task where they do per task` : ` (solving ${byok.solved} and ${platform.solved} of ${tasks})`}.`,
   ];
 }
 
 export function breakevenLines(result: BreakevenResult, scenario: Scenario): string[] {
-  const lines = result.pairs.flatMap((p) => describePair(p, result.maxTasksPerDay));
+  const lines = result.pairs.flatMap((p) => describePair(p, result.maxTasksPerDay, result.complete));
+  if (!result.complete)
+    lines.push(
+      'Some tokens have no price: every cost here is a lower bound (≥), so which path is cheaper, and where they cross, may differ once those prices are known.',
+    );
   if (result.byokNotApplicable) lines.push(`BYOK: not applicable (${result.byokNotApplicable}).`);
   for (const path of ['byok', 'platform'] as const) {
     const at = result.stopsServingAtTasksPerDay[path];
@@ -152,6 +157,7 @@ export function breakevenJson(result: BreakevenResult, scenario: Scenario, price
         cheaperAbove: c.cheaperAbove,
       })),
     })),
+    complete: result.complete,
     stopsServingAtTasksPerDay: {
       byok: perDayOrNull(result.stopsServingAtTasksPerDay.byok),
       platform: perDayOrNull(result.stopsServingAtTasksPerDay.platform),

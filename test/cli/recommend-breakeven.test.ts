@@ -53,6 +53,16 @@ describe('vibe-cost breakeven', () => {
     });
     expect(doc.curve.length).toBeGreaterThan(10);
     expect(typeof doc.curve[1].monthlyUsd.byok).toBe('string');
+    expect(doc.complete).toBe(true);
+  });
+
+  it('with a price missing, says its costs are lower bounds and marks them ≥', async () => {
+    const args = ['breakeven', '--plan', 'credits-builder', '--prices', 'test/fixtures/no-cache-prices.json'];
+    const text = (await cli([...args, '--wide'])).stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/\(BYOK ≥\$[\d.]+, Platform ≥\$[\d.]+\)/);
+    expect(text).toContain('Some tokens have no price: every cost here is a lower bound (≥)');
+    expect(text).toMatch(/BYOK ≥\$[\d.]+, Platform ≥\$[\d.]+ per solved task/);
+    expect(JSON.parse((await cli([...args, '--format', 'json'])).stdout).complete).toBe(false);
   });
 });
 

@@ -82,6 +82,8 @@ export interface BreakevenResult {
   readonly solvedAtPace: Record<PathKind, {readonly solved: number; readonly perSolvedUsd: Money} | null>;
   /** Tasks a day from which a path turns tasks away (credits blocked, no path); null if never in range. */
   readonly stopsServingAtTasksPerDay: Record<'byok' | 'platform', Money | null>;
+  /** False when some tokens had no price: every cost is then a lower bound, and so is each side of a crossing. */
+  readonly complete: boolean;
   readonly free: {
     /** Share of tasks the free tier's models cannot do at any volume. */
     readonly beyondCapabilityShare: number;
@@ -188,6 +190,7 @@ export function breakeven(
     solvedAtPace: {byok: atPace('byok'), platform: atPace('platform'), free: atPace('free')},
     ...(notApplicable ? {byokNotApplicable: notApplicable} : {}),
     stopsServingAtTasksPerDay: {byok: perDay(servesUpTo.byok), platform: perDay(servesUpTo.platform)},
+    complete: [...cache.values()].every((month) => month.complete),
     free: {
       beyondCapabilityShare: beyond,
       capReachedAtTasksPerDay: perDay(capAt),
