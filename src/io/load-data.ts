@@ -47,13 +47,14 @@ const KIND_NAMES = {
   populations: 'population',
   subscriptions: 'subscription',
 } as const;
+type Kind = keyof typeof KIND_NAMES;
+
+/** How a loaded file is named in figures' sources: `bundled:KIND/NAME.json`, or the user's path as given. */
+const originOf = (kind: Kind, path: string): string =>
+  path.startsWith(dataDir()) ? `bundled:${kind}/${basename(path)}` : path;
 
 /** A bundled name ("vibekit") or a path to a file of the same format. */
-function locate(
-  kind: 'platforms' | 'profiles' | 'populations' | 'subscriptions',
-  nameOrPath: string,
-  flag: string,
-): string {
+function locate(kind: Kind, nameOrPath: string, flag: string): string {
   if (nameOrPath.endsWith('.json') || nameOrPath.includes('/')) {
     if (!existsSync(nameOrPath)) throw new UsageError(`${flag}: no such file "${nameOrPath}"`);
     return nameOrPath;
@@ -70,15 +71,12 @@ function locate(
 /** `where` names what gave the name, for errors: the flag, or the settings file and its key. */
 export function loadPlan(nameOrPath: string, where = '--plan'): Plan {
   const path = locate('platforms', nameOrPath, where);
-  return parsePlan(readJson(path), path.startsWith(dataDir()) ? `bundled:platforms/${basename(path)}` : path);
+  return parsePlan(readJson(path), originOf('platforms', path));
 }
 
 export function loadProfile(nameOrPath: string, where = '--profile'): Profile {
   const path = locate('profiles', nameOrPath, where);
-  return parseProfile(
-    readJson(path),
-    path.startsWith(dataDir()) ? `bundled:profiles/${basename(path)}` : path,
-  );
+  return parseProfile(readJson(path), originOf('profiles', path));
 }
 
 /**
@@ -113,7 +111,7 @@ export function loadPopulation(
     };
   }
   const path = locate('populations', nameOrPath, '--population');
-  const origin = path.startsWith(dataDir()) ? `bundled:populations/${basename(path)}` : path;
+  const origin = originOf('populations', path);
   const population = parsePopulation(readJson(path), origin);
   const profiles = population.segments.map((s) =>
     loadProfile(
@@ -127,10 +125,7 @@ export function loadPopulation(
 /** A bundled vendor plan ("claude-max-5x") or a user's plan file of the same format. */
 export function loadSubscriptionPlan(nameOrPath: string, where = '--subscription'): SubscriptionPlan {
   const path = locate('subscriptions', nameOrPath, where);
-  return parseSubscriptionPlan(
-    readJson(path),
-    path.startsWith(dataDir()) ? `bundled:subscriptions/${basename(path)}` : path,
-  );
+  return parseSubscriptionPlan(readJson(path), originOf('subscriptions', path));
 }
 
 export function bundledSubscriptionPlans(): SubscriptionPlan[] {
