@@ -14,7 +14,7 @@ import {
   renderPlatformTable,
 } from '../output/platform-render.js';
 import {asOfDate, moneyFlag, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
-import {print, printJson, tableWidth, terminalStyle} from './output.js';
+import {print, printJson, tableWidth, terminalStyle, terminalWidth} from './output.js';
 
 interface PlatformArgs extends OutputArgs {
   population: string;
@@ -172,6 +172,6 @@ export const platformCommand = {
     if (args.format === 'json') printJson(platformJson(report));
     else if (args.format === 'csv') print(renderPlatformCsv(report));
     else if (args.format === 'markdown') print(renderPlatformMarkdown(report));
-    else print(renderPlatformTable(report, tableWidth(args), terminalStyle()));
+    else print(renderPlatformTable(report, terminalWidth(), tableWidth(args), terminalStyle()));
   },
 };

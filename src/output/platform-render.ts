@@ -115,14 +115,20 @@ function markupChart(r: PlatformReport, width: number, colour: boolean): string 
   );
 }
 
-export function renderPlatformTable(r: PlatformReport, width: number, style: Style): string {
-  const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, width));
+/** `width` the terminal's, for the chart; `tableWidth` the table's and the prose's (no limit with --wide). */
+export function renderPlatformTable(
+  r: PlatformReport,
+  width: number,
+  tableWidth: number,
+  style: Style,
+): string {
+  const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, tableWidth));
   return [
     ...prose([
       `Platform · plan ${r.plan.id} (markup ${formatNumber(r.plan.platform.markupPct.toNumber())}%${r.plan.free ? `, free cap ${r.plan.free.dailyCap.count} ${r.plan.free.dailyCap.unit} a day` : ''}) · population ${r.population.id} (${plural(r.population.users, 'user')})`,
     ]).map(style.dim),
     '',
-    renderTable(COLUMNS, r.month.segments.map(segmentRow), width),
+    renderTable(COLUMNS, r.month.segments.map(segmentRow), tableWidth),
     '',
     ...prose(summary(r)),
     '',

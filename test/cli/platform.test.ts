@@ -79,6 +79,17 @@ describe('vibe-cost platform', () => {
     ]);
   });
 
+  it('--wide widens the table, not the chart (an unlimited chart was a crash)', async () => {
+    const r = await cli(['platform', '--wide', '--markups', '0,20', ...PINNED], {COLUMNS: '80'});
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    // The table's row on one line, past 80 columns; the chart within them.
+    expect(lines.find((l) => l.startsWith('daily-driver'))?.length).toBeGreaterThan(80);
+    const chart = lines.slice(lines.findIndex((l) => l.includes('Margin a month by markup')));
+    expect(Math.max(...chart.map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+
   it('fails in one line, exit 2, on a bad sweep or shares that do not add up', async () => {
     const sweep = await cli(['platform', '--markups', '5:1']);
     expect(sweep.code).toBe(2);
