@@ -8,7 +8,7 @@ import type {OnLimit} from '../routing/router.js';
 import {ALL_PLATFORM} from '../routing/candidates.js';
 import {byokSettings, type Strategy} from '../routing/strategy.js';
 import {subscriptionSetup} from '../subscription/setups.js';
-import {coversModel, type SubscriptionPlan} from '../subscription/subscription-plan.js';
+import {coversModel, meteredTokens, type SubscriptionPlan} from '../subscription/subscription-plan.js';
 import {runMonth, type SetupMonth, type TimedTask} from '../subscription/timeline.js';
 import type {WindowRecord} from '../subscription/windows.js';
 import {promptTokens, type TokenBuckets} from '../tokens.js';
@@ -147,7 +147,7 @@ export class SubscriptionReplay {
         tokens: r.tokens,
         list,
         use: {
-          tokens: r.tokens.input + r.tokens.cacheWrite5m + r.tokens.cacheWrite1h + r.tokens.output,
+          tokens: meteredTokens(r.tokens),
           usd: list.usd,
           prompts: previous === undefined ? 1 : 0,
           requests: 1,

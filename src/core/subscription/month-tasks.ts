@@ -5,6 +5,7 @@ import {classTask, type ResolvedClass, type Scenario} from '../simulation/scenar
 import {SIZE_TABLE_ENTRIES, sizeTable} from '../simulation/task-size.js';
 import type {TokenBuckets} from '../tokens.js';
 import type {TimedTask} from './timeline.js';
+import {meteredTokens} from './subscription-plan.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -44,7 +45,7 @@ function timedTask(
     tokens,
     list,
     use: {
-      tokens: tokens.input + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output,
+      tokens: meteredTokens(tokens),
       usd: list.usd,
       prompts: day.promptsPerTask,
       requests,

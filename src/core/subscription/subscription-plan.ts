@@ -1,10 +1,16 @@
 import type {Money} from '../money.js';
 import type {OnLimit} from '../routing/router.js';
 import {Reader} from '../json-reader.js';
+import type {TokenBuckets} from '../tokens.js';
 
 /** What a limit counts. `tokens` are every token but cache reads; `usd` is usage at list prices. */
 export const LIMIT_UNITS = ['tokens', 'usd', 'prompts', 'requests', 'premium-requests', 'hours'] as const;
 export type LimitUnit = (typeof LIMIT_UNITS)[number];
+
+/** What a `tokens` limit counts of a request's or a task's tokens: all but the cache reads. */
+export function meteredTokens(t: TokenBuckets): number {
+  return t.input + t.cacheWrite5m + t.cacheWrite1h + t.output;
+}
 
 /** `5h` and `week` open at the first use and last that long; `day` and `month` are UTC calendar periods. */
 export const WINDOWS = ['5h', 'day', 'week', 'month'] as const;
