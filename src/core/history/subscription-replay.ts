@@ -97,7 +97,8 @@ export class SubscriptionReplay {
       byMonth.set(month, list);
     }
     const months = [...byMonth.keys()];
-    const setups = this.strategies(requests).map((strategy) => {
+    const covering = this.covering(requests);
+    const setups = this.strategies(requests, covering).map((strategy) => {
       const runs = months.map((month) => {
         const [y, m] = month.split('-').map(Number) as [number, number];
         return {month, result: runMonth(this.options.plan, strategy, byMonth.get(month)!, Date.UTC(y, m, 1))};
@@ -118,7 +119,7 @@ export class SubscriptionReplay {
       standardRated: this.standardRated,
       months,
       setups,
-      notCovering: this.options.plans.filter((p) => !this.covering(requests).includes(p)),
+      notCovering: this.options.plans.filter((p) => !covering.includes(p)),
     };
   }
 
@@ -165,12 +166,12 @@ export class SubscriptionReplay {
     );
   }
 
-  private strategies(requests: readonly Request[]): Strategy[] {
+  private strategies(requests: readonly Request[], covering: readonly SubscriptionPlan[]): Strategy[] {
     const keys = [...new Set(requests.filter((r) => r.model.byokable).map((r) => r.model.provider))].sort();
     return [
       {id: 'all-byok', label: 'BYOK: your own keys at list price', settings: byokSettings(keys)},
       ALL_PLATFORM,
-      ...this.covering(requests).flatMap((plan) =>
+      ...covering.flatMap((plan) =>
         this.options.onLimits.flatMap((onLimit) => subscriptionSetup(keys, plan, onLimit) ?? []),
       ),
     ];
