@@ -31,7 +31,8 @@ function segmentRow(s: SegmentMonth): string[] {
     formatNumber(s.users),
     s.segment.setup,
     money(u.userPaysUsd, u.complete),
-    money(u.revenueUsd),
+    // Every charge grows with the usage it bills, so with a price missing revenue too is a lower bound.
+    money(u.revenueUsd, u.complete),
     money(u.providerCostUsd, u.complete),
     money(u.freeCostUsd, u.complete),
     money(u.marginUsd, u.complete),
@@ -45,7 +46,7 @@ function summary(r: PlatformReport): string[] {
   const leaving = month.segments.filter((s) => s.leaves).map((s) => s.segment.profile);
   const current = plan.platform.markupPct;
   const lines = [
-    `A month over ${plural(month.users, 'user')}: revenue ${formatUsd(month.revenueUsd)}, paid to providers ${money(month.providerCostUsd, month.complete)}, free tier ${money(month.freeCostUsd, month.complete)}; margin ${money(month.marginUsd, month.complete)} if every user stays.`,
+    `A month over ${plural(month.users, 'user')}: revenue ${money(month.revenueUsd, month.complete)}, paid to providers ${money(month.providerCostUsd, month.complete)}, free tier ${money(month.freeCostUsd, month.complete)}; margin ${money(month.marginUsd, month.complete)} if every user stays.`,
     leaving.length
       ? `BYOK saves the ${leaving.join(', ')} users at least ${formatUsd(r.keyWorthUsd)} a month (the key-worth threshold): ${plural(month.usersLeaving, 'user')} expected to bring their own key, leaving a margin of ${money(month.marginAfterChurnUsd, month.complete)}.`
       : `No user saves ${formatUsd(r.keyWorthUsd)} a month or more on their own key (the key-worth threshold): none is expected to leave.`,

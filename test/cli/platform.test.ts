@@ -90,6 +90,14 @@ describe('vibe-cost platform', () => {
     expect(Math.max(...chart.map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 
+  it('with a price missing, revenue is a lower bound like what the user pays', async () => {
+    const r = await cli(['platform', '--wide', '--prices', 'test/fixtures/no-cache-prices.json', ...PINNED]);
+    const row = r.stdout.split('\n').find((l) => l.startsWith('daily-driver')) ?? '';
+    // User pays, revenue, to providers, free tier, margin: each ≥.
+    expect(row.match(/≥\$/g)).toHaveLength(5);
+    expect(r.stdout).toMatch(/A month over 1,000 users: revenue ≥\$/);
+  });
+
   it('fails in one line, exit 2, on a bad sweep or shares that do not add up', async () => {
     const sweep = await cli(['platform', '--markups', '5:1']);
     expect(sweep.code).toBe(2);
