@@ -1,7 +1,9 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {detectSource} from '../../src/io/usage/import.js';
 import {accounts, AGENTS, byok, importJson, tokenTotals} from './agent-import.js';
+import {scratchDir} from '../scratch.js';
 
 const THREAD = 'amp/threads/T-5f2a9c1e-0b7d-4e61-a3f2-8c9d0e1f2a3b.json';
 
@@ -24,6 +26,19 @@ describe('vibe-cost import: Amp threads', () => {
     expect(byok(doc)).toBe('0.02871');
     expect(doc.reported?.totalUsd).toBe('0.02871');
     expect(doc.unknownModels).toEqual([]);
+  });
+
+  it('counts a ledger event that is not an object as a rejected row, at the ledger, not as no row at all', async () => {
+    const dir = scratchDir('vc-amp-');
+    const text = readFileSync(`${AGENTS}/${THREAD}`, 'utf8').replace('"events": [', '"events": [42, ');
+    writeFileSync(join(dir, 'T-1.json'), text);
+    const doc = await importJson([dir]);
+    expect(doc.files.map(({file: _, ...account}) => account)).toEqual([
+      {source: 'amp.thread', read: 6, imported: 2, duplicates: 1, rejected: 2, skipped: 1},
+    ]);
+    expect(doc.rejected.map((r) => r.slice(r.indexOf('T-1.json')))[0]).toBe(
+      'T-1.json:38: a ledger event is not an object',
+    );
   });
 
   it('is told by its head (the ledger may lie past the first 64 KiB); a near miss names it as closest', () => {

@@ -44,11 +44,12 @@ function readThread(root: unknown, where: WeakMap<object, number>, sink: FileSin
   const thread = typeof root['id'] === 'string' ? root['id'] : undefined;
   // Looked up once per thread: a search of the messages for each event grew with the square of its length.
   const messages = assistantMessages(root['messages']);
-  for (const event of root['usageLedger']['events']) {
-    if (!isObj(event)) continue;
-    const line = where.get(event) ?? 0;
+  const ledger = root['usageLedger'];
+  for (const event of ledger['events'] as unknown[]) {
+    const line = (isObj(event) ? where.get(event) : undefined) ?? where.get(ledger) ?? 0;
     sink.row();
     sink.settle(line, () => {
+      if (!isObj(event)) throw new RowProblem('a ledger event is not an object');
       const tokens = isObj(event['tokens']) ? event['tokens'] : undefined;
       if (tokens === undefined || (tokens['input'] === undefined && tokens['output'] === undefined))
         return sink.skip();
