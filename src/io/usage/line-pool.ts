@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url';
 import type {Worker} from 'node:worker_threads';
 import type {Fields} from './line-fields.js';
 import type {Progress} from './input.js';
+import {DataError} from '../../errors.js';
 
 export interface LineJob {
   readonly id: number;
@@ -44,6 +45,8 @@ const MIN_BYTES = 16 << 20;
 export class LinePool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
+  /** The file each busy worker is reading. */
+  private readonly serving = new Map<Worker, number>();
   private readonly waiting: LineJob[] = [];
   private readonly streams = new Map<number, Stream>();
   private readonly byPath = new Map<string, Stream[]>();
@@ -84,6 +87,7 @@ export class LinePool {
     for (let i = 0; i < threads; i++) {
       const worker = spawn();
       worker.on('message', (batch: LineBatch) => this.received(worker, batch));
+      worker.on('error', () => this.lost(worker));
       this.workers.push(worker);
       this.idle.push(worker);
     }
@@ -93,7 +97,29 @@ export class LinePool {
   private dispatch(): void {
     while (this.idle.length > 0 && this.waiting.length > 0 && this.unread < this.ahead) {
       this.unread++;
-      (this.idle.pop() as Worker).postMessage(this.waiting.shift());
+      const worker = this.idle.pop() as Worker;
+      const job = this.waiting.shift() as LineJob;
+      this.serving.set(worker, job.id);
+      worker.postMessage(job);
+    }
+  }
+
+  /**
+   * A worker that died (out of memory, a crash) fails the file it was reading, as a read that failed;
+   * when none is left, so do the files still waiting, which their readers then read themselves.
+   */
+  private lost(worker: Worker): void {
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    if (this.idle.includes(worker)) this.idle.splice(this.idle.indexOf(worker), 1);
+    const id = this.serving.get(worker);
+    this.serving.delete(worker);
+    const failed = id === undefined ? [] : [id];
+    if (this.workers.length === 0) failed.push(...this.waiting.splice(0).map((job) => job.id));
+    for (const at of failed) {
+      const stream = this.streams.get(at);
+      if (!stream) continue;
+      stream.batches.push({id: at, rows: '[]', bytes: 0, done: true, failed: true});
+      stream.wake?.();
     }
   }
 
@@ -102,6 +128,7 @@ export class LinePool {
     stream.batches.push(batch);
     if (batch.done) {
       stream.done = true;
+      this.serving.delete(worker);
       this.idle.push(worker);
       this.dispatch();
     }
@@ -125,7 +152,11 @@ export class LinePool {
           continue;
         }
         if (batch.failed) {
-          if (taken > 0) throw new Error(`${stream.job.path}: reading failed part way`);
+          if (taken > 0)
+            throw new DataError(
+              `${stream.job.path}: reading failed part way (the file changed or a reading thread stopped)`,
+              'run again; VIBE_COST_THREADS=0 reads every file on the main thread',
+            );
           throw new PoolReadFailed();
         }
         progress.add(batch.bytes);
