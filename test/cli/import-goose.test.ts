@@ -1,4 +1,6 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {scratchDir} from '../scratch.js';
 import {describe, expect, it} from 'vitest';
 import {detectSource} from '../../src/io/usage/import.js';
 import {accounts, AGENTS, byok, importJson, tokenTotals} from './agent-import.js';
@@ -37,6 +39,19 @@ describe('vibe-cost import: Goose sessions (the sqlite3 -json export of sessions
     expect(
       (doc as unknown as {lowerBound: {noCacheSplitRecords: number}}).lowerBound.noCacheSplitRecords,
     ).toBe(2);
+  });
+
+  it('a session that is not an object, or has one total without the other, is rejected, never priced as zero', async () => {
+    const file = join(scratchDir('goose-'), 'sessions.json');
+    const session = JSON.parse(readFileSync(FILE, 'utf8'))[0];
+    const {accumulated_output_tokens: _gone, output_tokens: _also, ...inputOnly} = session;
+    writeFileSync(file, JSON.stringify([session, 42, {...inputOnly, id: 'other'}], null, 1));
+    const doc = await importJson([file]);
+    expect(Object.values(accounts(doc))[0]).toMatchObject({read: 3, imported: 1, rejected: 2});
+    expect(doc.rejected.map((r) => r.replace(/^.*sessions\.json:/, ''))).toEqual([
+      '1: a session is not an object',
+      expect.stringMatching(/^\d+: accumulated_output_tokens is missing beside the other total$/),
+    ]);
   });
 
   it('is told by its content, not its name; a near miss names it as closest', () => {

@@ -1,5 +1,5 @@
 import {isObj, type Obj} from '../json.js';
-import {countFromJson, usdFromJson, utcInstant} from '../numbers.js';
+import {countFromJson, RowProblem, usdFromJson, utcInstant} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonSource} from './source.js';
@@ -31,15 +31,21 @@ function modelOf(row: Obj): string {
 function readSessions(root: unknown, where: WeakMap<object, number>, sink: FileSink, seen: SeenKeys): void {
   const rows = Array.isArray(root) ? root : [root];
   for (const row of rows) {
-    if (!isObj(row)) continue;
-    const line = where.get(row) ?? 0;
+    // The reader knows the lines of objects only: anything else is placed at the document's start.
+    const line = (isObj(row) ? where.get(row) : undefined) ?? 1;
     sink.row();
     sink.settle(line, () => {
+      if (!isObj(row)) throw new RowProblem('a session is not an object');
       const count = (field: string) => countFromJson(row[field], field);
-      const input = count('accumulated_input_tokens') ?? count('input_tokens') ?? 0;
-      const output = count('accumulated_output_tokens') ?? count('output_tokens') ?? 0;
+      const input = count('accumulated_input_tokens') ?? count('input_tokens');
+      const output = count('accumulated_output_tokens') ?? count('output_tokens');
       // A session opened and left before any model call.
-      if (input + output === 0) return sink.skip();
+      if ((input ?? 0) + (output ?? 0) === 0) return sink.skip();
+      // One total without the other is not a session of zero tokens on that side: it is unknown.
+      if (input === undefined || output === undefined)
+        throw new RowProblem(
+          `accumulated_${input === undefined ? 'input' : 'output'}_tokens is missing beside the other total`,
+        );
       const id = typeof row['id'] === 'string' ? row['id'] : undefined;
       if (id !== undefined && seen.has(id)) return sink.duplicate();
       const usd = usdFromJson(row['accumulated_cost'], 'accumulated_cost');

@@ -79,12 +79,13 @@ function messageOf(item: Obj, line: number): Obj {
 function readOpencode(root: unknown, where: WeakMap<object, number>, sink: FileSink, seen: SeenKeys): void {
   const items = Array.isArray(root) ? root : [root];
   for (const item of items) {
-    if (!isObj(item)) continue;
-    const line = where.get(item) ?? 0;
+    // The reader knows the lines of objects only: anything else is placed at the document's start.
+    const line = (isObj(item) ? where.get(item) : undefined) ?? 1;
     // User messages carry no usage: not rows. A database row is one until its data says otherwise.
-    if (typeof item['data'] !== 'string' && item['role'] !== 'assistant') continue;
+    if (isObj(item) && typeof item['data'] !== 'string' && item['role'] !== 'assistant') continue;
     sink.row();
     sink.settle(line, () => {
+      if (!isObj(item)) throw new RowProblem('a message is not an object');
       const message = messageOf(item, line);
       if (message['role'] !== 'assistant') return sink.skip();
       const id = typeof message['id'] === 'string' ? message['id'] : undefined;
