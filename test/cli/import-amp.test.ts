@@ -41,6 +41,19 @@ describe('vibe-cost import: Amp threads', () => {
     );
   });
 
+  it('rejects an event with one token count and not the other, naming it, instead of pricing it as zero', async () => {
+    const dir = scratchDir('vc-amp-');
+    const text = readFileSync(`${AGENTS}/${THREAD}`, 'utf8').replace(
+      '"tokens": {"input": 50, "output": 120}',
+      '"tokens": {"input": 50}',
+    );
+    writeFileSync(join(dir, 'T-1.json'), text);
+    const doc = await importJson([dir]);
+    expect(doc.rejected.map((r) => r.slice(r.indexOf('T-1.json')))[0]).toBe(
+      'T-1.json:50: tokens.output is missing beside the other count',
+    );
+  });
+
   it('is told by its head (the ledger may lie past the first 64 KiB); a near miss names it as closest', () => {
     const text = readFileSync(`${AGENTS}/${THREAD}`, 'utf8');
     expect(detectSource(text.slice(0, text.indexOf('"usageLedger"')))).toEqual({source: 'amp.thread'});

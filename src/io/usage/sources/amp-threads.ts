@@ -56,6 +56,13 @@ function readThread(root: unknown, where: WeakMap<object, number>, sink: FileSin
       const id = typeof event['id'] === 'string' ? event['id'] : undefined;
       if (id !== undefined && seen.has(id)) return sink.duplicate();
       if (typeof event['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
+      const input = countFromJson(tokens['input'], 'tokens.input');
+      const output = countFromJson(tokens['output'], 'tokens.output');
+      // One count without the other is not zero tokens on that side: it is unknown.
+      if (input === undefined || output === undefined)
+        throw new RowProblem(
+          `tokens.${input === undefined ? 'input' : 'output'} is missing beside the other count`,
+        );
       const cache = cacheOf(messages, event['toMessageId']);
       const usd = usdFromJson(event['credits'], 'credits');
       sink.emit({
@@ -67,11 +74,11 @@ function readThread(root: unknown, where: WeakMap<object, number>, sink: FileSin
         modelRaw: typeof event['model'] === 'string' ? event['model'] : '',
         requests: 1,
         tokens: {
-          input: countFromJson(tokens['input'], 'tokens.input') ?? 0,
+          input,
           cacheRead: cache.read,
           cacheWrite5m: cache.write,
           cacheWrite1h: 0,
-          output: countFromJson(tokens['output'], 'tokens.output') ?? 0,
+          output,
         },
         tokensKnown: 'all',
         ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
