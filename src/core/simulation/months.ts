@@ -8,7 +8,7 @@ import {classTask, freeModelOn, type Scenario} from './scenario.js';
 import {QuantileSketch} from './sketch.js';
 import {settingsFor, type Strategy} from '../routing/strategy.js';
 import {SIZE_TABLE_ENTRIES, sizeDistribution, sizeTable} from './task-size.js';
-import {BUCKETS, NO_TOKENS, type TokenBuckets} from '../tokens.js';
+import {BUCKETS, type TokenBuckets} from '../tokens.js';
 import {attemptModels, attemptTokenFactor, oddsAfterFailures} from '../solving/attempts.js';
 import {firstAttemptRate} from '../solving/solve-rates.js';
 
@@ -151,13 +151,6 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const exactRates = integerRates(priced.map((p) => p.model));
   const slot = (path: SlotPath, r: number, tier: Tier) =>
     ((path * priced.length + r) * 2 + (tier === 'long' ? 1 : 0)) * BUCKETS.length;
-  /** Adds (sign 1) or takes back (sign -1) an attempt's tokens on `path`, each tier in its slot. */
-  const addShape = (m: Month, path: SlotPath, r: number, shape: Shape, sign: 1 | -1) => {
-    if (shape.split) {
-      accumulate(m.tokens, slot(path, r, 'base'), shape.split.base, sign);
-      accumulate(m.tokens, slot(path, r, 'long'), shape.split.long, sign);
-    } else accumulate(m.tokens, slot(path, r, shape.tier), shape.tokens, sign);
-  };
   const floatRates = priced.map((p) => ({
     base: floatRatesOf(ratesFor(p.model, 'base')),
     long: floatRatesOf(ratesFor(p.model, 'long')),
@@ -180,23 +173,16 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   };
   const independentShare = solveRates?.independentShare ?? 1;
   const failedShare = solveRates?.failedTokenShare ?? 1;
-  /**
-   * An attempt's tokens and list price on priced model `r`, for a task of `size` mean tasks (means
-   * from `at`). `t` is filled in place: a task's first shape reuses one object, not a new one per task.
-   */
-  const shapeOf = (
-    r: number,
-    size: number,
-    at: number,
-    requests: number,
-    t: Counts = {...NO_TOKENS},
-  ): Shape => {
+  /** An attempt's tokens and list price on priced model `r`, for a task of `size` mean tasks (means from `at`). */
+  const shapeOf = (r: number, size: number, at: number, requests: number): Shape => {
     const model = (priced[r] as (typeof priced)[number]).model;
-    t.input = Math.floor((means[at] as number) * size + 0.5);
-    t.cacheRead = Math.floor((means[at + 1] as number) * size + 0.5);
-    t.cacheWrite5m = Math.floor((means[at + 2] as number) * size + 0.5);
-    t.cacheWrite1h = Math.floor((means[at + 3] as number) * size + 0.5);
-    t.output = Math.floor((means[at + 4] as number) * size + 0.5);
+    const t = {
+      input: Math.floor((means[at] as number) * size + 0.5),
+      cacheRead: Math.floor((means[at + 1] as number) * size + 0.5),
+      cacheWrite5m: Math.floor((means[at + 2] as number) * size + 0.5),
+      cacheWrite1h: Math.floor((means[at + 3] as number) * size + 0.5),
+      output: Math.floor((means[at + 4] as number) * size + 0.5),
+    };
     const long =
       t.input + t.cacheRead + t.cacheWrite5m + t.cacheWrite1h > (thresholds[r] as number) * requests;
     const rates = floatRates[r] as {base: number[]; long: number[]};
@@ -298,16 +284,35 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         }
         const c = classes[cls] as Scenario['classes'][number];
         const k = cls * 6;
+        tokens.input = Math.floor((means[k] as number) * factor + 0.5);
+        tokens.cacheRead = Math.floor((means[k + 1] as number) * factor + 0.5);
+        tokens.cacheWrite5m = Math.floor((means[k + 2] as number) * factor + 0.5);
+        tokens.cacheWrite1h = Math.floor((means[k + 3] as number) * factor + 0.5);
+        tokens.output = Math.floor((means[k + 4] as number) * factor + 0.5);
         const requests = Math.max(1, Math.floor((means[k + 5] as number) * factor + 0.5));
         task.model = c.resolvedModel;
         task.needs = c.needs;
         task.requests = requests;
         task.promptTokensPerRequest = meanPrompts[cls] as number;
         if (solveRates) outcomes.fill(draws);
+        const longTier =
+          tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h >
+          (thresholds[cls] as number) * requests;
         const units = freeByRequests ? requests : 1;
         // What the task costs at list price and where its tokens go are the same on every paid
         // path and strategy: worked out once here, not per strategy.
-        const own = shapeOf(cls, factor, k, requests, tokens);
+        const total =
+          tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output;
+        const rates = floatRates[cls] as {base: number[]; long: number[]};
+        const split =
+          longTier && !c.resolvedModel.longContext?.wholeRequest
+            ? splitByTier(c.resolvedModel, tokens, requests)
+            : undefined;
+        const tier: Tier = longTier ? 'long' : 'base';
+        const cost = split
+          ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long)
+          : listFloat(tokens, longTier ? rates.long : rates.base);
+        const own: Shape = {tokens, split, tier, cost, total};
         for (let si = 0; si < states.length; si++) {
           const s = states[si] as (typeof states)[number];
           const m = s.month;
@@ -365,14 +370,20 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               const r = step.priced;
               const shape = r === cls && sizeUp === 1 ? own : shapeOf(r, factor * sizeUp, k, requests);
               const path = decision.path === 'byok' ? 0 : 1;
-              addShape(m, path, r, shape, 1);
+              if (shape.split) {
+                accumulate(m.tokens, slot(path, r, 'base'), shape.split.base, 1);
+                accumulate(m.tokens, slot(path, r, 'long'), shape.split.long, 1);
+              } else accumulate(m.tokens, slot(path, r, shape.tier), shape.tokens, 1);
               if (path === 1) {
                 const charge = platformFloat(shape.cost, shape.total);
                 if (cliff) {
                   const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
                   if (spent > creditsIncluded + 1e-9) {
                     // Undo: the attempt never ran.
-                    addShape(m, path, r, shape, -1);
+                    if (shape.split) {
+                      accumulate(m.tokens, slot(path, r, 'base'), shape.split.base, -1);
+                      accumulate(m.tokens, slot(path, r, 'long'), shape.split.long, -1);
+                    } else accumulate(m.tokens, slot(path, r, shape.tier), shape.tokens, -1);
                     if (first) {
                       m.blocked++;
                       s.unserved++;
@@ -395,7 +406,10 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
                 if (feeBearing > 0) {
                   const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
                   if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
-                  addShape(m, feePath, r, shape, 1);
+                  if (shape.split) {
+                    accumulate(m.tokens, slot(feePath, r, 'base'), shape.split.base, 1);
+                    accumulate(m.tokens, slot(feePath, r, 'long'), shape.split.long, 1);
+                  } else accumulate(m.tokens, slot(feePath, r, shape.tier), shape.tokens, 1);
                 }
               }
             }
@@ -481,8 +495,6 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
     })),
   };
 }
-
-type Counts = {-readonly [B in keyof TokenBuckets]: number};
 
 /** One attempt's tokens, where they fall by price tier, and its list price in float dollars. */
 interface Shape {
