@@ -38,6 +38,9 @@ export function limitWords(limit: Limit): string {
 
 const monthBill = (m: SetupMonth): Bill => ({usd: m.bill.totalUsd, complete: m.bill.complete});
 const billFigure = (m: SetupMonth) => figure(m.bill.totalUsd, m.bill.complete);
+/** What went past the limit: the vendor's extra and the key or platform cost of the overflow. */
+const pastFigure = (m: SetupMonth) =>
+  figure(m.bill.extraUsd.add(m.bill.overflowUsd), m.bill.pastLimitComplete);
 
 export const pastLimitTasks = (m: SetupMonth) => m.extra + m.overflow;
 export const unservedTasks = (m: SetupMonth) => Object.values(m.unserved).reduce((a, b) => a + b, 0);
@@ -62,7 +65,7 @@ function rows(report: SubscriptionReport): string[][] {
       strategy.label,
       billFigure(m),
       sub ? formatUsd(m.bill.feeUsd) : '-',
-      sub ? formatUsd(m.bill.extraUsd.add(m.bill.overflowUsd)) : '-',
+      sub ? pastFigure(m) : '-',
       sub ? formatCount(m.subscription) : '-',
       sub ? formatCount(pastLimitTasks(m)) : '-',
       sub ? formatFixed(m.waitedHours, 1) : '-',
@@ -130,7 +133,7 @@ export function verdictLines(report: SubscriptionReport): string[] {
     }
     const m = best.month;
     const past = pastLimitTasks(m)
-      ? ` + ${formatUsd(m.bill.extraUsd.add(m.bill.overflowUsd))} for ${plural(pastLimitTasks(m), 'task')} past the limit`
+      ? ` + ${pastFigure(m)} for ${plural(pastLimitTasks(m), 'task')} past the limit`
       : '';
     const waited = m.waitedHours > 0 ? `, waiting ${formatFixed(m.waitedHours, 1)} h for resets` : '';
     lines.push(
@@ -149,13 +152,22 @@ function sensitivityLine(s: LimitSensitivity, baseName: string): string {
     return `${name}: its fee alone (${formatUsd(s.plan.fee.usdPerMonth)}) is more than ${baseName} costs, whatever its limits.`;
   const limits = (t: NonNullable<LimitSensitivity['turnsAt']>) =>
     t.limits.map((l) => limitWords({...l, estimate: false})).join('; ');
-  if (!s.turnsAt)
-    return s.beatsNow
-      ? `${name} stays cheaper than ${baseName} even at a hundredth of the estimated limits it reaches.`
-      : `${name} costs more than ${baseName} even at 100 times the estimated limits it reaches.`;
+  // Lower bounds compared show only what the priced tokens say, and the sentence says so.
+  const priced = s.complete
+    ? ''
+    : 'counting only the tokens with a price (the bills compared are lower bounds), ';
+  if (!s.turnsAt) {
+    const said = s.beatsNow
+      ? `${name} stays cheaper than ${baseName} even at a hundredth of the estimated limits it reaches`
+      : `${name} costs more than ${baseName} even at 100 times the estimated limits it reaches`;
+    return s.complete
+      ? `${said}.`
+      : `Counting only the tokens with a price (the bills compared are lower bounds), ${said}; with every price known it may not.`;
+  }
+  const elsewhere = s.complete ? '' : '; with every price known it may turn elsewhere';
   return s.beatsNow
-    ? `This rests on estimated limits: ${name} stays cheaper than ${baseName} down to about ${s.turnsAt.factor}× of them (${limits(s.turnsAt)}).`
-    : `This rests on estimated limits: ${name} becomes cheaper than ${baseName} from about ${s.turnsAt.factor}× of them (${limits(s.turnsAt)}); if you know your plan's limits, set them with --limit.`;
+    ? `This rests on estimated limits: ${priced}${name} stays cheaper than ${baseName} down to about ${s.turnsAt.factor}× of them (${limits(s.turnsAt)})${elsewhere}.`
+    : `This rests on estimated limits: ${priced}${name} becomes cheaper than ${baseName} from about ${s.turnsAt.factor}× of them (${limits(s.turnsAt)})${elsewhere}; if you know your plan's limits, set them with --limit.`;
 }
 
 function notes(report: SubscriptionReport): string[] {
@@ -188,7 +200,7 @@ function simulatedRows(report: SubscriptionReport): string[][] {
       sub ? share(o.monthsLimited, sim.runs) : '-',
       sub ? share(o.daysLimited, sim.runs * sim.days) : '-',
       sub ? perMonth(o.waitedHours) : '-',
-      sub ? formatUsd(o.extraUsd.add(o.overflowUsd).div(runs)) : '-',
+      sub ? figure(o.extraUsd.add(o.overflowUsd).div(runs), o.pastLimitComplete) : '-',
       perMonth(o.unserved),
     ];
   });
@@ -253,6 +265,7 @@ export function setupMonthCells(m: SetupMonth): string[] {
     usd(m.bill.extraUsd),
     usd(m.bill.overflowUsd),
     String(m.bill.complete),
+    String(m.bill.pastLimitComplete),
     String(m.tasks),
     String(m.subscription),
     String(pastLimitTasks(m)),
@@ -272,6 +285,7 @@ export function renderSubscriptionCsv(report: SubscriptionReport): string {
       'vendor_extra_usd',
       'overflow_usd',
       'complete',
+      'past_limit_complete',
       'tasks',
       'on_subscription',
       'past_limit',
@@ -319,6 +333,7 @@ function monthJson(strategy: Strategy, m: SetupMonth) {
     vendorExtraUsd: usd(m.bill.extraUsd),
     overflowUsd: usd(m.bill.overflowUsd),
     complete: m.bill.complete,
+    pastLimitComplete: m.bill.pastLimitComplete,
     tasks: {
       total: m.tasks,
       onSubscription: m.subscription,
@@ -352,6 +367,7 @@ export function subscriptionJson(report: SubscriptionReport, prices: readonly Sh
       plan: x.plan.id,
       beatsBaseAtEstimates: x.beatsNow,
       feeAboveBase: x.feeAboveBase,
+      complete: x.complete,
       turnsAtFactor: x.turnsAt?.factor ?? null,
       limitsWhereItTurns: x.turnsAt
         ? Object.fromEntries(x.turnsAt.limits.map((l) => [l.id, l.count.toString()]))
@@ -373,6 +389,7 @@ export function subscriptionJson(report: SubscriptionReport, prices: readonly Sh
               daysLimitedShare: o.daysLimited / (runs * sim.days),
               waitedHoursPerMonth: o.waitedHours / runs,
               pastLimitUsdPerMonth: usd(o.extraUsd.add(o.overflowUsd).div(runs)),
+              pastLimitComplete: o.pastLimitComplete,
               unservedPerMonth: o.unserved / runs,
               complete: o.complete,
             })),

@@ -28,6 +28,7 @@ const sum = (s: ReplayedSetup, pick: (m: ReplayedSetup['months'][number]['result
 const unserved = (s: ReplayedSetup) => sum(s, unservedTasks);
 const pastUsd = (s: ReplayedSetup) =>
   s.months.reduce((n, m) => n.add(m.result.bill.extraUsd).add(m.result.bill.overflowUsd), ZERO);
+const pastComplete = (s: ReplayedSetup) => s.months.every((m) => m.result.bill.pastLimitComplete);
 const feeUsd = (s: ReplayedSetup) => s.months.reduce((n, m) => n.add(m.result.bill.feeUsd), ZERO);
 
 function columns(months: number): Column[] {
@@ -51,7 +52,7 @@ function rows(r: SubscriptionReplayResult): string[][] {
       s.strategy.label,
       total(s),
       sub ? formatUsd(feeUsd(s)) : '-',
-      sub ? formatUsd(pastUsd(s)) : '-',
+      sub ? figure(pastUsd(s), pastComplete(s)) : '-',
       sub ? formatCount(s.tasksDelayed) : '-',
       sub ? formatCount(s.tasksPastLimit) : '-',
       sub
@@ -177,6 +178,7 @@ export function subscriptionReplayCsv(r: SubscriptionReplayResult): string {
       'vendor_extra_usd',
       'overflow_usd',
       'complete',
+      'past_limit_complete',
       'requests',
       'on_subscription',
       'past_limit',
@@ -207,6 +209,7 @@ export function subscriptionReplayJson(r: SubscriptionReplayResult) {
       totalUsd: usd(s.totalUsd),
       feeUsd: usd(feeUsd(s)),
       pastLimitUsd: usd(pastUsd(s)),
+      pastLimitComplete: pastComplete(s),
       complete: s.complete,
       tasksDelayed: s.tasksDelayed,
       tasksPastLimit: s.tasksPastLimit,

@@ -103,6 +103,33 @@ describe('simulate --subscription (the real binary)', () => {
     expect(verdict).not.toMatch(/a month (more|less) than your key alone/);
   });
 
+  it('with a price missing, a month the fee covers is exactly the fee; past the limit and where the verdict turns are bounds, said so', async () => {
+    const args = ['simulate', '--subscription', 'claude-max-5x', '--prices', NO_CACHE_PRICES, '--wide'];
+    const r = await cli(args);
+    const row = (start: string) => r.stdout.split('\n').find((l) => l.startsWith(start)) ?? '';
+    // Month, fee, past the limit: the tasks the fee covers bill nothing more, priced or not.
+    expect(row('Claude Max 5×, wait for the reset')).toMatch(/ \$100\.00 +\$100\.00 +\$0\.00 /);
+    // The key's cost of the tasks past the limit is priced at list: a lower bound.
+    expect(row('Claude Max 5×, your key past the limit')).toMatch(/≥\$188\.26 +\$100\.00 +≥\$88\.26 /);
+    const prose = r.stdout.replace(/\s+/g, ' ');
+    expect(prose).toContain('($100.00 fee + ≥$88.26 for 168 tasks past the limit)');
+    expect(prose).toMatch(
+      /counting only the tokens with a price \(the bills compared are lower bounds\), Claude Max 5× becomes cheaper than your key alone \(BYOK\) from about [\d.]+× of them .*; with every price known it may turn elsewhere/,
+    );
+    const doc = JSON.parse((await cli([...args, '--json'])).stdout) as {
+      month: {id: string; monthlyUsd: string; complete: boolean; pastLimitComplete: boolean}[];
+      limitSensitivity: {complete: boolean}[];
+    };
+    const month = (id: string) => doc.month.find((m) => m.id === id);
+    expect(month('claude-max-5x+wait')).toMatchObject({
+      monthlyUsd: '100',
+      complete: true,
+      pastLimitComplete: true,
+    });
+    expect(month('claude-max-5x+key')).toMatchObject({complete: false, pastLimitComplete: false});
+    expect(doc.limitSensitivity[0]?.complete).toBe(false);
+  });
+
   it('with a price missing, the simulated months mark their quantiles a lower bound like their mean', async () => {
     const r = await cli([
       'simulate',

@@ -4,7 +4,7 @@ import type {Strategy} from '../routing/strategy.js';
 import {expectedMonth, MONTH_END} from './month-tasks.js';
 import {keyProviders, subscriptionSetup} from './setups.js';
 import type {Limit, SubscriptionPlan} from './subscription-plan.js';
-import {runMonth} from './timeline.js';
+import {runMonth, type SetupBill} from './timeline.js';
 
 /**
  * How far a plan's verdict rests on its estimated limits: the factor on every estimated limit at
@@ -23,6 +23,11 @@ export interface LimitSensitivity {
   readonly turnsAt?: {readonly factor: number; readonly limits: readonly Limit[]};
   /** The flat fee alone is more than the base costs: no limit makes the plan cheaper. */
   readonly feeAboveBase: boolean;
+  /**
+   * False when a bill compared is a lower bound (a price is missing): the verdict and where it
+   * turns are then those of the priced tokens only.
+   */
+  readonly complete: boolean;
 }
 
 const LOW = 0.01;
@@ -32,7 +37,7 @@ const STEPS = 24;
 export function limitSensitivity(
   scenario: Scenario,
   plan: SubscriptionPlan,
-  base: Money,
+  base: Pick<SetupBill, 'totalUsd' | 'complete'>,
   onLimits: readonly ('key' | 'platform' | 'extra')[],
 ): LimitSensitivity | undefined {
   if (!plan.limits.some((l) => l.estimate) || onLimits.length === 0) return undefined;
@@ -51,25 +56,28 @@ export function limitSensitivity(
     ...plan,
     limits: plan.limits.map((l) => (moves(l) ? {...l, count: l.count.mul(factor).ceil()} : l)),
   });
+  let complete = base.complete;
   const cheapest = (factor: number): Money | undefined => {
     const setups = onLimits
       .map((onLimit) => subscriptionSetup(keys, scaled(factor), onLimit))
       .filter((s): s is Strategy => s !== undefined);
-    const totals = setups
+    const bills = setups
       .map((s) => runMonth(scenario.plan, s, tasks, MONTH_END))
       .filter((m) => Object.values(m.unserved).every((n) => n === 0))
-      .map((m) => m.bill.totalUsd);
-    return totals.length ? Money.min(...totals) : undefined;
+      .map((m) => m.bill);
+    complete &&= bills.every((b) => b.complete);
+    return bills.length ? Money.min(...bills.map((b) => b.totalUsd)) : undefined;
   };
   const beats = (factor: number) => {
     const total = cheapest(factor);
-    return total !== undefined && total.lte(base);
+    return total !== undefined && total.lte(base.totalUsd);
   };
-  const feeAboveBase = plan.fee.usdPerMonth.gt(base);
+  // Above a lower bound of the base, the fee may still be below the base itself.
+  const feeAboveBase = base.complete && plan.fee.usdPerMonth.gt(base.totalUsd);
   const beatsNow = beats(1);
   let [lo, hi] = beatsNow ? [LOW, 1] : [1, HIGH];
   // beats(lo) is false and beats(hi) true, if the verdict turns in range at all.
-  if (beats(lo) || !beats(hi)) return {plan, beatsNow, feeAboveBase};
+  if (beats(lo) || !beats(hi)) return {plan, beatsNow, feeAboveBase, complete};
   for (let i = 0; i < STEPS; i++) {
     const mid = Math.sqrt(lo * hi);
     if (beats(mid)) hi = mid;
@@ -81,5 +89,6 @@ export function limitSensitivity(
     beatsNow,
     feeAboveBase,
     turnsAt: {factor, limits: scaled(hi).limits.filter(moves)},
+    complete,
   };
 }

@@ -55,7 +55,7 @@ export function subscriptionReport(
   const base = (
     expected.find((e) => e.strategy.id === 'all-byok') ??
     expected.find((e) => e.strategy.id === 'all-platform')
-  )?.month.bill.totalUsd;
+  )?.month.bill;
   const paying = onLimits.filter((o): o is 'key' | 'platform' | 'extra' => o !== 'wait');
   return {
     scenario,

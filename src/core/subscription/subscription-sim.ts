@@ -23,6 +23,8 @@ export interface SetupOutcome {
   readonly delayed: number;
   readonly unserved: number;
   readonly complete: boolean;
+  /** False when the figure past the limit is a lower bound in some month. */
+  readonly pastLimitComplete: boolean;
 }
 
 export interface SubscriptionSimResult {
@@ -66,6 +68,7 @@ export function simulateSubscriptionMonths(
     delayed: 0,
     unserved: 0,
     complete: true,
+    pastLimitComplete: true,
   }));
   for (let run = 0; run < runs; run++) {
     const tasks = sampler.next();
@@ -83,6 +86,7 @@ export function simulateSubscriptionMonths(
       s.delayed += m.delayed;
       s.unserved += Object.values(m.unserved).reduce((a, b) => a + b, 0);
       s.complete &&= m.bill.complete;
+      s.pastLimitComplete &&= m.bill.pastLimitComplete;
     }
   }
   return {runs, seed, days: scenario.profile.workingDaysPerMonth, outcomes: states};

@@ -64,8 +64,14 @@ export interface SetupBill {
   /** The vendor's charge past the limits, and the key and platform cost of the tasks sent past them. */
   readonly extraUsd: Money;
   readonly overflowUsd: Money;
-  /** false when a task had a token bucket with no price: the bill is then a lower bound. */
+  /**
+   * false when a task the bill prices at list (on the key, platform usage, extra at API rates) had a
+   * token bucket with no price: the bill is then a lower bound. A task the fee covers bills nothing
+   * more, so its missing price leaves the bill exact.
+   */
   readonly complete: boolean;
+  /** The same for the figure past the limit (the vendor's extra and the overflow). */
+  readonly pastLimitComplete: boolean;
 }
 
 /**
@@ -98,7 +104,9 @@ export function runMonth(
   const all = new PaidSums();
   const within = new PaidSums();
   const extra = {listUsd: ZERO, units: ZERO};
-  let complete = true;
+  const extraAtList = sub ? vendorExtra(sub.plan)?.kind === 'api-rates' : false;
+  let extraComplete = true;
+  let paidComplete = true;
   let blockedUntil = 0;
   let waited = 0;
   const limitDays = new Set<number>();
@@ -137,7 +145,7 @@ export function runMonth(
         break;
       }
       reason = decision.reason;
-      if (t.list.missing.length) complete = false;
+      const unpriced = t.list.missing.length > 0;
       if (decision.path === 'subscription') {
         if (decision.basis === 'subscription-fee') {
           meter?.take(at, model, t.use);
@@ -145,10 +153,12 @@ export function runMonth(
         } else {
           count.extra++;
           extra.listUsd = extra.listUsd.add(t.list.usd);
+          if (unpriced && extraAtList) extraComplete = false;
         }
       } else if (decision.path !== 'free') {
         // A subscription setup offers no free pool: every other task is on the key or the platform.
         count[decision.path]++;
+        if (unpriced && billsAtList(plan, decision.path)) paidComplete = false;
         all.add(plan, decision.path, t);
         if (reason === 'subscription-overflow') count.overflow++;
         else within.add(plan, decision.path, t);
@@ -181,9 +191,16 @@ export function runMonth(
       feeUsd: vendor.feeUsd,
       extraUsd: vendor.extraUsd,
       overflowUsd,
-      complete,
+      complete: paidComplete && extraComplete,
+      // The overflow is the paid bill less the same bill without it: any unpriced paid task can move it.
+      pastLimitComplete: extraComplete && (count.overflow === 0 || paidComplete),
     },
   };
+}
+
+/** Whether the plan's charge for a task on this path grows with its list price: credits counted in tasks do not. */
+function billsAtList(plan: Plan, path: 'byok' | 'platform'): boolean {
+  return path === 'byok' || plan.platform.subscription?.creditUnit !== 'task';
 }
 
 /** Key and platform usage summed as the billing module takes it. */
