@@ -105,6 +105,10 @@ export function runMonth(
   const within = new PaidSums();
   const extra = {listUsd: ZERO, units: ZERO};
   const extraAtList = sub ? vendorExtra(sub.plan)?.kind === 'api-rates' : false;
+  // A limit in dollars at API prices meters an unpriced task short: fewer tasks may fit than shown,
+  // and those past the limit cost more unless they wait.
+  const metersAtList = sub?.onLimit !== 'wait' && (sub?.plan.limits.some((l) => l.unit === 'usd') ?? false);
+  let meteredShort = false;
   let extraComplete = true;
   let paidComplete = true;
   let blockedUntil = 0;
@@ -147,6 +151,7 @@ export function runMonth(
       reason = decision.reason;
       const unpriced = t.list.missing.length > 0;
       if (decision.path === 'subscription') {
+        if (unpriced && metersAtList) meteredShort = true;
         if (decision.basis === 'subscription-fee') {
           meter?.take(at, model, t.use);
           count.subscription++;
@@ -191,9 +196,9 @@ export function runMonth(
       feeUsd: vendor.feeUsd,
       extraUsd: vendor.extraUsd,
       overflowUsd,
-      complete: paidComplete && extraComplete,
+      complete: paidComplete && extraComplete && !meteredShort,
       // The overflow is the paid bill less the same bill without it: any unpriced paid task can move it.
-      pastLimitComplete: extraComplete && (count.overflow === 0 || paidComplete),
+      pastLimitComplete: extraComplete && !meteredShort && (count.overflow === 0 || paidComplete),
     },
   };
 }
