@@ -1,6 +1,7 @@
 import {Money, ZERO} from '../core/money.js';
 import {formatUsd} from './format.js';
 import {usd as usdText} from './json.js';
+import type {Bound} from '../core/bound.js';
 
 /** A re-priced figure: exact, a lower bound (≥), or unknown when none of its tokens had a price. */
 export function figure(usd: Money | undefined, complete: boolean): string {
@@ -17,3 +18,13 @@ export const figureJson = (usd: Money | undefined, complete: boolean) => ({
   usd: usd ? usdText(usd) : null,
   complete,
 });
+
+/** A figure with its bound: exact, ≥ a lower bound, ≤ an upper bound, or no number where it may lie either way. */
+export function boundFigure(usd: Money, bound: Bound): string {
+  if (bound === 'not-known') return 'not known';
+  return `${bound === 'at-least' ? '≥' : bound === 'at-most' ? '≤' : ''}${formatUsd(usd)}`;
+}
+
+/** The same figure in JSON: its decimal string beside a bound that says what it is, null where not known. */
+export const boundUsd = (usd: Money, bound: Bound): string | null =>
+  bound === 'not-known' ? null : usdText(usd);

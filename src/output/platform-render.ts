@@ -1,7 +1,9 @@
 import type {Money} from '../core/money.js';
+import type {Unpriced} from '../core/bound.js';
 import type {PlatformReport} from '../core/platform/platform-report.js';
-import type {SegmentMonth, UserMonth} from '../core/platform/platform-month.js';
+import {marginAfterChurn, type SegmentMonth, type UserMonth} from '../core/platform/platform-month.js';
 import {renderLineChart, resample, chartPoints} from './chart.js';
+import {boundFigure, boundUsd} from './figure.js';
 import {formatCount, formatNumber, formatUsd, plural} from './format.js';
 import {SCHEMA_VERSION, usd} from './json.js';
 import type {Style} from './style.js';
@@ -21,8 +23,15 @@ const COLUMNS: Column[] = [
   {header: 'Leaves', fit: 'wrap'},
 ];
 
-/** A figure that is a lower bound (some fronted tokens had no price) says so. */
-const money = (value: Money, complete = true) => `${complete ? '' : '≥'}${formatUsd(value)}`;
+/** A figure as far as the prices known show it: exact, ≥, ≤ or not known. */
+const money = (value: Money, unpriced: Unpriced) => boundFigure(value, unpriced.bound);
+
+/** "a margin of ≥$455.70", or "a margin not known". */
+const aMargin = (value: Money, unpriced: Unpriced) =>
+  unpriced.bound === 'not-known' ? 'a margin not known' : `a margin of ${money(value, unpriced)}`;
+
+const leavesWord = (s: SegmentMonth) =>
+  s.leaves === undefined ? 'not known' : s.leaves ? 'expected to' : 'no';
 
 function segmentRow(s: SegmentMonth): string[] {
   const u = s.stays;
@@ -30,33 +39,52 @@ function segmentRow(s: SegmentMonth): string[] {
     s.segment.profile,
     formatNumber(s.users),
     s.segment.setup,
-    money(u.userPaysUsd, u.complete),
-    // Every charge grows with the usage it bills, so with a price missing revenue too is a lower bound.
-    money(u.revenueUsd, u.complete),
-    money(u.providerCostUsd, u.complete),
-    money(u.freeCostUsd, u.complete),
-    money(u.marginUsd, u.complete),
-    s.byokSavingUsd ? formatUsd(s.byokSavingUsd) : 'no key reaches its models',
-    s.leaves ? 'expected to' : 'no',
+    money(u.userPaysUsd, u.unpriced.userPays),
+    money(u.revenueUsd, u.unpriced.revenue),
+    money(u.providerCostUsd, u.unpriced.providerCost),
+    money(u.freeCostUsd, u.unpriced.freeCost),
+    money(u.marginUsd, u.unpriced.margin),
+    s.byokSavingUsd && s.byokSavingUnpriced
+      ? money(s.byokSavingUsd, s.byokSavingUnpriced)
+      : 'no key reaches its models',
+    leavesWord(s),
   ];
 }
 
+/** Whether any margin of the sweep is not exact: the best is then the best of the priced parts. */
+const sweepBounded = (r: PlatformReport) => r.markups.points.some((p) => !p.result.complete);
+
 function summary(r: PlatformReport): string[] {
   const {month, plan, markups} = r;
-  const leaving = month.segments.filter((s) => s.leaves).map((s) => s.segment.profile);
+  const names = (which: (s: SegmentMonth) => boolean) =>
+    month.segments.filter(which).map((s) => s.segment.profile);
+  const leaving = names((s) => s.leaves === true);
+  const undecided = names((s) => s.leaves === undefined);
   const current = plan.platform.markupPct;
+  const after = aMargin(month.marginAfterChurnUsd, month.unpriced.marginAfterChurn);
+  const best = markups.best.result;
+  const open = undecided.length
+    ? ` Whether it saves the ${undecided.join(', ')} users that much is not known (a price is missing), so the margin after churn is not known.`
+    : '';
   const lines = [
-    `A month over ${plural(month.users, 'user')}: revenue ${money(month.revenueUsd, month.complete)}, paid to providers ${money(month.providerCostUsd, month.complete)}, free tier ${money(month.freeCostUsd, month.complete)}; margin ${money(month.marginUsd, month.complete)} if every user stays.`,
+    `A month over ${plural(month.users, 'user')}: revenue ${money(month.revenueUsd, month.unpriced.revenue)}, paid to providers ${money(month.providerCostUsd, month.unpriced.providerCost)}, free tier ${money(month.freeCostUsd, month.unpriced.freeCost)}; margin ${money(month.marginUsd, month.unpriced.margin)} if every user stays.`,
+    ...(month.complete
+      ? []
+      : [
+          'Some tokens have no price: ≥ marks a lower bound, ≤ an upper bound (a cost the platform pays at an unknown price makes its margin smaller), and a figure that could lie either way is not known.',
+        ]),
     leaving.length
-      ? `BYOK saves the ${leaving.join(', ')} users at least ${formatUsd(r.keyWorthUsd)} a month (the key-worth threshold): ${plural(month.usersLeaving, 'user')} expected to bring their own key, leaving a margin of ${money(month.marginAfterChurnUsd, month.complete)}.`
-      : `No user saves ${formatUsd(r.keyWorthUsd)} a month or more on their own key (the key-worth threshold): none is expected to leave.`,
+      ? `BYOK saves the ${leaving.join(', ')} users at least ${formatUsd(r.keyWorthUsd)} a month (the key-worth threshold): ${plural(month.usersLeaving, 'user')} expected to bring their own key, leaving ${after}.${open}`
+      : undecided.length
+        ? `No user is known to save ${formatUsd(r.keyWorthUsd)} a month or more on their own key (the key-worth threshold).${open}`
+        : `No user saves ${formatUsd(r.keyWorthUsd)} a month or more on their own key (the key-worth threshold): none is expected to leave.`,
     `Per user and month in the table; per-user figures times the user count give the totals.`,
-    `Best markup of those tried: ${formatNumber(markups.best.value)}%, a margin of ${money(markups.best.result.marginAfterChurnUsd, markups.best.result.complete)} a month after ${plural(markups.best.result.usersLeaving, 'user')} leave; at the plan's ${formatNumber(current.toNumber())}%: ${money(month.marginAfterChurnUsd, month.complete)}.`,
+    `${sweepBounded(r) ? 'Of the markups tried, by the priced part of each margin (a price is missing), the best' : 'Best markup of those tried'}: ${formatNumber(markups.best.value)}%, ${aMargin(best.marginAfterChurnUsd, best.unpriced.marginAfterChurn)} a month after ${plural(best.usersLeaving, 'user')} leave${best.usersUndecided ? ` (whether ${formatNumber(best.usersUndecided)} more do is not known)` : ''}; at the plan's ${formatNumber(current.toNumber())}%: ${money(month.marginAfterChurnUsd, month.unpriced.marginAfterChurn)}.`,
     r.freePaidAt
       ? `Free-tier tokens are costed at ${r.freePaidAt.id}'s list prices (what the platform pays to host its pool).`
-      : month.freeCostUsd.isZero() && month.complete
+      : month.freeCostUsd.isZero() && month.unpriced.freeCost.bound === 'exact'
         ? `Free-tier tokens cost the platform nothing here: the pool's models list $0, within their providers' rate limits. Give --free-paid-at MODEL if the platform pays to host them.`
-        : `Free-tier tokens are costed at the pool's own list prices (${money(month.freeCostUsd, month.complete)} a month). Give --free-paid-at MODEL if the platform pays another rate to host them.`,
+        : `Free-tier tokens are costed at the pool's own list prices (${money(month.freeCostUsd, month.unpriced.freeCost)} a month). Give --free-paid-at MODEL if the platform pays another rate to host them.`,
   ];
   const caps = r.freeCaps;
   if (!plan.free) lines.push(`Plan ${plan.id} has no free tier.`);
@@ -64,23 +92,27 @@ function summary(r: PlatformReport): string[] {
     lines.push(
       `Give --conversion PERCENT (free-tier users who become paying users a month) to find the free cap that pays for itself.`,
     );
-  else if (caps.points.every((p) => p.freeCostUsd.isZero()))
+  else if (caps.points.every((p) => p.freeCostUsd.isZero() && p.freeCostUnpriced.bound === 'exact'))
     lines.push(
       `The free tier costs the platform nothing at any cap tried, so it pays for itself at every one.`,
     );
-  else
+  else {
+    const to = month.segments[caps.convertsTo];
+    const rate = `At ${formatNumber(caps.conversionRate * 100)}% conversion to ${to?.segment.profile}`;
+    const openCaps = caps.points.filter((p) => p.paysForItself === undefined).length;
+    const unsure = openCaps
+      ? ` At ${plural(openCaps, 'cap')} tried, a price missing leaves open whether it pays for itself.`
+      : '';
+    const paying = caps.largestPaying;
+    const converted = to && marginAfterChurn(to);
     lines.push(
-      caps.largestPaying
-        ? `At ${formatNumber(caps.conversionRate * 100)}% conversion to ${r.month.segments[caps.convertsTo]?.segment.profile}, the free tier pays for itself up to a cap of ${plural(caps.largestPaying.value, plan.free.dailyCap.unit.slice(0, -1), plan.free.dailyCap.unit)} a day (it costs ${formatUsd(caps.largestPaying.freeCostUsd)} a month, conversions bring ${formatUsd(caps.largestPaying.conversionValueUsd)}).`
-        : `At ${formatNumber(caps.conversionRate * 100)}% conversion to ${r.month.segments[caps.convertsTo]?.segment.profile}, no cap tried that costs anything pays for itself: a converted user brings ${formatUsd(convertValue(r, caps.convertsTo))} a month${r.month.segments[caps.convertsTo]?.leaves ? ', as they are expected to move to their own key' : ''}.`,
+      (paying
+        ? `${rate}, the free tier pays for itself up to a cap of ${plural(paying.value, plan.free.dailyCap.unit.slice(0, -1), plan.free.dailyCap.unit)} a day (it costs ${money(paying.freeCostUsd, paying.freeCostUnpriced)} a month, conversions bring ${money(paying.conversionValueUsd, paying.conversionValueUnpriced)}).`
+        : `${rate}, no cap tried that costs anything ${openCaps ? 'is known to pay' : 'pays'} for itself: a converted user brings ${converted ? money(converted.usd, converted.unpriced) : '-'} a month${to?.leaves ? ', as they are expected to move to their own key' : ''}.`) +
+        unsure,
     );
+  }
   return lines;
-}
-
-/** What one converted user earns the platform a month, after they move to BYOK if they are expected to. */
-function convertValue(r: PlatformReport, segment: number): Money {
-  const s = r.month.segments[segment] as SegmentMonth;
-  return s.leaves && s.onByok ? s.onByok.marginUsd : s.stays.marginUsd;
 }
 
 function markupChart(r: PlatformReport, width: number, colour: boolean): string {
@@ -124,6 +156,7 @@ export function renderPlatformTable(
   style: Style,
 ): string {
   const prose = (lines: readonly string[]) => lines.flatMap((l) => wrapProse(l, tableWidth));
+  const drawn = sweepBounded(r) ? '; a price is missing: the priced part of each margin is drawn' : '';
   return [
     ...prose([
       `Platform · plan ${r.plan.id} (markup ${formatNumber(r.plan.platform.markupPct.toNumber())}%${r.plan.free ? `, free cap ${r.plan.free.dailyCap.count} ${r.plan.free.dailyCap.unit} a day` : ''}) · population ${r.population.id} (${plural(r.population.users, 'user')})`,
@@ -133,7 +166,7 @@ export function renderPlatformTable(
     '',
     ...prose(summary(r)),
     '',
-    style.dim('Margin a month by markup (▲ marks the best)'),
+    style.dim(`Margin a month by markup (▲ marks the best${drawn})`),
     markupChart(r, width, style.bold('x') !== 'x'),
     '',
   ].join('\n');
@@ -151,7 +184,7 @@ export function renderPlatformMarkdown(r: PlatformReport): string {
     '|---:|---:|---:|---:|',
     ...r.markups.points.map(
       (p) =>
-        `| ${formatNumber(p.value)}% | ${formatUsd(p.result.marginUsd)} | ${formatUsd(p.result.marginAfterChurnUsd)} | ${formatCount(p.result.usersLeaving)} |`,
+        `| ${formatNumber(p.value)}% | ${money(p.result.marginUsd, p.result.unpriced.margin)} | ${money(p.result.marginAfterChurnUsd, p.result.unpriced.marginAfterChurn)} | ${formatCount(p.result.usersLeaving)} |`,
     ),
   ].join('\n');
 }
@@ -170,6 +203,11 @@ export function renderPlatformCsv(r: PlatformReport): string {
     'conversion_value_usd',
     'pays_for_itself',
     'complete',
+    'revenue_bound',
+    'provider_bound',
+    'free_tier_bound',
+    'margin_bound',
+    'margin_after_churn_bound',
   ];
   const markups = r.markups.points.map((p) => [
     'markup_pct',
@@ -178,39 +216,63 @@ export function renderPlatformCsv(r: PlatformReport): string {
     '',
     '',
     String(p.result.complete),
+    ...bounds(p.result),
   ]);
   const caps = (r.freeCaps?.points ?? []).map((p) => [
     'free_cap',
     String(p.value),
     ...totals(p.result),
-    usd(p.conversionValueUsd),
-    String(p.paysForItself),
+    boundUsd(p.conversionValueUsd, p.conversionValueUnpriced.bound) ?? '',
+    p.paysForItself === undefined ? '' : String(p.paysForItself),
     String(p.result.complete),
+    ...bounds(p.result),
   ]);
   return renderCsv(header, [...markups, ...caps]);
 }
 
-function totals(m: PlatformReport['month']): string[] {
-  return [
-    usd(m.revenueUsd),
-    usd(m.providerCostUsd),
-    usd(m.freeCostUsd),
-    usd(m.marginUsd),
-    usd(m.marginAfterChurnUsd),
-    formatNumber(m.usersLeaving),
-  ];
+type Month = PlatformReport['month'];
+
+/** The month's figures as decimal strings, empty (JSON: null) where not known. */
+const figures = (m: Month) => ({
+  revenueUsd: boundUsd(m.revenueUsd, m.unpriced.revenue.bound),
+  providerCostUsd: boundUsd(m.providerCostUsd, m.unpriced.providerCost.bound),
+  freeTierCostUsd: boundUsd(m.freeCostUsd, m.unpriced.freeCost.bound),
+  marginUsd: boundUsd(m.marginUsd, m.unpriced.margin.bound),
+  marginAfterChurnUsd: boundUsd(m.marginAfterChurnUsd, m.unpriced.marginAfterChurn.bound),
+});
+
+/** Each figure's bound: exact, at-least (≥), at-most (≤) or not-known. */
+const monthBounds = (m: Month) => ({
+  revenueUsd: m.unpriced.revenue.bound,
+  providerCostUsd: m.unpriced.providerCost.bound,
+  freeTierCostUsd: m.unpriced.freeCost.bound,
+  marginUsd: m.unpriced.margin.bound,
+  marginAfterChurnUsd: m.unpriced.marginAfterChurn.bound,
+});
+
+function totals(m: Month): string[] {
+  return [...Object.values(figures(m)).map((v) => v ?? ''), formatNumber(m.usersLeaving)];
 }
+
+const bounds = (m: Month): string[] => Object.values(monthBounds(m));
 
 function userJson(u: UserMonth) {
   return {
-    userPaysUsd: usd(u.userPaysUsd),
-    revenueUsd: usd(u.revenueUsd),
-    providerCostUsd: usd(u.providerCostUsd),
-    freeTierCostUsd: usd(u.freeCostUsd),
-    marginUsd: usd(u.marginUsd),
+    userPaysUsd: boundUsd(u.userPaysUsd, u.unpriced.userPays.bound),
+    revenueUsd: boundUsd(u.revenueUsd, u.unpriced.revenue.bound),
+    providerCostUsd: boundUsd(u.providerCostUsd, u.unpriced.providerCost.bound),
+    freeTierCostUsd: boundUsd(u.freeCostUsd, u.unpriced.freeCost.bound),
+    marginUsd: boundUsd(u.marginUsd, u.unpriced.margin.bound),
     tasks: u.month.tasks,
     served: u.month.served,
     complete: u.complete,
+    bounds: {
+      userPaysUsd: u.unpriced.userPays.bound,
+      revenueUsd: u.unpriced.revenue.bound,
+      providerCostUsd: u.unpriced.providerCost.bound,
+      freeTierCostUsd: u.unpriced.freeCost.bound,
+      marginUsd: u.unpriced.margin.bound,
+    },
   };
 }
 
@@ -232,33 +294,43 @@ export function platformJson(r: PlatformReport) {
     },
     keyWorthUsd: usd(r.keyWorthUsd),
     freePaidAt: r.freePaidAt?.id ?? null,
-    segments: r.month.segments.map((s) => ({
-      profile: s.segment.profile,
-      setup: s.segment.setup,
-      share: s.segment.share,
-      users: s.users,
-      perUser: userJson(s.stays),
-      onByok: s.onByok ? userJson(s.onByok) : null,
-      byokSavingUsd: s.byokSavingUsd ? usd(s.byokSavingUsd) : null,
-      leaves: s.leaves,
-    })),
+    segments: r.month.segments.map((s) => {
+      const saving = s.byokSavingUnpriced?.bound ?? 'exact';
+      return {
+        profile: s.segment.profile,
+        setup: s.segment.setup,
+        share: s.segment.share,
+        users: s.users,
+        perUser: userJson(s.stays),
+        onByok: s.onByok ? userJson(s.onByok) : null,
+        byokSavingUsd: s.byokSavingUsd ? boundUsd(s.byokSavingUsd, saving) : null,
+        // null where a price missing leaves it open.
+        leaves: s.leaves ?? null,
+        bounds: {byokSavingUsd: saving},
+      };
+    }),
     month: {
-      revenueUsd: usd(r.month.revenueUsd),
-      providerCostUsd: usd(r.month.providerCostUsd),
-      freeTierCostUsd: usd(r.month.freeCostUsd),
-      marginUsd: usd(r.month.marginUsd),
-      marginAfterChurnUsd: usd(r.month.marginAfterChurnUsd),
+      ...figures(r.month),
       usersLeaving: r.month.usersLeaving,
+      usersUndecided: r.month.usersUndecided,
       complete: r.month.complete,
+      bounds: monthBounds(r.month),
     },
     markupSweep: {
       best: r.markups.best.value,
-      points: r.markups.points.map((p) => ({
-        markupPct: p.value,
-        marginUsd: usd(p.result.marginUsd),
-        marginAfterChurnUsd: usd(p.result.marginAfterChurnUsd),
-        usersLeaving: p.result.usersLeaving,
-      })),
+      // The best by the priced part of each margin where some are not exact.
+      complete: r.markups.points.every((p) => p.result.complete),
+      points: r.markups.points.map((p) => {
+        const f = figures(p.result);
+        const b = monthBounds(p.result);
+        return {
+          markupPct: p.value,
+          marginUsd: f.marginUsd,
+          marginAfterChurnUsd: f.marginAfterChurnUsd,
+          usersLeaving: p.result.usersLeaving,
+          bounds: {marginUsd: b.marginUsd, marginAfterChurnUsd: b.marginAfterChurnUsd},
+        };
+      }),
     },
     freeCapSweep: r.freeCaps
       ? {
@@ -267,10 +339,16 @@ export function platformJson(r: PlatformReport) {
           largestPayingCap: r.freeCaps.largestPaying?.value ?? null,
           points: r.freeCaps.points.map((p) => ({
             cap: p.value,
-            freeTierCostUsd: usd(p.freeCostUsd),
-            conversionValueUsd: usd(p.conversionValueUsd),
-            paysForItself: p.paysForItself,
-            marginAfterChurnUsd: usd(p.result.marginAfterChurnUsd),
+            freeTierCostUsd: boundUsd(p.freeCostUsd, p.freeCostUnpriced.bound),
+            conversionValueUsd: boundUsd(p.conversionValueUsd, p.conversionValueUnpriced.bound),
+            // null where a price missing leaves it open.
+            paysForItself: p.paysForItself ?? null,
+            marginAfterChurnUsd: figures(p.result).marginAfterChurnUsd,
+            bounds: {
+              freeTierCostUsd: p.freeCostUnpriced.bound,
+              conversionValueUsd: p.conversionValueUnpriced.bound,
+              marginAfterChurnUsd: p.result.unpriced.marginAfterChurn.bound,
+            },
           })),
         }
       : null,

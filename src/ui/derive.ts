@@ -19,7 +19,8 @@ import {platformMonth, sweepMarkup, type SegmentInput} from '../core/platform/pl
 import type {Population} from '../core/platform/population.js';
 import type {Profile} from '../core/simulation/profile.js';
 import {KEY_WORTH_USD_PER_MONTH} from '../core/advice/recommend.js';
-import {formatCount, formatUsd, formatNumber, plural} from '../output/format.js';
+import {formatCount, formatNumber, plural} from '../output/format.js';
+import {boundFigure} from '../output/figure.js';
 import {chartPoints, renderLineChart, type ChartMarker, type ChartSeries} from '../output/chart.js';
 import {PATH_NAMES} from '../output/describe.js';
 import type {SubscriptionChoice} from '../core/subscription/subscription-plan.js';
@@ -222,7 +223,7 @@ function platformChart(scenario: Scenario, width: number, height: number, contex
     },
   );
   return {
-    title: `Platform margin at ${formatNumber(current)}%: ${formatUsd(now.marginAfterChurnUsd)}/mo (${formatCount(now.usersLeaving)} of ${plural(now.users, 'user')} leave for BYOK) · best ${formatNumber(best.value)}%: ${formatUsd(best.result.marginAfterChurnUsd)} · ${loaded.population.id}`,
+    title: `Platform margin at ${formatNumber(current)}%: ${boundFigure(now.marginAfterChurnUsd, now.unpriced.marginAfterChurn.bound)}/mo (${formatCount(now.usersLeaving)} of ${plural(now.users, 'user')} leave for BYOK) · best ${formatNumber(best.value)}%: ${boundFigure(best.result.marginAfterChurnUsd, best.result.unpriced.marginAfterChurn.bound)} · ${loaded.population.id}`,
     lines: chart.split('\n'),
   };
 }

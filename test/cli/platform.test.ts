@@ -90,12 +90,74 @@ describe('vibe-cost platform', () => {
     expect(Math.max(...chart.map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 
-  it('with a price missing, revenue is a lower bound like what the user pays', async () => {
-    const r = await cli(['platform', '--wide', '--prices', 'test/fixtures/no-cache-prices.json', ...PINNED]);
-    const row = r.stdout.split('\n').find((l) => l.startsWith('daily-driver')) ?? '';
-    // User pays, revenue, to providers, free tier, margin: each ≥.
-    expect(row.match(/≥\$/g)).toHaveLength(5);
-    expect(r.stdout).toMatch(/A month over 1,000 users: revenue ≥\$/);
+  const NO_CACHE = ['--prices', 'test/fixtures/no-cache-prices.json'];
+  const rowOf = (stdout: string, profile: string) =>
+    (stdout.split('\n').find((l) => l.startsWith(profile)) ?? '').trim().split(/ {2,}/);
+
+  it('with a price missing, each figure says which way the true one lies: at a markup, the margin on what the platform fronts is a lower bound', async () => {
+    const r = await cli(['platform', '--wide', ...NO_CACHE, ...PINNED]);
+    // User pays, revenue, to providers: ≥. The free pool lists $0: exact. The markup on a cost that
+    // can only grow: ≥, and so is what BYOK saves (the markup the user no longer pays).
+    expect(rowOf(r.stdout, 'daily-driver').slice(3)).toEqual([
+      '≥$121.03',
+      '≥$121.03',
+      '≥$100.86',
+      '$0.00',
+      '≥$20.17',
+      '≥$20.17',
+      'expected to',
+    ]);
+    expect(r.stdout).toMatch(
+      /A month over 1,000 users: revenue ≥\$[\d,.]+, paid to providers ≥\$[\d,.]+, free tier \$0\.00; margin ≥\$/,
+    );
+    expect(r.stdout).toContain('Some tokens have no price: ≥ marks a lower bound, ≤ an upper bound');
+  });
+
+  it('with a price missing on a plan whose credits are counted in tasks, the margin is an upper bound, in the table and in JSON', async () => {
+    const args = ['platform', '--plan', 'credits-builder', '--wide', ...NO_CACHE, ...PINNED];
+    const r = await cli(args);
+    // The user pays the fee and packs by the task, exactly; the platform pays the provider at least
+    // the priced part: its margin is at most what is shown (it printed ≥-$15.86).
+    expect(rowOf(r.stdout, 'daily-driver').slice(3, 8)).toEqual([
+      '$85.00',
+      '$85.00',
+      '≥$100.86',
+      '$0.00',
+      '≤-$15.86',
+    ]);
+    expect(r.stdout).toMatch(
+      /revenue \$51,750\.00, paid to providers ≥\$71,769\.00, free tier \$0\.00; margin ≤-\$20,019\.00 if every user stays/,
+    );
+    const j = JSON.parse((await cli([...args, '--format', 'json'])).stdout);
+    const daily = j.segments.find((s: {profile: string}) => s.profile === 'daily-driver');
+    expect(daily.perUser).toMatchObject({
+      marginUsd: '-15.86',
+      complete: false,
+      bounds: {userPaysUsd: 'exact', revenueUsd: 'exact', providerCostUsd: 'at-least', marginUsd: 'at-most'},
+    });
+    expect(j.month.bounds).toMatchObject({revenueUsd: 'exact', marginUsd: 'at-most'});
+  });
+
+  it('with a price missing, a saving or margin that could lie either way is not known: no number, and who leaves is open', async () => {
+    // OpenRouter's BYOK fee: what BYOK saves is at least $5.55, which may or may not reach $10.
+    const r = await cli(['platform', '--plan', 'openrouter', '--wide', ...NO_CACHE, ...PINNED]);
+    expect(rowOf(r.stdout, 'daily-driver').slice(8)).toEqual(['≥$5.55', 'not known']);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      'Whether it saves the daily-driver users that much is not known (a price is missing), so the margin after churn is not known.',
+    );
+    // Credits in dollars that block when spent: drawn short, tasks ran that would have been blocked.
+    const args = ['platform', '--plan', 'credits-cliff', '--wide', ...NO_CACHE, ...PINNED];
+    const cliff = await cli(args);
+    expect(rowOf(cliff.stdout, 'team').slice(5, 8)).toEqual(['not known', '$0.00', 'not known']);
+    expect(cliff.stdout).toContain('margin not known if every user stays');
+    const j = JSON.parse((await cli([...args, '--format', 'json'])).stdout);
+    expect(j.month).toMatchObject({marginUsd: null, bounds: {marginUsd: 'not-known'}});
+    const open = JSON.parse(
+      (await cli(['platform', '--plan', 'openrouter', '--format', 'json', ...NO_CACHE, ...PINNED])).stdout,
+    );
+    const daily = open.segments.find((s: {profile: string}) => s.profile === 'daily-driver');
+    expect(daily).toMatchObject({leaves: null, bounds: {byokSavingUsd: 'at-least'}});
+    expect(open.month).toMatchObject({usersUndecided: 250, marginAfterChurnUsd: null});
   });
 
   it('fails in one line, exit 2, on a bad sweep or shares that do not add up', async () => {

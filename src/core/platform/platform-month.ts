@@ -1,6 +1,8 @@
-import {Money, ZERO} from '../money.js';
+import {markupFactor, Money, ZERO} from '../money.js';
+import {reaches, Unpriced, type Weight} from '../bound.js';
+import type {Plan} from '../billing/plan.js';
 import {applyPlanOverrides, type PlanOverrides} from '../simulation/overrides.js';
-import {listCost} from '../pricing/context-tiers.js';
+import {listCost, type Tier} from '../pricing/context-tiers.js';
 import type {ModelPrice} from '../pricing/model-price.js';
 import {simulateRun, type RunResult} from '../simulation/batch-run.js';
 import {monthTasks, type Scenario} from '../simulation/scenario.js';
@@ -11,7 +13,9 @@ import {
   FREE_THEN_PAID,
   pathStrategies,
 } from '../routing/candidates.js';
+import type {PathKind} from '../routing/router.js';
 import type {Strategy} from '../routing/strategy.js';
+import {BUCKETS, type Bucket, type TokenBuckets} from '../tokens.js';
 import type {Segment, Setup} from './population.js';
 
 /** A segment as the builder's model runs it: its users' scenario on the builder's plan. */
@@ -40,18 +44,28 @@ export interface UserMonth {
   /** What the free tier's tokens cost the platform. */
   readonly freeCostUsd: Money;
   readonly marginUsd: Money;
-  /** False when some fronted tokens had no price: the provider cost is then a lower bound. */
+  /** How each figure moves with the prices missing: its bound. */
+  readonly unpriced: Readonly<Record<UserFigure, Unpriced>>;
+  /** False when some figure is not exact (a token the month used had no price). */
   readonly complete: boolean;
 }
+
+export type UserFigure = 'userPays' | 'revenue' | 'providerCost' | 'freeCost' | 'margin';
+const USER_FIGURES: readonly UserFigure[] = ['userPays', 'revenue', 'providerCost', 'freeCost', 'margin'];
 
 export interface SegmentMonth extends SegmentInput {
   readonly stays: UserMonth;
   /** The same user on their own key, where a key can reach their models. */
   readonly onByok?: UserMonth;
-  /** How much less the user pays a month on BYOK (negative: BYOK costs them more). */
+  /** How much less the user pays a month on BYOK (negative: BYOK costs them more), and its bound. */
   readonly byokSavingUsd?: Money;
-  /** Whether the user is expected to bring their own key: BYOK saves them at least the key-worth threshold. */
-  readonly leaves: boolean;
+  readonly byokSavingUnpriced?: Unpriced;
+  /**
+   * Whether the user is expected to bring their own key: BYOK saves them at least the key-worth
+   * threshold. Undefined when a price missing leaves it open; they are then counted as staying,
+   * and every figure after churn is not known.
+   */
+  readonly leaves: boolean | undefined;
 }
 
 export interface PlatformMonthResult {
@@ -65,8 +79,13 @@ export interface PlatformMonthResult {
   /** Margin once the users BYOK saves enough have moved to their own key (the platform keeps any BYOK fee). */
   readonly marginAfterChurnUsd: Money;
   readonly usersLeaving: number;
+  /** Users of whom a price missing leaves it open whether they leave. */
+  readonly usersUndecided: number;
+  readonly unpriced: Readonly<Record<MonthFigure, Unpriced>>;
   readonly complete: boolean;
 }
+
+export type MonthFigure = 'revenue' | 'providerCost' | 'freeCost' | 'margin' | 'marginAfterChurn';
 
 function setupStrategy(setup: Setup, scenario: Scenario): Strategy {
   switch (setup) {
@@ -86,27 +105,122 @@ function listsOnlyZero(model: ModelPrice): boolean {
   return Object.values(model.rates).every((rate) => rate === undefined || rate.isZero());
 }
 
+const exactly = (n: Money | number): Weight => ({lo: new Money(n), hi: new Money(n)});
+const between = (lo: Money | number | null, hi: Money | number | null): Weight => ({
+  lo: lo === null ? null : new Money(lo),
+  hi: hi === null ? null : new Money(hi),
+});
+const NOTHING = exactly(0);
+
+/**
+ * How each figure of a user's month takes the list cost of tokens with no price, on a path as the
+ * plan bills it: a weight per figure, so many times that unknown cost (between lo and hi).
+ */
+function weights(plan: Plan, path: PathKind): Record<UserFigure, Weight> {
+  if (path === 'free')
+    return {
+      userPays: NOTHING,
+      revenue: NOTHING,
+      providerCost: NOTHING,
+      freeCost: exactly(1),
+      margin: exactly(-1),
+    };
+  if (path === 'byok') {
+    // The fee's percentage falls on the requests past the month's waiver: some share of the cost.
+    const fee = plan.byok.feePct.div(100);
+    return {
+      userPays: between(1, fee.add(1)),
+      revenue: between(0, fee),
+      providerCost: NOTHING,
+      freeCost: NOTHING,
+      margin: between(0, fee),
+    };
+  }
+  const s = plan.platform.subscription;
+  if (!s) {
+    const factor = markupFactor(plan.platform.markupPct);
+    const charge = exactly(factor);
+    return {
+      userPays: charge,
+      revenue: charge,
+      providerCost: exactly(1),
+      freeCost: NOTHING,
+      margin: exactly(factor.sub(1)),
+    };
+  }
+  // Credits counted in tasks: what the user pays does not depend on the price, what the platform pays does.
+  if (s.creditUnit === 'task')
+    return {
+      userPays: NOTHING,
+      revenue: NOTHING,
+      providerCost: exactly(1),
+      freeCost: NOTHING,
+      margin: exactly(-1),
+    };
+  // Credits in dollars drawn short: tasks ran that would have been blocked, at a cost either way.
+  if (s.overage.kind === 'blocked')
+    return {
+      userPays: NOTHING,
+      revenue: NOTHING,
+      providerCost: between(null, null),
+      freeCost: NOTHING,
+      margin: between(null, null),
+    };
+  // Credits in dollars with overage: it grows with the price, by how much depends on when they run out.
+  const overage = between(0, null);
+  return {
+    userPays: overage,
+    revenue: overage,
+    providerCost: exactly(1),
+    freeCost: NOTHING,
+    margin: between(-1, null),
+  };
+}
+
+/** Each figure's unknown part from one line's tokens with no price. */
+function unpricedLine(
+  into: Record<UserFigure, Unpriced>,
+  w: Record<UserFigure, Weight>,
+  line: {readonly model: string; readonly tier: Tier; readonly tokens: TokenBuckets},
+  missing: readonly Bucket[],
+): void {
+  for (const bucket of missing)
+    for (const f of USER_FIGURES)
+      into[f] = into[f].plus(
+        Unpriced.of(`${line.model}\u0000${line.tier}\u0000${bucket}`, line.tokens[bucket], w[f]),
+      );
+}
+
 /** One user's month on a strategy, billed by the same router and billing as every command. */
 export function userMonth(scenario: Scenario, strategy: Strategy, options: PlatformOptions): UserMonth {
   const month = simulateRun(scenario, strategy, monthTasks(scenario));
   const {charges} = month;
+  const {plan} = scenario;
   const revenueUsd = charges.byokFeeUsd
     .add(charges.platformUsageUsd)
     .add(charges.subscriptionUsd)
     .add(charges.packsUsd);
   let providerCostUsd = ZERO;
   let freeCostUsd = ZERO;
-  let complete = true;
+  const unpriced = Object.fromEntries(USER_FIGURES.map((f) => [f, Unpriced.NONE])) as Record<
+    UserFigure,
+    Unpriced
+  >;
   for (const line of month.lines) {
-    if (line.path === 'platform') {
-      providerCostUsd = providerCostUsd.add(line.listUsd);
-      if (line.missing.length) complete = false;
-    } else if (line.path === 'free') {
-      const model = options.freePaidAt ?? scenario.freePool.find((m) => m.id === line.model);
-      const priced = model ? listCost(model, line.tier, line.tokens) : undefined;
-      freeCostUsd = freeCostUsd.add(priced?.usd ?? ZERO);
-      if (!priced || (priced.missing.length && !listsOnlyZero(model as ModelPrice))) complete = false;
+    if (line.path === 'platform') providerCostUsd = providerCostUsd.add(line.listUsd);
+    if (line.path !== 'free') {
+      unpricedLine(unpriced, weights(plan, line.path), line, line.missing);
+      continue;
     }
+    const model = options.freePaidAt ?? scenario.freePool.find((m) => m.id === line.model);
+    const priced = model ? listCost(model, line.tier, line.tokens) : undefined;
+    freeCostUsd = freeCostUsd.add(priced?.usd ?? ZERO);
+    const missing = !priced
+      ? BUCKETS.filter((b) => line.tokens[b] > 0)
+      : listsOnlyZero(model as ModelPrice)
+        ? []
+        : priced.missing;
+    unpricedLine(unpriced, weights(plan, 'free'), {...line, model: model?.id ?? line.model}, missing);
   }
   return {
     month,
@@ -115,7 +229,8 @@ export function userMonth(scenario: Scenario, strategy: Strategy, options: Platf
     providerCostUsd,
     freeCostUsd,
     marginUsd: revenueUsd.sub(providerCostUsd).sub(freeCostUsd),
-    complete: complete && month.complete,
+    unpriced,
+    complete: USER_FIGURES.every((f) => unpriced[f].bound === 'exact'),
   };
 }
 
@@ -133,26 +248,51 @@ export function platformMonth(
     if (!byokPossible) return {...input, stays, leaves: false};
     const onByok = userMonth(input.scenario, pathStrategies(input.scenario).byok, options);
     const byokSavingUsd = stays.userPaysUsd.sub(onByok.userPaysUsd);
-    return {...input, stays, onByok, byokSavingUsd, leaves: byokSavingUsd.gte(options.keyWorthUsd)};
+    const byokSavingUnpriced = stays.unpriced.userPays.minus(onByok.unpriced.userPays);
+    return {
+      ...input,
+      stays,
+      onByok,
+      byokSavingUsd,
+      byokSavingUnpriced,
+      leaves: reaches(byokSavingUsd, byokSavingUnpriced, options.keyWorthUsd),
+    };
   });
   const sum = (pick: (s: SegmentMonth) => Money) =>
     segments.reduce((total, s) => total.add(pick(s).mul(s.users)), ZERO);
+  const sumUnpriced = (pick: (s: SegmentMonth) => Unpriced) =>
+    segments.reduce((total, s) => total.plus(pick(s).times(s.users)), Unpriced.NONE);
+  const users = (which: (s: SegmentMonth) => boolean) =>
+    segments.reduce((n, s) => n + (which(s) ? s.users : 0), 0);
+  const unpriced = {
+    revenue: sumUnpriced((s) => s.stays.unpriced.revenue),
+    providerCost: sumUnpriced((s) => s.stays.unpriced.providerCost),
+    freeCost: sumUnpriced((s) => s.stays.unpriced.freeCost),
+    margin: sumUnpriced((s) => s.stays.unpriced.margin),
+    marginAfterChurn: sumUnpriced((s) => marginAfterChurn(s).unpriced),
+  };
   return {
     segments,
-    users: inputs.reduce((n, s) => n + s.users, 0),
+    users: users(() => true),
     revenueUsd: sum((s) => s.stays.revenueUsd),
     providerCostUsd: sum((s) => s.stays.providerCostUsd),
     freeCostUsd: sum((s) => s.stays.freeCostUsd),
     marginUsd: sum((s) => s.stays.marginUsd),
-    marginAfterChurnUsd: sum(marginAfterChurn),
-    usersLeaving: segments.reduce((n, s) => n + (s.leaves ? s.users : 0), 0),
-    complete: segments.every((s) => s.stays.complete && (s.onByok?.complete ?? true)),
+    marginAfterChurnUsd: sum((s) => marginAfterChurn(s).usd),
+    usersLeaving: users((s) => s.leaves === true),
+    usersUndecided: users((s) => s.leaves === undefined),
+    unpriced,
+    complete: Object.values(unpriced).every((u) => u.bound === 'exact'),
   };
 }
 
-/** A user's margin once churn is counted: on their own key if they are expected to leave for it. */
-function marginAfterChurn(s: SegmentMonth): Money {
-  return s.leaves && s.onByok ? s.onByok.marginUsd : s.stays.marginUsd;
+/**
+ * A user's margin once churn is counted: on their own key if they are expected to leave for it.
+ * Where that is open, it is one margin or the other: not known.
+ */
+export function marginAfterChurn(s: SegmentMonth): {usd: Money; unpriced: Unpriced} {
+  const on = s.leaves && s.onByok ? s.onByok : s.stays;
+  return {usd: on.marginUsd, unpriced: s.leaves === undefined ? Unpriced.ANY : on.unpriced.margin};
 }
 
 /** The population on the plan with the builder's change applied: a markup, a free cap. */
@@ -187,9 +327,12 @@ export function sweepMarkup(
 export interface FreeCapPoint extends SweepPoint {
   /** What the free tier costs the platform a month over the population. */
   readonly freeCostUsd: Money;
+  readonly freeCostUnpriced: Unpriced;
   /** What conversions bring: converted users times a paying user's margin. */
   readonly conversionValueUsd: Money;
-  readonly paysForItself: boolean;
+  readonly conversionValueUnpriced: Unpriced;
+  /** Undefined when a price missing leaves it open. */
+  readonly paysForItself: boolean | undefined;
 }
 
 /**
@@ -207,14 +350,23 @@ export function sweepFreeCap(
   return caps.map((cap) => {
     const result = platformMonth(withPlan(inputs, {freeCap: cap}), options);
     const freeUsers = result.segments.reduce((n, s) => n + (s.stays.month.served.free > 0 ? s.users : 0), 0);
-    const paying = result.segments[convertsTo] as SegmentMonth;
-    const conversionValueUsd = marginAfterChurn(paying).mul(freeUsers * conversionRate);
+    const converted = freeUsers * conversionRate;
+    const paying = marginAfterChurn(result.segments[convertsTo] as SegmentMonth);
+    const conversionValueUsd = paying.usd.mul(converted);
+    const conversionValueUnpriced = paying.unpriced.times(converted);
+    const freeCostUnpriced = result.unpriced.freeCost;
     return {
       value: cap,
       result,
       freeCostUsd: result.freeCostUsd,
+      freeCostUnpriced,
       conversionValueUsd,
-      paysForItself: result.freeCostUsd.lte(conversionValueUsd),
+      conversionValueUnpriced,
+      paysForItself: reaches(
+        conversionValueUsd.sub(result.freeCostUsd),
+        conversionValueUnpriced.minus(freeCostUnpriced),
+        ZERO,
+      ),
     };
   });
 }
