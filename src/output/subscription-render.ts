@@ -436,9 +436,16 @@ export function subscriptionBreakevenLines(b: SubscriptionBreakeven): string[] {
   return [
     `Subscriptions against ${base}, the month at each pace from ${pace(b.step)} to ${pace(b.maxTasksPerDay)} tasks a working day (every ${pace(b.step)}):`,
     ...b.crossings.map((c) => {
+      const paces = (ranges: typeof c.beatsBaseline) =>
+        ranges.map(([from, to]) => (from === to ? pace(from) : `${pace(from)} to ${pace(to)}`)).join(', ');
+      const open = c.notKnown.length
+        ? ` (at ${paces(c.notKnown)} tasks a day a price is missing and the bills, lower bounds, cannot tell)`
+        : '';
       const beats = c.beatsBaseline.length
-        ? `costs less than ${base} at ${c.beatsBaseline.map(([from, to]) => (from === to ? pace(from) : `${pace(from)} to ${pace(to)}`)).join(', ')} tasks a day`
-        : `never serves every task for less than ${base} in range`;
+        ? `costs less than ${base} at ${paces(c.beatsBaseline)} tasks a day${open}`
+        : c.notKnown.length
+          ? `is not known to serve every task for less than ${base} in range${open}`
+          : `never serves every task for less than ${base} in range`;
       const bites =
         c.limitBitesAt === null
           ? 'its limits never refuse a task in range'
@@ -458,6 +465,8 @@ export function subscriptionBreakevenJson(b: SubscriptionBreakeven) {
       id: c.strategy.id,
       label: c.strategy.label,
       beatsBaseline: c.beatsBaseline.map(([from, to]) => ({fromTasksPerDay: from, toTasksPerDay: to})),
+      // Paces at which, with a price missing, it is not known whether the setup beats the baseline.
+      notKnown: c.notKnown.map(([from, to]) => ({fromTasksPerDay: from, toTasksPerDay: to})),
       limitBitesAtTasksPerDay: c.limitBitesAt,
       unservedFromTasksPerDay: c.unservedFrom,
     })),

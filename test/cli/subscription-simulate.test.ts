@@ -227,4 +227,39 @@ describe('recommend and breakeven --subscription', () => {
     const text = (await cli(['breakeven', '--subscription', 'claude-max-5x', '--on-limit', 'key'])).stdout;
     expect(text.replace(/\s+/g, ' ')).toMatch(/its limits refuse tasks from 0\.5 tasks a day/);
   });
+
+  it('breakeven --subscription with a price missing: beats the key only where the bills tell, and says where they cannot', async () => {
+    const args = [
+      'breakeven',
+      '--subscription',
+      'claude-max-5x',
+      '--on-limit',
+      'key',
+      '--limit',
+      'session=1000000',
+    ];
+    const doc = JSON.parse((await cli([...args, '--prices', NO_CACHE_PRICES, '--json'])).stdout) as {
+      subscriptions: {
+        setups: {
+          beatsBaseline: {fromTasksPerDay: number; toTasksPerDay: number}[];
+          notKnown: {fromTasksPerDay: number; toTasksPerDay: number}[];
+          limitBitesAtTasksPerDay: number;
+        }[];
+        curve: {tasksPerDay: number; usd: string[]}[];
+      };
+    };
+    const setup = doc.subscriptions.setups[0]!;
+    // Within the limits the month is exactly the $100 fee, and the key alone at least its priced part:
+    // the plan surely wins where that part passes $100, and below it no one can tell.
+    const firstOver = doc.subscriptions.curve.find((p) => Number(p.usd[0]) > 100)!.tasksPerDay;
+    expect(setup.beatsBaseline[0]?.fromTasksPerDay).toBe(firstOver);
+    expect(setup.notKnown[0]).toEqual({fromTasksPerDay: 0.5, toTasksPerDay: firstOver - 0.5});
+    // Past the limit your key bills the overflow at list, a lower bound too: not known again.
+    expect(setup.beatsBaseline[0]?.toTasksPerDay).toBeLessThan(setup.limitBitesAtTasksPerDay);
+    expect(setup.notKnown.at(-1)?.toTasksPerDay).toBe(36);
+    const text = (await cli([...args, '--prices', NO_CACHE_PRICES])).stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(
+      /costs less than your key alone at [\d.]+( to [\d.]+)? tasks a day \(at 0\.5 to [\d.]+, [\d.]+ to 36 tasks a day a price is missing and the bills, lower bounds, cannot tell\)/,
+    );
+  });
 });

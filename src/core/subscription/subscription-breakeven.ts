@@ -2,13 +2,15 @@ import type {Money} from '../money.js';
 import type {Strategy} from '../routing/strategy.js';
 import type {Scenario} from '../simulation/scenario.js';
 import {expectedSubscriptionMonth} from './subscription-sim.js';
-import type {SetupMonth} from './timeline.js';
+import type {SetupBill, SetupMonth} from './timeline.js';
 
 /** Where one subscription setup pays against your key, and where its limits stop being enough. */
 export interface SubscriptionCrossing {
   readonly strategy: Strategy;
   /** The paces (tasks a working day) at which the setup serves every task for less than the baseline, as ranges. */
   readonly beatsBaseline: readonly (readonly [number, number])[];
+  /** The paces at which, with a price missing, the bills compared cannot tell whether it does. */
+  readonly notKnown: readonly (readonly [number, number])[];
   /** The lowest pace at which a limit refuses a task in the month, and at which a task is not served; null if never in range. */
   readonly limitBitesAt: number | null;
   readonly unservedFrom: number | null;
@@ -44,6 +46,12 @@ export function subscriptionBreakeven(
   }
   const crossings = setups.map((strategy, i) => {
     const ranges: [number, number][] = [];
+    const open: [number, number][] = [];
+    const extend = (into: [number, number][], tasksPerDay: number) => {
+      const last = into.at(-1);
+      if (last && Math.abs(last[1] + step - tasksPerDay) < 1e-9) last[1] = tasksPerDay;
+      else into.push([tasksPerDay, tasksPerDay]);
+    };
     let limitBitesAt: number | null = null;
     let unservedFrom: number | null = null;
     for (const point of curve) {
@@ -51,15 +59,15 @@ export function subscriptionBreakeven(
       const base = point.months[0] as SetupMonth;
       const unserved = Object.values(month.unserved).some((n) => n > 0);
       // Cheaper by leaving tasks undone is no saving: only a month that serves every task counts.
-      if (!unserved && month.bill.totalUsd.lt(base.bill.totalUsd)) {
-        const last = ranges.at(-1);
-        if (last && Math.abs(last[1] + step - point.tasksPerDay) < 1e-9) last[1] = point.tasksPerDay;
-        else ranges.push([point.tasksPerDay, point.tasksPerDay]);
+      if (!unserved) {
+        const beats = cheaper(month.bill, base.bill);
+        if (beats) extend(ranges, point.tasksPerDay);
+        else if (beats === undefined) extend(open, point.tasksPerDay);
       }
       if (limitBitesAt === null && month.limitDays > 0) limitBitesAt = point.tasksPerDay;
       if (unservedFrom === null && unserved) unservedFrom = point.tasksPerDay;
     }
-    return {strategy, beatsBaseline: ranges, limitBitesAt, unservedFrom};
+    return {strategy, beatsBaseline: ranges, notKnown: open, limitBitesAt, unservedFrom};
   });
   return {
     baseline,
@@ -68,4 +76,16 @@ export function subscriptionBreakeven(
     crossings,
     curve: curve.map((p) => ({tasksPerDay: p.tasksPerDay, usd: p.months.map((m) => m.bill.totalUsd)})),
   };
+}
+
+/**
+ * Whether a bill is less than the base's, where lower bounds can tell: only an exact bill under the
+ * base's priced part is surely less, and only a bill at or over an exact base surely is not.
+ */
+function cheaper(bill: SetupBill, base: SetupBill): boolean | undefined {
+  const less = bill.totalUsd.lt(base.totalUsd);
+  if (bill.complete && base.complete) return less;
+  if (less && bill.complete) return true;
+  if (!less && base.complete) return false;
+  return undefined;
 }
