@@ -45,6 +45,25 @@ describe('Replay', () => {
     expect(result.strategies[2]?.unserved['free-capability']).toBe(2);
   });
 
+  it('routes each model on its own, and a prompt past the window apart, however the rows interleave', () => {
+    const openaiOnly = {id: 'openai-key', label: 'OpenAI key', settings: byokSettings(['openai'])};
+    const r = new Replay({plan: loadPlan('vibekit'), book, strategies: [openaiOnly], freePool: []});
+    const small = {input: 1000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 100};
+    const rows = [
+      record({tokens: small}),
+      record({modelRaw: 'v0-1.5-md', tokens: small}),
+      record({modelRaw: 'claude-sonnet-4-6', tokens: small}),
+      record({tokens: {...small, input: 2_000_000}}),
+      record({modelRaw: 'v0-1.5-md', tokens: small}),
+      record({tokens: small}),
+    ];
+    rows.forEach((rec, i) => r.add(rec, `t${i}`));
+    const [s] = r.finish().strategies;
+    // gpt-5.4 on the key; v0 only through the platform; Anthropic with no key and no platform pick: nowhere.
+    expect(s?.served).toEqual({byok: 2, platform: 2, free: 0});
+    expect(s?.unserved).toMatchObject({'context-window': 1, 'no-path': 1});
+  });
+
   it('applies a batch multiplier where the sheet gives one, and reports one it lacks', () => {
     expect(replay([record({serviceTier: 'batch'})]).strategies[0]?.totalUsd.toFixed()).toBe('1');
     const noMultiplier = replay([

@@ -14,7 +14,7 @@ import type {PriceBook} from '../pricing/price-book.js';
 import {listCost, splitByTier, stepAt, stepFor, type TierSplit} from '../pricing/context-tiers.js';
 import {ReportedLedger} from './reported.js';
 import type {ModelPrice} from '../pricing/model-price.js';
-import {route, type PathKind} from '../routing/router.js';
+import {overflowsContext, route, type PathKind, type Route} from '../routing/router.js';
 import {freeModelOn} from '../simulation/scenario.js';
 import type {Strategy} from '../routing/strategy.js';
 import {NO_TOKENS, promptTokens, totalTokens, type TokenBuckets} from '../tokens.js';
@@ -106,6 +106,13 @@ interface StrategyState {
   readonly waiverEnds: Map<string, readonly [number, number]>;
   /** Days some row of which this strategy did not serve: its figure there leaves those rows out. */
   readonly unservedDays: Set<string>;
+  /**
+   * route()'s answers by the book's model, for a strategy without the free tier. Off the free tier,
+   * route() reads neither the day's free use nor the task's size (but for its context window, asked
+   * apart), nor the day's prices: a model of this replay's one need, in a prompt that fits, takes
+   * the same path for the same reason every time.
+   */
+  readonly routes: Map<ModelPrice, Route> | undefined;
 }
 
 export interface ReplayedStrategy {
@@ -243,6 +250,7 @@ export class Replay {
       platformRecords: new Map(),
       byokRequests: new Map(),
       waiverEnds: new Map(),
+      routes: strategy.settings.freeTier ? undefined : new Map(),
     }));
   }
 
@@ -265,15 +273,15 @@ export class Replay {
 
   /** The model with the prices in force on `day` (memoised: a history has few days and models). */
   private on(model: ModelPrice, day: string): ModelPrice {
-    // Rows come day by day and mostly of one model: the last answer is most often this one.
-    const last = this.lastOn;
-    if (last && last.model === model && last.day === day) return last.priced;
+    // Rows come day by day, the models of a day interleaved: each model's last day is most often this one.
+    const last = this.lastOn.get(model);
+    if (last !== undefined && last.day === day) return last.priced;
     const priced = this.onDay(model, day);
-    this.lastOn = {model, day, priced};
+    this.lastOn.set(model, {day, priced});
     return priced;
   }
 
-  private lastOn: {model: ModelPrice; day: string; priced: ModelPrice} | undefined;
+  private readonly lastOn = new Map<ModelPrice, {day: string; priced: ModelPrice}>();
 
   private onDay(model: ModelPrice, day: string): ModelPrice {
     const key = `${model.id}\u0000${day}`;
@@ -366,6 +374,7 @@ export class Replay {
     const taskCap = free?.dailyCap.unit === 'tasks';
     const freeModel = freeModelOn(this.options.freePool, this.records);
     const month = day.slice(0, 7);
+    const overflows = overflowsContext(task);
     for (const s of this.states) {
       const admitted = s.freeTasks.get(day)?.has(taskKey) ?? false;
       const units = !taskCap ? requests : admitted ? 0 : rowTasks;
@@ -373,12 +382,16 @@ export class Replay {
       // A task the free tier took earlier today rides on: its later requests cost no more task units.
       // route() counts one task unit: the row's others are counted as used already.
       const seen = admitted && taskCap ? 0 : used + (taskCap ? rowTasks - 1 : 0);
-      const decision = route(
-        s.strategy.settings,
-        this.options.plan,
-        task,
-        freeModel ? {freeUsedToday: seen, freeModel} : {freeUsedToday: seen},
-      );
+      const known = overflows ? undefined : s.routes?.get(base);
+      const decision =
+        known ??
+        route(
+          s.strategy.settings,
+          this.options.plan,
+          task,
+          freeModel ? {freeUsedToday: seen, freeModel} : {freeUsedToday: seen},
+        );
+      if (known === undefined && !overflows) s.routes?.set(base, decision);
       if (decision.path === 'unserved') {
         s.unservedDays.add(day);
         s.unserved[

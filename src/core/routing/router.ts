@@ -109,9 +109,7 @@ export type PriceBasis = 'list' | 'list+byok-fee' | 'platform-rate' | 'free';
  */
 export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, context: RouteContext): Route {
   const {model} = task;
-  // A prompt larger than the model's context window runs nowhere that model runs: not served, not priced.
-  if ((task.promptTokensPerRequest ?? 0) > inputLimit(model))
-    return {path: 'unserved', reason: 'context-window'};
+  if (overflowsContext(task)) return {path: 'unserved', reason: 'context-window'};
   const sub = settings.subscription;
   if (!sub || !coversModel(sub.plan, model.provider, model.id))
     return routePaid(settings, plan, task, context);
@@ -129,6 +127,11 @@ export function route(settings: AppSettings, plan: Plan, task: TaskToRoute, cont
   return room.resetsAt === undefined
     ? {path: 'unserved', reason: 'subscription-never-fits'}
     : {path: 'unserved', reason: 'subscription-wait', resetsAt: room.resetsAt};
+}
+
+/** A prompt larger than the model's context window runs nowhere that model runs: not served, not priced. */
+export function overflowsContext(task: TaskToRoute): boolean {
+  return (task.promptTokensPerRequest ?? 0) > inputLimit(task.model);
 }
 
 /** Key, platform or free tier: route() for a task no subscription takes. */
