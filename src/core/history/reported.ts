@@ -8,7 +8,29 @@ interface Cell {
   onTokens?: ExactSum;
 }
 
-const PLAIN = /^(\d{1,6})(?:\.(\d{1,9}))?$/;
+/** `\d{1,6}(\.\d{1,9})?` as whole nanodollars, read by hand (a regular expression per row cost a thirtieth of an import); else undefined. */
+export function plainNanos(text: string): number | undefined {
+  const n = text.length;
+  let whole = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) break;
+    if (c < 48 || c > 57) return undefined;
+    whole = whole * 10 + (c - 48);
+  }
+  if (i === 0 || i > 6) return undefined;
+  if (i === n) return whole * 1e9;
+  const digits = n - i - 1;
+  if (digits < 1 || digits > 9) return undefined;
+  let fraction = 0;
+  for (let k = i + 1; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return undefined;
+    fraction = fraction * 10 + (c - 48);
+  }
+  return whole * 1e9 + fraction * 10 ** (9 - digits);
+}
 
 /**
  * An exact running sum of amounts written as decimal text. Plain ones (under $10^6, at most nine
@@ -21,12 +43,11 @@ class ExactSum {
   private decimal: Money | undefined;
 
   add(text: string): void {
-    const m = PLAIN.exec(text);
-    if (m === null) {
+    const nanos = plainNanos(text);
+    if (nanos === undefined) {
       this.decimal = (this.decimal ?? ZERO).add(new Money(text));
       return;
     }
-    const nanos = Number(m[1]) * 1e9 + Number((m[2] ?? '').padEnd(9, '0'));
     if (this.nanos + nanos > Number.MAX_SAFE_INTEGER) this.flush();
     this.nanos += nanos;
   }
