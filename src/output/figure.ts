@@ -24,7 +24,3 @@ export function boundFigure(usd: Money, bound: Bound): string {
   if (bound === 'not-known') return 'not known';
   return `${bound === 'at-least' ? '≥' : bound === 'at-most' ? '≤' : ''}${formatUsd(usd)}`;
 }
-
-/** The same figure in JSON: its decimal string beside a bound that says what it is, null where not known. */
-export const boundUsd = (usd: Money, bound: Bound): string | null =>
-  bound === 'not-known' ? null : usdText(usd);

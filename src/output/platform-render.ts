@@ -3,7 +3,7 @@ import type {Unpriced} from '../core/bound.js';
 import type {PlatformReport} from '../core/platform/platform-report.js';
 import {marginAfterChurn, type SegmentMonth, type UserMonth} from '../core/platform/platform-month.js';
 import {renderLineChart, resample, chartPoints} from './chart.js';
-import {boundFigure, boundUsd} from './figure.js';
+import {boundFigure} from './figure.js';
 import {formatCount, formatNumber, formatUsd, plural} from './format.js';
 import {SCHEMA_VERSION, usd} from './json.js';
 import type {Style} from './style.js';
@@ -208,6 +208,7 @@ export function renderPlatformCsv(r: PlatformReport): string {
     'free_tier_bound',
     'margin_bound',
     'margin_after_churn_bound',
+    'pays_for_itself_known',
   ];
   const markups = r.markups.points.map((p) => [
     'markup_pct',
@@ -217,28 +218,30 @@ export function renderPlatformCsv(r: PlatformReport): string {
     '',
     String(p.result.complete),
     ...bounds(p.result),
+    '',
   ]);
   const caps = (r.freeCaps?.points ?? []).map((p) => [
     'free_cap',
     String(p.value),
     ...totals(p.result),
-    boundUsd(p.conversionValueUsd, p.conversionValueUnpriced.bound) ?? '',
-    p.paysForItself === undefined ? '' : String(p.paysForItself),
+    usd(p.conversionValueUsd),
+    String(p.paysForItself === true),
     String(p.result.complete),
     ...bounds(p.result),
+    String(p.paysForItself !== undefined),
   ]);
   return renderCsv(header, [...markups, ...caps]);
 }
 
 type Month = PlatformReport['month'];
 
-/** The month's figures as decimal strings, empty (JSON: null) where not known. */
+/** The month's figures as decimal strings: the priced part, which the bounds beside them qualify. */
 const figures = (m: Month) => ({
-  revenueUsd: boundUsd(m.revenueUsd, m.unpriced.revenue.bound),
-  providerCostUsd: boundUsd(m.providerCostUsd, m.unpriced.providerCost.bound),
-  freeTierCostUsd: boundUsd(m.freeCostUsd, m.unpriced.freeCost.bound),
-  marginUsd: boundUsd(m.marginUsd, m.unpriced.margin.bound),
-  marginAfterChurnUsd: boundUsd(m.marginAfterChurnUsd, m.unpriced.marginAfterChurn.bound),
+  revenueUsd: usd(m.revenueUsd),
+  providerCostUsd: usd(m.providerCostUsd),
+  freeTierCostUsd: usd(m.freeCostUsd),
+  marginUsd: usd(m.marginUsd),
+  marginAfterChurnUsd: usd(m.marginAfterChurnUsd),
 });
 
 /** Each figure's bound: exact, at-least (≥), at-most (≤) or not-known. */
@@ -251,18 +254,18 @@ const monthBounds = (m: Month) => ({
 });
 
 function totals(m: Month): string[] {
-  return [...Object.values(figures(m)).map((v) => v ?? ''), formatNumber(m.usersLeaving)];
+  return [...Object.values(figures(m)), formatNumber(m.usersLeaving)];
 }
 
 const bounds = (m: Month): string[] => Object.values(monthBounds(m));
 
 function userJson(u: UserMonth) {
   return {
-    userPaysUsd: boundUsd(u.userPaysUsd, u.unpriced.userPays.bound),
-    revenueUsd: boundUsd(u.revenueUsd, u.unpriced.revenue.bound),
-    providerCostUsd: boundUsd(u.providerCostUsd, u.unpriced.providerCost.bound),
-    freeTierCostUsd: boundUsd(u.freeCostUsd, u.unpriced.freeCost.bound),
-    marginUsd: boundUsd(u.marginUsd, u.unpriced.margin.bound),
+    userPaysUsd: usd(u.userPaysUsd),
+    revenueUsd: usd(u.revenueUsd),
+    providerCostUsd: usd(u.providerCostUsd),
+    freeTierCostUsd: usd(u.freeCostUsd),
+    marginUsd: usd(u.marginUsd),
     tasks: u.month.tasks,
     served: u.month.served,
     complete: u.complete,
@@ -303,9 +306,10 @@ export function platformJson(r: PlatformReport) {
         users: s.users,
         perUser: userJson(s.stays),
         onByok: s.onByok ? userJson(s.onByok) : null,
-        byokSavingUsd: s.byokSavingUsd ? boundUsd(s.byokSavingUsd, saving) : null,
-        // null where a price missing leaves it open.
-        leaves: s.leaves ?? null,
+        byokSavingUsd: s.byokSavingUsd ? usd(s.byokSavingUsd) : null,
+        leaves: s.leaves === true,
+        // False where a price missing leaves open whether the saving reaches the threshold.
+        leavesKnown: s.leaves !== undefined,
         bounds: {byokSavingUsd: saving},
       };
     }),
@@ -339,10 +343,10 @@ export function platformJson(r: PlatformReport) {
           largestPayingCap: r.freeCaps.largestPaying?.value ?? null,
           points: r.freeCaps.points.map((p) => ({
             cap: p.value,
-            freeTierCostUsd: boundUsd(p.freeCostUsd, p.freeCostUnpriced.bound),
-            conversionValueUsd: boundUsd(p.conversionValueUsd, p.conversionValueUnpriced.bound),
-            // null where a price missing leaves it open.
-            paysForItself: p.paysForItself ?? null,
+            freeTierCostUsd: usd(p.freeCostUsd),
+            conversionValueUsd: usd(p.conversionValueUsd),
+            paysForItself: p.paysForItself === true,
+            paysForItselfKnown: p.paysForItself !== undefined,
             marginAfterChurnUsd: figures(p.result).marginAfterChurnUsd,
             bounds: {
               freeTierCostUsd: p.freeCostUnpriced.bound,

@@ -265,7 +265,6 @@ export function setupMonthCells(m: SetupMonth): string[] {
     usd(m.bill.extraUsd),
     usd(m.bill.overflowUsd),
     String(m.bill.complete),
-    String(m.bill.pastLimitComplete),
     String(m.tasks),
     String(m.subscription),
     String(pastLimitTasks(m)),
@@ -273,6 +272,7 @@ export function setupMonthCells(m: SetupMonth): string[] {
     String(m.waitedHours),
     String(unservedTasks(m)),
     String(m.limitDays),
+    String(m.bill.pastLimitComplete),
   ];
 }
 
@@ -285,7 +285,6 @@ export function renderSubscriptionCsv(report: SubscriptionReport): string {
       'vendor_extra_usd',
       'overflow_usd',
       'complete',
-      'past_limit_complete',
       'tasks',
       'on_subscription',
       'past_limit',
@@ -293,6 +292,7 @@ export function renderSubscriptionCsv(report: SubscriptionReport): string {
       'waited_hours',
       'unserved',
       'days_limited',
+      'past_limit_complete',
     ],
     report.expected.map(({strategy, month: m}) => [strategy.id, ...setupMonthCells(m)]),
   );

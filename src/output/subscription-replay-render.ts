@@ -178,7 +178,6 @@ export function subscriptionReplayCsv(r: SubscriptionReplayResult): string {
       'vendor_extra_usd',
       'overflow_usd',
       'complete',
-      'past_limit_complete',
       'requests',
       'on_subscription',
       'past_limit',
@@ -186,6 +185,7 @@ export function subscriptionReplayCsv(r: SubscriptionReplayResult): string {
       'waited_hours',
       'unserved',
       'days_limited',
+      'past_limit_complete',
     ],
     r.setups.flatMap((s) =>
       s.months.map(({month, result: m}) => [s.strategy.id, month, ...setupMonthCells(m)]),

@@ -151,13 +151,14 @@ describe('vibe-cost platform', () => {
     expect(rowOf(cliff.stdout, 'team').slice(5, 8)).toEqual(['not known', '$0.00', 'not known']);
     expect(cliff.stdout).toContain('margin not known if every user stays');
     const j = JSON.parse((await cli([...args, '--format', 'json'])).stdout);
-    expect(j.month).toMatchObject({marginUsd: null, bounds: {marginUsd: 'not-known'}});
+    // JSON keeps the priced part as before, and says it is no bound either way.
+    expect(j.month).toMatchObject({complete: false, bounds: {marginUsd: 'not-known'}});
     const open = JSON.parse(
       (await cli(['platform', '--plan', 'openrouter', '--format', 'json', ...NO_CACHE, ...PINNED])).stdout,
     );
     const daily = open.segments.find((s: {profile: string}) => s.profile === 'daily-driver');
-    expect(daily).toMatchObject({leaves: null, bounds: {byokSavingUsd: 'at-least'}});
-    expect(open.month).toMatchObject({usersUndecided: 250, marginAfterChurnUsd: null});
+    expect(daily).toMatchObject({leaves: false, leavesKnown: false, bounds: {byokSavingUsd: 'at-least'}});
+    expect(open.month).toMatchObject({usersUndecided: 250, bounds: {marginAfterChurnUsd: 'not-known'}});
   });
 
   it('fails in one line, exit 2, on a bad sweep or shares that do not add up', async () => {
