@@ -14,7 +14,7 @@ import type {PriceBook} from '../pricing/price-book.js';
 import {listCost, splitByTier, stepAt, stepFor, type TierSplit} from '../pricing/context-tiers.js';
 import {ReportedLedger} from './reported.js';
 import type {ModelPrice} from '../pricing/model-price.js';
-import {overflowsContext, route, type PathKind, type Route} from '../routing/router.js';
+import {overflowsContext, route, type PathKind, type Route, type TaskToRoute} from '../routing/router.js';
 import {freeModelOn} from '../simulation/scenario.js';
 import type {Strategy} from '../routing/strategy.js';
 import {NO_TOKENS, promptTokens, totalTokens, type TokenBuckets} from '../tokens.js';
@@ -360,12 +360,12 @@ export class Replay {
           : 'standard';
     const variantIndex = VARIANTS.indexOf(variant);
     // One request's prompt is known for request rows; a bucket's average says nothing of its largest request.
-    const task = {
+    const task: {-readonly [K in keyof TaskToRoute]: TaskToRoute[K]} = {
       model,
       needs: this.options.needs ?? model.capability,
       requests,
-      ...(perRequest ? {promptTokensPerRequest: prompt} : {}),
     };
+    if (perRequest) task.promptTokensPerRequest = prompt;
     const free = this.options.plan.free;
     const perTaskCredits = this.options.plan.platform.subscription?.creditUnit === 'task';
     // An aggregated row counts the tasks it says it holds against a cap on tasks (taken or refused

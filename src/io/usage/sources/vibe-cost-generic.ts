@@ -1,3 +1,4 @@
+import type {UsageRecord} from '../../../core/history/usage-record.js';
 import {text} from '../cells.js';
 import {countFromText, isDay, required, RowProblem, usdFromText, utcInstant} from '../numbers.js';
 import type {CsvSource} from './source.js';
@@ -24,7 +25,7 @@ export const vibeCostGeneric: CsvSource<typeof ID> = {
     const task = text(row.get('task_id'));
     const model = text(row.get('model'));
     if (model === undefined) throw new RowProblem('model is empty');
-    sink.emit({
+    const record: {-readonly [K in keyof UsageRecord]: UsageRecord[K]} = {
       source: ID,
       file: sink.file,
       line: row.line,
@@ -40,8 +41,13 @@ export const vibeCostGeneric: CsvSource<typeof ID> = {
         output: required(countFromText(row.get('output_tokens'), 'output_tokens'), 'output_tokens'),
       },
       tokensKnown: 'all',
-      ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'billed' as const}),
-      ...(task === undefined ? {} : {taskId: task}),
-    });
+    };
+    // Set, not spread in: two spreads per row were a twentieth of a million-row import.
+    if (usd !== undefined) {
+      record.reportedUsd = usd;
+      record.reportedKind = 'billed';
+    }
+    if (task !== undefined) record.taskId = task;
+    sink.emit(record);
   },
 };
