@@ -137,35 +137,49 @@ export function overflowsContext(task: TaskToRoute): boolean {
 /** Key, platform or free tier: route() for a task no subscription takes. */
 function routePaid(settings: AppSettings, plan: Plan, task: TaskToRoute, context: RouteContext): PaidRoute {
   const {model} = task;
-  const short = meetsCapability(model.capability, task.needs) ? {} : {belowNeed: true as const};
+  const below = !meetsCapability(model.capability, task.needs);
   if (model.byokable && plan.byok.allowed && settings.keys.has(model.provider)) {
     const fee = !plan.byok.feePct.isZero() || !plan.byok.feeUsdPerMTok.isZero();
-    return {path: 'byok', model, basis: fee ? 'list+byok-fee' : 'list', reason: 'key-held', ...short};
+    return paid('byok', model, fee ? 'list+byok-fee' : 'list', 'key-held', below);
   }
   const fronted = platformFronts(plan, model.provider);
-  const platformPaid = (reason: RouteReason): PaidRoute =>
-    fronted
-      ? {path: 'platform', model, basis: 'platform-rate', reason, ...short}
-      : {path: 'unserved', reason: 'no-path'};
   const picked = settings.platformProviders.has('*') || settings.platformProviders.has(model.provider);
-  if (picked && fronted) return platformPaid('platform-chosen');
+  if (picked && fronted) return paid('platform', model, 'platform-rate', 'platform-chosen', below);
   const free = settings.freeTier ? plan.free : undefined;
   if (free && context.freeModel) {
     if (!meetsCapability(free.capability, task.needs)) {
       return settings.onFreeLimit === 'fallthrough'
-        ? platformPaid('free-capability-fallthrough')
+        ? platformPaid(fronted, model, 'free-capability-fallthrough', below)
         : {path: 'unserved', reason: 'free-capability'};
     }
     const units = free.dailyCap.unit === 'requests' ? task.requests : 1;
     if (context.freeUsedToday + units > free.dailyCap.count) {
       return settings.onFreeLimit === 'fallthrough'
-        ? platformPaid('free-cap-fallthrough')
+        ? platformPaid(fronted, model, 'free-cap-fallthrough', below)
         : {path: 'unserved', reason: 'free-cap-wait'};
     }
     return {path: 'free', model: context.freeModel, basis: 'free', reason: 'free-tier'};
   }
-  if (!picked && !model.byokable) return platformPaid('no-direct-credential');
+  if (!picked && !model.byokable) return platformPaid(fronted, model, 'no-direct-credential', below);
   return {path: 'unserved', reason: 'no-path'};
+}
+
+/** Platform-paid where the plan fronts the model's provider; otherwise no path. */
+function platformPaid(fronted: boolean, model: ModelPrice, reason: RouteReason, below: boolean): PaidRoute {
+  return fronted
+    ? paid('platform', model, 'platform-rate', reason, below)
+    : {path: 'unserved', reason: 'no-path'};
+}
+
+/** A paid route, marked when its model is below the task's need. Built whole, not spread: the router runs per task of every simulated month. */
+function paid(
+  path: PathKind,
+  model: ModelPrice,
+  basis: PriceBasis,
+  reason: RouteReason,
+  below: boolean,
+): PaidRoute {
+  return below ? {path, model, basis, reason, belowNeed: true} : {path, model, basis, reason};
 }
 
 /** Tasks served across the paths, from a count per path. */
