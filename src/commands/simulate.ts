@@ -146,7 +146,7 @@ export const simulateCommand = {
     const limit = batchLimit(scenario);
     if (tasks > limit.tasks) {
       throw new UsageError(
-        `--tasks: ${tasks.toLocaleString('en-US')} is more than this profile can price exactly: at most ${limit.tasks.toLocaleString('en-US')}, past which ${limit.why}`,
+        `--tasks: ${tasks.toLocaleString('en-US')} is more than this profile can price exactly: at most ${limit.tasks.toLocaleString('en-US')}, past which ${limit.why()}`,
         'price a smaller batch, or see the monthly figures',
       );
     }

@@ -9,9 +9,12 @@ export function displayWidth(text: string): number {
   return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+// Made on first use: building a segmenter loads ICU's break rules, ~10 ms of every start, and most
+// runs cut no text.
+let graphemes: Intl.Segmenter | undefined;
 
 function pieces(text: string): string[] {
+  graphemes ??= new Intl.Segmenter('en', {granularity: 'grapheme'});
   return Array.from(graphemes.segment(text), (s) => s.segment);
 }
 

@@ -125,18 +125,21 @@ export function repeatingPeriod(scenario: Scenario): {days: number; tasks: numbe
 /**
  * The largest batch that can be priced exactly, and why: token sums must stay whole numbers a
  * double holds exactly (2^53), and a batch that never repeats is simulated day by day, at most
- * MAX_PERIOD_DAYS of them.
+ * MAX_PERIOD_DAYS of them. `why` is written only when asked: its first toLocaleString loads ICU's
+ * number formats, ~8 ms of a start that, within the limit, never shows it.
  */
-export function batchLimit(scenario: Scenario): {tasks: number; why: string} {
+export function batchLimit(scenario: Scenario): {tasks: number; why: () => string} {
   const perTask = Math.max(1, ...scenario.classes.map((c) => totalTokens(c.tokens)));
   const exact = {
     tasks: Math.floor(Number.MAX_SAFE_INTEGER / perTask),
-    why: `the token counts pass 2^53, at up to ${perTask.toLocaleString('en-US')} tokens a task, and are no longer exact`,
+    why: () =>
+      `the token counts pass 2^53, at up to ${perTask.toLocaleString('en-US')} tokens a task, and are no longer exact`,
   };
   if (repeatingPeriod(scenario)) return exact;
   const days = {
     tasks: Math.floor(MAX_PERIOD_DAYS * scenario.profile.tasksPerDay),
-    why: `the batch would be simulated day by day: this pace and task mix do not repeat within ${MAX_PERIOD_DAYS.toLocaleString('en-US')} days`,
+    why: () =>
+      `the batch would be simulated day by day: this pace and task mix do not repeat within ${MAX_PERIOD_DAYS.toLocaleString('en-US')} days`,
   };
   return days.tasks < exact.tasks ? days : exact;
 }
