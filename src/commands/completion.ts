@@ -1,7 +1,7 @@
 import type {Arguments, Argv} from 'yargs';
 import {CAPABILITIES} from '../core/capability.js';
 import {DIMENSIONS} from '../core/history/usage-record.js';
-import {SOURCE_IDS} from '../io/usage/sources/registry.js';
+import {SOURCE_IDS} from '../io/usage/sources/source-ids.js';
 import {DIALECTS, SQL_SOURCES} from '../core/usage-sql/names.js';
 import {bundledNames, loadPriceBook} from '../io/load-data.js';
 import {completionScript, SHELLS, type Shell} from '../output/completion-scripts.js';

@@ -7,7 +7,7 @@ import {profileFromHistory} from '../core/history/history-profile.js';
 import {profileDocument} from '../core/simulation/profile.js';
 import {applyPlanOverrides} from '../core/simulation/overrides.js';
 import {agentHistory} from '../io/usage/agent-homes.js';
-import {SOURCE_IDS, type SourceId} from '../io/usage/sources/registry.js';
+import {SOURCE_IDS, type SourceId} from '../io/usage/sources/source-ids.js';
 import {ENGINE_SOURCES, type EngineSource} from '../io/usage/duckdb/engine-sources.js';
 import {pricesFrom} from './sql.js';
 import {loadConfig} from '../io/config-file.js';

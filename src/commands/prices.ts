@@ -183,7 +183,7 @@ export const pricesCommand = {
           const models = args['accept-suspicious'] ? sheet.models : holdSuspicious(inUse, sheet.models);
           const stored = args['dry-run']
             ? undefined
-            : storeSheet(models, fetched.text, from, {retrievedAt: today, asOf});
+            : await storeSheet(models, fetched.text, from, {retrievedAt: today, asOf});
           const view = {
             from,
             retrievedAt: today,

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
@@ -43,13 +42,17 @@ export function loadCachedSheet(): PriceSheet | undefined {
   return parsePriceSheet(readFileSync(sheetPath(), 'utf8'), `cache:update (${meta.from})`);
 }
 
-/** Stores a fetched sheet, converted to this project's format and dated by its snapshot's date. */
-export function storeSheet(
+/**
+ * Stores a fetched sheet, converted to this project's format and dated by its snapshot's date.
+ * node:crypto, for the fetched text's hash, is imported here: loaded with the CLI it cost every start.
+ */
+export async function storeSheet(
   models: readonly ModelPrice[],
   text: string,
   from: string,
   dates: {retrievedAt: string; asOf: string},
-): string {
+): Promise<string> {
+  const {createHash} = await import('node:crypto');
   const dated = models.map((m) => ({...m, asOf: dates.asOf}));
   writeAtomic(
     sheetPath(),

@@ -8,7 +8,7 @@ import {parsePlan} from '../../src/core/billing/plan.js';
 import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
 import {parseProfile} from '../../src/core/simulation/profile.js';
 import type {UsageRecord} from '../../src/core/history/usage-record.js';
-import {SOURCE_IDS, type SourceId} from '../../src/io/usage/sources/registry.js';
+import {SOURCE_IDS, type SourceId} from '../../src/io/usage/sources/source-ids.js';
 import {importUsage} from '../../src/io/usage/import.js';
 
 /** Fuzz runs per target: 500 (five times fast-check's default) in the suite, FUZZ_RUNS=20000 for a longer hunt. */

@@ -1,5 +1,6 @@
 import {cleanHead, headerColumns, sniffContainer} from './sniff.js';
-import {SOURCES, type SourceId} from './sources/registry.js';
+import {SOURCES} from './sources/registry.js';
+import type {SourceId} from './sources/source-ids.js';
 import type {CsvSource, JsonlSource, JsonSource} from './sources/source.js';
 
 export type Detection = {source: SourceId} | {source: null; closest: SourceId; missing: string[]};

@@ -12,7 +12,8 @@ import {FileSink, RejectLog} from './sink.js';
 import {LinePool} from './line-pool.js';
 import {resolveOverlaps, type HeldFile} from './aggregates.js';
 import {cleanHead, sniffContainer} from './sniff.js';
-import {SOURCES, sourceById, type SourceId} from './sources/registry.js';
+import {SOURCES, sourceById} from './sources/registry.js';
+import type {SourceId} from './sources/source-ids.js';
 import type {Overlap, UsageSource} from './sources/source.js';
 
 export {detectSource} from './detect.js';

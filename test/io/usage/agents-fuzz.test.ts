@@ -5,7 +5,7 @@ import type {UsageRecord} from '../../../src/core/history/usage-record.js';
 import {UserError} from '../../../src/errors.js';
 import {asUserError} from '../../../src/commands/refusals.js';
 import {importUsage} from '../../../src/io/usage/import.js';
-import type {SourceId} from '../../../src/io/usage/sources/registry.js';
+import type {SourceId} from '../../../src/io/usage/sources/source-ids.js';
 import {fixture} from './collect.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);

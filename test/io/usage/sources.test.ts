@@ -6,7 +6,8 @@ import {importCommand} from '../../../src/commands/import.js';
 import {DataError} from '../../../src/errors.js';
 import {detectSource, importUsage} from '../../../src/io/usage/import.js';
 import {parseWhole} from '../../../src/io/usage/json.js';
-import {SOURCE_IDS, SOURCES} from '../../../src/io/usage/sources/registry.js';
+import {SOURCES} from '../../../src/io/usage/sources/registry.js';
+import {SOURCE_IDS} from '../../../src/io/usage/sources/source-ids.js';
 import {FIXTURES} from './collect.js';
 import {ENGINE_SOURCES} from '../../../src/io/usage/duckdb/engine-sources.js';
 
@@ -42,8 +43,9 @@ async function hintOf(run: () => Promise<unknown> | unknown): Promise<string> {
 }
 
 describe('the source registry', () => {
-  it('holds each id once, and every id is one of the choices of --source', () => {
+  it('holds each id once, in the order of the id list --source offers, and every id is one of its choices', () => {
     expect(new Set(SOURCE_IDS).size).toBe(SOURCES.length);
+    expect(SOURCES.map((s) => s.id)).toEqual(SOURCE_IDS);
     // Plus the sources only --engine duckdb reads (OTel spans in Parquet).
     expect(importOptions().choices['source']).toEqual([...SOURCE_IDS, ...ENGINE_ONLY]);
   });

@@ -20,6 +20,7 @@ import {openrouterActivity} from './openrouter-activity.js';
 import {openrouterGenerations} from './openrouter-generations.js';
 import {qwenCode} from './qwen-code.js';
 import type {UsageSource} from './source.js';
+import type {SourceId} from './source-ids.js';
 import {vibeCostGeneric} from './vibe-cost-generic.js';
 
 /**
@@ -51,12 +52,7 @@ export const SOURCES = [
   aggregatedUsage,
   aggregatedUsageJsonl,
   vibeCostGeneric,
-] as const satisfies readonly UsageSource[];
-
-export type SourceId = (typeof SOURCES)[number]['id'];
-
-/** The ids, for --source and its completion. */
-export const SOURCE_IDS: readonly SourceId[] = SOURCES.map((s) => s.id);
+] as const satisfies readonly (UsageSource & {id: SourceId})[];
 
 const BY_ID = new Map<string, UsageSource>(SOURCES.map((s) => [s.id, s]));
 
