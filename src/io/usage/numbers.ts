@@ -4,7 +4,6 @@ import {parseMoney} from '../../core/money.js';
 export class RowProblem extends Error {}
 
 const PLAIN = /^\d+(\.0*)?$/;
-const DIGITS = /^\d+$/;
 // Spreadsheets re-save counts with thousands separators ("1,234" inside quotes).
 const GROUPED = /^\d{1,3}(,\d{3})+(\.0*)?$/;
 
@@ -13,13 +12,29 @@ const GROUPED = /^\d{1,3}(,\d{3})+(\.0*)?$/;
  * Anything else (fractions, signs, exponents, NaN) is a row problem, never a guess.
  */
 export function countFromText(text: string | undefined, column: string): number | undefined {
-  // The common case, plain digits, skips the regular expressions: this runs for every cell of every row.
-  if (text !== undefined && text.length > 0 && text.length < 16 && DIGITS.test(text)) return Number(text);
+  const digits = text === undefined ? undefined : plainCount(text);
+  if (digits !== undefined) return digits;
   const cell = (text ?? '').trim();
   if (cell === '') return undefined;
   const plain = GROUPED.test(cell) ? cell.replaceAll(',', '') : cell;
   if (!PLAIN.test(plain)) throw new RowProblem(`${column} is not a whole number of tokens ≥ 0: "${cell}"`);
   return safe(Number(plain.split('.')[0]), column, cell);
+}
+
+/**
+ * The common case, 1 to 15 plain digits (exact in a double), read by hand without the regular
+ * expressions: this runs for every count cell of every row. Anything else: undefined.
+ */
+export function plainCount(text: string): number | undefined {
+  const n = text.length;
+  if (n === 0 || n >= 16) return undefined;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** A count from JSON: a number that is a non-negative integer (10.0 parses as 10 already). */

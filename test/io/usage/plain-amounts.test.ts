@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {plainNanos} from '../../../src/core/history/reported.js';
-import {plainUsd} from '../../../src/io/usage/numbers.js';
+import {plainCount, plainUsd} from '../../../src/io/usage/numbers.js';
 
 /** Amounts as exports write them, and near misses: signs, spaces, commas, several points, long runs. */
 const amount = fc.oneof(
@@ -47,6 +47,18 @@ describe('plain amounts read by hand', () => {
     expect(plainNanos('0.0000000001')).toBeUndefined();
     fc.assert(
       fc.property(amount, (text) => plainNanos(text) === nanosByRegex(text)),
+      {numRuns: 5000},
+    );
+  });
+
+  it('read a count of plain digits as the pattern did', () => {
+    const countByRegex = (text: string) =>
+      text.length > 0 && text.length < 16 && /^\d+$/.test(text) ? Number(text) : undefined;
+    expect(plainCount('007')).toBe(7);
+    expect(plainCount('999999999999999')).toBe(999_999_999_999_999);
+    expect(plainCount('1000000000000000')).toBeUndefined();
+    fc.assert(
+      fc.property(amount, (text) => plainCount(text) === countByRegex(text)),
       {numRuns: 5000},
     );
   });
