@@ -3,7 +3,7 @@ import {Money, ZERO} from '../money.js';
 import {ratesFor, splitByTier, type Tier} from '../pricing/context-tiers.js';
 import type {ModelPrice, Rates} from '../pricing/model-price.js';
 import {Random} from './random.js';
-import {route, type AppSettings, type Route, type RouteContext} from '../routing/router.js';
+import {route, type AppSettings, type RouteContext} from '../routing/router.js';
 import {classTask, freeModelOn, type Scenario} from './scenario.js';
 import {QuantileSketch} from './sketch.js';
 import {settingsFor, type Strategy} from '../routing/strategy.js';
@@ -83,6 +83,17 @@ const FEE_BEARING = 2;
 const WAIVER_END = 3;
 const SLOT_PATHS = 4;
 
+/**
+ * A kept route() answer: its path in the low bits, and KEPT_CAPPED when the day's free cap made it
+ * (a wait when unserved, a fall-through when paid). 0: not asked yet.
+ */
+const KEPT_UNSERVED = 1;
+const KEPT_FREE = 2;
+const KEPT_BYOK = 3;
+const KEPT_PLATFORM = 4;
+const KEPT_PATH = 7;
+const KEPT_CAPPED = 8;
+
 /** Per strategy, per month: integer token sums in slots (path × class × tier × bucket) and the counters. */
 class Month {
   readonly tokens: Float64Array;
@@ -160,16 +171,19 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const outcomes = new Random(options.seed ^ 0x2545f491);
   const draws = new Float64Array(maxAttempts);
   const pick = new Float64Array(2);
-  // The free model's rate per class, looked up once per (model, class): the hot loop asks it per
-  // free attempt, and building a string key there cost a fifth of a 10,000-month run.
-  const freeRates = new Map<ModelPrice, (number | undefined)[]>();
-  const freeRate = (model: ModelPrice, cls: number) => {
+  // The free model's rate per class, looked up once per (model, class) and then once a day.
+  // NaN where no benchmark covers the model, as in a strategy's kept rates.
+  const freeRates = new Map<ModelPrice, Float64Array>();
+  const freeRatesOf = (model: ModelPrice) => {
     let rates = freeRates.get(model);
     if (!rates) {
-      const found = classes.map((c) => solveRates && firstAttemptRate(solveRates, model, c.needs));
-      freeRates.set(model, (rates = found));
+      rates = Float64Array.from(
+        classes,
+        (c) => (solveRates && firstAttemptRate(solveRates, model, c.needs)) ?? NaN,
+      );
+      freeRates.set(model, rates);
     }
-    return rates[cls];
+    return rates;
   };
   const independentShare = solveRates?.independentShare ?? 1;
   const failedShare = solveRates?.failedTokenShare ?? 1;
@@ -208,19 +222,15 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const subscription = plan.platform.subscription;
   const cliff = subscription?.overage.kind === 'blocked';
 
+  // route() is pure, and for a class its answer turns only on whether the task still fits under
+  // the day's free cap; so each (class, attempt, fits) answer is asked of route() once and kept,
+  // as a number (see KEPT_*), with the first-attempt rate of the model it runs on (NaN: none known).
+  const keptSize = classes.length * maxAttempts * 2;
   const states = options.strategies.map((strategy, i) => ({
     strategy,
     settings: classes.map((c) => settingsFor(strategy, c.name)),
-    // route() is pure, and for a class its answer turns only on whether the task still fits under
-    // the day's free cap; so each (class, fits) answer is asked of route() once and kept.
-    // A ladder's later attempts are kept the same way, per (class, attempt, fits), with the
-    // first-attempt rate of the model each runs on.
-    decisions: (ladders[i] ?? []).map((ladder) =>
-      ladder.map(() => [undefined, undefined] as [Route | undefined, Route | undefined]),
-    ),
-    rates: (ladders[i] ?? []).map((ladder) =>
-      ladder.map(() => [NaN, NaN] as [number | undefined, number | undefined]),
-    ),
+    routes: new Uint8Array(keptSize),
+    rates: new Float64Array(keptSize),
     ladder: ladders[i] ?? [],
     attempts: 0,
     solved: 0,
@@ -255,8 +265,47 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const freeByRequests = plan.free?.dailyCap.unit === 'requests';
   const freeCap = plan.free?.dailyCap.count ?? 0;
   const context: {freeUsedToday: number; freeModel?: ModelPrice} = {freeUsedToday: 0};
-  const tokens = {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0};
+  /** Asks route() an attempt's path and keeps it in the strategy's `routes` and `rates` at `at`. */
+  const keep = (
+    s: (typeof states)[number],
+    cls: number,
+    a: number,
+    fits: number,
+    requests: number,
+    at: number,
+  ) => {
+    const c = classes[cls] as Scenario['classes'][number];
+    const step = (s.ladder[cls] as {model: ModelPrice}[])[a] as {model: ModelPrice};
+    context.freeUsedToday = fits ? 0 : freeCap;
+    task.model = step.model;
+    task.needs = c.needs;
+    task.requests = fits ? Math.min(requests, freeCap) : requests;
+    task.promptTokensPerRequest = meanPrompts[cls] as number;
+    const decision = route(s.settings[cls] as AppSettings, plan, task, context as RouteContext);
+    const path = decision.path;
+    const capped = decision.reason === (path === 'unserved' ? 'free-cap-wait' : 'free-cap-fallthrough');
+    const code =
+      path === 'unserved'
+        ? KEPT_UNSERVED
+        : path === 'free'
+          ? KEPT_FREE
+          : path === 'byok'
+            ? KEPT_BYOK
+            : KEPT_PLATFORM;
+    s.routes[at] = code | (capped ? KEPT_CAPPED : 0);
+    s.rates[at] =
+      (solveRates && decision.path !== 'unserved'
+        ? firstAttemptRate(solveRates, decision.model, c.needs)
+        : undefined) ?? NaN;
+  };
   let totalTasks = 0;
+  // The task's own tokens, on its class's model.
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let t3 = 0;
+  let t4 = 0;
+  const own = {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0};
 
   for (let run = 0; run < options.runs; run++) {
     if (options.onProgress && run % 256 === 0) options.onProgress(run, options.runs);
@@ -264,6 +313,8 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
     for (let day = 0; day < days; day++) {
       const freeModel = freeModelOn(scenario.freePool, run * days + day);
       if (freeModel) context.freeModel = freeModel;
+      // The free pool rotates under a kept decision: a free attempt's rate is the model of the day's.
+      const freeToday = solveRates && context.freeModel ? freeRatesOf(context.freeModel) : undefined;
       for (const s of states) {
         s.freeUsed = 0;
         s.capHitToday = false;
@@ -282,68 +333,47 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
           while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
           factor = (tables[cls] as Float64Array)[((pick[1] as number) * SIZE_TABLE_ENTRIES) | 0] as number;
         }
-        const c = classes[cls] as Scenario['classes'][number];
         const k = cls * 6;
-        tokens.input = Math.floor((means[k] as number) * factor + 0.5);
-        tokens.cacheRead = Math.floor((means[k + 1] as number) * factor + 0.5);
-        tokens.cacheWrite5m = Math.floor((means[k + 2] as number) * factor + 0.5);
-        tokens.cacheWrite1h = Math.floor((means[k + 3] as number) * factor + 0.5);
-        tokens.output = Math.floor((means[k + 4] as number) * factor + 0.5);
+        t0 = Math.floor((means[k] as number) * factor + 0.5);
+        t1 = Math.floor((means[k + 1] as number) * factor + 0.5);
+        t2 = Math.floor((means[k + 2] as number) * factor + 0.5);
+        t3 = Math.floor((means[k + 3] as number) * factor + 0.5);
+        t4 = Math.floor((means[k + 4] as number) * factor + 0.5);
         const requests = Math.max(1, Math.floor((means[k + 5] as number) * factor + 0.5));
-        task.model = c.resolvedModel;
-        task.needs = c.needs;
-        task.requests = requests;
-        task.promptTokensPerRequest = meanPrompts[cls] as number;
         if (solveRates) outcomes.fill(draws);
-        const longTier =
-          tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h >
-          (thresholds[cls] as number) * requests;
+        const longTier = t0 + t1 + t2 + t3 > (thresholds[cls] as number) * requests;
         const units = freeByRequests ? requests : 1;
         // What the task costs at list price and where its tokens go are the same on every paid
         // path and strategy: worked out once here, not per strategy.
-        const total =
-          tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.output;
+        const total = t0 + t1 + t2 + t3 + t4;
+        let split: Shape['split'];
+        if (longTier && !(priced[cls] as (typeof priced)[number]).model.longContext?.wholeRequest) {
+          own.input = t0;
+          own.cacheRead = t1;
+          own.cacheWrite5m = t2;
+          own.cacheWrite1h = t3;
+          own.output = t4;
+          split = splitByTier((priced[cls] as (typeof priced)[number]).model, own, requests);
+        }
         const rates = floatRates[cls] as {base: number[]; long: number[]};
-        const split =
-          longTier && !c.resolvedModel.longContext?.wholeRequest
-            ? splitByTier(c.resolvedModel, tokens, requests)
-            : undefined;
-        const tier: Tier = longTier ? 'long' : 'base';
         const cost = split
           ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long)
-          : listFloat(tokens, longTier ? rates.long : rates.base);
-        const own: Shape = {tokens, split, tier, cost, total};
+          : listFloatOf(t0, t1, t2, t3, t4, longTier ? rates.long : rates.base);
         for (let si = 0; si < states.length; si++) {
           const s = states[si] as (typeof states)[number];
           const m = s.month;
+          const sums = m.tokens;
           const ladder = s.ladder[cls] as {model: ModelPrice; priced: number}[];
-          let best: number | undefined;
+          let best = 0;
           for (let a = 0; a < ladder.length; a++) {
             const first = a === 0;
-            const step = ladder[a] as {model: ModelPrice; priced: number};
             const fits = s.freeUsed + units <= freeCap ? 1 : 0;
-            const known = (s.decisions[cls] as [Route | undefined, Route | undefined][])[a] as [
-              Route | undefined,
-              Route | undefined,
-            ];
-            const knownRates = (s.rates[cls] as [number | undefined, number | undefined][])[a] as [
-              number | undefined,
-              number | undefined,
-            ];
-            let decision = known[fits];
-            if (!decision) {
-              context.freeUsedToday = fits ? 0 : freeCap;
-              task.model = step.model;
-              task.requests = fits ? Math.min(requests, freeCap) : requests;
-              decision = route(s.settings[cls] as AppSettings, plan, task, context as RouteContext);
-              known[fits] = decision;
-              knownRates[fits] =
-                solveRates && decision.path !== 'unserved'
-                  ? firstAttemptRate(solveRates, decision.model, c.needs)
-                  : undefined;
-            }
-            if (decision.path === 'unserved') {
-              if (decision.reason === 'free-cap-wait' && first) {
+            const at = (cls * maxAttempts + a) * 2 + fits;
+            if (s.routes[at] === 0) keep(s, cls, a, fits, requests, at);
+            const kept = s.routes[at] as number;
+            const path = kept & KEPT_PATH;
+            if (path === KEPT_UNSERVED) {
+              if (kept & KEPT_CAPPED && first) {
                 m.waited++;
                 s.capHitToday = true;
               }
@@ -351,39 +381,63 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               else s.stopped++;
               break;
             }
-            // The free pool rotates under a kept decision: its rate is the model of the day's.
-            const rate =
-              decision.path === 'free' && solveRates && context.freeModel
-                ? freeRate(context.freeModel, cls)
-                : knownRates[fits];
-            const odds = rate === undefined ? undefined : oddsAfterFailures(rate, best, independentShare);
-            if (decision.path === 'free') {
+            const rate = (path === KEPT_FREE && freeToday ? freeToday[cls] : s.rates[at]) as number;
+            // NaN: no benchmark covers the model.
+            const known = rate === rate;
+            // Past the first attempt, `best` holds the highest rate tried.
+            const odds = known ? (first ? rate : oddsAfterFailures(rate, best, independentShare)) : NaN;
+            if (path === KEPT_FREE) {
               s.freeUsed += units;
               if (first) m.freeServed++;
             } else {
-              if (decision.reason === 'free-cap-fallthrough' && first) {
+              if (kept & KEPT_CAPPED && first) {
                 m.fellThrough++;
                 s.capHitToday = true;
               }
-              const sizeUp =
-                rate === undefined || odds === undefined ? 1 : attemptTokenFactor(rate, odds, failedShare);
-              const r = step.priced;
-              const shape = r === cls && sizeUp === 1 ? own : shapeOf(r, factor * sizeUp, k, requests);
-              const path = decision.path === 'byok' ? 0 : 1;
-              if (shape.split) {
-                accumulate(m.tokens, slot(path, r, 'base'), shape.split.base, 1);
-                accumulate(m.tokens, slot(path, r, 'long'), shape.split.long, 1);
-              } else accumulate(m.tokens, slot(path, r, shape.tier), shape.tokens, 1);
-              if (path === 1) {
-                const charge = platformFloat(shape.cost, shape.total);
+              const sizeUp = known && !first ? attemptTokenFactor(rate, odds, failedShare) : 1;
+              const r = (ladder[a] as {priced: number}).priced;
+              const shape = r === cls && sizeUp === 1 ? undefined : shapeOf(r, factor * sizeUp, k, requests);
+              const tokens = shape ? shape.tokens : undefined;
+              const a0 = tokens ? tokens.input : t0;
+              const a1 = tokens ? tokens.cacheRead : t1;
+              const a2 = tokens ? tokens.cacheWrite5m : t2;
+              const a3 = tokens ? tokens.cacheWrite1h : t3;
+              const a4 = tokens ? tokens.output : t4;
+              const aSplit = shape ? shape.split : split;
+              const aLong = shape ? shape.tier === 'long' : longTier;
+              const aCost = shape ? shape.cost : cost;
+              const aTotal = shape ? shape.total : total;
+              const onPath = path === KEPT_BYOK ? BYOK : PLATFORM;
+              // Slot offsets of priced model r on a path: its base tier's, and its long tier's one bucket row on.
+              const base = (onPath * priced.length + r) * 2 * BUCKETS.length;
+              if (aSplit) {
+                accumulate(sums, base, aSplit.base, 1);
+                accumulate(sums, base + BUCKETS.length, aSplit.long, 1);
+              } else {
+                const b = aLong ? base + BUCKETS.length : base;
+                sums[b] = (sums[b] as number) + a0;
+                sums[b + 1] = (sums[b + 1] as number) + a1;
+                sums[b + 2] = (sums[b + 2] as number) + a2;
+                sums[b + 3] = (sums[b + 3] as number) + a3;
+                sums[b + 4] = (sums[b + 4] as number) + a4;
+              }
+              if (onPath === PLATFORM) {
+                const charge = platformFloat(aCost, aTotal);
                 if (cliff) {
                   const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
                   if (spent > creditsIncluded + 1e-9) {
                     // Undo: the attempt never ran.
-                    if (shape.split) {
-                      accumulate(m.tokens, slot(path, r, 'base'), shape.split.base, -1);
-                      accumulate(m.tokens, slot(path, r, 'long'), shape.split.long, -1);
-                    } else accumulate(m.tokens, slot(path, r, shape.tier), shape.tokens, -1);
+                    if (aSplit) {
+                      accumulate(sums, base, aSplit.base, -1);
+                      accumulate(sums, base + BUCKETS.length, aSplit.long, -1);
+                    } else {
+                      const b = aLong ? base + BUCKETS.length : base;
+                      sums[b] = (sums[b] as number) - a0;
+                      sums[b + 1] = (sums[b + 1] as number) - a1;
+                      sums[b + 2] = (sums[b + 2] as number) - a2;
+                      sums[b + 3] = (sums[b + 3] as number) - a3;
+                      sums[b + 4] = (sums[b + 4] as number) - a4;
+                    }
                     if (first) {
                       m.blocked++;
                       s.unserved++;
@@ -402,19 +456,27 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               } else {
                 const feeBearing = byokFeePct ? feeBearingRequests(plan, m.byokRequests, requests) : 0;
                 m.byokRequests += requests;
-                m.floatCost += byokFloat(shape.cost, shape.total, feeBearing, requests);
+                m.floatCost += byokFloat(aCost, aTotal, feeBearing, requests);
                 if (feeBearing > 0) {
                   const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
                   if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
-                  if (shape.split) {
-                    accumulate(m.tokens, slot(feePath, r, 'base'), shape.split.base, 1);
-                    accumulate(m.tokens, slot(feePath, r, 'long'), shape.split.long, 1);
-                  } else accumulate(m.tokens, slot(feePath, r, shape.tier), shape.tokens, 1);
+                  const feeBase = (feePath * priced.length + r) * 2 * BUCKETS.length;
+                  if (aSplit) {
+                    accumulate(sums, feeBase, aSplit.base, 1);
+                    accumulate(sums, feeBase + BUCKETS.length, aSplit.long, 1);
+                  } else {
+                    const b = aLong ? feeBase + BUCKETS.length : feeBase;
+                    sums[b] = (sums[b] as number) + a0;
+                    sums[b + 1] = (sums[b + 1] as number) + a1;
+                    sums[b + 2] = (sums[b + 2] as number) + a2;
+                    sums[b + 3] = (sums[b + 3] as number) + a3;
+                    sums[b + 4] = (sums[b + 4] as number) + a4;
+                  }
                 }
               }
             }
             s.attempts++;
-            if (odds === undefined) {
+            if (!known) {
               s.unknown++;
               break;
             }
@@ -423,7 +485,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               m.solved++;
               break;
             }
-            best = best === undefined ? (rate as number) : Math.max(best, rate as number);
+            best = first ? rate : Math.max(best, rate);
           }
         }
       }
@@ -526,6 +588,24 @@ function listFloat(t: TokenBuckets, rates: number[]): number {
     t.cacheWrite5m * (rates[2] as number) +
     t.cacheWrite1h * (rates[3] as number) +
     t.output * (rates[4] as number)
+  );
+}
+
+/** listFloat of tokens held in five numbers: the hot loop's task, without an object. */
+function listFloatOf(
+  input: number,
+  cacheRead: number,
+  write5m: number,
+  write1h: number,
+  output: number,
+  rates: number[],
+) {
+  return (
+    input * (rates[0] as number) +
+    cacheRead * (rates[1] as number) +
+    write5m * (rates[2] as number) +
+    write1h * (rates[3] as number) +
+    output * (rates[4] as number)
   );
 }
 
