@@ -142,8 +142,9 @@ function comparisonNote(v: ImportView): string {
   const partial = r.reportedPartial.length
     ? `; left out: ${plural(r.reportedPartial.length, 'day')} where the reported amount covers only some of the rows`
     : '';
+  const estimates = estimatedNote(r.estimated);
   if (r.comparableDays.length === 0)
-    return `* ${formatUsd(r.totalUsd)} reported in all, but on no day whose token records it all covers: nothing to compare${partial}.`;
+    return `* ${formatUsd(r.totalUsd)} reported in all, but on no day whose token records it all covers: nothing to compare${partial}.${estimates}`;
   const per = v.replay.strategies
     .map((s) => ({s, c: comparedDays(v, s)}))
     .filter(({c}) => c.days.length < r.comparableDays.length)
@@ -151,7 +152,17 @@ function comparisonNote(v: ImportView): string {
       ({s, c}) =>
         `${s.strategy.id} on ${formatCount(c.days.length)} (${[...(c.lowerBound.length ? [`${formatCount(c.lowerBound.length)} re-priced as a lower bound`] : []), ...(c.notServed.length ? [`${formatCount(c.notServed.length)} with rows not served`] : [])].join(', ')})`,
     );
-  return `* Compared is the re-priced amount on the days set beside what was reported for them. ${plural(r.comparableDays.length, 'day')} have token records and a reported amount covering them (${formatUsd(r.totalUsd)} reported in all)${partial}; each path is compared on those it re-priced completely and served in full${per.length ? `: ${per.join('; ')}` : ''}.`;
+  return `* Compared is the re-priced amount on the days set beside what was reported for them. ${plural(r.comparableDays.length, 'day')} have token records and a reported amount covering them (${formatUsd(r.totalUsd)} reported in all)${partial}; each path is compared on those it re-priced completely and served in full${per.length ? `: ${per.join('; ')}` : ''}.${estimates}`;
+}
+
+/** What the reported amounts are, where some are a tool's own estimate rather than a charge. */
+function estimatedNote(estimated: {rows: number; of: number}): string {
+  if (estimated.rows === 0) return '';
+  const which =
+    estimated.rows === estimated.of
+      ? 'The amounts reported are'
+      : `${formatCount(estimated.rows)} of the ${formatCount(estimated.of)} amounts reported on token rows are`;
+  return ` ${which} estimates the tools themselves wrote (such as Claude Code's costUSD), not charges: a difference is measured against those estimates, not against a bill.`;
 }
 
 function pathRows(v: ImportView): string[][] {
@@ -466,6 +477,7 @@ export function importJson(v: ImportView, prices: readonly SheetSummary[]) {
       ? {
           totalUsd: usdText(r.reported.totalUsd),
           records: r.reported.records,
+          estimatedRecords: r.reported.estimated.rows,
           byDay: Object.fromEntries([...r.reported.byDay].map(([d, m]) => [d, usdText(m)])),
           comparableDays: r.reported.comparableDays,
           reportedPartial: r.reported.reportedPartial,

@@ -64,6 +64,22 @@ describe('Replay', () => {
     expect(s?.unserved).toMatchObject({'context-window': 1, 'no-path': 1});
   });
 
+  it("counts the reported amounts that are a tool's estimate, unless a bill of the day stands in for them", () => {
+    const estimate = record({reportedUsd: '1', reportedKind: 'estimate'});
+    const charged = record({line: 3, reportedUsd: '2', reportedKind: 'billed'});
+    expect(replay([estimate]).reported?.estimated).toEqual({rows: 1, of: 1});
+    expect(replay([estimate, charged]).reported?.estimated).toEqual({rows: 1, of: 2});
+    const bill = record({
+      line: 4,
+      tokens: null,
+      requests: null,
+      provider: 'openai',
+      reportedUsd: '3',
+      reportedKind: 'billed',
+    });
+    expect(replay([estimate, bill]).reported?.estimated).toEqual({rows: 0, of: 0});
+  });
+
   it('applies a batch multiplier where the sheet gives one, and reports one it lacks', () => {
     expect(replay([record({serviceTier: 'batch'})]).strategies[0]?.totalUsd.toFixed()).toBe('1');
     const noMultiplier = replay([

@@ -157,6 +157,8 @@ export interface ReplayResult {
     readonly totalUsd: Money;
     readonly byDay: ReadonlyMap<string, Money>;
     readonly records: number;
+    /** Of the token rows whose amounts are counted, those a tool estimated (not a charge), and all. */
+    readonly estimated: {readonly rows: number; readonly of: number};
     /** Days with token records and a reported amount that covers them all: each path compares on those of them it re-priced completely. */
     readonly comparableDays: string[];
     /** Days with token records and a reported amount that covers only some of them: never compared. */
@@ -328,6 +330,7 @@ export class Replay {
       base?.provider ?? record.provider ?? this.options.sourceProvider?.(record.source) ?? '',
       record.reportedUsd,
       record.tokens !== null,
+      record.reportedKind === 'estimate',
     );
     if (record.tokens) addInPlace(usage.tokens, record.tokens);
     if (!base) {
@@ -477,6 +480,7 @@ export class Replay {
             totalUsd: reported.totalUsd,
             byDay: reported.byDay,
             records: reported.records,
+            estimated: reported.estimated,
             comparableDays: both.filter((d) => reported.completeDays.has(d)),
             reportedPartial: both.filter((d) => !reported.completeDays.has(d)),
           }

@@ -6,6 +6,9 @@ interface Cell {
   billed?: ExactSum;
   /** Carried on token rows (ccusage's costUSD, a generic cost_usd, OpenRouter's cost_total). */
   onTokens?: ExactSum;
+  /** Token rows whose amount is a tool's own estimate, not a charge (Claude Code's costUSD), and all with one. */
+  estimated: number;
+  onTokenRows: number;
 }
 
 /** `\d{1,6}(\.\d{1,9})?` as whole nanodollars, read by hand (a regular expression per row cost a thirtieth of an import); else undefined. */
@@ -69,6 +72,8 @@ export interface ReportedTotals {
   readonly byDay: ReadonlyMap<string, Money>;
   readonly byModel: ReadonlyMap<string, Money>;
   readonly records: number;
+  /** Of the token rows whose amounts the totals take, those whose amount is a tool's estimate, and all. */
+  readonly estimated: {readonly rows: number; readonly of: number};
   /** Days whose reported amount covers every token row of the day. */
   readonly completeDays: ReadonlySet<string>;
 }
@@ -85,8 +90,15 @@ export class ReportedLedger {
   private readonly unreported = new Map<string, Set<string>>();
   private records = 0;
 
-  /** `usd` is the amount as decimal text, as records carry it. */
-  add(day: string, model: string, provider: string, usd: string | undefined, onTokenRow: boolean): void {
+  /** `usd` is the amount as decimal text, as records carry it; `estimate`, whether a tool estimated it. */
+  add(
+    day: string,
+    model: string,
+    provider: string,
+    usd: string | undefined,
+    onTokenRow: boolean,
+    estimate: boolean,
+  ): void {
     if (onTokenRow && usd === undefined) {
       const providers = this.unreported.get(day) ?? new Set<string>();
       providers.add(provider);
@@ -96,9 +108,12 @@ export class ReportedLedger {
     this.records++;
     let models = this.cells.get(day);
     if (!models) this.cells.set(day, (models = new Map()));
-    const cell = models.get(model) ?? {provider};
-    if (onTokenRow) (cell.onTokens ??= new ExactSum()).add(usd);
-    else (cell.billed ??= new ExactSum()).add(usd);
+    const cell = models.get(model) ?? {provider, estimated: 0, onTokenRows: 0};
+    if (onTokenRow) {
+      (cell.onTokens ??= new ExactSum()).add(usd);
+      cell.onTokenRows++;
+      if (estimate) cell.estimated++;
+    } else (cell.billed ??= new ExactSum()).add(usd);
     models.set(model, cell);
   }
 
@@ -107,10 +122,15 @@ export class ReportedLedger {
     const byDay = new Map<string, Money>();
     const byModel = new Map<string, Money>();
     const completeDays = new Set<string>();
+    const estimated = {rows: 0, of: 0};
     for (const [day, models] of this.cells) {
       const billed = new Set([...models.values()].filter((c) => c.billed).map((c) => c.provider));
       let sum = ZERO;
       for (const [model, cell] of models) {
+        if (!billed.has(cell.provider)) {
+          estimated.rows += cell.estimated;
+          estimated.of += cell.onTokenRows;
+        }
         const usd = (billed.has(cell.provider) ? cell.billed : cell.onTokens)?.value();
         if (!usd) continue;
         sum = sum.add(usd);
@@ -124,6 +144,7 @@ export class ReportedLedger {
       byDay,
       byModel,
       records: this.records,
+      estimated,
       completeDays,
     };
   }
