@@ -1,5 +1,6 @@
 // Bundles the CLI so a cold start reads one file instead of resolving hundreds of modules.
 // The dashboard is a separate chunk, imported only when it runs, so Ink never loads for `simulate`.
+import {createHash} from 'node:crypto';
 import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {build} from 'esbuild';
@@ -63,6 +64,46 @@ const yargsAssert = {
   },
 };
 
+/**
+ * The CLI again as one classic script, which src/compiled-script.ts runs through a V8 code cache
+ * (Node 20 caches no module's compiled code). The dashboard stays out: Ink awaits at the top of its
+ * modules, which a script cannot; cli.ts runs the dashboard and import as modules.
+ */
+await build({
+  plugins: [
+    lazyStringWidth,
+    yargsAssert,
+    {
+      name: 'dashboard-outside',
+      setup(b) {
+        b.onResolve({filter: /[\\/]run-dashboard\.js$/}, ({path}) => ({path, external: true}));
+      },
+    },
+  ],
+  entryPoints: {main: 'src/main-script.ts'},
+  outdir,
+  outExtension: {'.js': '.cjs'},
+  bundle: true,
+  format: 'cjs',
+  // import() of a built-in (node:crypto for prices update) becomes require(): a cached script has
+  // no module loader to ask.
+  supported: {'dynamic-import': false},
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  external: ['react-devtools-core', '@duckdb/node-api'],
+  minify: process.env.VC_NO_MINIFY !== '1',
+  keepNames: false,
+  logLevel: 'warning',
+  // Where the modules read import.meta.url (the data folder, yargs' own files), the script's file.
+  banner: {js: "const __vcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
+  define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__vcImportMetaUrl'},
+});
+const scriptHash = createHash('sha256')
+  .update(readFileSync(join(outdir, 'main.cjs')))
+  .digest('hex')
+  .slice(0, 16);
+
 await build({
   plugins: [lazyStringWidth, yargsAssert],
   // The line pool's worker is an entry of its own, beside cli.js (src/io/usage/line-pool.ts finds it there).
@@ -85,7 +126,7 @@ await build({
     // Bundled CommonJS dependencies (yargs helpers, react) call require(); give them one.
     js: "#!/usr/bin/env node\nimport {createRequire as __vcRequire} from 'node:module';\nconst require = __vcRequire(import.meta.url);",
   },
-  define: {'process.env.NODE_ENV': '"production"'},
+  define: {'process.env.NODE_ENV': '"production"', __VC_SCRIPT_HASH__: JSON.stringify(scriptHash)},
 });
 
 // npm sets the bin's executable bit only when it links the package (npm ci, the first npx); a

@@ -1,6 +1,27 @@
+import {existsSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {runCompiledScript} from './compiled-script.js';
+
+/** Set by the build: the hash of dist/main.cjs's text (see compiled-script.ts). */
+declare const __VC_SCRIPT_HASH__: string | undefined;
+
 // The entry point. With --debug, stack traces name the src/*.ts lines (through dist/*.js.map): the
 // maps must be on before the code loads, and only then, since reading them costs start-up time.
-if (process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG'] === '1')
-  process.setSourceMapsEnabled(true);
+const debug = process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG'] === '1';
+if (debug) process.setSourceMapsEnabled(true);
+const args = process.argv.slice(2);
+const dir = dirname(fileURLToPath(import.meta.url));
+// The dashboard (Ink awaits at the top of its modules, which a script cannot hold) and import (its
+// worker threads and DuckDB) run as modules, as does --debug for its source maps; so does a run
+// from src/ (npm run dev), where no script is built. The rest run as the cached script.
+const asModules =
+  debug ||
+  args.length === 0 ||
+  args.includes('dashboard') ||
+  args.includes('import') ||
+  typeof __VC_SCRIPT_HASH__ !== 'string' ||
+  !existsSync(join(dir, 'main.cjs'));
 // Not awaited: a run the event loop leaves pending ends quietly, as a script does, not with a top-level-await warning.
-void (await import('./main.js')).runCli();
+if (asModules) void (await import('./main.js')).runCli();
+else runCompiledScript(dir, __VC_SCRIPT_HASH__);

@@ -1,10 +1,10 @@
 import {existsSync, readFileSync} from 'node:fs';
-import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {parsePriceSheet} from '../core/pricing/parse-sheet.js';
 import {priceSheetDocument} from '../core/pricing/write-sheet.js';
 import type {ModelPrice, PriceSheet} from '../core/pricing/model-price.js';
 import {writeAtomic} from './write-file.js';
+import {cacheDir} from './cache-dir.js';
 
 export const LITELLM_URL =
   'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
@@ -16,11 +16,6 @@ export interface CachedMeta {
   readonly asOf?: string;
   readonly sha256: string;
   readonly models: string[];
-}
-
-/** $XDG_CACHE_HOME/vibe-cost, or ~/.cache/vibe-cost. */
-function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'vibe-cost');
 }
 
 const sheetPath = () => join(cacheDir(), 'prices-update.json');

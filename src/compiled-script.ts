@@ -1,0 +1,48 @@
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {join} from 'node:path';
+import {Script} from 'node:vm';
+import {cacheDir} from './io/cache-dir.js';
+
+/**
+ * Compiling the program is most of a start, and Node 20 keeps no compile cache for modules. The
+ * build also writes the CLI as one classic script, dist/main.cjs, which V8 can cache: the first run
+ * saves the compiled code in the cache folder, and later runs load it instead of compiling. A new
+ * build (`hash`, of the script's text) or Node gets a file of its own: V8 checks only the length.
+ */
+export function runCompiledScript(dir: string, hash: string): void {
+  const file = join(dir, 'main.cjs');
+  const folder = join(cacheDir(), 'compiled');
+  const cachePath = join(folder, `${hash}-${process.version}-${process.arch}.bin`);
+  const cached = existsSync(cachePath) ? readFileSync(cachePath) : undefined;
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`,
+    {
+      filename: file,
+      ...(cached ? {cachedData: cached} : {}),
+    },
+  );
+  // Taken at exit, the cache also holds the functions this run compiled as it went.
+  if (!cached || script.cachedDataRejected) process.once('exit', () => storeCache(script, folder, cachePath));
+  const module = {exports: {}};
+  (script.runInThisContext() as (...args: unknown[]) => void)(
+    module.exports,
+    createRequire(file),
+    module,
+    file,
+    dir,
+  );
+}
+
+function storeCache(script: Script, folder: string, path: string): void {
+  try {
+    mkdirSync(folder, {recursive: true});
+    // One build's cache is kept: each rebuild or Node upgrade would otherwise leave half a megabyte.
+    for (const name of readdirSync(folder)) rmSync(join(folder, name), {force: true});
+    const temp = `${path}.${process.pid}`;
+    writeFileSync(temp, script.createCachedData());
+    renameSync(temp, path);
+  } catch {
+    // A cache that cannot be written (a read-only home) only costs the next start its compile.
+  }
+}
