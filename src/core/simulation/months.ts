@@ -170,7 +170,6 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   // Success is drawn from a stream of its own, so the tasks drawn are the same with or without it.
   const outcomes = new Random(options.seed ^ 0x2545f491);
   const draws = new Float64Array(maxAttempts);
-  const pick = new Float64Array(2);
   // The free model's rate per class, looked up once per (model, class) and then once a day.
   // NaN where no benchmark covers the model, as in a strategy's kept rates.
   const freeRates = new Map<ModelPrice, Float64Array>();
@@ -327,11 +326,11 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         let factor = 1;
         if (fixedDay) cls = fixedDay[t] as number;
         else {
-          // The class's draw, then the size's: two in one call.
-          random.fill(pick);
-          const u = pick[0] as number;
+          // The class's draw, then the size's.
+          const u = random.uniform();
+          const v = random.uniform();
           while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
-          factor = (tables[cls] as Float64Array)[((pick[1] as number) * SIZE_TABLE_ENTRIES) | 0] as number;
+          factor = (tables[cls] as Float64Array)[(v * SIZE_TABLE_ENTRIES) | 0] as number;
         }
         const k = cls * 6;
         t0 = Math.floor((means[k] as number) * factor + 0.5);
