@@ -29,6 +29,8 @@ report(
   1.5,
   `${simulate?.medianMs.toFixed(0)} ms vs ${bare?.medianMs.toFixed(0)} ms`,
 );
+// BENCH_ONLY=cold-start ends here: the start-up figure alone takes seconds, the rest minutes.
+if (process.env['BENCH_ONLY'] === 'cold-start') process.exit(0);
 
 interface Measured {
   seconds: number;
