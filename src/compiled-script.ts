@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {Script} from 'node:vm';
@@ -14,7 +14,7 @@ export function runCompiledScript(dir: string, hash: string): void {
   const file = join(dir, 'main.cjs');
   const folder = join(cacheDir(), 'compiled');
   const cachePath = join(folder, `${hash}-${process.version}-${process.arch}.bin`);
-  const cached = existsSync(cachePath) ? readFileSync(cachePath) : undefined;
+  const cached = readCache(cachePath);
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`,
     {
@@ -32,6 +32,15 @@ export function runCompiledScript(dir: string, hash: string): void {
     file,
     dir,
   );
+}
+
+/** The cache, or undefined when there is none or it cannot be read (another run may be replacing it). */
+function readCache(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function storeCache(script: Script, folder: string, path: string): void {

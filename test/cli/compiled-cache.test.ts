@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {run} from './run.js';
@@ -23,5 +23,16 @@ describe("the program's compiled-code cache", () => {
     expect(run(args, env)).toEqual(first);
     expect(readdirSync(folder)).toEqual(files);
     expect(readFileSync(file).length).toBeGreaterThan(100_000);
+  });
+
+  it('leaves a run as it was when the cache cannot be read: another run may be replacing it', () => {
+    const env = {XDG_CACHE_HOME: scratchDir('cache-')};
+    const folder = join(env.XDG_CACHE_HOME, 'vibe-cost', 'compiled');
+    const args = ['simulate', '--tasks', '100'];
+    const first = run(args, env);
+    const [file] = readdirSync(folder);
+    rmSync(join(folder, file as string));
+    mkdirSync(join(folder, file as string));
+    expect(run(args, env)).toEqual(first);
   });
 });
