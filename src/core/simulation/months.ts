@@ -616,8 +616,8 @@ function listFloatOf(
 export interface IntegerRates {
   /** [class][tier][bucket] → units per token, or undefined where the sheet has no price. */
   readonly units: (bigint | undefined)[][][];
-  /** Dollars per unit: 10^(6+d). */
-  readonly scale: Money;
+  /** Units per dollar: 10^scale. */
+  readonly scale: number;
 }
 
 function integerRates(models: readonly ModelPrice[]): IntegerRates {
@@ -635,7 +635,7 @@ function integerRates(models: readonly ModelPrice[]): IntegerRates {
         }),
       ),
     ),
-    scale: new Money(10).pow(6 + decimals),
+    scale: 6 + decimals,
   };
 }
 
@@ -650,10 +650,11 @@ function monthBill(
   const sums = [0n, 0n, 0n, 0n];
   const counted = [0, 0, 0, 0];
   let complete = true;
-  for (const path of [BYOK, PLATFORM, FEE_BEARING, WAIVER_END] as const) {
+  // Index loops: this runs per strategy and month, where entries() built an iterator and a pair a step.
+  for (let path = 0; path < SLOT_PATHS; path++) {
     for (let r = 0; r < rates.units.length; r++) {
-      for (const [t, tier] of (['base', 'long'] as const).entries()) {
-        const base = slot(path, r, tier);
+      for (let t = 0; t < 2; t++) {
+        const base = slot(path as SlotPath, r, t === 1 ? 'long' : 'base');
         for (let b = 0; b < BUCKETS.length; b++) {
           const n = m.tokens[base + b] as number;
           if (n === 0) continue;
@@ -666,7 +667,8 @@ function monthBill(
     }
   }
   const usd = (path: SlotPath) =>
-    sums[path] === 0n ? ZERO : new Money((sums[path] as bigint).toString()).div(rates.scale);
+    // Written with its exponent, the sum is read as the exact quotient, without a division.
+    sums[path] === 0n ? ZERO : new Money(`${sums[path] as bigint}e-${rates.scale}`);
   const [past, all] = m.waiverEnd;
   const charges = monthCharges(
     plan,
