@@ -7,13 +7,16 @@ import {cacheDir} from './io/cache-dir.js';
 /**
  * Compiling the program is most of a start, and Node 20 keeps no compile cache for modules. The
  * build also writes the CLI as one classic script, dist/main.cjs, which V8 can cache: the first run
- * saves the compiled code in the cache folder, and later runs load it instead of compiling. A new
- * build (`hash`, of the script's text) or Node gets a file of its own: V8 checks only the length.
+ * saves the compiled code in the cache folder, and later runs load it instead of compiling. Each
+ * installed copy (`dir`) keeps its own file, so two installs used in turn do not rebuild each
+ * other's; a new build there (`hash`, of the script's text: V8 checks only the length) or a new
+ * Node replaces it.
  */
 export function runCompiledScript(dir: string, hash: string): void {
   const file = join(dir, 'main.cjs');
   const folder = join(cacheDir(), 'compiled');
-  const cachePath = join(folder, `${hash}-${process.version}-${process.arch}.bin`);
+  const install = `${pathKey(dir)}-`;
+  const cachePath = join(folder, `${install}${hash}-${process.version}-${process.arch}.bin`);
   const cached = readCache(cachePath);
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`,
@@ -23,7 +26,8 @@ export function runCompiledScript(dir: string, hash: string): void {
     },
   );
   // Taken at exit, the cache also holds the functions this run compiled as it went.
-  if (!cached || script.cachedDataRejected) process.once('exit', () => storeCache(script, folder, cachePath));
+  if (!cached || script.cachedDataRejected)
+    process.once('exit', () => storeCache(script, folder, install, cachePath));
   const module = {exports: {}};
   (script.runInThisContext() as (...args: unknown[]) => void)(
     module.exports,
@@ -43,11 +47,19 @@ function readCache(path: string): Buffer | undefined {
   }
 }
 
-function storeCache(script: Script, folder: string, path: string): void {
+/** A short name for an install's folder (FNV-1a): node:crypto would cost the start it saves. */
+function pathKey(dir: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < dir.length; i++) hash = Math.imul(hash ^ dir.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+function storeCache(script: Script, folder: string, install: string, path: string): void {
   try {
     mkdirSync(folder, {recursive: true});
-    // One build's cache is kept: each rebuild or Node upgrade would otherwise leave half a megabyte.
-    for (const name of readdirSync(folder)) rmSync(join(folder, name), {force: true});
+    // This install's older caches go: each rebuild or Node upgrade would otherwise leave half a megabyte.
+    for (const name of readdirSync(folder))
+      if (name.startsWith(install)) rmSync(join(folder, name), {force: true});
     const temp = `${path}.${process.pid}`;
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, path);

@@ -1,7 +1,8 @@
+import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {run} from './run.js';
+import {baseEnv, BIN, ROOT, run} from './run.js';
 import {scratchDir} from '../scratch.js';
 
 describe("the program's compiled-code cache", () => {
@@ -34,5 +35,24 @@ describe("the program's compiled-code cache", () => {
     rmSync(join(folder, file as string));
     mkdirSync(join(folder, file as string));
     expect(run(args, env)).toEqual(first);
+  });
+
+  it("keeps one file for each install, so two used in turn do not rebuild each other's", () => {
+    const env = {XDG_CACHE_HOME: scratchDir('cache-')};
+    const folder = join(env.XDG_CACHE_HOME, 'vibe-cost', 'compiled');
+    const other = join(scratchDir('install-'), 'dist');
+    execFileSync(process.execPath, ['scripts/build.mjs'], {
+      cwd: ROOT,
+      env: {...process.env, VC_OUTDIR: other},
+    });
+    const version = (bin: string) =>
+      spawnSync(process.execPath, [bin, '--version'], {encoding: 'utf8', env: baseEnv(env)}).stdout;
+    expect(version(BIN)).toBe('0.1.0\n');
+    const [mine] = readdirSync(folder);
+    const written = readFileSync(join(folder, mine as string));
+    expect(version(join(other, 'cli.js'))).toBe('0.1.0\n');
+    expect(readdirSync(folder)).toHaveLength(2);
+    expect(version(BIN)).toBe('0.1.0\n');
+    expect(readFileSync(join(folder, mine as string)).equals(written)).toBe(true);
   });
 });
