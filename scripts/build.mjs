@@ -99,6 +99,13 @@ await build({
   banner: {js: "const __vcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
   define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__vcImportMetaUrl'},
 });
+// V8 holds a source with any character past ASCII as two bytes a character: the cached script's
+// whole text, read at every start, doubles. esbuild escapes strings but leaves regular expressions.
+const nonAscii = /[^\0-\x7f]/.exec(readFileSync(join(outdir, 'main.cjs'), 'utf8'));
+if (nonAscii)
+  throw new Error(
+    `main.cjs: "${nonAscii[0]}" is not ASCII; write it as \\u${nonAscii[0].charCodeAt(0).toString(16).padStart(4, '0')} in its regular expression`,
+  );
 const scriptHash = createHash('sha256')
   .update(readFileSync(join(outdir, 'main.cjs')))
   .digest('hex')

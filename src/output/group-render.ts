@@ -84,7 +84,7 @@ export function groupNotes(v: GroupsView): string[] {
       ? [`${noGroup(v.by)}: the rows that name no ${v.by}.`]
       : []),
     `Recommended: of the strategies that serve every row of the ${v.by} with an exact figure, the cheapest (each was routed row by row through the router); on the ${ORG} row, every ${v.by} on its own recommendation, ${orgTotals(v.groups).perGroupUsd ? 'summed' : `not known while some ${v.by} has none`}.`,
-    ...(any(/†$/)
+    ...(any(/\u2020$/)
       ? ['†: the strategy leaves some of the rows unserved; their cost is not in the figure.']
       : []),
     ...(any(/\(part\)$/)

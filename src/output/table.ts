@@ -164,7 +164,7 @@ function fitCell(cell: string, width: number, column: Column): string[] {
   if (displayWidth(cell) <= width) return [cell];
   if (column.fit === 'wrap') {
     // A marked or indented cell ("★ Free tier…", "  BYOK…") keeps its mark's column on every line.
-    const lead = /^(?:★ | +)/.exec(cell)?.[0] ?? '';
+    const lead = /^(?:\u2605 | +)/.exec(cell)?.[0] ?? '';
     const indent = displayWidth(lead);
     if (!lead || indent * 2 > width) return wrapWords(cell, width);
     const [first = '', ...rest] = wrapWords(cell.slice(lead.length), width - indent);

@@ -11,8 +11,8 @@ const ID = 'anthropic.console.tokens';
 function contextTier(text: string | undefined): 'base' | 'long' | undefined {
   const t = text?.replace(/\s+/g, '').toLowerCase();
   if (!t) return undefined;
-  if (/^(≤|<=|<|0-)/.test(t)) return 'base';
-  if (/^(>|≥|>=)|^[1-9]\d*k-/.test(t)) return 'long';
+  if (/^(\u2264|<=|<|0-)/.test(t)) return 'base';
+  if (/^(>|\u2265|>=)|^[1-9]\d*k-/.test(t)) return 'long';
   return undefined;
 }
 
