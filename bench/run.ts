@@ -11,7 +11,7 @@ import {median, report, timeCommands} from './measure.js';
 
 const root = join(import.meta.dirname, '..');
 const node = process.execPath;
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const runs = Number(process.env['BENCH_RUNS'] ?? 15);
 
 console.log(`vibe-cost bench · node ${process.version} · medians of interleaved runs\n`);

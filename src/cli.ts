@@ -23,5 +23,5 @@ const asModules =
   typeof __VC_SCRIPT_HASH__ !== 'string' ||
   !existsSync(join(dir, 'main.cjs'));
 // Not awaited: a run the event loop leaves pending ends quietly, as a script does, not with a top-level-await warning.
-if (asModules) void (await import('./main.js')).runCli();
+if (asModules) void import('./main.js').then((main) => main.runCli());
 else runCompiledScript(dir, __VC_SCRIPT_HASH__);

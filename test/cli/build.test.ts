@@ -12,7 +12,7 @@ const build = (outdir: string) =>
   });
 
 describe('the build keeps the bin runnable', () => {
-  it('dist/cli.js is executable', () => {
+  it('dist/cli.cjs is executable', () => {
     expect(statSync(BIN).mode & 0o755).toBe(0o755);
   });
 
@@ -25,7 +25,7 @@ describe('the build keeps the bin runnable', () => {
         name: 'vibe-cost',
         version: '0.0.0',
         type: 'module',
-        bin: {'vibe-cost': './dist/cli.js'},
+        bin: {'vibe-cost': './dist/cli.cjs'},
       }),
     );
     const npx = () =>

@@ -50,7 +50,7 @@ describe("the program's compiled-code cache", () => {
     expect(version(BIN)).toBe('0.1.0\n');
     const [mine] = readdirSync(folder);
     const written = readFileSync(join(folder, mine as string));
-    expect(version(join(other, 'cli.js'))).toBe('0.1.0\n');
+    expect(version(join(other, 'cli.cjs'))).toBe('0.1.0\n');
     expect(readdirSync(folder)).toHaveLength(2);
     expect(version(BIN)).toBe('0.1.0\n');
     expect(readFileSync(join(folder, mine as string)).equals(written)).toBe(true);

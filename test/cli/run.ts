@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {scratchDir} from '../scratch.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'dist', 'cli.js');
+export const BIN = join(ROOT, 'dist', 'cli.cjs');
 
 export interface Ran {
   readonly code: number | null;

@@ -31,7 +31,7 @@ describe.skipIf(!hasTmux)('dashboard in a real terminal (tmux)', () => {
       '30',
       '-c',
       ROOT,
-      'env -u CI NO_COLOR=1 node dist/cli.js dashboard',
+      'env -u CI NO_COLOR=1 node dist/cli.cjs dashboard',
     );
     try {
       await screenShows(session, 'A month: 252 tasks');
