@@ -7,6 +7,7 @@ import {build} from 'esbuild';
 
 // VC_OUTDIR lets the build test rebuild into its own folder while other tests run dist/.
 const outdir = process.env.VC_OUTDIR ?? 'dist';
+const minify = process.env.VC_NO_MINIFY !== '1';
 
 // Chunk names carry content hashes: clear the old ones so dist/ holds one build.
 rmSync(outdir, {recursive: true, force: true});
@@ -92,7 +93,7 @@ await build({
   target: 'node20',
   packages: 'bundle',
   external: ['react-devtools-core', '@duckdb/node-api'],
-  minify: process.env.VC_NO_MINIFY !== '1',
+  minify,
   keepNames: false,
   logLevel: 'warning',
   // Where the modules read import.meta.url (the data folder, yargs' own files), the script's file.
@@ -101,7 +102,8 @@ await build({
 });
 // V8 holds a source with any character past ASCII as two bytes a character: the cached script's
 // whole text, read at every start, doubles. esbuild escapes strings but leaves regular expressions.
-const nonAscii = /[^\0-\x7f]/.exec(readFileSync(join(outdir, 'main.cjs'), 'utf8'));
+// A build kept readable (VC_NO_MINIFY=1, for profiles) keeps comments, whose text may be anything.
+const nonAscii = minify && /[^\0-\x7f]/.exec(readFileSync(join(outdir, 'main.cjs'), 'utf8'));
 if (nonAscii)
   throw new Error(
     `main.cjs: "${nonAscii[0]}" is not ASCII; write it as \\u${nonAscii[0].charCodeAt(0).toString(16).padStart(4, '0')} in its regular expression`,
@@ -127,7 +129,7 @@ await build({
   // DuckDB is a native addon: loaded from node_modules when --engine duckdb runs, never bundled.
   external: ['react-devtools-core', '@duckdb/node-api'],
   sourcemap: 'linked',
-  minify: process.env.VC_NO_MINIFY !== '1',
+  minify,
   keepNames: false,
   logLevel: 'warning',
   banner: {
@@ -157,7 +159,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: process.env.VC_NO_MINIFY !== '1',
+  minify,
   logLevel: 'warning',
   banner: {
     js: "#!/usr/bin/env node\nconst __vcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
