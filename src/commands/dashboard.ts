@@ -31,8 +31,9 @@ export function dashboardBlocked(env: TerminalEnv): string | undefined {
 }
 
 /** Plain `vibe-cost` (no arguments at all) on an interactive terminal opens the dashboard. */
-export function opensDashboardByDefault(argv: readonly string[], env: TerminalEnv = terminalEnv()): boolean {
-  return argv.length === 0 && dashboardBlocked(env) === undefined;
+export function opensDashboardByDefault(argv: readonly string[], env?: TerminalEnv): boolean {
+  // Asked only of a run with no arguments: process.stdin is made on first touch, a few ms of every start.
+  return argv.length === 0 && dashboardBlocked(env ?? terminalEnv()) === undefined;
 }
 
 interface DashboardArgs extends ScenarioArgs, SubscriptionArgs {
