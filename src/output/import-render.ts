@@ -161,7 +161,7 @@ function estimatedNote(estimated: {rows: number; of: number}): string {
   const which =
     estimated.rows === estimated.of
       ? 'The amounts reported are'
-      : `${formatCount(estimated.rows)} of the ${formatCount(estimated.of)} amounts reported on token rows are`;
+      : `${formatCount(estimated.rows)} of the ${formatCount(estimated.of)} amounts reported are`;
   return ` ${which} estimates the tools themselves wrote (Claude Code's costUSD, ccusage's totalCost and the like), not charges: a difference is measured against those estimates, not against a bill.`;
 }
 

@@ -24,6 +24,14 @@ describe('vibe-cost import (the real binary)', () => {
       expect(f.read, f.file).toBe(f.imported + f.duplicates + f.rejected + f.skipped);
   });
 
+  it("says only some reported amounts are a tool's estimate when a cost export of another day is billed", async () => {
+    const r = await cli(['import', `${F}/claude-projects`, `${F}/anthropic-cost.csv`], {COLUMNS: '400'});
+    expect(r.stderr).toBe('');
+    // $0.90 of the $0.91 is the cost export's bill of 2026-03-02; only Claude Code's costUSD is an estimate.
+    expect(r.stdout).not.toContain('The amounts reported are estimates');
+    expect(r.stdout).toContain('1 of the 6 amounts reported are estimates');
+  });
+
   it('puts the billed cost beside the re-priced one when a cost export comes with the tokens', async () => {
     const doc = await json([`${F}/anthropic-tokens-daily.csv`, `${F}/anthropic-cost.csv`]);
     expect(doc.reported.totalUsd).toMatch(/^\d+(\.\d+)?$/);

@@ -77,7 +77,10 @@ describe('Replay', () => {
       reportedUsd: '3',
       reportedKind: 'billed',
     });
-    expect(replay([estimate, bill]).reported?.estimated).toEqual({rows: 0, of: 0});
+    expect(replay([estimate, bill]).reported?.estimated).toEqual({rows: 0, of: 1});
+    // A bill on another day is an amount reported too: not every amount is then an estimate.
+    const billBefore = {...bill, start: '2026-08-31T10:00:00.000Z'};
+    expect(replay([estimate, billBefore]).reported?.estimated).toEqual({rows: 1, of: 2});
   });
 
   it('applies a batch multiplier where the sheet gives one, and reports one it lacks', () => {

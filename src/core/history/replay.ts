@@ -157,7 +157,7 @@ export interface ReplayResult {
     readonly totalUsd: Money;
     readonly byDay: ReadonlyMap<string, Money>;
     readonly records: number;
-    /** Of the token rows whose amounts are counted, those a tool estimated (not a charge), and all. */
+    /** Of the amounts counted (token rows and bill rows), those a tool estimated (not a charge), and all. */
     readonly estimated: {readonly rows: number; readonly of: number};
     /** Days with token records and a reported amount that covers them all: each path compares on those of them it re-priced completely. */
     readonly comparableDays: string[];

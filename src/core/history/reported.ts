@@ -72,7 +72,7 @@ export interface ReportedTotals {
   readonly byDay: ReadonlyMap<string, Money>;
   readonly byModel: ReadonlyMap<string, Money>;
   readonly records: number;
-  /** Of the token rows whose amounts the totals take, those whose amount is a tool's estimate, and all. */
+  /** Of the amounts the totals take (token rows and bill rows), those a tool estimated, and all. */
   readonly estimated: {readonly rows: number; readonly of: number};
   /** Days whose reported amount covers every token row of the day. */
   readonly completeDays: ReadonlySet<string>;
@@ -108,12 +108,15 @@ export class ReportedLedger {
     this.records++;
     let models = this.cells.get(day);
     if (!models) this.cells.set(day, (models = new Map()));
-    const cell = models.get(model) ?? {provider, estimated: 0, onTokenRows: 0};
+    const cell = models.get(model) ?? {provider, estimated: 0, onTokenRows: 0, billedRows: 0};
     if (onTokenRow) {
       (cell.onTokens ??= new ExactSum()).add(usd);
       cell.onTokenRows++;
       if (estimate) cell.estimated++;
-    } else (cell.billed ??= new ExactSum()).add(usd);
+    } else {
+      (cell.billed ??= new ExactSum()).add(usd);
+      cell.billedRows++;
+    }
     models.set(model, cell);
   }
 
@@ -127,7 +130,9 @@ export class ReportedLedger {
       const billed = new Set([...models.values()].filter((c) => c.billed).map((c) => c.provider));
       let sum = ZERO;
       for (const [model, cell] of models) {
-        if (!billed.has(cell.provider)) {
+        // `of` counts every amount the totals take, a bill's rows too: "all are estimates" must hold of the total.
+        if (billed.has(cell.provider)) estimated.of += cell.billedRows;
+        else {
           estimated.rows += cell.estimated;
           estimated.of += cell.onTokenRows;
         }
