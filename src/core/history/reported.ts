@@ -9,6 +9,8 @@ interface Cell {
   /** Token rows whose amount is a tool's own estimate, not a charge (Claude Code's costUSD), and all with one. */
   estimated: number;
   onTokenRows: number;
+  /** Cost-only rows, counted among the amounts reported. */
+  billedRows: number;
 }
 
 /** `\d{1,6}(\.\d{1,9})?` as whole nanodollars, read by hand (a regular expression per row cost a thirtieth of an import); else undefined. */
