@@ -1,6 +1,7 @@
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
+import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
 import {cacheDir} from './io/cache-dir.js';
 
@@ -17,6 +18,9 @@ export function runCompiledScript(dir: string, hash: string): void {
   const folder = join(cacheDir(), 'compiled');
   const install = `${pathKey(dir)}-`;
   const cachePath = join(folder, `${install}${hash}-${process.version}-${process.arch}.bin`);
+  // V8 checks a code cache's length and version, not its bytes, unless asked: a cache damaged on
+  // disk would run as code and fail every start after it. With the checksum, it is rejected and rewritten.
+  setFlagsFromString('--verify-snapshot-checksum');
   const cached = readCache(cachePath);
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`,

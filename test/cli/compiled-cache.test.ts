@@ -26,6 +26,21 @@ describe("the program's compiled-code cache", () => {
     expect(readFileSync(file).length).toBeGreaterThan(100_000);
   });
 
+  it('rejects and rewrites a cache whose bytes were damaged, instead of running them', () => {
+    const env = {XDG_CACHE_HOME: scratchDir('cache-')};
+    const folder = join(env.XDG_CACHE_HOME, 'vibe-cost', 'compiled');
+    const args = ['simulate', '--tasks', '100'];
+    const first = run(args, env);
+    const file = join(folder, readdirSync(folder)[0] as string);
+    // Past the header V8 checks (length, version, flags): only a checksum notices.
+    const damaged = readFileSync(file);
+    damaged.fill(0xff, damaged.length >> 1, (damaged.length >> 1) + 8);
+    writeFileSync(file, damaged);
+    expect(run(args, env)).toEqual(first);
+    expect(readFileSync(file).equals(damaged)).toBe(false);
+    expect(run(args, env)).toEqual(first);
+  });
+
   it('leaves a run as it was when the cache cannot be read: another run may be replacing it', () => {
     const env = {XDG_CACHE_HOME: scratchDir('cache-')};
     const folder = join(env.XDG_CACHE_HOME, 'vibe-cost', 'compiled');
