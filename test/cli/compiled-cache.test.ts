@@ -41,6 +41,19 @@ describe("the program's compiled-code cache", () => {
     expect(run(args, env)).toEqual(first);
   });
 
+  it('stays out of the folder the run starts in when XDG_CACHE_HOME is relative: the XDG spec ignores it', () => {
+    const cwd = scratchDir('cwd-');
+    const home = scratchDir('home-');
+    const ran = spawnSync(process.execPath, [BIN, 'simulate', '--tasks', '10'], {
+      cwd,
+      encoding: 'utf8',
+      env: baseEnv({HOME: home, XDG_CACHE_HOME: 'cache'}),
+    });
+    expect(ran.status).toBe(0);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(readdirSync(join(home, '.cache', 'vibe-cost', 'compiled'))).toHaveLength(1);
+  });
+
   it('leaves a run as it was when the cache cannot be read: another run may be replacing it', () => {
     const env = {XDG_CACHE_HOME: scratchDir('cache-')};
     const folder = join(env.XDG_CACHE_HOME, 'vibe-cost', 'compiled');
