@@ -142,7 +142,7 @@ function comparisonNote(v: ImportView): string {
   const partial = r.reportedPartial.length
     ? `; left out: ${plural(r.reportedPartial.length, 'day')} where the reported amount covers only some of the rows`
     : '';
-  const estimates = estimatedNote(r.estimated);
+  const estimates = estimatedNote(r.estimated, r.comparableDays.length > 0);
   if (r.comparableDays.length === 0)
     return `* ${formatUsd(r.totalUsd)} reported in all, but on no day whose token records it all covers: nothing to compare${partial}.${estimates}`;
   const per = v.replay.strategies
@@ -156,13 +156,16 @@ function comparisonNote(v: ImportView): string {
 }
 
 /** What the reported amounts are, where some are a tool's own estimate rather than a charge. */
-function estimatedNote(estimated: {rows: number; of: number}): string {
+function estimatedNote(estimated: {rows: number; of: number}, compared: boolean): string {
   if (estimated.rows === 0) return '';
-  const which =
-    estimated.rows === estimated.of
-      ? 'The amounts reported are'
-      : `${formatCount(estimated.rows)} of the ${formatCount(estimated.of)} amounts reported are`;
-  return ` ${which} estimates the tools themselves wrote (Claude Code's costUSD, ccusage's totalCost and the like), not charges: a difference is measured against those estimates, not against a bill.`;
+  const examples = "(Claude Code's costUSD, ccusage's totalCost and the like)";
+  if (estimated.rows === estimated.of)
+    return ` The amounts reported are the tools' own estimates ${examples}, not charges${compared ? ': a difference is measured against those estimates, not against a bill' : ''}.`;
+  const some =
+    estimated.rows === 1
+      ? `1 of the ${formatCount(estimated.of)} amounts reported is a tool's own estimate ${examples}, not a charge`
+      : `${formatCount(estimated.rows)} of the ${formatCount(estimated.of)} amounts reported are the tools' own estimates ${examples}, not charges`;
+  return ` ${some}${compared ? ': a difference is measured partly against estimates, not only against bills' : ''}.`;
 }
 
 function pathRows(v: ImportView): string[][] {
