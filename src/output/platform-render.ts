@@ -107,7 +107,7 @@ function summary(r: PlatformReport): string[] {
     const converted = to && marginAfterChurn(to);
     lines.push(
       (paying
-        ? `${rate}, the free tier pays for itself up to a cap of ${plural(paying.value, plan.free.dailyCap.unit.slice(0, -1), plan.free.dailyCap.unit)} a day (it costs ${money(paying.freeCostUsd, paying.freeCostUnpriced)} a month, conversions bring ${money(paying.conversionValueUsd, paying.conversionValueUnpriced)}).`
+        ? `${rate}, the free tier pays for itself ${caps.everySmallerPays ? 'up to a cap of' : 'at a cap of'} ${plural(paying.value, plan.free.dailyCap.unit.slice(0, -1), plan.free.dailyCap.unit)} a day${caps.everySmallerPays ? '' : ', the largest tried that does (not at every smaller one)'} (it costs ${money(paying.freeCostUsd, paying.freeCostUnpriced)} a month, conversions bring ${money(paying.conversionValueUsd, paying.conversionValueUnpriced)}).`
         : `${rate}, no cap tried that costs anything ${openCaps ? 'is known to pay' : 'pays'} for itself: a converted user brings ${converted ? money(converted.usd, converted.unpriced) : '-'} a month${to?.leaves ? ', as they are expected to move to their own key' : ''}.`) +
         unsure,
     );
@@ -341,6 +341,7 @@ export function platformJson(r: PlatformReport) {
           conversionRate: r.freeCaps.conversionRate,
           convertsTo: r.month.segments[r.freeCaps.convertsTo]?.segment.profile ?? null,
           largestPayingCap: r.freeCaps.largestPaying?.value ?? null,
+          paysAtEverySmallerCap: r.freeCaps.everySmallerPays,
           points: r.freeCaps.points.map((p) => ({
             cap: p.value,
             freeTierCostUsd: usd(p.freeCostUsd),

@@ -13,6 +13,7 @@ import type {Setup} from '../../src/core/platform/population.js';
 import {ALL_PLATFORM} from '../../src/core/routing/candidates.js';
 import type {ModelPrice} from '../../src/core/pricing/model-price.js';
 import {m, plan, rates, scenario, SONNET, taskClass, tokens} from '../helpers.js';
+import {everySmallerPays, largestPayingCap} from '../../src/core/platform/platform-report.js';
 
 /** A task of one million uncached input tokens on Sonnet: $3.00 at list price. */
 const TASK = taskClass({requestsPerTask: 10, tokens: tokens({input: 1_000_000})}); // 100k a request: base tier
@@ -159,5 +160,31 @@ describe('a free pool of paid models', () => {
       {keyWorthUsd: m('10')},
     );
     expect(partial.complete).toBe(false);
+  });
+});
+
+describe('the free cap that pays for itself', () => {
+  const point = (value: number, cost: string, pays: boolean | undefined) => ({
+    value,
+    freeCostUsd: new Money(cost),
+    paysForItself: pays,
+  });
+
+  it('says "up to" only where every smaller cap that costs anything is known to pay', () => {
+    const monotone = [
+      point(0, '0', true),
+      point(5, '10', true),
+      point(10, '20', true),
+      point(20, '40', false),
+    ];
+    expect(largestPayingCap(monotone)?.value).toBe(10);
+    expect(everySmallerPays(monotone, largestPayingCap(monotone))).toBe(true);
+    // What conversions bring moves with the cap: a smaller one can fail where a larger one pays.
+    const dip = [point(5, '10', false), point(10, '20', true)];
+    expect(largestPayingCap(dip)?.value).toBe(10);
+    expect(everySmallerPays(dip, largestPayingCap(dip))).toBe(false);
+    const open = [point(5, '10', undefined), point(10, '20', true)];
+    expect(everySmallerPays(open, largestPayingCap(open))).toBe(false);
+    expect(largestPayingCap([point(5, '10', undefined)])).toBeUndefined();
   });
 });

@@ -27,6 +27,8 @@ export interface PlatformReport {
     readonly points: readonly FreeCapPoint[];
     /** The largest cap at which the free tier still pays for itself; none when no cap does. */
     readonly largestPaying?: FreeCapPoint;
+    /** Whether it is known to pay at every smaller cap tried that costs anything: "up to" that cap holds. */
+    readonly everySmallerPays: boolean;
   };
 }
 
@@ -47,16 +49,13 @@ export function platformReport(q: PlatformQuestion): PlatformReport {
   let freeCaps: PlatformReport['freeCaps'];
   if (q.conversionRate !== undefined && convertsTo !== undefined && q.plan.free) {
     const points = sweepFreeCap(q.inputs, q.freeCaps, q.conversionRate, convertsTo, options);
-    const paying = points.filter((p) => p.paysForItself && p.freeCostUsd.gt(0));
-    const largestPaying = paying.reduce<FreeCapPoint | undefined>(
-      (a, b) => (!a || b.value > a.value ? b : a),
-      undefined,
-    );
+    const largestPaying = largestPayingCap(points);
     freeCaps = {
       conversionRate: q.conversionRate,
       convertsTo,
       points,
       ...(largestPaying ? {largestPaying} : {}),
+      everySmallerPays: everySmallerPays(points, largestPaying),
     };
   }
   return {
@@ -68,4 +67,24 @@ export function platformReport(q: PlatformQuestion): PlatformReport {
     markups: sweepMarkup(q.inputs, q.markups, options),
     ...(freeCaps ? {freeCaps} : {}),
   };
+}
+
+type CapPoint = Pick<FreeCapPoint, 'value' | 'freeCostUsd' | 'paysForItself'>;
+
+/** The largest cap that costs the platform something and is known to pay for itself. */
+export function largestPayingCap<P extends CapPoint>(points: readonly P[]): P | undefined {
+  return points
+    .filter((p) => p.paysForItself === true && p.freeCostUsd.gt(0))
+    .reduce<P | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
+}
+
+/**
+ * Whether every smaller cap tried that costs anything is known to pay too. Not given: a cap also
+ * changes the converting segment's own month, so what conversions bring moves with it.
+ */
+export function everySmallerPays(points: readonly CapPoint[], largest: CapPoint | undefined): boolean {
+  return (
+    largest !== undefined &&
+    points.every((p) => p.value >= largest.value || !p.freeCostUsd.gt(0) || p.paysForItself === true)
+  );
 }
