@@ -15,7 +15,9 @@ rmSync(outdir, {recursive: true, force: true});
 /**
  * string-width builds an Intl.Segmenter and Unicode-property regular expressions when its module is
  * evaluated: about 16 ms of every start, though most runs measure no wide text. Its body is wrapped
- * so that happens on the first call. Applied to each copy (ours, cliui's, wrap-ansi's).
+ * so that happens on the first call, and a text of printable ASCII alone (one column a character,
+ * most of what is measured) is answered by its length without them: `simulate --help` segmented
+ * every word of its help. Applied to each copy (ours, cliui's, wrap-ansi's).
  */
 const lazyStringWidth = {
   name: 'lazy-string-width',
@@ -31,7 +33,9 @@ const lazyStringWidth = {
       const contents = [
         ...imports,
         'let measure;',
+        'const PRINTABLE_ASCII = /^[\\x20-\\x7e]*$/;',
         'export default function stringWidth(...args) {',
+        "  if (typeof args[0] === 'string' && PRINTABLE_ASCII.test(args[0])) return args[0].length;",
         `  measure ??= (() => {${body.replace(head, 'function stringWidth(')}\nreturn stringWidth;})();`,
         '  return measure(...args);',
         '}',
