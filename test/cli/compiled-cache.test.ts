@@ -1,4 +1,4 @@
-import {execFileSync, spawnSync} from 'node:child_process';
+import {execFile, execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -52,6 +52,34 @@ describe("the program's compiled-code cache", () => {
     expect(ran.status).toBe(0);
     expect(readdirSync(cwd)).toEqual([]);
     expect(readdirSync(join(home, '.cache', 'vibe-cost', 'compiled'))).toHaveLength(1);
+  });
+
+  it('runs as it would without a cache when XDG_CACHE_HOME is a file, where no folder can be made', () => {
+    const file = join(scratchDir('cache-'), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const args = ['simulate', '--tasks', '100'];
+    const plain = run(args);
+    const blocked = run(args, {XDG_CACHE_HOME: file});
+    expect(blocked).toEqual(plain);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  it('comes out whole when several first runs write it at once', async () => {
+    const env = baseEnv({XDG_CACHE_HOME: scratchDir('cache-')});
+    const folder = join(env['XDG_CACHE_HOME'] as string, 'vibe-cost', 'compiled');
+    const once = () =>
+      new Promise<string>((resolve, reject) =>
+        execFile(
+          process.execPath,
+          [BIN, 'simulate', '--tasks', '100', '--format', 'json'],
+          {cwd: ROOT, env},
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
+        ),
+      );
+    const outputs = await Promise.all([once(), once(), once(), once()]);
+    expect(new Set(outputs).size).toBe(1);
+    expect(readdirSync(folder)).toHaveLength(1);
+    expect(await once()).toBe(outputs[0]);
   });
 
   it('leaves a run as it was when the cache cannot be read: another run may be replacing it', () => {
