@@ -1,4 +1,4 @@
-import {parse} from 'csv-parse';
+import {parse, type Options} from 'csv-parse';
 import {DataError} from '../../errors.js';
 import {headerColumns, normaliseColumn} from './sniff.js';
 import {byteStream, Progress, type Input} from './input.js';
@@ -15,6 +15,22 @@ export interface CsvRow {
 }
 
 const LINE_BREAKS = /\r\n|\r|\n/g;
+
+/**
+ * How csv-parse reads what the splitter cannot (the delimiter is the file's own). The splitter must
+ * read plain lines as these options do: its test holds it to csv-parse with this same object.
+ */
+export const CSV_PARSE_OPTIONS = {
+  bom: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+  trim: false,
+  // `raw` gives each record's text, from which lines are counted; `info` is not needed and
+  // would cost two-thirds as much again as the parse itself.
+  raw: true,
+} as const satisfies Options;
 const DOT_GROUPED = /^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
 const DECIMAL_COMMA = /^\d+,\d+$/;
 const COMMA_GROUPED = /^[1-9]\d{0,2}(,\d{3})+$/;
@@ -128,19 +144,7 @@ export async function* csvRows(
   // the records from the line the splitter could not take. The bytes it reads twice are not counted twice.
   await chunks.return?.();
   const parser = byteStream(input, new Progress(undefined, undefined)).pipe(
-    parse({
-      bom: true,
-      delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      trim: false,
-      from_line: line + 1,
-      // `raw` gives each record's text, from which lines are counted; `info` is not needed and
-      // would cost two-thirds as much again as the parse itself.
-      raw: true,
-    }),
+    parse({...CSV_PARSE_OPTIONS, delimiter, from_line: line + 1}),
   );
   progress.add(input.size - seen);
   let nextLine = line + 1;

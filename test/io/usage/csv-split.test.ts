@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {csvRows} from '../../../src/io/usage/csv.js';
+import {CSV_PARSE_OPTIONS, csvRows} from '../../../src/io/usage/csv.js';
 import {Progress, type Input} from '../../../src/io/usage/input.js';
 import {headerColumns, normaliseColumn} from '../../../src/io/usage/sniff.js';
 import {scratchDir} from '../../scratch.js';
@@ -31,16 +31,7 @@ function reference(text: string): {rows: [number, string[]][]; error?: string} {
   const rows: [number, string[]][] = [];
   let records: {record: string[]; raw: string}[];
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      trim: false,
-      raw: true,
-    }) as unknown as {record: string[]; raw: string}[];
+    records = parse(text, {...CSV_PARSE_OPTIONS, delimiter}) as unknown as {record: string[]; raw: string}[];
   } catch (error) {
     return {rows, error: (error as Error).message};
   }
