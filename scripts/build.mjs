@@ -9,6 +9,20 @@ import {build} from 'esbuild';
 const outdir = process.env.VC_OUTDIR ?? 'dist';
 const minify = process.env.VC_NO_MINIFY !== '1';
 
+/** What every bundle shares. */
+const common = {outdir, bundle: true, platform: 'node', target: 'node20', minify, logLevel: 'warning'};
+/**
+ * The CLI's own code, as a script and as modules. Ink loads its devtools only when DEV=true; the
+ * package is an optional peer, never installed. DuckDB is a native addon: loaded from node_modules
+ * when --engine duckdb runs, never bundled.
+ */
+const program = {
+  ...common,
+  packages: 'bundle',
+  external: ['react-devtools-core', '@duckdb/node-api'],
+  keepNames: false,
+};
+
 // Chunk names carry content hashes: clear the old ones so dist/ holds one build.
 rmSync(outdir, {recursive: true, force: true});
 
@@ -75,6 +89,7 @@ const yargsAssert = {
  * modules, which a script cannot; cli.ts runs the dashboard and import as modules.
  */
 await build({
+  ...program,
   plugins: [
     lazyStringWidth,
     yargsAssert,
@@ -86,20 +101,11 @@ await build({
     },
   ],
   entryPoints: {main: 'src/main-script.ts'},
-  outdir,
   outExtension: {'.js': '.cjs'},
-  bundle: true,
   format: 'cjs',
   // import() of a built-in (node:crypto for prices update) becomes require(): a cached script has
   // no module loader to ask.
   supported: {'dynamic-import': false},
-  platform: 'node',
-  target: 'node20',
-  packages: 'bundle',
-  external: ['react-devtools-core', '@duckdb/node-api'],
-  minify,
-  keepNames: false,
-  logLevel: 'warning',
   // Where the modules read import.meta.url (the data folder, yargs' own files), the script's file.
   banner: {js: "const __vcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
   define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__vcImportMetaUrl'},
@@ -107,35 +113,23 @@ await build({
 // V8 holds a source with any character past ASCII as two bytes a character: the cached script's
 // whole text, read at every start, doubles. esbuild escapes strings but leaves regular expressions.
 // A build kept readable (VC_NO_MINIFY=1, for profiles) keeps comments, whose text may be anything.
-const nonAscii = minify && /[^\0-\x7f]/.exec(readFileSync(join(outdir, 'main.cjs'), 'utf8'));
+const script = readFileSync(join(outdir, 'main.cjs'));
+const nonAscii = minify && /[^\0-\x7f]/.exec(script.toString('utf8'));
 if (nonAscii)
   throw new Error(
     `main.cjs: "${nonAscii[0]}" is not ASCII; write it as \\u${nonAscii[0].charCodeAt(0).toString(16).padStart(4, '0')} in its regular expression`,
   );
-const scriptHash = createHash('sha256')
-  .update(readFileSync(join(outdir, 'main.cjs')))
-  .digest('hex')
-  .slice(0, 16);
+const scriptHash = createHash('sha256').update(script).digest('hex').slice(0, 16);
 
 // The CLI as modules, for the dashboard, import and --debug: cli.cjs imports main.js.
 await build({
+  ...program,
   plugins: [lazyStringWidth, yargsAssert],
   // The line pool's worker is an entry of its own, beside main.js (src/io/usage/line-pool.ts finds it there).
   entryPoints: {main: 'src/main.ts', 'line-worker': 'src/io/usage/line-worker.ts'},
-  outdir,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'bundle',
-  // Ink loads its devtools only when DEV=true; the package is an optional peer, never installed.
-  // DuckDB is a native addon: loaded from node_modules when --engine duckdb runs, never bundled.
-  external: ['react-devtools-core', '@duckdb/node-api'],
   sourcemap: 'linked',
-  minify,
-  keepNames: false,
-  logLevel: 'warning',
   banner: {
     // Bundled CommonJS dependencies (yargs helpers, react) call require(); give them one.
     js: "import {createRequire as __vcRequire} from 'node:module';\nconst require = __vcRequire(import.meta.url);",
@@ -148,6 +142,7 @@ await build({
  * runs main.cjs from its cache or imports main.js (see src/cli.ts).
  */
 await build({
+  ...common,
   plugins: [
     {
       name: 'modules-outside',
@@ -157,14 +152,8 @@ await build({
     },
   ],
   entryPoints: {cli: 'src/cli.ts'},
-  outdir,
   outExtension: {'.js': '.cjs'},
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify,
-  logLevel: 'warning',
   banner: {
     js: "#!/usr/bin/env node\nconst __vcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
   },
