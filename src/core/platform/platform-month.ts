@@ -1,6 +1,6 @@
-import {markupFactor, Money, ZERO} from '../money.js';
+import {Money, ZERO} from '../money.js';
 import {reaches, Unpriced, type Weight} from '../bound.js';
-import type {Plan} from '../billing/plan.js';
+import {unpricedWeights, USER_FIGURES, type UserFigure} from '../billing/unpriced-weights.js';
 import {applyPlanOverrides, type PlanOverrides} from '../simulation/overrides.js';
 import {listCost, type Tier} from '../pricing/context-tiers.js';
 import type {ModelPrice} from '../pricing/model-price.js';
@@ -13,7 +13,6 @@ import {
   FREE_THEN_PAID,
   pathStrategies,
 } from '../routing/candidates.js';
-import type {PathKind} from '../routing/router.js';
 import type {Strategy} from '../routing/strategy.js';
 import {BUCKETS, type Bucket, type TokenBuckets} from '../tokens.js';
 import type {Segment, Setup} from './population.js';
@@ -49,9 +48,6 @@ export interface UserMonth {
   /** False when some figure is not exact (a token the month used had no price). */
   readonly complete: boolean;
 }
-
-export type UserFigure = 'userPays' | 'revenue' | 'providerCost' | 'freeCost' | 'margin';
-const USER_FIGURES: readonly UserFigure[] = ['userPays', 'revenue', 'providerCost', 'freeCost', 'margin'];
 
 export interface SegmentMonth extends SegmentInput {
   readonly stays: UserMonth;
@@ -105,78 +101,6 @@ function listsOnlyZero(model: ModelPrice): boolean {
   return Object.values(model.rates).every((rate) => rate === undefined || rate.isZero());
 }
 
-const exactly = (n: Money | number): Weight => ({lo: new Money(n), hi: new Money(n)});
-const between = (lo: Money | number | null, hi: Money | number | null): Weight => ({
-  lo: lo === null ? null : new Money(lo),
-  hi: hi === null ? null : new Money(hi),
-});
-const NOTHING = exactly(0);
-
-/**
- * How each figure of a user's month takes the list cost of tokens with no price, on a path as the
- * plan bills it: a weight per figure, so many times that unknown cost (between lo and hi).
- */
-function weights(plan: Plan, path: PathKind): Record<UserFigure, Weight> {
-  if (path === 'free')
-    return {
-      userPays: NOTHING,
-      revenue: NOTHING,
-      providerCost: NOTHING,
-      freeCost: exactly(1),
-      margin: exactly(-1),
-    };
-  if (path === 'byok') {
-    // The fee's percentage falls on the requests past the month's waiver: some share of the cost.
-    const fee = plan.byok.feePct.div(100);
-    return {
-      userPays: between(1, fee.add(1)),
-      revenue: between(0, fee),
-      providerCost: NOTHING,
-      freeCost: NOTHING,
-      margin: between(0, fee),
-    };
-  }
-  const s = plan.platform.subscription;
-  if (!s) {
-    const factor = markupFactor(plan.platform.markupPct);
-    const charge = exactly(factor);
-    return {
-      userPays: charge,
-      revenue: charge,
-      providerCost: exactly(1),
-      freeCost: NOTHING,
-      margin: exactly(factor.sub(1)),
-    };
-  }
-  // Credits counted in tasks: what the user pays does not depend on the price, what the platform pays does.
-  if (s.creditUnit === 'task')
-    return {
-      userPays: NOTHING,
-      revenue: NOTHING,
-      providerCost: exactly(1),
-      freeCost: NOTHING,
-      margin: exactly(-1),
-    };
-  // Credits in dollars drawn short: tasks ran that would have been blocked, at a cost either way.
-  if (s.overage.kind === 'blocked')
-    return {
-      userPays: NOTHING,
-      revenue: NOTHING,
-      providerCost: between(null, null),
-      freeCost: NOTHING,
-      margin: between(null, null),
-    };
-  // Credits in dollars with overage: it grows with the price, by how much depends on when they run out.
-  const overage = between(0, null);
-  return {
-    userPays: overage,
-    revenue: overage,
-    providerCost: exactly(1),
-    freeCost: NOTHING,
-    margin: between(-1, null),
-  };
-}
-
 /** Each figure's unknown part from one line's tokens with no price. */
 function unpricedLine(
   into: Record<UserFigure, Unpriced>,
@@ -209,7 +133,7 @@ export function userMonth(scenario: Scenario, strategy: Strategy, options: Platf
   for (const line of month.lines) {
     if (line.path === 'platform') providerCostUsd = providerCostUsd.add(line.listUsd);
     if (line.path !== 'free') {
-      unpricedLine(unpriced, weights(plan, line.path), line, line.missing);
+      unpricedLine(unpriced, unpricedWeights(plan, line.path), line, line.missing);
       continue;
     }
     const model = options.freePaidAt ?? scenario.freePool.find((m) => m.id === line.model);
@@ -220,7 +144,7 @@ export function userMonth(scenario: Scenario, strategy: Strategy, options: Platf
       : listsOnlyZero(model as ModelPrice)
         ? []
         : priced.missing;
-    unpricedLine(unpriced, weights(plan, 'free'), {...line, model: model?.id ?? line.model}, missing);
+    unpricedLine(unpriced, unpricedWeights(plan, 'free'), {...line, model: model?.id ?? line.model}, missing);
   }
   return {
     month,
