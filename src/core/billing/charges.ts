@@ -28,6 +28,22 @@ export function feeBearingRequests(plan: Plan, before: number, requests: number)
   return Math.max(0, before + requests - Math.max(before, plan.byok.feeWaivedRequestsPerMonth));
 }
 
+export interface Charges {
+  /** Provider invoice for BYOK calls, at list price. */
+  byokListUsd: Money;
+  /** What the platform takes on BYOK usage. */
+  byokFeeUsd: Money;
+  /** Platform-paid usage billed as it happens: markup or pay-as-you-go overage. */
+  platformUsageUsd: Money;
+  subscriptionUsd: Money;
+  packsUsd: Money;
+}
+
+/** What the platform takes of a month's charges: its BYOK fee, platform-paid usage, the subscription and packs. */
+export function platformRevenueUsd(charges: Charges): Money {
+  return charges.byokFeeUsd.add(charges.platformUsageUsd).add(charges.subscriptionUsd).add(charges.packsUsd);
+}
+
 /**
  * The list cost of the fee-bearing `part` of a task's (or a day's) `requests`: every request costs
  * the list price over the requests, so a task the waiver ends in pays on the rest, pro rata.

@@ -1,5 +1,6 @@
 import {Money, ZERO} from '../money.js';
 import {reaches, Unpriced, type Weight} from '../bound.js';
+import {platformRevenueUsd} from '../billing/charges.js';
 import {unpricedWeights, USER_FIGURES, type UserFigure} from '../billing/unpriced-weights.js';
 import {applyPlanOverrides, type PlanOverrides} from '../simulation/overrides.js';
 import {listCost, type Tier} from '../pricing/context-tiers.js';
@@ -120,10 +121,7 @@ export function userMonth(scenario: Scenario, strategy: Strategy, options: Platf
   const month = simulateRun(scenario, strategy, monthTasks(scenario));
   const {charges} = month;
   const {plan} = scenario;
-  const revenueUsd = charges.byokFeeUsd
-    .add(charges.platformUsageUsd)
-    .add(charges.subscriptionUsd)
-    .add(charges.packsUsd);
+  const revenueUsd = platformRevenueUsd(charges);
   let providerCostUsd = ZERO;
   let freeCostUsd = ZERO;
   const unpriced = Object.fromEntries(USER_FIGURES.map((f) => [f, Unpriced.NONE])) as Record<

@@ -4,6 +4,7 @@ import {
   feeBearingShare,
   platformCharge,
   PlatformMonths,
+  type Charges,
   type CreditMonth,
 } from '../billing/charges.js';
 import {ZERO, type Money} from '../money.js';
@@ -34,17 +35,6 @@ export interface LedgerLine {
   tokens: TokenBuckets;
   listUsd: Money;
   missing: Bucket[];
-}
-
-export interface Charges {
-  /** Provider invoice for BYOK calls, at list price. */
-  byokListUsd: Money;
-  /** What the platform takes on BYOK usage. */
-  byokFeeUsd: Money;
-  /** Platform-paid usage billed as it happens: markup or pay-as-you-go overage. */
-  platformUsageUsd: Money;
-  subscriptionUsd: Money;
-  packsUsd: Money;
 }
 
 export interface RunResult {
