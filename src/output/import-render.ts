@@ -142,7 +142,7 @@ function comparisonNote(v: ImportView): string {
   const partial = r.reportedPartial.length
     ? `; left out: ${plural(r.reportedPartial.length, 'day')} where the reported amount covers only some of the rows`
     : '';
-  const estimates = estimatedNote(r.estimated, r.comparableDays.length > 0);
+  const estimates = estimatedNote(r.estimated);
   if (r.comparableDays.length === 0)
     return `* ${formatUsd(r.totalUsd)} reported in all, but on no day whose token records it all covers: nothing to compare${partial}.${estimates}`;
   const per = v.replay.strategies
@@ -155,8 +155,12 @@ function comparisonNote(v: ImportView): string {
   return `* Compared is the re-priced amount on the days set beside what was reported for them. ${plural(r.comparableDays.length, 'day')} have token records and a reported amount covering them (${formatUsd(r.totalUsd)} reported in all)${partial}; each path is compared on those it re-priced completely and served in full${per.length ? `: ${per.join('; ')}` : ''}.${estimates}`;
 }
 
-/** What the reported amounts are, where some are a tool's own estimate rather than a charge. */
-function estimatedNote(estimated: {rows: number; of: number}, compared: boolean): string {
+/**
+ * What the reported amounts are, where some are a tool's own estimate rather than a charge; a
+ * difference is said to rest on estimates only where one lies on a day compared.
+ */
+function estimatedNote(estimated: {rows: number; of: number; compared: boolean}): string {
+  const {compared} = estimated;
   if (estimated.rows === 0) return '';
   const examples = "(Claude Code's costUSD, ccusage's totalCost and the like)";
   if (estimated.rows === estimated.of)

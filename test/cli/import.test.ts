@@ -32,6 +32,18 @@ describe('vibe-cost import (the real binary)', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain("1 of the 6 amounts reported is a tool's own estimate");
   });
 
+  it('does not say a difference rests on estimates when every estimate is on a day left out of the comparison', async () => {
+    const r = await cli(['import', `${F}/aggregated.csv`, `${F}/claude-projects`, '--wide']);
+    expect(r.stderr).toBe('');
+    const note = r.stdout.replace(/\s+/g, ' ');
+    // The one costUSD estimate is on 2026-03-10, a day the amounts cover only in part: never compared.
+    expect(note).toContain("1 of the 8 amounts reported is a tool's own estimate");
+    expect(note).not.toContain('a difference is measured');
+    // ccusage's totalCost on every day compared: the difference is against those estimates.
+    const ccusage = await cli(['import', `${F}/ccusage-daily.json`, '--wide']);
+    expect(ccusage.stdout).toContain('a difference is measured against those estimates, not against a bill');
+  });
+
   it('puts the billed cost beside the re-priced one when a cost export comes with the tokens', async () => {
     const doc = await json([`${F}/anthropic-tokens-daily.csv`, `${F}/anthropic-cost.csv`]);
     expect(doc.reported.totalUsd).toMatch(/^\d+(\.\d+)?$/);

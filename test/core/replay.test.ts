@@ -67,8 +67,8 @@ describe('Replay', () => {
   it("counts the reported amounts that are a tool's estimate, unless a bill of the day stands in for them", () => {
     const estimate = record({reportedUsd: '1', reportedKind: 'estimate'});
     const charged = record({line: 3, reportedUsd: '2', reportedKind: 'billed'});
-    expect(replay([estimate]).reported?.estimated).toEqual({rows: 1, of: 1});
-    expect(replay([estimate, charged]).reported?.estimated).toEqual({rows: 1, of: 2});
+    expect(replay([estimate]).reported?.estimated).toEqual({rows: 1, of: 1, compared: true});
+    expect(replay([estimate, charged]).reported?.estimated).toEqual({rows: 1, of: 2, compared: true});
     const bill = record({
       line: 4,
       tokens: null,
@@ -77,10 +77,10 @@ describe('Replay', () => {
       reportedUsd: '3',
       reportedKind: 'billed',
     });
-    expect(replay([estimate, bill]).reported?.estimated).toEqual({rows: 0, of: 1});
+    expect(replay([estimate, bill]).reported?.estimated).toEqual({rows: 0, of: 1, compared: false});
     // A bill on another day is an amount reported too: not every amount is then an estimate.
     const billBefore = {...bill, start: '2026-08-31T10:00:00.000Z'};
-    expect(replay([estimate, billBefore]).reported?.estimated).toEqual({rows: 1, of: 2});
+    expect(replay([estimate, billBefore]).reported?.estimated).toEqual({rows: 1, of: 2, compared: true});
   });
 
   it('applies a batch multiplier where the sheet gives one, and reports one it lacks', () => {

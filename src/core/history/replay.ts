@@ -157,8 +157,11 @@ export interface ReplayResult {
     readonly totalUsd: Money;
     readonly byDay: ReadonlyMap<string, Money>;
     readonly records: number;
-    /** Of the amounts counted (token rows and bill rows), those a tool estimated (not a charge), and all. */
-    readonly estimated: {readonly rows: number; readonly of: number};
+    /**
+     * Of the amounts counted (token rows and bill rows), those a tool estimated (not a charge), and
+     * all; `compared`, whether some of the estimates lie on a comparable day.
+     */
+    readonly estimated: {readonly rows: number; readonly of: number; readonly compared: boolean};
     /** Days with token records and a reported amount that covers them all: each path compares on those of them it re-priced completely. */
     readonly comparableDays: string[];
     /** Days with token records and a reported amount that covers only some of them: never compared. */
@@ -464,6 +467,7 @@ export class Replay {
     const missing = new Set<string>();
     const strategies = this.states.map((s) => this.bill(s, days, missing));
     const both = days.filter((d) => this.tokenDays.has(d) && reported?.byDay.has(d));
+    const comparableDays = both.filter((d) => reported?.completeDays.has(d));
     const models = [...this.models.values()]
       .map((m) => ({
         ...m,
@@ -480,8 +484,11 @@ export class Replay {
             totalUsd: reported.totalUsd,
             byDay: reported.byDay,
             records: reported.records,
-            estimated: reported.estimated,
-            comparableDays: both.filter((d) => reported.completeDays.has(d)),
+            estimated: {
+              ...reported.estimated,
+              compared: comparableDays.some((d) => reported.estimatedDays.has(d)),
+            },
+            comparableDays,
             reportedPartial: both.filter((d) => !reported.completeDays.has(d)),
           }
         : null,

@@ -76,6 +76,8 @@ export interface ReportedTotals {
   readonly records: number;
   /** Of the amounts the totals take (token rows and bill rows), those a tool estimated, and all. */
   readonly estimated: {readonly rows: number; readonly of: number};
+  /** Days with an amount a tool estimated among those the totals take. */
+  readonly estimatedDays: ReadonlySet<string>;
   /** Days whose reported amount covers every token row of the day. */
   readonly completeDays: ReadonlySet<string>;
 }
@@ -128,6 +130,7 @@ export class ReportedLedger {
     const byModel = new Map<string, Money>();
     const completeDays = new Set<string>();
     const estimated = {rows: 0, of: 0};
+    const estimatedDays = new Set<string>();
     for (const [day, models] of this.cells) {
       const billed = new Set([...models.values()].filter((c) => c.billed).map((c) => c.provider));
       let sum = ZERO;
@@ -137,6 +140,7 @@ export class ReportedLedger {
         else {
           estimated.rows += cell.estimated;
           estimated.of += cell.onTokenRows;
+          if (cell.estimated) estimatedDays.add(day);
         }
         const usd = (billed.has(cell.provider) ? cell.billed : cell.onTokens)?.value();
         if (!usd) continue;
@@ -152,6 +156,7 @@ export class ReportedLedger {
       byModel,
       records: this.records,
       estimated,
+      estimatedDays,
       completeDays,
     };
   }
