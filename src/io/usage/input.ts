@@ -1,7 +1,8 @@
-import {closeSync, createReadStream, openSync, readSync} from 'node:fs';
+import {createReadStream} from 'node:fs';
 import {open, readFile} from 'node:fs/promises';
 import {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
+import {fileChunks} from './file-chunks.js';
 import {MarkerLines} from './marker-lines.js';
 
 /** One thing to read: a file on disk, or the text given for '-'. */
@@ -117,20 +118,10 @@ export async function* linesWith(
   yield* found;
 }
 
-/**
- * A file's bytes in 1 MiB chunks read synchronously into one reused buffer (the caller copies what it
- * keeps). For the marker scan, whose work per chunk is small: an asynchronous read left the thread
- * idle a tenth of a Claude Code import, waiting on each chunk.
- */
+/** A file's chunks (fileChunks), counted as read. */
 function* syncChunks(path: string, progress: Progress): Generator<Buffer> {
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(path, 'r');
-  try {
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
-      progress.add(read);
-      yield buffer.subarray(0, read);
-    }
-  } finally {
-    closeSync(fd);
+  for (const chunk of fileChunks(path)) {
+    progress.add(chunk.length);
+    yield chunk;
   }
 }

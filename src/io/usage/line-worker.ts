@@ -2,8 +2,8 @@
  * A worker of the line pool (line-pool.ts): reads the files it is sent, parses the lines holding the
  * marker and posts them back cut down to the fields the reader uses, in batches, in line order.
  */
-import {closeSync, openSync, readSync} from 'node:fs';
 import {parentPort} from 'node:worker_threads';
+import {fileChunks} from './file-chunks.js';
 import {pickFields} from './line-fields.js';
 import {MarkerLines} from './marker-lines.js';
 import type {LineJob, LineBatch, Row} from './line-pool.js';
@@ -31,12 +31,10 @@ parentPort?.on('message', (job: LineJob) => {
     }
     rows.push([n, pickFields(entry, job.fields)]);
   };
-  let fd: number | undefined;
   try {
-    fd = openSync(job.path, 'r');
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
-      bytes += read;
-      scanner.push(buffer.subarray(0, read), out);
+    for (const chunk of fileChunks(job.path, buffer)) {
+      bytes += chunk.length;
+      scanner.push(chunk, out);
       if (bytes >= BATCH_BYTES) post(false);
     }
     scanner.end(out);
@@ -44,7 +42,5 @@ parentPort?.on('message', (job: LineJob) => {
   } catch {
     // The main thread reads the file itself, and meets the same error where it always did.
     parentPort?.postMessage({id: job.id, rows: '[]', bytes: 0, done: true, failed: true} satisfies LineBatch);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 });
