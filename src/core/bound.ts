@@ -87,3 +87,21 @@ export function reaches(usd: Money, unpriced: Unpriced, floor: Money): boolean |
   if (!priced && bound === 'at-most') return false;
   return undefined;
 }
+
+/** A priced figure and whether every price in it was known: when not, it is a lower bound of the true one. */
+export interface Bill {
+  readonly usd: Money;
+  readonly complete: boolean;
+}
+
+/**
+ * Whether bill `a` is less than bill `b`, where lower bounds can tell: an exact `a` under `b`'s
+ * priced part surely is, an `a` at or over an exact `b` surely is not; undefined otherwise.
+ */
+export function lessThan(a: Bill, b: Bill): boolean | undefined {
+  const less = a.usd.lt(b.usd);
+  if (a.complete && b.complete) return less;
+  if (less && a.complete) return true;
+  if (!less && b.complete) return false;
+  return undefined;
+}

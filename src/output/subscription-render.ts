@@ -1,4 +1,4 @@
-import {Money} from '../core/money.js';
+import {lessThan, type Bill} from '../core/bound.js';
 import type {SheetSummary} from '../core/pricing/model-price.js';
 import type {Strategy} from '../core/routing/strategy.js';
 import type {Limit, SubscriptionPlan} from '../core/subscription/subscription-plan.js';
@@ -89,12 +89,6 @@ function planLines(report: SubscriptionReport, plan: SubscriptionPlan): string[]
   ];
 }
 
-/** A bill and whether every price in it was known. */
-export interface Bill {
-  readonly usd: Money;
-  readonly complete: boolean;
-}
-
 /**
  * "$74.30 a month more than your key alone": a setup's bill against the base's. A lower bound on one
  * side bounds the difference one way only: that way is said "at least", the other is not known.
@@ -104,7 +98,8 @@ export function comparedWith(bill: Bill, base: Bill, baseName: string, per = '')
   const less = diff.isNegative();
   const said = `${formatUsd(diff.abs())}${per} ${less ? 'less' : 'more'} than ${baseName}`;
   if (bill.complete && base.complete) return said;
-  if (less ? bill.complete : base.complete && !diff.isZero()) return `at least ${said}`;
+  const known = lessThan(bill, base);
+  if (known === true || (known === false && !diff.isZero())) return `at least ${said}`;
   return `not known to cost more or less than ${baseName}: a price is missing, so figures marked ≥ are lower bounds`;
 }
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {reaches, Unpriced} from '../../src/core/bound.js';
+import {lessThan, reaches, Unpriced} from '../../src/core/bound.js';
 import {Money} from '../../src/core/money.js';
 
 const w = (lo: number | null, hi: number | null = lo) => ({
@@ -44,5 +44,20 @@ describe('bounds from prices nobody listed', () => {
     expect(reaches(new Money(8), atMost, ten)).toBe(false);
     expect(reaches(new Money(12), atMost, ten)).toBeUndefined();
     expect(reaches(new Money(12), Unpriced.ANY, ten)).toBeUndefined();
+  });
+});
+
+describe('lessThan', () => {
+  const bill = (usd: string, complete: boolean) => ({usd: new Money(usd), complete});
+  it('tells only where lower bounds settle it', () => {
+    expect(lessThan(bill('1', true), bill('2', true))).toBe(true);
+    expect(lessThan(bill('2', true), bill('1', true))).toBe(false);
+    // An exact bill under the other's priced part is under the true figure too.
+    expect(lessThan(bill('1', true), bill('2', false))).toBe(true);
+    // At or over an exact bill, a lower bound stays over it.
+    expect(lessThan(bill('2', false), bill('1', true))).toBe(false);
+    expect(lessThan(bill('1', false), bill('2', true))).toBeUndefined();
+    expect(lessThan(bill('2', true), bill('1', false))).toBeUndefined();
+    expect(lessThan(bill('1', false), bill('2', false))).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type {Money} from '../money.js';
 import type {Strategy} from '../routing/strategy.js';
 import type {Scenario} from '../simulation/scenario.js';
 import {expectedSubscriptionMonth} from './subscription-sim.js';
+import {lessThan, type Bill} from '../bound.js';
 import type {SetupBill, SetupMonth} from './timeline.js';
 
 /** Where one subscription setup pays against your key, and where its limits stop being enough. */
@@ -60,7 +61,7 @@ export function subscriptionBreakeven(
       const unserved = Object.values(month.unserved).some((n) => n > 0);
       // Cheaper by leaving tasks undone is no saving: only a month that serves every task counts.
       if (!unserved) {
-        const beats = cheaper(month.bill, base.bill);
+        const beats = lessThan(asBill(month.bill), asBill(base.bill));
         if (beats) extend(ranges, point.tasksPerDay);
         else if (beats === undefined) extend(open, point.tasksPerDay);
       }
@@ -78,14 +79,4 @@ export function subscriptionBreakeven(
   };
 }
 
-/**
- * Whether a bill is less than the base's, where lower bounds can tell: only an exact bill under the
- * base's priced part is surely less, and only a bill at or over an exact base surely is not.
- */
-function cheaper(bill: SetupBill, base: SetupBill): boolean | undefined {
-  const less = bill.totalUsd.lt(base.totalUsd);
-  if (bill.complete && base.complete) return less;
-  if (less && bill.complete) return true;
-  if (!less && base.complete) return false;
-  return undefined;
-}
+const asBill = (b: SetupBill): Bill => ({usd: b.totalUsd, complete: b.complete});
