@@ -253,11 +253,24 @@ const monthBounds = (m: Month) => ({
   marginAfterChurnUsd: m.unpriced.marginAfterChurn.bound,
 });
 
+/** The CSV's figure columns, in the header's order. */
 function totals(m: Month): string[] {
-  return [...Object.values(figures(m)), formatNumber(m.usersLeaving)];
+  const f = figures(m);
+  return [
+    f.revenueUsd,
+    f.providerCostUsd,
+    f.freeTierCostUsd,
+    f.marginUsd,
+    f.marginAfterChurnUsd,
+    formatNumber(m.usersLeaving),
+  ];
 }
 
-const bounds = (m: Month): string[] => Object.values(monthBounds(m));
+/** The CSV's bound columns, in the header's order. */
+function bounds(m: Month): string[] {
+  const b = monthBounds(m);
+  return [b.revenueUsd, b.providerCostUsd, b.freeTierCostUsd, b.marginUsd, b.marginAfterChurnUsd];
+}
 
 function userJson(u: UserMonth) {
   return {
@@ -324,17 +337,13 @@ export function platformJson(r: PlatformReport) {
       best: r.markups.best.value,
       // The best by the priced part of each margin where some are not exact.
       complete: r.markups.points.every((p) => p.result.complete),
-      points: r.markups.points.map((p) => {
-        const f = figures(p.result);
-        const b = monthBounds(p.result);
-        return {
-          markupPct: p.value,
-          marginUsd: f.marginUsd,
-          marginAfterChurnUsd: f.marginAfterChurnUsd,
-          usersLeaving: p.result.usersLeaving,
-          bounds: {marginUsd: b.marginUsd, marginAfterChurnUsd: b.marginAfterChurnUsd},
-        };
-      }),
+      points: r.markups.points.map(({value, result: m}) => ({
+        markupPct: value,
+        marginUsd: usd(m.marginUsd),
+        marginAfterChurnUsd: usd(m.marginAfterChurnUsd),
+        usersLeaving: m.usersLeaving,
+        bounds: {marginUsd: m.unpriced.margin.bound, marginAfterChurnUsd: m.unpriced.marginAfterChurn.bound},
+      })),
     },
     freeCapSweep: r.freeCaps
       ? {
@@ -348,7 +357,7 @@ export function platformJson(r: PlatformReport) {
             conversionValueUsd: usd(p.conversionValueUsd),
             paysForItself: p.paysForItself === true,
             paysForItselfKnown: p.paysForItself !== undefined,
-            marginAfterChurnUsd: figures(p.result).marginAfterChurnUsd,
+            marginAfterChurnUsd: usd(p.result.marginAfterChurnUsd),
             bounds: {
               freeTierCostUsd: p.freeCostUnpriced.bound,
               conversionValueUsd: p.conversionValueUnpriced.bound,
