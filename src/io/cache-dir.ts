@@ -6,7 +6,7 @@ import {isAbsolute, join} from 'node:path';
  * compiled program. A relative XDG_CACHE_HOME is ignored, as the XDG spec says: every run writes
  * the compiled program here, which would otherwise land in whatever folder the run starts in.
  */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env['XDG_CACHE_HOME'];
+export function cacheDir(): string {
+  const xdg = process.env['XDG_CACHE_HOME'];
   return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'vibe-cost');
 }
