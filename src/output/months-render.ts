@@ -117,10 +117,17 @@ function notes(result: MonthSimResult, scenario: Scenario): string[] {
         s.creditUnit === 'usd'
           ? `${formatUsd(s.includedCredits)} of usage`
           : `${s.includedCredits} task credits`;
+      // Credits drawn short by a price missing run out no later, and block or overrun no less, than shown.
+      const exact = o.credits.complete;
+      const atLeast = exact ? '' : 'at least ';
+      const ge = exact ? '' : '≥';
       lines.push(
-        `Credits (${o.strategy.label}): ${unit} a month run out in ${share}% of months` +
-          (days[1] ? `, on working day ${days[0]} / ${days[1]} / ${days[2]} (p10 / p50 / p90)` : '') +
-          `; ${s.overage.kind === 'blocked' ? `tasks blocked after that: ${formatFixed(o.credits.blockedTasks.quantile(0.5), 0)} (p50) / ${formatFixed(o.credits.blockedTasks.quantile(0.9), 0)} (p90) a month` : `overage ${dollars(o.credits.overageUsd.quantile(0.5))} (p50) / ${dollars(o.credits.overageUsd.quantile(0.9))} (p90) a month`}.`,
+        `Credits (${o.strategy.label}): ${unit} a month run out in ${share === 100 ? '' : atLeast}${share}% of months` +
+          (days[1]
+            ? `, ${exact ? 'on' : 'on or before'} working day ${days[0]} / ${days[1]} / ${days[2]} (p10 / p50 / p90)`
+            : '') +
+          `; ${s.overage.kind === 'blocked' ? `tasks blocked after that: ${atLeast}${formatFixed(o.credits.blockedTasks.quantile(0.5), 0)} (p50) / ${atLeast}${formatFixed(o.credits.blockedTasks.quantile(0.9), 0)} (p90) a month` : `overage ${ge}${dollars(o.credits.overageUsd.quantile(0.5))} (p50) / ${ge}${dollars(o.credits.overageUsd.quantile(0.9))} (p90) a month`}` +
+          `${exact ? '' : ' (a price is missing: these credits are drawn short)'}.`,
       );
     }
     if (o.free && (o.strategy.id === 'all-free' || o.free.fellThrough > 0)) {

@@ -282,6 +282,29 @@ describe('vibe-cost simulate --runs (the month simulation)', () => {
     expect(byok).not.toMatch(/ \$/);
   });
 
+  it('with a price missing, credits in dollars say their overage is a lower bound; task credits stay exact', async () => {
+    const run = (plan: string) =>
+      cli([
+        'simulate',
+        '--plan',
+        plan,
+        '--runs',
+        '20',
+        '--seed',
+        '7',
+        '--prices',
+        'test/fixtures/no-cache-prices.json',
+      ]);
+    const dollars = (await run('cursor-pro')).stdout.replace(/\s+/g, ' ');
+    expect(dollars).toMatch(
+      /on or before working day [\d /]+\(p10 \/ p50 \/ p90\); overage ≥\$[\d.,]+ \(p50\) \/ ≥\$/,
+    );
+    expect(dollars).toContain('(a price is missing: these credits are drawn short)');
+    const tasks = (await run('credits-builder')).stdout.replace(/\s+/g, ' ');
+    expect(tasks).toMatch(/overage \$[\d.,]+ \(p50\)/);
+    expect(tasks).not.toContain('drawn short');
+  });
+
   it('--tasks and --runs together is a usage error', async () => {
     expect((await cli(['simulate', '--tasks', '10', '--runs', '5'])).code).toBe(2);
   });

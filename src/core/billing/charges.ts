@@ -45,6 +45,14 @@ export function platformRevenueUsd(charges: Charges): Money {
 }
 
 /**
+ * Whether a plan's credits are drawn at list price (credits in dollars): then a price missing draws
+ * them short, and when they run out, the overage and the tasks blocked are lower bounds too.
+ */
+export function creditsDrawnAtListPrice(subscription: Subscription): boolean {
+  return subscription.creditUnit === 'usd';
+}
+
+/**
  * The list cost of the fee-bearing `part` of a task's (or a day's) `requests`: every request costs
  * the list price over the requests, so a task the waiver ends in pays on the rest, pro rata.
  */

@@ -1,4 +1,10 @@
-import {feeBearingRequests, feeBearingShare, floatCharges, monthCharges} from '../billing/charges.js';
+import {
+  creditsDrawnAtListPrice,
+  feeBearingRequests,
+  feeBearingShare,
+  floatCharges,
+  monthCharges,
+} from '../billing/charges.js';
 import {Money, ZERO} from '../money.js';
 import {ratesFor, splitByTier, type Tier} from '../pricing/context-tiers.js';
 import type {ModelPrice, Rates} from '../pricing/model-price.js';
@@ -41,6 +47,8 @@ export interface StrategyOutcome {
     readonly runOutDays: number[];
     readonly overageUsd: QuantileSketch;
     readonly blockedTasks: QuantileSketch;
+    /** False when a price missing draws credits in dollars short: they may run out sooner, with more overage or more tasks blocked. */
+    readonly complete: boolean;
   } | null;
   readonly free: {
     readonly capDays: number;
@@ -537,6 +545,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
             runOutDays: s.runOutDays,
             overageUsd: s.overage,
             blockedTasks: s.blocked,
+            complete: s.complete || !creditsDrawnAtListPrice(subscription),
           }
         : null,
       free: plan.free ? s.free : null,
