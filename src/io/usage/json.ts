@@ -27,6 +27,10 @@ export function parseWhole(text: string, file: string): {root: unknown; lines: W
   }
 }
 
+/** The line `value` of a parsed document starts on: the map knows objects only, and anything else is placed at line 1. */
+export const lineOf = (lines: WeakMap<object, number>, value: unknown): number =>
+  (isObj(value) ? lines.get(value) : undefined) ?? 1;
+
 /**
  * The line each object of a parsed document starts on: the k-th `{` outside strings is the k-th
  * object met in document order, which is the order JSON.parse builds and a pre-order walk visits.

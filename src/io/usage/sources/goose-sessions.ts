@@ -1,4 +1,4 @@
-import {isObj, type Obj} from '../json.js';
+import {isObj, lineOf, type Obj} from '../json.js';
 import {countFromJson, RowProblem, usdFromJson, utcInstant} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
@@ -31,8 +31,7 @@ function modelOf(row: Obj): string {
 function readSessions(root: unknown, where: WeakMap<object, number>, sink: FileSink, seen: SeenKeys): void {
   const rows = Array.isArray(root) ? root : [root];
   for (const row of rows) {
-    // The reader knows the lines of objects only: anything else is placed at the document's start.
-    const line = (isObj(row) ? where.get(row) : undefined) ?? 1;
+    const line = lineOf(where, row);
     sink.row();
     sink.settle(line, () => {
       if (!isObj(row)) throw new RowProblem('a session is not an object');

@@ -1,5 +1,5 @@
 import type {UsageRecord} from '../../../core/history/usage-record.js';
-import {isObj, type Obj} from '../json.js';
+import {isObj, lineOf, type Obj} from '../json.js';
 import {countFromJson, msInstant, RowProblem, usdFromJson} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
@@ -79,8 +79,7 @@ function messageOf(item: Obj, line: number): Obj {
 function readOpencode(root: unknown, where: WeakMap<object, number>, sink: FileSink, seen: SeenKeys): void {
   const items = Array.isArray(root) ? root : [root];
   for (const item of items) {
-    // The reader knows the lines of objects only: anything else is placed at the document's start.
-    const line = (isObj(item) ? where.get(item) : undefined) ?? 1;
+    const line = lineOf(where, item);
     // User messages carry no usage: not rows. A database row is one until its data says otherwise.
     if (isObj(item) && typeof item['data'] !== 'string' && item['role'] !== 'assistant') continue;
     sink.row();
