@@ -4,6 +4,8 @@ import {cleanHead} from './sniff.js';
 import {linesWith, type Input, type Progress} from './input.js';
 import type {FileSink} from './sink.js';
 import {PoolReadFailed, type LinePool} from './line-pool.js';
+import type {Fields} from './line-fields.js';
+import {parseFields} from './skim-fields.js';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -62,8 +64,9 @@ function objectLines(text: string, root: unknown, firstLine = 1): WeakMap<object
 }
 
 /**
- * The lines of a JSONL file that mention `marker`, parsed; a line that mentions it but is not
- * JSON is a rejected row, with the parser's words. The rest are never decoded (linesWith).
+ * The lines of a JSONL file that mention `marker`, parsed (with `fields`, only those: skim-fields.ts);
+ * a line that mentions it but is not JSON is a rejected row, with the parser's words. The rest are
+ * never decoded (linesWith).
  */
 export async function* jsonLinesWith(
   input: Input,
@@ -71,6 +74,7 @@ export async function* jsonLinesWith(
   marker: string,
   sink: FileSink,
   pool?: LinePool,
+  fields?: Fields,
 ): AsyncGenerator<[unknown, number]> {
   const pooled = input.path === undefined ? undefined : pool?.lines(input.path, progress);
   if (pooled) {
@@ -90,7 +94,7 @@ export async function* jsonLinesWith(
   for await (const [text, n] of linesWith(input, progress, marker)) {
     let entry: unknown;
     try {
-      entry = JSON.parse(text);
+      entry = fields === undefined ? JSON.parse(text) : parseFields(text, fields);
     } catch (error) {
       sink.row();
       sink.reject(n, `not valid JSON (${(error as Error).message})`);

@@ -4,9 +4,9 @@
  */
 import {parentPort} from 'node:worker_threads';
 import {fileChunks} from './file-chunks.js';
-import {pickFields} from './line-fields.js';
 import {MarkerLines} from './marker-lines.js';
 import type {LineJob, LineBatch, Row} from './line-pool.js';
+import {parseFields} from './skim-fields.js';
 
 const BATCH_BYTES = 8 << 20;
 const buffer = Buffer.allocUnsafe(1 << 20);
@@ -22,14 +22,11 @@ parentPort?.on('message', (job: LineJob) => {
     bytes = 0;
   };
   const out = (text: string, n: number) => {
-    let entry: unknown;
     try {
-      entry = JSON.parse(text);
+      rows.push([n, parseFields(text, job.fields)]);
     } catch (error) {
       rows.push([n, undefined, (error as Error).message]);
-      return;
     }
-    rows.push([n, pickFields(entry, job.fields)]);
   };
   try {
     for (const chunk of fileChunks(job.path, buffer)) {

@@ -40,7 +40,7 @@ async function readClaudeCode(
   pool: LinePool | undefined,
 ): Promise<void> {
   const kept = new Map<string, Kept>();
-  for await (const [entry, n] of jsonLinesWith(input, progress, MARKER, sink, pool)) {
+  for await (const [entry, n] of jsonLinesWith(input, progress, MARKER, sink, pool, FIELDS)) {
     if (!isObj(entry) || !isObj(entry['message']) || !isObj(entry['message']['usage'])) continue;
     const line: Obj = entry;
     const message: Obj = entry['message'];

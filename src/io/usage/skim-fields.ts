@@ -1,0 +1,192 @@
+import {pickFields, type Fields} from './line-fields.js';
+
+/**
+ * `pickFields(JSON.parse(text), fields)` for a line holding one JSON object, without building the
+ * values around the fields: a Claude Code usage line is 4 KB of prompt and output around 300 bytes
+ * that are read, and parsing all of it was half of an import. The grammar is checked outside
+ * strings (brackets, separators, literals, numbers); inside a string only its end is looked for,
+ * with the engine's own search. Kept values are parsed by JSON.parse.
+ *
+ * Undefined where the text is not skimmed: not an object, not well formed, nested too deep. The
+ * caller parses it whole then, and a line that is not JSON is rejected with the parser's words.
+ * So the one difference from parsing whole: a raw control character or a bad escape inside a string
+ * that is not kept goes unseen.
+ */
+export function skimFields(text: string, fields: Fields): Record<string, unknown> | undefined {
+  const start = space(text, 0);
+  if (text.charCodeAt(start) !== OPEN_OBJECT) return undefined;
+  const kept: Record<string, unknown> = {};
+  try {
+    const end = skimObject(text, start, fields, kept);
+    return end !== -1 && space(text, end) === text.length ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The listed fields of a JSON line, skimmed where it can be, else parsed whole: throws the parser's error where the line is not JSON. */
+export const parseFields = (text: string, fields: Fields): unknown =>
+  skimFields(text, fields) ?? pickFields(JSON.parse(text), fields);
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+
+/** Reads the object at `at` into `kept` (the listed fields only); the index past its `}`, or -1. */
+function skimObject(text: string, at: number, fields: Fields, kept: Record<string, unknown>): number {
+  let i = space(text, at + 1);
+  if (text.charCodeAt(i) === CLOSE_OBJECT) return i + 1;
+  for (;;) {
+    if (text.charCodeAt(i) !== QUOTE) return -1;
+    const close = stringEnd(text, i);
+    if (close === -1) return -1;
+    const want = wanted(text, i + 1, close, fields);
+    i = space(text, close + 1);
+    if (text.charCodeAt(i) !== COLON) return -1;
+    i = space(text, i + 1);
+    if (want !== undefined && want[1] !== true && text.charCodeAt(i) === OPEN_OBJECT) {
+      const inner: Record<string, unknown> = {};
+      i = skimObject(text, i, want[1], inner);
+      kept[want[0]] = inner;
+    } else {
+      const end = skipValue(text, i);
+      if (end !== -1 && want !== undefined) {
+        // Parsed even where a slice would do: a slice keeps the whole line alive as long as the value.
+        const value: unknown = JSON.parse(text.slice(i, end));
+        kept[want[0]] = want[1] === true ? value : pickFields(value, want[1]);
+      }
+      i = end;
+    }
+    if (i === -1) return -1;
+    i = space(text, i);
+    const c = text.charCodeAt(i);
+    if (c === CLOSE_OBJECT) return i + 1;
+    if (c !== COMMA) return -1;
+    i = space(text, i + 1);
+  }
+}
+
+type Wanted = readonly [key: string, want: true | Fields];
+const listed = new WeakMap<Fields, readonly Wanted[]>();
+
+/**
+ * The listed field whose key is the string between `from` and `to`, compared in place: making a
+ * string of every key of every line, to look it up, was most of the skim.
+ */
+function wanted(text: string, from: number, to: number, fields: Fields): Wanted | undefined {
+  let list = listed.get(fields);
+  if (list === undefined) listed.set(fields, (list = Object.entries(fields)));
+  for (let i = from; i < to; i++)
+    if (text.charCodeAt(i) === BACKSLASH) {
+      const key = JSON.parse(text.slice(from - 1, to + 1)) as string;
+      return list.find((w) => w[0] === key);
+    }
+  const length = to - from;
+  for (const w of list) if (w[0].length === length && text.startsWith(w[0], from)) return w;
+  return undefined;
+}
+
+/** What a container expects next, while one is skipped. */
+const VALUE = 0;
+const VALUE_OR_CLOSE = 1;
+const KEY = 2;
+const KEY_OR_CLOSE = 3;
+const COLON_NEXT = 4;
+const AFTER_VALUE = 5;
+
+/** Open containers of the value being skipped (1 = object); deeper than this, the line is parsed whole. */
+const open = new Uint8Array(512);
+
+/** The index past the JSON value at `at`, checked but not built; -1 where it is not one. */
+function skipValue(text: string, at: number): number {
+  let depth = 0;
+  let state = VALUE;
+  let i = at;
+  for (;;) {
+    i = space(text, i);
+    if (i >= text.length) return -1;
+    const c = text.charCodeAt(i);
+    if (state === AFTER_VALUE) {
+      if (depth === 0) return i;
+      const inObject = open[depth - 1] === 1;
+      if (c === COMMA) {
+        state = inObject ? KEY : VALUE;
+        i++;
+      } else if (c === (inObject ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+        depth--;
+        i++;
+      } else return -1;
+    } else if (state === COLON_NEXT) {
+      if (c !== COLON) return -1;
+      state = VALUE;
+      i++;
+    } else if (state === KEY || state === KEY_OR_CLOSE) {
+      if (c === CLOSE_OBJECT && state === KEY_OR_CLOSE) {
+        depth--;
+        state = AFTER_VALUE;
+        i++;
+      } else if (c === QUOTE) {
+        const close = stringEnd(text, i);
+        if (close === -1) return -1;
+        state = COLON_NEXT;
+        i = close + 1;
+      } else return -1;
+    } else if (c === CLOSE_ARRAY && state === VALUE_OR_CLOSE) {
+      depth--;
+      state = AFTER_VALUE;
+      i++;
+    } else if (c === QUOTE) {
+      const close = stringEnd(text, i);
+      if (close === -1) return -1;
+      state = AFTER_VALUE;
+      i = close + 1;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (depth === open.length) return -1;
+      open[depth++] = c === OPEN_OBJECT ? 1 : 0;
+      state = c === OPEN_OBJECT ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+      i++;
+    } else {
+      i = scalarEnd(text, i);
+      if (i === -1) return -1;
+      state = AFTER_VALUE;
+    }
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** The index past the literal or number at `at`, or -1. */
+function scalarEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  const word = c === 116 ? 'true' : c === 102 ? 'false' : c === 110 ? 'null' : undefined;
+  if (word !== undefined) return text.startsWith(word, at) ? at + word.length : -1;
+  NUMBER.lastIndex = at;
+  return NUMBER.test(text) ? NUMBER.lastIndex : -1;
+}
+
+/** The index of the quote that closes the string opened at `at`: the next one not escaped. */
+function stringEnd(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    i = text.indexOf('"', i + 1);
+    if (i === -1) return -1;
+    let slashes = 0;
+    while (text.charCodeAt(i - 1 - slashes) === BACKSLASH) slashes++;
+    if ((slashes & 1) === 0) return i;
+  }
+}
+
+/** The index of the first character at or after `at` that is not JSON whitespace. */
+function space(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+    i++;
+  }
+}
