@@ -51,7 +51,12 @@ const COMMANDS = [
   'completion',
 ];
 
-let parser: {getOptions: () => {key: Record<string, unknown>}} | undefined;
+let parser:
+  | {
+      getOptions: () => {key: Record<string, unknown>};
+      getInternalMethods?: () => {getUsageInstance?: () => {cacheHelpMessage?: () => void}};
+    }
+  | undefined;
 
 async function main(args: string[]): Promise<void> {
   // Plain `vibe-cost` on an interactive terminal opens the dashboard.
@@ -99,6 +104,10 @@ async function main(args: string[]): Promise<void> {
     .middleware(
       ((_argv: unknown, y: unknown) => {
         parser = y as typeof parser;
+        // yargs renders a command's whole help once its handler starts, in case a failure later
+        // shows it; fail() below never does, and the rendering cost an import 60 ms.
+        const usage = parser?.getInternalMethods?.().getUsageInstance?.();
+        if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => undefined;
       }) as unknown as MiddlewareFunction,
       true,
     )

@@ -39,13 +39,15 @@ const CLOSE_OBJECT = 125;
 
 /** Reads the object at `at` into `kept` (the listed fields only); the index past its `}`, or -1. */
 function skimObject(text: string, at: number, fields: Fields, kept: Record<string, unknown>): number {
+  let list = listed.get(fields);
+  if (list === undefined) listed.set(fields, (list = Object.entries(fields)));
   let i = space(text, at + 1);
   if (text.charCodeAt(i) === CLOSE_OBJECT) return i + 1;
   for (;;) {
     if (text.charCodeAt(i) !== QUOTE) return -1;
     const close = stringEnd(text, i);
     if (close === -1) return -1;
-    const want = wanted(text, i + 1, close, fields);
+    const want = wanted(text, i + 1, close, list);
     i = space(text, close + 1);
     if (text.charCodeAt(i) !== COLON) return -1;
     i = space(text, i + 1);
@@ -78,9 +80,7 @@ const listed = new WeakMap<Fields, readonly Wanted[]>();
  * The listed field whose key is the string between `from` and `to`, compared in place: making a
  * string of every key of every line, to look it up, was most of the skim.
  */
-function wanted(text: string, from: number, to: number, fields: Fields): Wanted | undefined {
-  let list = listed.get(fields);
-  if (list === undefined) listed.set(fields, (list = Object.entries(fields)));
+function wanted(text: string, from: number, to: number, list: readonly Wanted[]): Wanted | undefined {
   for (let i = from; i < to; i++)
     if (text.charCodeAt(i) === BACKSLASH) {
       const key = JSON.parse(text.slice(from - 1, to + 1)) as string;
