@@ -10,7 +10,7 @@ import {perSolvedUsd, unsolved} from '../core/solving/solving.js';
 import type {Ladder} from '../core/solving/attempts.js';
 
 /** Version of every JSON document vibe-cost writes; bumped when a field changes meaning or goes away. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Money goes into JSON as an exact decimal string, never a float. */
 export const usd = (m: Money): string => m.toFixed();

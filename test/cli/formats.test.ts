@@ -24,7 +24,7 @@ describe('every command honours --format', () => {
       const text = (await cli(args)).stdout;
       const json = await cli([...args, '--format', 'json']);
       expect(json.code).toBe(0);
-      expect(JSON.parse(json.stdout).schemaVersion).toBe(2);
+      expect(JSON.parse(json.stdout).schemaVersion).toBe(3);
       const csv = (await cli([...args, '--format', 'csv'])).stdout;
       expect(csv).not.toBe(text);
       expect(csv.split('\r\n')[0]).toMatch(/^[a-z_0-9]+(,[a-z_0-9]+)+$/);

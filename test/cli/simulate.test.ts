@@ -68,7 +68,7 @@ describe('vibe-cost simulate (the real binary, piped)', () => {
 
   it('JSON money is exact decimal strings that match hand computation', async () => {
     const doc = JSON.parse((await cli(['simulate', '--tasks', '1000', '--format', 'json'])).stdout);
-    expect(doc.schemaVersion).toBe(2);
+    expect(doc.schemaVersion).toBe(3);
     // 500 simple × 0.306 + 350 feature × 1.0575 + 150 hard × 2.7675 on claude-sonnet-4-6 ($3/$15, write 3.75, read 0.3)
     expect(doc.paths.byok.totalUsd).toBe('938.25');
     expect(doc.paths.platform.totalUsd).toBe('1125.9'); // +20% VibeKit markup
