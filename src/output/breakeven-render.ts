@@ -2,6 +2,7 @@ import type {BreakevenResult, Crossing, PathPair} from '../core/advice/breakeven
 import type {Money} from '../core/money.js';
 import {PATHS, type PathKind} from '../core/routing/router.js';
 import type {Scenario} from '../core/simulation/scenario.js';
+import {creditsDrawnAtListPrice} from '../core/billing/charges.js';
 import {chartPoints, renderLineChart, resample} from './chart.js';
 import {PATH_NAMES} from './describe.js';
 import {formatUsd, plural} from './format.js';
@@ -12,6 +13,7 @@ import {renderCsv} from './table.js';
 import {wrapProse} from './text-width.js';
 
 const perDay = (m: Money) => m.toDecimalPlaces(2).toString();
+const tasksADay = (m: Money) => `${perDay(m)} ${perDay(m) === '1' ? 'task' : 'tasks'}`;
 const name = (p: PathKind | 'equal') => (p === 'equal' ? 'both cost the same' : PATH_NAMES[p]);
 
 function describeCrossing(c: Crossing, complete: boolean): string {
@@ -24,14 +26,38 @@ function describeCrossing(c: Crossing, complete: boolean): string {
 }
 
 function describePair(pair: PathPair, max: number, complete: boolean): string[] {
+  const whole = pair.comparedUpToTasksPerDay.gte(max);
+  const upTo = whole
+    ? `up to ${plural(max, 'task')} a day`
+    : `up to ${tasksADay(pair.comparedUpToTasksPerDay)} a day, the most at which both serve every task`;
   const title = `${PATH_NAMES[pair.a]} vs ${PATH_NAMES[pair.b]}:`;
+  const bound = pair.unpricedDifference;
+  // Which of the two the prices missing can only make dearer, so that where the other's priced bill is the lower, it surely is.
+  const surelyCheaper = bound === 'at-least' ? pair.a : bound === 'at-most' ? pair.b : undefined;
+  const other = (p: PathKind) => (p === pair.a ? pair.b : pair.a);
   if (pair.crossings.length === 0) {
     const which = pair.cheaperThroughout ?? 'equal';
+    const sure = bound === 'exact' || (which !== 'equal' && which === surelyCheaper);
+    const cheaper = which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`;
+    if (sure)
+      return [
+        `${title} ${cheaper} at every volume ${upTo}: no breakeven.` +
+          (bound === 'exact' || which === 'equal'
+            ? ''
+            : ` The prices missing add at least as much to ${PATH_NAMES[other(which)]}'s bill as to ${PATH_NAMES[which]}'s, so this holds whatever they are.`),
+      ];
     return [
-      `${title} ${which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`} at every volume up to ${plural(max, 'task')} a day: no breakeven.`,
+      `${title} on the prices known, ${cheaper} at every volume ${upTo}; the prices missing could make ${which === 'equal' ? 'either' : PATH_NAMES[other(which)]} the cheaper one, at some volume or every one.`,
     ];
   }
-  return [title, ...pair.crossings.map((c) => `  - ${describeCrossing(c, complete)}`)];
+  const lines = [title, ...pair.crossings.map((c) => `  - ${describeCrossing(c, complete)}`)];
+  if (bound === 'exact') return lines;
+  return [
+    ...lines,
+    surelyCheaper
+      ? `  These crossings are on the prices known. The prices missing add at least as much to ${PATH_NAMES[other(surelyCheaper)]}'s bill as to ${PATH_NAMES[surelyCheaper]}'s: wherever ${PATH_NAMES[surelyCheaper]}'s priced bill is the lower, ${PATH_NAMES[surelyCheaper]} is surely the cheaper; wherever it is not, which is cheaper is not known.`
+      : `  These crossings are on the prices known. The prices missing could move them, or make either path the cheaper one at any volume.`,
+  ];
 }
 
 /**
@@ -54,16 +80,16 @@ function solvedLines(result: BreakevenResult, scenario: Scenario): string[] {
 
 export function breakevenLines(result: BreakevenResult, scenario: Scenario): string[] {
   const lines = result.pairs.flatMap((p) => describePair(p, result.maxTasksPerDay, result.complete));
-  if (!result.complete)
-    lines.push(
-      'Some tokens have no price: every cost here is a lower bound (≥), so which path is cheaper, and where they cross, may differ once those prices are known.',
-    );
+  if (!result.complete) lines.push('Some tokens have no price: every cost here is a lower bound (≥).');
   if (result.byokNotApplicable) lines.push(`BYOK: not applicable (${result.byokNotApplicable}).`);
   for (const path of ['byok', 'platform'] as const) {
     const at = result.stopsServingAtTasksPerDay[path];
+    const subscription = path === 'platform' ? scenario.plan.platform.subscription : undefined;
+    // Credits drawn at list price, with a price missing, run out at the figure or sooner.
+    const sooner = !result.complete && subscription !== undefined && creditsDrawnAtListPrice(subscription);
     if (at)
       lines.push(
-        `${PATH_NAMES[path]} stops serving every task from ${perDay(at)} tasks a day (${path === 'platform' && scenario.plan.platform.subscription?.overage.kind === 'blocked' ? 'the credits run out and tasks are blocked until the month renews' : 'tasks are turned away'}).`,
+        `${PATH_NAMES[path]} stops serving every task from ${sooner ? 'at most ' : ''}${perDay(at)} tasks a day (${subscription?.overage.kind === 'blocked' ? `the credits run out and tasks are blocked until the month renews${sooner ? '; a price is missing, so the credits are drawn short here' : ''}` : 'tasks are turned away'}).`,
       );
   }
   lines.push(...solvedLines(result, scenario));
@@ -149,6 +175,8 @@ export function breakevenJson(result: BreakevenResult, scenario: Scenario, price
       a: p.a,
       b: p.b,
       cheaperThroughout: p.cheaperThroughout ?? null,
+      comparedUpToTasksPerDay: p.comparedUpToTasksPerDay.toString(),
+      unpricedDifference: p.unpricedDifference,
       crossings: p.crossings.map((c) => ({
         tasksPerMonth: c.tasksPerMonth,
         tasksPerDay: c.tasksPerDay.toString(),

@@ -64,6 +64,46 @@ describe('vibe-cost breakeven', () => {
     expect(text).toMatch(/BYOK ≥\$[\d.]+, Platform ≥\$[\d.]+ per solved task/);
     expect(JSON.parse((await cli([...args, '--format', 'json'])).stdout).complete).toBe(false);
   });
+
+  it('with a price missing, says which is cheaper only where the missing prices cannot turn it', async () => {
+    const said = async (plan: string) =>
+      (
+        await cli(['breakeven', '--plan', plan, '--prices', 'test/fixtures/no-cache-prices.json', '--wide'])
+      ).stdout.replace(/\s+/g, ' ');
+    // A markup: whatever the missing prices are, the platform bills them with its markup on top.
+    expect(await said('vibekit')).toContain(
+      "BYOK is cheaper at every volume up to 36 tasks a day: no breakeven. The prices missing add at least as much to Platform's bill as to BYOK's, so this holds whatever they are.",
+    );
+    // Credits counted in tasks: the missing prices weigh on the key's bill alone.
+    expect(await said('credits-builder')).toContain(
+      "The prices missing add at least as much to BYOK's bill as to Platform's: wherever Platform's priced bill is the lower, Platform is surely the cheaper",
+    );
+    // Credits in dollars with overage: either way.
+    const cursor = await said('cursor-pro');
+    expect(cursor).toContain(
+      'The prices missing could move them, or make either path the cheaper one at any volume.',
+    );
+    // Credits drawn short run out sooner; the two compare only while both serve every task.
+    const cliff = await said('credits-cliff');
+    expect(cliff).toContain(
+      'on the prices known, BYOK is cheaper at every volume up to 2.38 tasks a day, the most at which both serve every task; the prices missing could make Platform the cheaper one',
+    );
+    expect(cliff).toContain('Platform stops serving every task from at most 2.43 tasks a day');
+    const doc = JSON.parse(
+      (
+        await cli([
+          'breakeven',
+          '--plan',
+          'cursor-pro',
+          '--prices',
+          'test/fixtures/no-cache-prices.json',
+          '--format',
+          'json',
+        ])
+      ).stdout,
+    );
+    expect(doc.pairs[0]).toMatchObject({unpricedDifference: 'not-known', comparedUpToTasksPerDay: '36'});
+  });
 });
 
 describe('settings', () => {

@@ -1,4 +1,6 @@
 import {byokNotApplicable, pathStrategies, takesFree} from '../routing/candidates.js';
+import type {Bound} from '../bound.js';
+import {unpricedBill} from '../billing/unpriced-weights.js';
 import {Money} from '../money.js';
 import {unservedTotal} from './recommend.js';
 import type {PathKind} from '../routing/router.js';
@@ -60,8 +62,16 @@ export interface PathPair {
   readonly a: PathKind;
   readonly b: PathKind;
   readonly crossings: Crossing[];
+  /** Tasks a day up to which the two are compared: the range, or less where one of them stops serving every task. */
+  readonly comparedUpToTasksPerDay: Money;
   /** When they never cross in range: which one is cheaper throughout, or 'equal'. */
   readonly cheaperThroughout?: PathKind | 'equal';
+  /**
+   * How the prices missing move b's bill minus a's, at every volume charted and at each crossing:
+   * 'at-least' (they add at least as much to b: where a's priced bill is the lower, a is surely
+   * cheaper), 'at-most' (the reverse), 'not-known' (either way), or 'exact' (every price known).
+   */
+  readonly unpricedDifference: Bound;
 }
 
 export interface CurvePoint {
@@ -133,7 +143,7 @@ export function breakeven(
     (servesUpTo.platform ?? maxTasks + 1) - 1,
   );
   const notApplicable = byokNotApplicable(scenario);
-  const pairs: PathPair[] =
+  const pairs: Omit<PathPair, 'unpricedDifference'>[] =
     limit >= 1 && !notApplicable
       ? [
           pairCrossings(
@@ -183,10 +193,21 @@ export function breakeven(
     const cost = perSolvedUsd(month);
     return cost ? {solved: month.solving.solved, perSolvedUsd: cost} : null;
   };
+  const plan = scenario.plan;
+  const difference = (pair: Omit<PathPair, 'unpricedDifference'>): Bound =>
+    agreed(
+      [...curve.map((p) => Math.round(p.tasksPerDay * days)), ...pair.crossings.map((c) => c.tasksPerMonth)]
+        .filter((tasks) => tasks >= 1 && tasks <= limit)
+        .map(
+          (tasks) =>
+            unpricedBill(plan, run(pair.b, tasks).lines).minus(unpricedBill(plan, run(pair.a, tasks).lines))
+              .bound,
+        ),
+    );
   return {
     maxTasksPerDay,
     curve,
-    pairs,
+    pairs: pairs.map((pair) => ({...pair, unpricedDifference: difference(pair)})),
     solvedAtPace: {byok: atPace('byok'), platform: atPace('platform'), free: atPace('free')},
     ...(notApplicable ? {byokNotApplicable: notApplicable} : {}),
     stopsServingAtTasksPerDay: {byok: perDay(servesUpTo.byok), platform: perDay(servesUpTo.platform)},
@@ -197,6 +218,14 @@ export function breakeven(
       hasFreeTier: Boolean(freeTier),
     },
   };
+}
+
+/** What bounds at several volumes say together: the weakest claim that holds at all of them. */
+function agreed(bounds: readonly Bound[]): Bound {
+  if (bounds.every((b) => b === 'exact')) return 'exact';
+  if (bounds.every((b) => b === 'exact' || b === 'at-least')) return 'at-least';
+  if (bounds.every((b) => b === 'exact' || b === 'at-most')) return 'at-most';
+  return 'not-known';
 }
 
 /** The first whole number of tasks in [1, max] for which a monotone condition holds, by bisection. */
@@ -225,7 +254,7 @@ function pairCrossings(
   costB: Cost,
   limit: number,
   days: number,
-): PathPair {
+): Omit<PathPair, 'unpricedDifference'> {
   const state = (t: number) => costA(t).cmp(costB(t));
   const changes: number[] = [];
   const search = (lo: number, hi: number) => {
@@ -241,9 +270,10 @@ function pairCrossings(
   };
   search(1, Math.max(1, limit));
   const crossings = changes.map((at) => crossing(a, b, costA, costB, at - 1, at, days));
-  if (crossings.length > 0) return {a, b, crossings};
+  const comparedUpToTasksPerDay = new Money(limit).div(days);
+  if (crossings.length > 0) return {a, b, comparedUpToTasksPerDay, crossings};
   const s = state(1);
-  return {a, b, crossings, cheaperThroughout: s === 0 ? 'equal' : s < 0 ? a : b};
+  return {a, b, comparedUpToTasksPerDay, crossings, cheaperThroughout: s === 0 ? 'equal' : s < 0 ? a : b};
 }
 
 function crossing(

@@ -1,5 +1,7 @@
 import {markupFactor, Money} from '../money.js';
-import type {Weight} from '../bound.js';
+import {Unpriced, type Weight} from '../bound.js';
+import type {Tier} from '../pricing/context-tiers.js';
+import type {Bucket, TokenBuckets} from '../tokens.js';
 import type {PathKind} from '../routing/router.js';
 import type {Plan} from './plan.js';
 
@@ -83,4 +85,30 @@ export function unpricedWeights(plan: Plan, path: PathKind): Record<UserFigure, 
     freeCost: NOTHING,
     margin: between(-1, null),
   };
+}
+
+/** One unpriced rate: a model's token bucket at a context tier. */
+export const unpricedRate = (model: string, tier: Tier, bucket: Bucket): string =>
+  `${model}\u0000${tier}\u0000${bucket}`;
+
+/** What a month's bill takes of the tokens its lines left unpriced, as the plan bills each path. */
+export function unpricedBill(
+  plan: Plan,
+  lines: readonly {
+    readonly path: PathKind;
+    readonly model: string;
+    readonly tier: Tier;
+    readonly tokens: TokenBuckets;
+    readonly missing: readonly Bucket[];
+  }[],
+): Unpriced {
+  let bill = Unpriced.NONE;
+  for (const line of lines) {
+    // The free tier bills nothing, whatever its models would list at.
+    if (line.path === 'free') continue;
+    const weight = unpricedWeights(plan, line.path).userPays;
+    for (const bucket of line.missing)
+      bill = bill.plus(Unpriced.of(unpricedRate(line.model, line.tier, bucket), line.tokens[bucket], weight));
+  }
+  return bill;
 }

@@ -1,7 +1,7 @@
 import {Money, ZERO} from '../money.js';
 import {reaches, Unpriced, type Weight} from '../bound.js';
 import {platformRevenueUsd} from '../billing/charges.js';
-import {unpricedWeights, USER_FIGURES, type UserFigure} from '../billing/unpriced-weights.js';
+import {unpricedRate, unpricedWeights, USER_FIGURES, type UserFigure} from '../billing/unpriced-weights.js';
 import {applyPlanOverrides, type PlanOverrides} from '../simulation/overrides.js';
 import {listCost, type Tier} from '../pricing/context-tiers.js';
 import type {ModelPrice} from '../pricing/model-price.js';
@@ -112,7 +112,7 @@ function unpricedLine(
   for (const bucket of missing)
     for (const f of USER_FIGURES)
       into[f] = into[f].plus(
-        Unpriced.of(`${line.model}\u0000${line.tier}\u0000${bucket}`, line.tokens[bucket], w[f]),
+        Unpriced.of(unpricedRate(line.model, line.tier, bucket), line.tokens[bucket], w[f]),
       );
 }
 
