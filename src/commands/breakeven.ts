@@ -75,7 +75,8 @@ export const breakevenCommand = {
         [
           '# vibe-cost breakeven',
           '',
-          ...breakevenLines(result, scenario).map((l) => (l.startsWith('  - ') ? l.slice(2) : `- ${l}`)),
+          // A crossing stays nested under its pair.
+          ...breakevenLines(result, scenario).map((l) => (l.startsWith('  - ') ? l : `- ${l}`)),
         ].join('\n'),
       );
     } else print(renderBreakevenTable(result, scenario, width, terminalStyle()));

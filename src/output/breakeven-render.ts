@@ -55,8 +55,8 @@ function describePair(pair: PathPair, max: number, complete: boolean): string[] 
   return [
     ...lines,
     surelyCheaper
-      ? `  These crossings are on the prices known. The prices missing add at least as much to ${PATH_NAMES[other(surelyCheaper)]}'s bill as to ${PATH_NAMES[surelyCheaper]}'s: wherever ${PATH_NAMES[surelyCheaper]}'s priced bill is the lower, ${PATH_NAMES[surelyCheaper]} is surely the cheaper; wherever it is not, which is cheaper is not known.`
-      : `  These crossings are on the prices known. The prices missing could move them, or make either path the cheaper one at any volume.`,
+      ? `These crossings are on the prices known. The prices missing add at least as much to ${PATH_NAMES[other(surelyCheaper)]}'s bill as to ${PATH_NAMES[surelyCheaper]}'s: wherever ${PATH_NAMES[surelyCheaper]}'s priced bill is the lower, ${PATH_NAMES[surelyCheaper]} is surely the cheaper; wherever it is not, which is cheaper is not known.`
+      : `These crossings are on the prices known. The prices missing could move them, or make either path the cheaper one at any volume.`,
   ];
 }
 

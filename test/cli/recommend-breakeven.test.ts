@@ -103,6 +103,10 @@ describe('vibe-cost breakeven', () => {
       ).stdout,
     );
     expect(doc.pairs[0]).toMatchObject({unpricedDifference: 'not-known', comparedUpToTasksPerDay: '36'});
+    // In Markdown a crossing stays nested under its pair.
+    expect((await cli(['breakeven', '--plan', 'credits-builder', '--format', 'markdown'])).stdout).toContain(
+      '- BYOK vs Platform:\n  - from 28 tasks a month',
+    );
   });
 });
 
