@@ -4,7 +4,7 @@ import type {PlatformReport} from '../core/platform/platform-report.js';
 import {marginAfterChurn, type SegmentMonth, type UserMonth} from '../core/platform/platform-month.js';
 import {renderLineChart, resample, chartPoints} from './chart.js';
 import {boundFigure} from './figure.js';
-import {formatCount, formatNumber, formatUsd, plural} from './format.js';
+import {formatCount, formatNumber, formatUsd, listed, plural} from './format.js';
 import {SCHEMA_VERSION, usd} from './json.js';
 import type {Style} from './style.js';
 import {renderCsv, renderMarkdownTable, renderTable, type Column} from './table.js';
@@ -64,7 +64,7 @@ function summary(r: PlatformReport): string[] {
   const after = aMargin(month.marginAfterChurnUsd, month.unpriced.marginAfterChurn);
   const best = markups.best.result;
   const open = undecided.length
-    ? ` Whether it saves the ${undecided.join(', ')} users that much is not known (a price is missing), so the margin after churn is not known.`
+    ? ` Whether it saves the ${listed(undecided)} users that much is not known (a price is missing), so the margin after churn is not known.`
     : '';
   const lines = [
     `A month over ${plural(month.users, 'user')}: revenue ${money(month.revenueUsd, month.unpriced.revenue)}, paid to providers ${money(month.providerCostUsd, month.unpriced.providerCost)}, free tier ${money(month.freeCostUsd, month.unpriced.freeCost)}; margin ${money(month.marginUsd, month.unpriced.margin)} if every user stays.`,
@@ -74,7 +74,7 @@ function summary(r: PlatformReport): string[] {
           'Some tokens have no price: ≥ marks a lower bound, ≤ an upper bound (a cost the platform pays at an unknown price makes its margin smaller), and a figure that could lie either way is not known.',
         ]),
     leaving.length
-      ? `BYOK saves the ${leaving.join(', ')} users at least ${formatUsd(r.keyWorthUsd)} a month (the key-worth threshold): ${plural(month.usersLeaving, 'user')} expected to bring their own key, leaving ${after}.${open}`
+      ? `BYOK saves the ${listed(leaving)} users at least ${formatUsd(r.keyWorthUsd)} a month (the key-worth threshold): ${plural(month.usersLeaving, 'user')} expected to bring their own key, leaving ${after}.${open}`
       : undecided.length
         ? `No user is known to save ${formatUsd(r.keyWorthUsd)} a month or more on their own key (the key-worth threshold).${open}`
         : `No user saves ${formatUsd(r.keyWorthUsd)} a month or more on their own key (the key-worth threshold): none is expected to leave.`,
