@@ -1,6 +1,6 @@
 import type {UsageRecord} from '../../../core/history/usage-record.js';
 import type {Input, Progress} from '../input.js';
-import {countFromJson, RowProblem, searches, usdFromJson, utcInstant} from '../numbers.js';
+import {countFromJson, RowProblem, usdFromJson, utcInstant} from '../numbers.js';
 import {isObj, jsonLinesWith, type Obj} from '../json.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
@@ -109,7 +109,7 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
       ? usage['service_tier']
       : undefined;
   const tools = isObj(usage['server_tool_use']) ? usage['server_tool_use'] : undefined;
-  return {
+  const record: {-readonly [K in keyof UsageRecord]: UsageRecord[K]} = {
     source: ID,
     file,
     line: n,
@@ -125,16 +125,20 @@ function toRecord(line: Obj, usage: Obj, model: string, file: string, n: number)
       output: count('output_tokens'),
     },
     tokensKnown: 'all',
-    ...(usd === undefined ? {} : {reportedUsd: usd, reportedKind: 'estimate' as const}),
-    ...(session === undefined ? {} : {taskId: session}),
-    ...(project === undefined ? {} : {dimensions: {project}}),
-    ...(usage['speed'] === 'fast' ? {speed: 'fast' as const} : {}),
-    ...(tier === undefined ? {} : {serviceTier: tier}),
-    ...searches(
-      tools &&
-        countFromJson(tools['web_search_requests'], 'message.usage.server_tool_use.web_search_requests'),
-    ),
   };
+  // Set, not spread in: a line is one record, and a tree has millions.
+  if (usd !== undefined) {
+    record.reportedUsd = usd;
+    record.reportedKind = 'estimate';
+  }
+  if (session !== undefined) record.taskId = session;
+  if (project !== undefined) record.dimensions = {project};
+  if (usage['speed'] === 'fast') record.speed = 'fast';
+  if (tier !== undefined) record.serviceTier = tier;
+  const web =
+    tools && countFromJson(tools['web_search_requests'], 'message.usage.server_tool_use.web_search_requests');
+  if (web) record.webSearches = web;
+  return record;
 }
 
 export const claudeCode: JsonlSource<typeof ID> = {
