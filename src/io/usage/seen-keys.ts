@@ -1,24 +1,26 @@
 /**
  * Keys already imported from earlier files (a resumed Claude Code session repeats its parent's lines).
- * Kept as 53-bit hashes, not strings: a tree of a million requests holds 16 MB here, not 100. The
- * hashes sit in an open-addressed table of two 32-bit words each (high bits + 1, then low bits;
+ * Kept as 64-bit hashes, not strings: a tree of a million requests holds 16 MB here, not 100. The
+ * hashes sit in an open-addressed table of two 32-bit words each (high word, never 0, then low word;
  * 0 marks a free slot): a Set of numbers this large boxes each one and spent a tenth of an import.
+ * A new key taken for a seen one would drop a request: among a million keys the odds of any such
+ * pair are about 1 in 37 million (n²/2⁶⁵); with 53 bits they were 1 in 18,000.
  */
 export class SeenKeys {
   private table = new Uint32Array(2 << 12);
   private count = 0;
 
   has(key: string): boolean {
-    hash53(key);
-    return this.find(high + 1, low) >= 0;
+    hash64(key);
+    return this.find(high, low) >= 0;
   }
 
   add(key: string): void {
-    hash53(key);
-    const at = this.find(high + 1, low);
+    hash64(key);
+    const at = this.find(high, low);
     if (at >= 0) return;
     const free = ~at;
-    this.table[free] = high + 1;
+    this.table[free] = high;
     this.table[free + 1] = low;
     if (++this.count * 4 > this.table.length) this.grow();
   }
@@ -47,12 +49,12 @@ export class SeenKeys {
   }
 }
 
-/** The last hash53: its top 21 bits and its low 32 bits. */
+/** The last hash64: its high word (0 read as 1, so that 0 can mark a free slot) and its low word. */
 let high = 0;
 let low = 0;
 
-/** cyrb53: a fast 53-bit string hash; a collision among a million keys has odds near 1 in 10^4 billion. */
-function hash53(text: string): void {
+/** cyrb53's mixing, all 64 bits of it kept (cyrb53 keeps 53 to fit a JavaScript number). */
+function hash64(text: string): void {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -62,6 +64,6 @@ function hash53(text: string): void {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  high = 2097151 & h2;
+  high = h2 >>> 0 || 1;
   low = h1 >>> 0;
 }
