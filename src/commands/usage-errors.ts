@@ -91,6 +91,9 @@ function unknownWord(word: string, command: readonly string[], ctx: UsageContext
 }
 
 function isFlag(name: string, argv: readonly string[]): boolean {
+  // yargs names an unknown --max-tasks twice, the second time as maxTasks.
+  const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  if (kebab !== name && isFlag(kebab, argv)) return true;
   return argv.some(
     (a) =>
       a === dashes(name) ||

@@ -8,6 +8,8 @@ import {scratchDir} from '../scratch.js';
 const CASES: [string[], string][] = [
   [['simulat'], 'unknown command "simulat"; did you mean simulate?'],
   [['simulate', '--task', '5'], 'unknown flag --task; did you mean --tasks?'],
+  // A dashed flag yargs also names in camelCase (maxTasks) is still a flag, not a stray word.
+  [['breakeven', '--max-tasks', '5'], 'unknown flag --max-tasks; did you mean --max-tasks-per-day?'],
   [['prices', 'lst'], 'prices: unknown action "lst"; did you mean list?'],
   [['prices', 'show'], 'prices show: name a model, as in vibe-cost prices show claude-sonnet-4-5'],
   [['prices'], 'prices: name an action: list, show, validate or update'],
