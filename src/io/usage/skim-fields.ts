@@ -24,9 +24,17 @@ export function skimFields(text: string, fields: Fields): Record<string, unknown
   }
 }
 
-/** The listed fields of a JSON line, skimmed where it can be, else parsed whole: throws the parser's error where the line is not JSON. */
+/**
+ * Below this many characters a line is parsed whole: the skim's cost goes with the line's tokens,
+ * the parser's with its bytes, and on Claude Code's usual usage lines of 1 to 1.5 KB, dense with
+ * short strings, the parser is the faster (2.7 µs a line against 4.5 µs; 140k such lines took 2.63 s
+ * of CPU skimmed, 2.40 s parsed). A line holding a long prompt or output is where the skim pays.
+ */
+const SKIM_FROM = 2048;
+
+/** The listed fields of a JSON line, skimmed where that pays, else parsed whole: throws the parser's error where the line is not JSON. */
 export const parseFields = (text: string, fields: Fields): unknown =>
-  skimFields(text, fields) ?? pickFields(JSON.parse(text), fields);
+  (text.length >= SKIM_FROM ? skimFields(text, fields) : undefined) ?? pickFields(JSON.parse(text), fields);
 
 const QUOTE = 34;
 const BACKSLASH = 92;

@@ -75,6 +75,14 @@ describe('skimming a JSON line for its fields', () => {
     );
   });
 
+  it('skims a long line, and still rejects it when it is not JSON', () => {
+    const line = JSON.stringify({x: 'prompt '.repeat(400), a: 1, b: {c: 'kept', d: {e: [2]}}});
+    expect(line.length).toBeGreaterThan(2048);
+    expect(parseFields(line, FIELDS)).toStrictEqual({a: 1, b: {c: 'kept', d: {e: [2]}}});
+    expect(() => parseFields(line.slice(0, -2), FIELDS)).toThrow(SyntaxError);
+    expect(() => parseFields(line.replace('"a":1', '"a":1 2'), FIELDS)).toThrow(SyntaxError);
+  });
+
   it('leaves what it does not skim to the parser: an array, a scalar, nesting past its depth', () => {
     for (const text of ['[{"a":1}]', '7', '"a"', `{"x":${'['.repeat(600)}${']'.repeat(600)},"a":2}`]) {
       expect(skimFields(text, FIELDS)).toBeUndefined();
