@@ -133,26 +133,17 @@ function skipValue(text: string, at: number): number {
       if (c !== COLON) return -1;
       state = VALUE;
       i++;
-    } else if (state === KEY || state === KEY_OR_CLOSE) {
-      if (c === CLOSE_OBJECT && state === KEY_OR_CLOSE) {
-        depth--;
-        state = AFTER_VALUE;
-        i++;
-      } else if (c === QUOTE) {
-        const close = stringEnd(text, i);
-        if (close === -1) return -1;
-        state = COLON_NEXT;
-        i = close + 1;
-      } else return -1;
-    } else if (c === CLOSE_ARRAY && state === VALUE_OR_CLOSE) {
+    } else if (c === (state === KEY_OR_CLOSE ? CLOSE_OBJECT : state === VALUE_OR_CLOSE ? CLOSE_ARRAY : -1)) {
       depth--;
       state = AFTER_VALUE;
       i++;
     } else if (c === QUOTE) {
       const close = stringEnd(text, i);
       if (close === -1) return -1;
-      state = AFTER_VALUE;
+      state = state === KEY || state === KEY_OR_CLOSE ? COLON_NEXT : AFTER_VALUE;
       i = close + 1;
+    } else if (state === KEY || state === KEY_OR_CLOSE) {
+      return -1;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (depth === open.length) return -1;
       open[depth++] = c === OPEN_OBJECT ? 1 : 0;
