@@ -58,10 +58,65 @@ export function writeGenericCsv(path: string, rows: number): {bytes: number; inp
 
 const FILLER = 'The quick refactor touched the cart, the checkout and the tests; all green after a retry. ';
 
-function text(bytes: number, seed: number): string {
-  const repeated = FILLER.repeat(Math.ceil(bytes / FILLER.length) + 1);
-  const from = seed % FILLER.length;
+/** Source text as a tool writes it: quotes, backslashes and line breaks, each escaped in the JSON. */
+const CODE =
+  'const total = items.reduce((sum, item) => sum + item.price * item.qty, 0);\n  if (total > limit) throw new Error(`over the "limit": ${total}`);\n  const path = "C:\\\\build\\\\out";\n';
+
+function text(bytes: number, seed: number, filler = FILLER): string {
+  const repeated = filler.repeat(Math.ceil(bytes / filler.length) + 1);
+  const from = seed % filler.length;
   return repeated.slice(from, from + bytes);
+}
+
+const TOOLS = ['Edit', 'Bash', 'Read', 'Write'];
+
+/**
+ * An assistant message's content as Claude Code logs it, in the shapes its sessions mix: prose
+ * alone, prose then a tool call (an edit with code either side), or thinking with its signature then
+ * a command. The lines come out from about 0.5 to 4 KB (the corpus' real ones are 0.8 to 1.5 KB),
+ * so the import meets both short lines dense with small strings and long ones.
+ */
+function assistantContent(r: number, outputTokens: number): unknown[] {
+  const size = 200 + ((r * 7919 + outputTokens) % 2800);
+  switch (r % 5) {
+    case 0:
+    case 1:
+      return [{type: 'text', text: text(size, r)}];
+    case 2:
+    case 3:
+      return [
+        {type: 'text', text: text(Math.floor(size / 6), r)},
+        {
+          type: 'tool_use',
+          id: `toolu_bench${r}`,
+          name: TOOLS[r % TOOLS.length],
+          input: {
+            file_path: '/home/dev/project/src/cart.ts',
+            old_string: text(Math.floor(size / 2), r, CODE),
+            new_string: text(Math.floor(size / 2), r + 1, CODE),
+            replace_all: false,
+          },
+        },
+      ];
+    default:
+      return [
+        {
+          type: 'thinking',
+          thinking: text(Math.floor(size / 2), r),
+          signature: text(400, r, 'EqQBCkYIBRgCKkBsig0x+/='),
+        },
+        {
+          type: 'tool_use',
+          id: `toolu_bench${r}`,
+          name: 'Bash',
+          input: {
+            command: 'npm test -- --run test/cart.test.ts',
+            description: 'run the cart tests',
+            timeout: 120000,
+          },
+        },
+      ];
+  }
 }
 
 /** The models of a heavy user's year, with how often each answers: mostly Sonnet, some Opus, Haiku for the small turns. */
@@ -76,8 +131,8 @@ const CLAUDE_MODELS = [
 ];
 
 /**
- * A Claude Code projects tree (`<dir>/<project>/<session>.jsonl`) holding `usageLines` assistant lines of
- * about 4 KB each, each request preceded by a user line of the same size. A `duplicateShare` of the
+ * A Claude Code projects tree (`<dir>/<project>/<session>.jsonl`) holding `usageLines` assistant lines
+ * (assistantContent), each request preceded by a user line with a tool's result of a similar size. A `duplicateShare` of the
  * requests is written twice, the first copy with partial output, as Claude Code streams them. Several
  * models answer; cache writes are 5-minute, 1-hour or both, as Claude Code logs them. Returns what a
  * correct import must find: files, bytes, unique requests and their output after dedup.
@@ -112,7 +167,7 @@ export function writeClaudeTree(
     // A third 5-minute only, a third 1-hour only, a third split between the two.
     const w5 = r % 3 === 0 ? writes : r % 3 === 1 ? 0 : Math.floor(writes / 2);
     output += finalOutput;
-    const line = (outputTokens: number, body: string) =>
+    const line = (outputTokens: number) =>
       JSON.stringify({
         parentUuid: `p-${r}`,
         isSidechain: false,
@@ -126,7 +181,9 @@ export function writeClaudeTree(
           id,
           type: 'message',
           role: 'assistant',
-          content: [{type: 'text', text: body}],
+          content: assistantContent(r, outputTokens),
+          stop_reason: outputTokens === finalOutput ? 'tool_use' : null,
+          stop_sequence: null,
           usage: {
             input_tokens: 3 + (r % 50),
             cache_creation_input_tokens: writes,
@@ -147,15 +204,24 @@ export function writeClaudeTree(
         isSidechain: false,
         sessionId: session,
         type: 'user',
-        message: {role: 'user', content: text(3800, r)},
+        message: {
+          role: 'user',
+          content: [
+            {
+              tool_use_id: `toolu_bench${r - 1}`,
+              type: 'tool_result',
+              content: text(300 + ((r * 104_729) % 3000), r, CODE),
+            },
+          ],
+        },
         uuid: `q-${r}`,
         timestamp: when,
       }),
     );
     // Spread the duplicated requests evenly through the tree.
     if (Math.floor(((r + 1) * duplicates) / requests) > Math.floor((r * duplicates) / requests))
-      w.line(line(Math.floor(finalOutput / 3), text(3400, r + 1)));
-    w.line(line(finalOutput, text(3400, r + 2)));
+      w.line(line(Math.floor(finalOutput / 3)));
+    w.line(line(finalOutput));
   }
   if (out) bytes += (out.close(), out.bytes);
   return {files, bytes, requests, duplicates, output};

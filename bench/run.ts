@@ -114,7 +114,8 @@ report(
 const lines = Number(process.env['BENCH_CLAUDE_LINES'] ?? 1_000_000);
 if (lines > 0) {
   // ccusage reads `$CLAUDE_CONFIG_DIR/projects`; vibe-cost is given that folder.
-  const config = join(work, `claude-${lines}`);
+  // v2: the generator's lines took the shapes of real sessions (assistantContent); an older tree is not reused.
+  const config = join(work, `claude-v2-${lines}`);
   const tree = join(config, 'projects');
   if (!existsSync(join(config, '.done'))) {
     rmSync(config, {recursive: true, force: true});
