@@ -90,6 +90,26 @@ describe('vibe-cost platform', () => {
     expect(Math.max(...chart.map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 
+  it('fits its table in 80 columns when piped, leaving out the cost columns and saying so', async () => {
+    const r = await cli(['platform', '--markups', '0,20', ...PINNED], {COLUMNS: '80'});
+    const lines = r.stdout.split('\n');
+    const table = lines.slice(
+      lines.findIndex((l) => l.startsWith('Users')),
+      lines.findIndex((l) => l.startsWith('A month over')),
+    );
+    expect(Math.max(...table.map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain('(Revenue, To providers, Free tier left out to fit 80 columns: --wide shows');
+    expect(rowOf(r.stdout, 'daily-driver')).toEqual([
+      'daily-driver',
+      '250',
+      'all-platform',
+      '$284.14',
+      '$47.36',
+      '$47.36',
+      'expected to',
+    ]);
+  });
+
   const NO_CACHE = ['--prices', 'test/fixtures/no-cache-prices.json'];
   const rowOf = (stdout: string, profile: string) =>
     (stdout.split('\n').find((l) => l.startsWith(profile)) ?? '').trim().split(/ {2,}/);
