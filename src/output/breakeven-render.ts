@@ -1,4 +1,10 @@
-import type {BreakevenResult, Crossing, PathPair} from '../core/advice/breakeven.js';
+import {
+  pairSettled,
+  surelyCheaperWhereLower,
+  type BreakevenResult,
+  type Crossing,
+  type PathPair,
+} from '../core/advice/breakeven.js';
 import type {Money} from '../core/money.js';
 import {PATHS, type PathKind} from '../core/routing/router.js';
 import type {Scenario} from '../core/simulation/scenario.js';
@@ -32,12 +38,11 @@ function describePair(pair: PathPair, max: number, complete: boolean): string[] 
     : `up to ${tasksADay(pair.comparedUpToTasksPerDay)} a day, the most at which both serve every task`;
   const title = `${PATH_NAMES[pair.a]} vs ${PATH_NAMES[pair.b]}:`;
   const bound = pair.unpricedDifference;
-  // Which of the two the prices missing can only make dearer, so that where the other's priced bill is the lower, it surely is.
-  const surelyCheaper = bound === 'at-least' ? pair.a : bound === 'at-most' ? pair.b : undefined;
+  const surelyCheaper = surelyCheaperWhereLower(pair);
   const other = (p: PathKind) => (p === pair.a ? pair.b : pair.a);
   if (pair.crossings.length === 0) {
     const which = pair.cheaperThroughout ?? 'equal';
-    const sure = bound === 'exact' || (which !== 'equal' && which === surelyCheaper);
+    const sure = pairSettled(pair);
     const cheaper = which === 'equal' ? 'they cost the same' : `${name(which)} is cheaper`;
     if (sure)
       return [

@@ -4,7 +4,7 @@
  * and the chart (breakeven() or the month's day-by-day cost, drawn by renderLineChart). Pure:
  * App memoises each step on the inputs it depends on.
  */
-import {breakeven} from '../core/advice/breakeven.js';
+import {breakeven, pairSettled} from '../core/advice/breakeven.js';
 import {Money} from '../core/money.js';
 import {applyPlanOverrides, applyProfileOverrides} from '../core/simulation/overrides.js';
 import type {Plan} from '../core/billing/plan.js';
@@ -139,8 +139,10 @@ export function chartOf(
     const result = breakeven(scenario, {points: Math.min(points - 1, BREAKEVEN_POINTS)});
     const crossings = result.pairs.flatMap((p) => p.crossings);
     const at = crossings.map((c) => `${c.tasksPerDay.toDecimalPlaces(2).toString()}/day`).join(', ');
+    // With a price missing, a crossing (or its absence) holds on the prices known, unless they cannot turn it.
+    const known = result.pairs.every(pairSettled) ? '' : ' on the prices known';
     return {
-      title: `Monthly cost vs tasks/day · ▲ breakeven${crossings.length ? ` at ${at}` : ': none in range'}`,
+      title: `Monthly cost vs tasks/day · ▲ breakeven${crossings.length ? ` at ${at}` : ': none in range'}${known}`,
       lines: breakevenChart(result, {width, height}).split('\n'),
     };
   }

@@ -220,6 +220,25 @@ export function breakeven(
   };
 }
 
+/**
+ * The path the prices missing can only favour, if any: the other's bill takes them at least as
+ * much, so wherever this one's priced bill is the lower, it surely is.
+ */
+export function surelyCheaperWhereLower(pair: PathPair): PathKind | undefined {
+  return pair.unpricedDifference === 'at-least'
+    ? pair.a
+    : pair.unpricedDifference === 'at-most'
+      ? pair.b
+      : undefined;
+}
+
+/** Whether what the pair says (its crossings, or the path cheaper throughout) holds whatever the prices missing are. */
+export function pairSettled(pair: PathPair): boolean {
+  if (pair.unpricedDifference === 'exact') return true;
+  const which = pair.cheaperThroughout;
+  return pair.crossings.length === 0 && which !== undefined && which === surelyCheaperWhereLower(pair);
+}
+
 /** What bounds at several volumes say together: the weakest claim that holds at all of them. */
 function agreed(bounds: readonly Bound[]): Bound {
   if (bounds.every((b) => b === 'exact')) return 'exact';
