@@ -13,7 +13,21 @@ describe('benchmark generators', () => {
     const dir = scratchDir('vibe-usage-');
     const wrote = writeClaudeTree(dir, 3000, 0.5);
     expect(wrote).toMatchObject({requests: 2000, duplicates: 1000, files: 1});
-    expect(wrote.bytes / (3000 + 2000)).toBeGreaterThan(3500); // about 4 KB a line: 3000 usage lines, 2000 user lines
+    // About 2.4 KB a line, as the tree of real sessions (4.3 GB for 1.8 M lines): 3000 usage lines, 2000 user lines.
+    const perLine = wrote.bytes / (3000 + 2000);
+    expect(perLine).toBeGreaterThan(2000);
+    expect(perLine).toBeLessThan(2800);
+    // Short lines dense with small strings and long ones, in each of the shapes a session mixes.
+    const usage = readdirSync(dir).flatMap((project) =>
+      readdirSync(join(dir, project)).flatMap((session) =>
+        readFileSync(join(dir, project, session), 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"usage"')),
+      ),
+    );
+    expect(usage.some((l) => l.length < 2048) && usage.some((l) => l.length >= 2048)).toBe(true);
+    for (const shape of ['"type":"text"', '"type":"tool_use"', '"type":"thinking"'])
+      expect(usage.some((l) => l.includes(shape))).toBe(true);
     let output = 0;
     const {outcome} = await collect([dir]);
     await importUsage([dir], (r) => (output += r.tokens?.output ?? 0));
