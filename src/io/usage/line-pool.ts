@@ -31,6 +31,8 @@ interface Stream {
   readonly batches: LineBatch[];
   wake?: (() => void) | undefined;
   done: boolean;
+  /** Sent to a worker, and so counted among the files read ahead until its reader is done with it. */
+  sent: boolean;
 }
 
 /** Below this much JSONL a pool costs more to start than it saves. */
@@ -80,7 +82,7 @@ export class LinePool {
     files.forEach((f, id) => {
       const job = {...f, id};
       this.waiting.push(job);
-      const stream: Stream = {job, batches: [], done: false};
+      const stream: Stream = {job, batches: [], done: false, sent: false};
       this.streams.set(id, stream);
       this.byPath.set(f.path, [...(this.byPath.get(f.path) ?? []), stream]);
     });
@@ -99,6 +101,7 @@ export class LinePool {
       this.unread++;
       const worker = this.idle.pop() as Worker;
       const job = this.waiting.shift() as LineJob;
+      (this.streams.get(job.id) as Stream).sent = true;
       this.serving.set(worker, job.id);
       worker.postMessage(job);
     }
@@ -167,7 +170,8 @@ export class LinePool {
       }
     } finally {
       this.streams.delete(stream.job.id);
-      this.unread--;
+      // A file failed before any worker took it (the last one died) was never counted.
+      if (stream.sent) this.unread--;
       this.dispatch();
     }
   }
