@@ -97,12 +97,16 @@ export async function* lines(input: Input, progress: Progress): AsyncGenerator<[
   if (rest !== '') yield [n === 0 ? rest.replace(/^\uFEFF/, '') : rest, n + 1];
 }
 
-/** The lines of a file that hold `marker`, with their 1-based numbers (MarkerLines); the rest are never decoded. */
+/**
+ * The lines of a file that hold `marker`, with their 1-based numbers (MarkerLines), a chunk's worth
+ * at a time: a step of an async loop per line cost more than many a line's own work. The rest are
+ * never decoded.
+ */
 export async function* linesWith(
   input: Input,
   progress: Progress,
   marker: string,
-): AsyncGenerator<[string, number]> {
+): AsyncGenerator<readonly (readonly [string, number])[]> {
   const scanner = new MarkerLines(marker);
   let found: [string, number][] = [];
   const out = (text: string, n: number) => found.push([text, n]);
@@ -110,12 +114,12 @@ export async function* linesWith(
     ? byteStream(input, progress)
     : syncChunks(input.path, progress)) {
     scanner.push(chunk as Buffer, out);
-    const batch = found;
+    if (found.length === 0) continue;
+    yield found;
     found = [];
-    yield* batch;
   }
   scanner.end(out);
-  yield* found;
+  if (found.length > 0) yield found;
 }
 
 /** A file's chunks (fileChunks), counted as read. */

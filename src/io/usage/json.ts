@@ -64,9 +64,9 @@ function objectLines(text: string, root: unknown, firstLine = 1): WeakMap<object
 }
 
 /**
- * The lines of a JSONL file that mention `marker`, parsed (with `fields`, only those: skim-fields.ts);
- * a line that mentions it but is not JSON is a rejected row, with the parser's words. The rest are
- * never decoded (linesWith).
+ * The lines of a JSONL file that mention `marker`, parsed (with `fields`, only those: skim-fields.ts),
+ * a batch at a time (linesWith); a line that mentions it but is not JSON is a rejected row, with the
+ * parser's words, settled after the lines before it. The rest are never decoded.
  */
 export async function* jsonLinesWith(
   input: Input,
@@ -75,31 +75,44 @@ export async function* jsonLinesWith(
   sink: FileSink,
   pool?: LinePool,
   fields?: Fields,
-): AsyncGenerator<[unknown, number]> {
+): AsyncGenerator<readonly (readonly [unknown, number])[]> {
   const pooled = input.path === undefined ? undefined : pool?.lines(input.path, progress);
   if (pooled) {
     try {
-      for await (const [n, entry, problem] of pooled) {
-        if (problem === undefined) yield [entry, n];
-        else {
-          sink.row();
-          sink.reject(n, `not valid JSON (${problem})`);
+      for await (const rows of pooled) {
+        let batch: [unknown, number][] = [];
+        for (const [n, entry, problem] of rows) {
+          if (problem === undefined) batch.push([entry, n]);
+          else {
+            // The lines before it go to the reader first: rows are settled in line order.
+            if (batch.length > 0) yield batch;
+            batch = [];
+            sink.row();
+            sink.reject(n, `not valid JSON (${problem})`);
+          }
         }
+        yield batch;
       }
       return;
     } catch (error) {
       if (!(error instanceof PoolReadFailed)) throw error;
     }
   }
-  for await (const [text, n] of linesWith(input, progress, marker)) {
-    let entry: unknown;
-    try {
-      entry = fields === undefined ? JSON.parse(text) : parseFields(text, fields);
-    } catch (error) {
-      sink.row();
-      sink.reject(n, `not valid JSON (${(error as Error).message})`);
-      continue;
+  for await (const lines of linesWith(input, progress, marker)) {
+    let batch: [unknown, number][] = [];
+    for (const [text, n] of lines) {
+      let entry: unknown;
+      try {
+        entry = fields === undefined ? JSON.parse(text) : parseFields(text, fields);
+      } catch (error) {
+        if (batch.length > 0) yield batch;
+        batch = [];
+        sink.row();
+        sink.reject(n, `not valid JSON (${(error as Error).message})`);
+        continue;
+      }
+      batch.push([entry, n]);
     }
-    yield [entry, n];
+    yield batch;
   }
 }

@@ -138,13 +138,13 @@ export class LinePool {
     stream.wake?.();
   }
 
-  /** The marker lines of `path`, read ahead by a worker; undefined when the pool does not read that file. */
-  lines(path: string, progress: Progress): AsyncGenerator<Row> | undefined {
+  /** The marker lines of `path`, read ahead by a worker, a batch at a time; undefined when the pool does not read that file. */
+  lines(path: string, progress: Progress): AsyncGenerator<readonly Row[]> | undefined {
     const stream = this.byPath.get(path)?.shift();
     return stream && this.take(stream, progress);
   }
 
-  private async *take(stream: Stream, progress: Progress): AsyncGenerator<Row> {
+  private async *take(stream: Stream, progress: Progress): AsyncGenerator<readonly Row[]> {
     try {
       let taken = 0;
       for (;;) {
@@ -165,7 +165,7 @@ export class LinePool {
         progress.add(batch.bytes);
         const rows = JSON.parse(batch.rows) as Row[];
         taken += rows.length;
-        yield* rows;
+        yield rows;
         if (batch.done) return;
       }
     } finally {

@@ -4,9 +4,9 @@ import {describe, expect, it} from 'vitest';
 import {lines, linesWith, Progress} from '../../../src/io/usage/input.js';
 import {scratchDir} from '../../scratch.js';
 
-async function all(found: AsyncGenerator<[string, number]>): Promise<[string, number][]> {
-  const out: [string, number][] = [];
-  for await (const line of found) out.push(line);
+async function all<T>(found: AsyncGenerator<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of found) out.push(item);
   return out;
 }
 
@@ -29,7 +29,7 @@ describe('linesWith', () => {
     const expected = (await all(lines(input, new Progress(undefined, undefined)))).filter(([line]) =>
       line.includes('"usage"'),
     );
-    const found = await all(linesWith(input, new Progress(undefined, undefined), '"usage"'));
+    const found = (await all(linesWith(input, new Progress(undefined, undefined), '"usage"'))).flat();
     expect(found.map(([, n]) => n)).toEqual([1, 3, 5, 8]);
     expect(found).toEqual(expected);
     expect(found[0]![0]).toBe('{"usage":1}');

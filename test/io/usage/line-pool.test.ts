@@ -28,9 +28,9 @@ const pool = (rows: Row[]) =>
     () => dyingWorker(rows),
   );
 
-async function drain(lines: AsyncGenerator<Row> | undefined): Promise<Row[]> {
+async function drain(lines: AsyncGenerator<readonly Row[]> | undefined): Promise<Row[]> {
   const got: Row[] = [];
-  for await (const row of lines ?? []) got.push(row);
+  for await (const batch of lines ?? []) got.push(...batch);
   return got;
 }
 
@@ -48,7 +48,7 @@ describe('a reading thread that dies', () => {
   it('part way through a file: one line of bad data naming the file, never a hang or a crash', async () => {
     const p = pool([[1, {usage: {}}]]);
     const lines = p.lines('a.jsonl', new Progress(undefined, undefined));
-    await expect(lines?.next()).resolves.toEqual({done: false, value: [1, {usage: {}}]});
+    await expect(lines?.next()).resolves.toEqual({done: false, value: [[1, {usage: {}}]]});
     const error = await lines?.next().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).message).toBe(

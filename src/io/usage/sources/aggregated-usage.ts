@@ -171,12 +171,13 @@ export const aggregatedUsageJsonl: JsonlSource<typeof JSONL_ID> = {
   ),
   reader: () => async (input, sink, progress) => {
     const map = mapRow(JSONL_ID, sink);
-    for await (const [entry, n] of jsonLinesWith(input, progress, '"day"', sink)) {
-      sink.row();
-      sink.settle(n, () => {
-        if (!isObj(entry)) throw new RowProblem('line is not a JSON object of an aggregated row');
-        map(jsonRow(entry, n));
-      });
-    }
+    for await (const batch of jsonLinesWith(input, progress, '"day"', sink))
+      for (const [entry, n] of batch) {
+        sink.row();
+        sink.settle(n, () => {
+          if (!isObj(entry)) throw new RowProblem('line is not a JSON object of an aggregated row');
+          map(jsonRow(entry, n));
+        });
+      }
   },
 };

@@ -42,40 +42,41 @@ async function readClaudeCode(
   pool: LinePool | undefined,
 ): Promise<void> {
   const kept = new Map<string, Kept>();
-  for await (const [entry, n] of jsonLinesWith(input, progress, MARKER, sink, pool, FIELDS)) {
-    if (!isObj(entry) || !isObj(entry['message']) || !isObj(entry['message']['usage'])) continue;
-    const line: Obj = entry;
-    const message: Obj = entry['message'];
-    const usage: Obj = entry['message']['usage'];
-    sink.row();
-    sink.settle(n, () => {
-      const model = typeof message['model'] === 'string' ? message['model'] : '';
-      // Claude Code's own placeholder turns (errors, interruptions): zeros by design.
-      if (model === '<synthetic>') return sink.skip();
-      const record = toRecord(line, usage, model, sink.file, n);
-      const tokens = record.tokens!;
-      const total =
-        tokens.input + tokens.output + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h;
-      const id = typeof message['id'] === 'string' ? message['id'] : undefined;
-      const request = typeof line['requestId'] === 'string' ? line['requestId'] : undefined;
-      // Compatible backends write no requestId: message.id alone is then the key. No id: no grouping.
-      const key = id === undefined ? `#${n}` : request === undefined ? id : `${id}\u0000${request}`;
-      if (seen.has(key)) return sink.duplicate();
-      const sidechain = line['isSidechain'] === true;
-      const before = kept.get(key);
-      if (before !== undefined) {
-        sink.duplicate();
-        const better =
-          before.sidechain && !sidechain
-            ? true
-            : !before.sidechain && sidechain
-              ? false
-              : total >= before.total;
-        if (!better) return;
-      }
-      kept.set(key, {record, total, sidechain});
-    });
-  }
+  for await (const batch of jsonLinesWith(input, progress, MARKER, sink, pool, FIELDS))
+    for (const [entry, n] of batch) {
+      if (!isObj(entry) || !isObj(entry['message']) || !isObj(entry['message']['usage'])) continue;
+      const line: Obj = entry;
+      const message: Obj = entry['message'];
+      const usage: Obj = entry['message']['usage'];
+      sink.row();
+      sink.settle(n, () => {
+        const model = typeof message['model'] === 'string' ? message['model'] : '';
+        // Claude Code's own placeholder turns (errors, interruptions): zeros by design.
+        if (model === '<synthetic>') return sink.skip();
+        const record = toRecord(line, usage, model, sink.file, n);
+        const tokens = record.tokens!;
+        const total =
+          tokens.input + tokens.output + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h;
+        const id = typeof message['id'] === 'string' ? message['id'] : undefined;
+        const request = typeof line['requestId'] === 'string' ? line['requestId'] : undefined;
+        // Compatible backends write no requestId: message.id alone is then the key. No id: no grouping.
+        const key = id === undefined ? `#${n}` : request === undefined ? id : `${id}\u0000${request}`;
+        if (seen.has(key)) return sink.duplicate();
+        const sidechain = line['isSidechain'] === true;
+        const before = kept.get(key);
+        if (before !== undefined) {
+          sink.duplicate();
+          const better =
+            before.sidechain && !sidechain
+              ? true
+              : !before.sidechain && sidechain
+                ? false
+                : total >= before.total;
+          if (!better) return;
+        }
+        kept.set(key, {record, total, sidechain});
+      });
+    }
   // Emitted in the order of the kept lines, once the whole file has been seen.
   const records = [...kept.entries()].sort((a, b) => a[1].record.line - b[1].record.line);
   for (const [key, {record}] of records) {

@@ -18,55 +18,59 @@ const USAGE = 'gen_ai.usage.';
  * and writes (taken out once).
  */
 async function readOtel(input: Input, sink: FileSink, seen: SeenKeys, progress: Progress): Promise<void> {
-  for await (const [entry, n] of jsonLinesWith(input, progress, '"gen_ai.usage.', sink)) {
-    if (!isObj(entry) || !isObj(entry['attributes'])) continue;
-    const span: Obj = entry;
-    const attributes: Obj = entry['attributes'];
-    if (attributes[`${USAGE}input_tokens`] === undefined && attributes[`${USAGE}output_tokens`] === undefined)
-      continue;
-    sink.row();
-    sink.settle(n, () => {
-      const operation = attributes['gen_ai.operation.name'] ?? String(span['name'] ?? '').split(' ')[0];
-      if (operation !== 'chat') return sink.skip();
-      const trace = idOf(span, 'traceId', 'trace_id');
-      const id = idOf(span, 'spanId', 'span_id');
-      const key = trace !== undefined && id !== undefined ? `${trace}/${id}` : undefined;
-      if (key !== undefined && seen.has(key)) return sink.duplicate();
-      const count = (name: string) => countFromJson(attributes[`${USAGE}${name}`], `${USAGE}${name}`) ?? 0;
-      const input = count('input_tokens');
-      const read = count('cache_read.input_tokens');
-      const write = count('cache_creation.input_tokens');
-      const model = attributes['gen_ai.response.model'] ?? attributes['gen_ai.request.model'];
-      sink.emit({
-        source: ID,
-        file: sink.file,
-        line: n,
-        granularity: 'request',
-        start: startOf(span),
-        modelRaw: typeof model === 'string' ? model : '',
-        requests: 1,
-        tokens: {
-          input: minus(
-            minus(input, read, `${USAGE}input_tokens`, `${USAGE}cache_read.input_tokens`),
-            write,
-            `${USAGE}input_tokens less cache reads`,
-            `${USAGE}cache_creation.input_tokens`,
-          ),
-          cacheRead: read,
-          cacheWrite5m: write,
-          cacheWrite1h: 0,
-          output: count('output_tokens'),
-        },
-        tokensKnown: 'all',
-        ...(typeof attributes['gen_ai.conversation.id'] === 'string'
-          ? {taskId: attributes['gen_ai.conversation.id']}
-          : trace === undefined
-            ? {}
-            : {taskId: trace}),
+  for await (const batch of jsonLinesWith(input, progress, '"gen_ai.usage.', sink))
+    for (const [entry, n] of batch) {
+      if (!isObj(entry) || !isObj(entry['attributes'])) continue;
+      const span: Obj = entry;
+      const attributes: Obj = entry['attributes'];
+      if (
+        attributes[`${USAGE}input_tokens`] === undefined &&
+        attributes[`${USAGE}output_tokens`] === undefined
+      )
+        continue;
+      sink.row();
+      sink.settle(n, () => {
+        const operation = attributes['gen_ai.operation.name'] ?? String(span['name'] ?? '').split(' ')[0];
+        if (operation !== 'chat') return sink.skip();
+        const trace = idOf(span, 'traceId', 'trace_id');
+        const id = idOf(span, 'spanId', 'span_id');
+        const key = trace !== undefined && id !== undefined ? `${trace}/${id}` : undefined;
+        if (key !== undefined && seen.has(key)) return sink.duplicate();
+        const count = (name: string) => countFromJson(attributes[`${USAGE}${name}`], `${USAGE}${name}`) ?? 0;
+        const input = count('input_tokens');
+        const read = count('cache_read.input_tokens');
+        const write = count('cache_creation.input_tokens');
+        const model = attributes['gen_ai.response.model'] ?? attributes['gen_ai.request.model'];
+        sink.emit({
+          source: ID,
+          file: sink.file,
+          line: n,
+          granularity: 'request',
+          start: startOf(span),
+          modelRaw: typeof model === 'string' ? model : '',
+          requests: 1,
+          tokens: {
+            input: minus(
+              minus(input, read, `${USAGE}input_tokens`, `${USAGE}cache_read.input_tokens`),
+              write,
+              `${USAGE}input_tokens less cache reads`,
+              `${USAGE}cache_creation.input_tokens`,
+            ),
+            cacheRead: read,
+            cacheWrite5m: write,
+            cacheWrite1h: 0,
+            output: count('output_tokens'),
+          },
+          tokensKnown: 'all',
+          ...(typeof attributes['gen_ai.conversation.id'] === 'string'
+            ? {taskId: attributes['gen_ai.conversation.id']}
+            : trace === undefined
+              ? {}
+              : {taskId: trace}),
+        });
+        if (key !== undefined) seen.add(key);
       });
-      if (key !== undefined) seen.add(key);
-    });
-  }
+    }
 }
 
 function idOf(span: Obj, ...names: string[]): string | undefined {

@@ -24,33 +24,34 @@ const FIELDS: GeminiFields = {
  * telemetry records restate the same usage and are not read.
  */
 async function readQwen(input: Input, sink: FileSink, seen: SeenKeys, progress: Progress): Promise<void> {
-  for await (const [entry, n] of jsonLinesWith(input, progress, '"usageMetadata"', sink)) {
-    if (!isObj(entry) || entry['type'] !== 'assistant') continue;
-    const record = entry;
-    sink.row();
-    sink.settle(n, () => {
-      const usage = record['usageMetadata'];
-      // A response cut off before the usage arrived.
-      if (!isObj(usage)) return sink.skip();
-      const uuid = typeof record['uuid'] === 'string' ? record['uuid'] : undefined;
-      if (uuid !== undefined && seen.has(uuid)) return sink.duplicate();
-      if (typeof record['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
-      const session = typeof record['sessionId'] === 'string' ? record['sessionId'] : undefined;
-      sink.emit({
-        source: ID,
-        file: sink.file,
-        line: n,
-        granularity: 'request',
-        start: utcInstant(record['timestamp'], 'timestamp'),
-        modelRaw: typeof record['model'] === 'string' ? record['model'] : '',
-        requests: 1,
-        tokens: geminiBuckets(usage, 'usageMetadata', FIELDS),
-        tokensKnown: 'all',
-        ...(session === undefined ? {} : {taskId: session}),
+  for await (const batch of jsonLinesWith(input, progress, '"usageMetadata"', sink))
+    for (const [entry, n] of batch) {
+      if (!isObj(entry) || entry['type'] !== 'assistant') continue;
+      const record = entry;
+      sink.row();
+      sink.settle(n, () => {
+        const usage = record['usageMetadata'];
+        // A response cut off before the usage arrived.
+        if (!isObj(usage)) return sink.skip();
+        const uuid = typeof record['uuid'] === 'string' ? record['uuid'] : undefined;
+        if (uuid !== undefined && seen.has(uuid)) return sink.duplicate();
+        if (typeof record['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
+        const session = typeof record['sessionId'] === 'string' ? record['sessionId'] : undefined;
+        sink.emit({
+          source: ID,
+          file: sink.file,
+          line: n,
+          granularity: 'request',
+          start: utcInstant(record['timestamp'], 'timestamp'),
+          modelRaw: typeof record['model'] === 'string' ? record['model'] : '',
+          requests: 1,
+          tokens: geminiBuckets(usage, 'usageMetadata', FIELDS),
+          tokensKnown: 'all',
+          ...(session === undefined ? {} : {taskId: session}),
+        });
+        if (uuid !== undefined) seen.add(uuid);
       });
-      if (uuid !== undefined) seen.add(uuid);
-    });
-  }
+    }
 }
 
 export const qwenCode: JsonlSource<typeof ID> = {
