@@ -71,30 +71,36 @@ export async function readWhole(input: Input, progress: Progress): Promise<strin
 }
 
 /**
- * Lines of a file with their 1-based numbers. A hand-rolled splitter over 1 MiB chunks: on a
- * generated 400 MB Claude Code tree (4 KB lines) it took 870 ms against 1,060 ms for node:readline.
+ * Lines of a file with their 1-based numbers, a chunk's worth at a time (one async step per line
+ * cost more than most lines' own work). A hand-rolled splitter over 1 MiB chunks: on a generated
+ * 400 MB Claude Code tree (4 KB lines) it took 870 ms against 1,060 ms for node:readline.
  */
-export async function* lines(input: Input, progress: Progress): AsyncGenerator<[string, number]> {
+export async function* lines(
+  input: Input,
+  progress: Progress,
+): AsyncGenerator<readonly (readonly [string, number])[]> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
   let n = 0;
   for await (const chunk of byteStream(input, progress)) {
     const text = rest + decoder.write(chunk as Buffer);
+    const batch: [string, number][] = [];
     let from = 0;
     let at = text.indexOf('\n');
     while (at !== -1) {
       n++;
       const line =
         at > from && text.charCodeAt(at - 1) === 13 ? text.slice(from, at - 1) : text.slice(from, at);
-      yield [n === 1 ? line.replace(/^\uFEFF/, '') : line, n];
+      batch.push([n === 1 ? line.replace(/^\uFEFF/, '') : line, n]);
       from = at + 1;
       at = text.indexOf('\n', from);
     }
     rest = text.slice(from);
+    if (batch.length > 0) yield batch;
   }
   rest += decoder.end();
   if (rest.endsWith('\r')) rest = rest.slice(0, -1);
-  if (rest !== '') yield [n === 0 ? rest.replace(/^\uFEFF/, '') : rest, n + 1];
+  if (rest !== '') yield [[n === 0 ? rest.replace(/^\uFEFF/, '') : rest, n + 1]];
 }
 
 /**

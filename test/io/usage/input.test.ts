@@ -26,9 +26,9 @@ describe('linesWith', () => {
     const path = join(scratchDir('vibe-input-'), 'log.jsonl');
     writeFileSync(path, text);
     const input = {name: path, path, size: text.length};
-    const expected = (await all(lines(input, new Progress(undefined, undefined)))).filter(([line]) =>
-      line.includes('"usage"'),
-    );
+    const expected = (await all(lines(input, new Progress(undefined, undefined))))
+      .flat()
+      .filter(([line]) => line.includes('"usage"'));
     const found = (await all(linesWith(input, new Progress(undefined, undefined), '"usage"'))).flat();
     expect(found.map(([, n]) => n)).toEqual([1, 3, 5, 8]);
     expect(found).toEqual(expected);

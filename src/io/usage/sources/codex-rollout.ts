@@ -50,97 +50,98 @@ async function readCodex(input: Input, sink: FileSink, seen: CodexSeen, progress
   let previous = ZERO;
   let ownEvents = 0;
   const imported: string[] = [];
-  for await (const [text, n] of lines(input, progress)) {
-    const kind = text.includes('"token_count"')
-      ? 'count'
-      : text.includes('"session_meta"')
-        ? 'meta'
-        : text.includes('"turn_context"')
-          ? 'turn'
-          : undefined;
-    if (kind === undefined) continue;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(text);
-    } catch (error) {
-      if (kind !== 'count') continue;
-      sink.row();
-      sink.reject(n, `not valid JSON (${(error as Error).message})`);
-      continue;
-    }
-    if (!isObj(entry) || !isObj(entry['payload'])) continue;
-    const payload = entry['payload'];
-    if (entry['type'] === 'session_meta') {
-      const id = typeof payload['id'] === 'string' ? payload['id'] : undefined;
-      if (session === undefined) {
-        session = id;
-        started =
-          typeof payload['timestamp'] === 'string'
-            ? payload['timestamp']
-            : typeof entry['timestamp'] === 'string'
-              ? entry['timestamp']
-              : undefined;
-        forked = ['forked_from_id', 'forked_from', 'parent_id', 'parent_session_id'].some(
-          (f) => payload[f] !== undefined && payload[f] !== null,
-        );
-      } else if (id !== undefined && id !== session) {
-        forked = true; // the parent's session_meta, copied in with its history
+  for await (const batch of lines(input, progress))
+    for (const [text, n] of batch) {
+      const kind = text.includes('"token_count"')
+        ? 'count'
+        : text.includes('"session_meta"')
+          ? 'meta'
+          : text.includes('"turn_context"')
+            ? 'turn'
+            : undefined;
+      if (kind === undefined) continue;
+      let entry: unknown;
+      try {
+        entry = JSON.parse(text);
+      } catch (error) {
+        if (kind !== 'count') continue;
+        sink.row();
+        sink.reject(n, `not valid JSON (${(error as Error).message})`);
+        continue;
       }
-      continue;
-    }
-    if (entry['type'] === 'turn_context') {
-      if (typeof payload['model'] === 'string') model = payload['model'];
-      continue;
-    }
-    if (entry['type'] !== 'event_msg' || payload['type'] !== 'token_count') continue;
-    sink.row();
-    const info = payload['info'];
-    if (info === null || info === undefined) {
-      sink.skip();
-      continue;
-    }
-    sink.settle(n, () => {
-      if (!isObj(info)) throw new RowProblem('payload.info is not an object');
-      const time = typeof entry['timestamp'] === 'string' ? entry['timestamp'] : undefined;
-      if (time === undefined) throw new RowProblem('timestamp is missing');
-      const total = isObj(info['total_token_usage'])
-        ? readTotals(info['total_token_usage'], 'info.total_token_usage')
-        : undefined;
-      let step: Totals;
-      if (total === undefined) {
-        // Without a running total, last_token_usage is the call itself.
-        if (!isObj(info['last_token_usage']))
-          throw new RowProblem('info has neither total_token_usage nor last_token_usage');
-        step = readTotals(info['last_token_usage'], 'info.last_token_usage');
-      } else {
-        const key = keyOf(total);
-        const replay =
-          ownEvents === 0 && ((forked && started !== undefined && time < started) || seen.totals.has(key));
-        if (replay || key === keyOf(previous)) {
-          previous = total;
-          return sink.duplicate();
+      if (!isObj(entry) || !isObj(entry['payload'])) continue;
+      const payload = entry['payload'];
+      if (entry['type'] === 'session_meta') {
+        const id = typeof payload['id'] === 'string' ? payload['id'] : undefined;
+        if (session === undefined) {
+          session = id;
+          started =
+            typeof payload['timestamp'] === 'string'
+              ? payload['timestamp']
+              : typeof entry['timestamp'] === 'string'
+                ? entry['timestamp']
+                : undefined;
+          forked = ['forked_from_id', 'forked_from', 'parent_id', 'parent_session_id'].some(
+            (f) => payload[f] !== undefined && payload[f] !== null,
+          );
+        } else if (id !== undefined && id !== session) {
+          forked = true; // the parent's session_meta, copied in with its history
         }
-        const before = previous;
-        previous = total;
-        step = difference(total, before);
-        imported.push(key);
+        continue;
       }
-      ownEvents++;
-      const infoModel = typeof info['model'] === 'string' ? info['model'] : undefined;
-      sink.emit({
-        source: ID,
-        file: sink.file,
-        line: n,
-        granularity: 'request',
-        start: utcInstant(time, 'timestamp'),
-        modelRaw: infoModel ?? model ?? '',
-        requests: 1,
-        tokens: toBuckets(step),
-        tokensKnown: 'all',
-        ...(session === undefined ? {} : {taskId: session}),
+      if (entry['type'] === 'turn_context') {
+        if (typeof payload['model'] === 'string') model = payload['model'];
+        continue;
+      }
+      if (entry['type'] !== 'event_msg' || payload['type'] !== 'token_count') continue;
+      sink.row();
+      const info = payload['info'];
+      if (info === null || info === undefined) {
+        sink.skip();
+        continue;
+      }
+      sink.settle(n, () => {
+        if (!isObj(info)) throw new RowProblem('payload.info is not an object');
+        const time = typeof entry['timestamp'] === 'string' ? entry['timestamp'] : undefined;
+        if (time === undefined) throw new RowProblem('timestamp is missing');
+        const total = isObj(info['total_token_usage'])
+          ? readTotals(info['total_token_usage'], 'info.total_token_usage')
+          : undefined;
+        let step: Totals;
+        if (total === undefined) {
+          // Without a running total, last_token_usage is the call itself.
+          if (!isObj(info['last_token_usage']))
+            throw new RowProblem('info has neither total_token_usage nor last_token_usage');
+          step = readTotals(info['last_token_usage'], 'info.last_token_usage');
+        } else {
+          const key = keyOf(total);
+          const replay =
+            ownEvents === 0 && ((forked && started !== undefined && time < started) || seen.totals.has(key));
+          if (replay || key === keyOf(previous)) {
+            previous = total;
+            return sink.duplicate();
+          }
+          const before = previous;
+          previous = total;
+          step = difference(total, before);
+          imported.push(key);
+        }
+        ownEvents++;
+        const infoModel = typeof info['model'] === 'string' ? info['model'] : undefined;
+        sink.emit({
+          source: ID,
+          file: sink.file,
+          line: n,
+          granularity: 'request',
+          start: utcInstant(time, 'timestamp'),
+          modelRaw: infoModel ?? model ?? '',
+          requests: 1,
+          tokens: toBuckets(step),
+          tokensKnown: 'all',
+          ...(session === undefined ? {} : {taskId: session}),
+        });
       });
-    });
-  }
+    }
   for (const key of imported) seen.totals.add(key);
 }
 

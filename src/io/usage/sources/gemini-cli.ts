@@ -78,24 +78,25 @@ class LastCopy {
 async function readJsonl(input: Input, sink: FileSink, seen: SeenKeys, progress: Progress): Promise<void> {
   const kept = new LastCopy(sink, seen);
   let session: string | undefined;
-  for await (const [text, n] of lines(input, progress)) {
-    const gemini = /"type"\s*:\s*"gemini"/.test(text);
-    if (!gemini && (session !== undefined || !text.includes('"sessionId"'))) continue;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(text);
-    } catch (error) {
-      if (!gemini) continue;
-      sink.row();
-      sink.reject(n, `not valid JSON (${(error as Error).message})`);
-      continue;
+  for await (const batch of lines(input, progress))
+    for (const [text, n] of batch) {
+      const gemini = /"type"\s*:\s*"gemini"/.test(text);
+      if (!gemini && (session !== undefined || !text.includes('"sessionId"'))) continue;
+      let entry: unknown;
+      try {
+        entry = JSON.parse(text);
+      } catch (error) {
+        if (!gemini) continue;
+        sink.row();
+        sink.reject(n, `not valid JSON (${(error as Error).message})`);
+        continue;
+      }
+      if (!isObj(entry)) continue;
+      if (session === undefined && typeof entry['sessionId'] === 'string') session = entry['sessionId'];
+      if (entry['type'] !== 'gemini') continue;
+      const message: Obj = entry;
+      kept.offer(message, n, () => toRecord(JSONL, message, sink.file, n, session));
     }
-    if (!isObj(entry)) continue;
-    if (session === undefined && typeof entry['sessionId'] === 'string') session = entry['sessionId'];
-    if (entry['type'] !== 'gemini') continue;
-    const message: Obj = entry;
-    kept.offer(message, n, () => toRecord(JSONL, message, sink.file, n, session));
-  }
   kept.flush();
 }
 
