@@ -121,6 +121,23 @@ class Month {
   constructor(slots: number) {
     this.tokens = new Float64Array(slots * BUCKETS.length);
   }
+
+  /** Back to an empty month, in place: a month a strategy, every run, allocated 40,000 typed arrays in 10,000 runs. */
+  reset(): void {
+    this.tokens.fill(0);
+    this.byokRequests = 0;
+    this.waiverEnd = [0, 1];
+    this.platformTasks = 0;
+    this.blocked = 0;
+    this.waited = 0;
+    this.fellThrough = 0;
+    this.freeServed = 0;
+    this.capDays = 0;
+    this.runOutDay = -1;
+    this.floatCost = 0;
+    this.solved = 0;
+    this.floatPlatform = 0;
+  }
 }
 
 /**
@@ -316,7 +333,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
 
   for (let run = 0; run < options.runs; run++) {
     if (options.onProgress && run % 256 === 0) options.onProgress(run, options.runs);
-    for (const s of states) s.month = new Month(slots);
+    for (const s of states) s.month.reset();
     for (let day = 0; day < days; day++) {
       const freeModel = freeModelOn(scenario.freePool, run * days + day);
       if (freeModel) context.freeModel = freeModel;
