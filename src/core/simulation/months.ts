@@ -330,6 +330,9 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   let t3 = 0;
   let t4 = 0;
   const own = {input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0};
+  // Capped at 1, past which no draw reaches either way, so u − share stays above −1.
+  const shares = Float64Array.from(cumulativeShares, (share) => Math.min(1, share));
+  const lastClass = classes.length - 1;
 
   for (let run = 0; run < options.runs; run++) {
     if (options.onProgress && run % 256 === 0) options.onProgress(run, options.runs);
@@ -354,7 +357,9 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
           // The class's draw, then the size's.
           const u = random.uniform();
           const v = random.uniform();
-          while (cls < classes.length - 1 && u >= (cumulativeShares[cls] as number)) cls++;
+          // The class is how many of the cumulative shares u reaches, counted without a branch a
+          // class (u − share ≥ 0 exactly when u ≥ share; both lie in [0, 1], so floor gives 0 or −1).
+          for (let i = 0; i < lastClass; i++) cls += (Math.floor(u - (shares[i] as number)) + 1) | 0;
           factor = (tables[cls] as Float64Array)[(v * SIZE_TABLE_ENTRIES) | 0] as number;
         }
         const k = cls * 6;
