@@ -102,6 +102,17 @@ const KEPT_PLATFORM = 4;
 const KEPT_PATH = 7;
 const KEPT_CAPPED = 8;
 
+/**
+ * A kept answer the day loop takes the short way (see keep): the path in the low bits, and
+ * FAST_CAPPED when the day's free cap made it. 0: the attempt by attempt way.
+ */
+const FAST_BYOK = 1;
+const FAST_PLATFORM = 2;
+const FAST_FREE = 3;
+const FAST_UNSERVED = 4;
+const FAST_PATH = 7;
+const FAST_CAPPED = 8;
+
 /** Per strategy, per month: integer token sums in slots (path × class × tier × bucket) and the counters. */
 class Month {
   readonly tokens: Float64Array;
@@ -254,6 +265,8 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
     strategy,
     settings: classes.map((c) => settingsFor(strategy, c.name)),
     routes: new Uint8Array(keptSize),
+    /** Per kept answer: FAST_* where a task takes the short way (see keep), else 0. */
+    fast: new Uint8Array(keptSize),
     rates: new Float64Array(keptSize),
     ladder: ladders[i] ?? [],
     attempts: 0,
@@ -299,7 +312,10 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
     at: number,
   ) => {
     const c = classes[cls] as Scenario['classes'][number];
-    const step = (s.ladder[cls] as {model: ModelPrice}[])[a] as {model: ModelPrice};
+    const step = (s.ladder[cls] as {model: ModelPrice; priced: number}[])[a] as {
+      model: ModelPrice;
+      priced: number;
+    };
     context.freeUsedToday = fits ? 0 : freeCap;
     task.model = step.model;
     task.needs = c.needs;
@@ -317,6 +333,27 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
             ? KEPT_BYOK
             : KEPT_PLATFORM;
     s.routes[at] = code | (capped ? KEPT_CAPPED : 0);
+    // The short way: a first attempt left unserved, or a lone one (no retry, no escalation) that
+    // is free or paid on the class's own model with nothing the month so far decides (no BYOK fee
+    // waiver, no credit cliff), which takes the task's own tokens and charge.
+    const lone = a === 0 && s.ladder[cls]?.length === 1;
+    const fast =
+      a === 0 && code === KEPT_UNSERVED
+        ? FAST_UNSERVED
+        : !lone
+          ? 0
+          : code === KEPT_FREE
+            ? FAST_FREE
+            : step.priced !== cls
+              ? 0
+              : code === KEPT_BYOK
+                ? byokFeePct
+                  ? 0
+                  : FAST_BYOK
+                : cliff
+                  ? 0
+                  : FAST_PLATFORM;
+    s.fast[at] = fast === 0 ? 0 : fast | (capped ? FAST_CAPPED : 0);
     s.rates[at] =
       (solveRates && decision.path !== 'unserved'
         ? firstAttemptRate(solveRates, decision.model, c.needs)
@@ -388,10 +425,76 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         const cost = split
           ? listFloat(split.base, rates.base) + listFloat(split.long, rates.long)
           : listFloatOf(t0, t1, t2, t3, t4, longTier ? rates.long : rates.base);
+        // A lone attempt on the class's own model is charged this on BYOK (no fee on its requests) and on the platform.
+        const byokCharge = byokFloat(cost, total, 0, requests);
+        const platformCharge = platformFloat(cost, total);
+        const atFirst = cls * maxAttempts * 2;
         for (let si = 0; si < states.length; si++) {
           const s = states[si] as (typeof states)[number];
           const m = s.month;
           const sums = m.tokens;
+          const fits = s.freeUsed + units <= freeCap ? 1 : 0;
+          const fast = s.fast[atFirst + fits] as number;
+          if (fast !== 0) {
+            const fastPath = fast & FAST_PATH;
+            if (fastPath === FAST_UNSERVED) {
+              if (fast & FAST_CAPPED) {
+                m.waited++;
+                s.capHitToday = true;
+              }
+              s.unserved++;
+              continue;
+            }
+            // NaN: no benchmark covers the model. The free pool rotates under a kept decision: a
+            // free attempt's rate is the model of the day's.
+            const rate = (
+              fastPath === FAST_FREE && freeToday ? freeToday[cls] : s.rates[atFirst + fits]
+            ) as number;
+            if (fastPath === FAST_FREE) {
+              s.freeUsed += units;
+              m.freeServed++;
+            } else {
+              if (fast & FAST_CAPPED) {
+                m.fellThrough++;
+                s.capHitToday = true;
+              }
+              const b =
+                ((fastPath === FAST_BYOK ? BYOK : PLATFORM) * priced.length + cls) * 2 * BUCKETS.length;
+              if (split) {
+                accumulate(sums, b, split.base, 1);
+                accumulate(sums, b + BUCKETS.length, split.long, 1);
+              } else {
+                const bt = longTier ? b + BUCKETS.length : b;
+                sums[bt] = (sums[bt] as number) + t0;
+                sums[bt + 1] = (sums[bt + 1] as number) + t1;
+                sums[bt + 2] = (sums[bt + 2] as number) + t2;
+                sums[bt + 3] = (sums[bt + 3] as number) + t3;
+                sums[bt + 4] = (sums[bt + 4] as number) + t4;
+              }
+              if (fastPath === FAST_BYOK) {
+                m.byokRequests += requests;
+                m.floatCost += byokCharge;
+              } else {
+                m.platformTasks++;
+                m.floatPlatform += platformCharge;
+                m.floatCost += subscription ? 0 : platformCharge;
+                if (subscription && m.runOutDay < 0) {
+                  const used = drawn(m.floatPlatform, m.platformTasks);
+                  if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
+                }
+              }
+            }
+            s.attempts++;
+            if (rate !== rate) s.unknown++;
+            else {
+              // 1 when the draw falls under the rate, else 0, without a branch (which would miss a
+              // quarter of the time): rate − draw lies in (−1, 1], above 0 exactly when draw < rate.
+              const won = Math.ceil(rate - (draws[0] as number)) | 0;
+              s.solved += won;
+              m.solved += won;
+            }
+            continue;
+          }
           const ladder = s.ladder[cls] as {model: ModelPrice; priced: number}[];
           let best = 0;
           for (let a = 0; a < ladder.length; a++) {
