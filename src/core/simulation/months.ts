@@ -371,6 +371,189 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const shares = Float64Array.from(cumulativeShares, (share) => Math.min(1, share));
   const lastClass = classes.length - 1;
 
+  // A day's and a month's end for a strategy, each its own function: the task loop's optimized
+  // code stays the loop's, with V8's inlining left for the calls made a task.
+  const closeDay = (s: (typeof states)[number], day: number) => {
+    if (s.capHitToday) s.month.capDays++;
+    s.cumulative[day] =
+      (s.cumulative[day] as number) +
+      s.month.floatCost +
+      subscriptionFloat(s.month.floatPlatform, s.month.platformTasks, s.month.blocked);
+    s.balance[day] =
+      (s.balance[day] as number) +
+      Math.max(0, creditsIncluded - drawn(s.month.floatPlatform, s.month.platformTasks));
+  };
+  const closeMonth = (s: (typeof states)[number]) => {
+    const bill = monthBill(scenario, s.month, slot, exactRates);
+    s.totalUsd = s.totalUsd.add(bill.total);
+    s.bills.add(bill.total.toNumber());
+    s.overage.add(bill.overage.toNumber());
+    s.blocked.add(s.month.blocked);
+    s.solvedPerMonth.add(s.month.solved);
+    s.complete &&= bill.complete;
+    if (s.month.runOutDay >= 0) {
+      s.monthsRunOut++;
+      if (s.month.blocked > 0) s.monthsBlocked++;
+      s.runOutDays[s.month.runOutDay] = (s.runOutDays[s.month.runOutDay] as number) + 1;
+    }
+    s.free.capDays += s.month.capDays;
+    s.free.waited += s.month.waited;
+    s.free.fellThrough += s.month.fellThrough;
+    s.free.served += s.month.freeServed;
+  };
+
+  /**
+   * A task's attempts for one strategy, one by one as its ladder, routes, rates, BYOK fee waiver
+   * and credit cliff decide: every attempt the short way does not take. Out of the task loop, so
+   * the loop's code stays small enough for V8 to optimize it early and quickly.
+   */
+  const attemptByAttempt = (
+    s: (typeof states)[number],
+    cls: number,
+    factor: number,
+    requests: number,
+    split: Shape['split'],
+    longTier: boolean,
+    cost: number,
+    total: number,
+    day: number,
+    freeToday: Float64Array | undefined,
+    t0: number,
+    t1: number,
+    t2: number,
+    t3: number,
+    t4: number,
+  ) => {
+    const m = s.month;
+    const sums = m.tokens;
+    const k = cls * 6;
+    const units = freeByRequests ? requests : 1;
+    const ladder = s.ladder[cls] as {model: ModelPrice; priced: number}[];
+    let best = 0;
+    for (let a = 0; a < ladder.length; a++) {
+      const first = a === 0;
+      const fits = s.freeUsed + units <= freeCap ? 1 : 0;
+      const at = (cls * maxAttempts + a) * 2 + fits;
+      if (s.routes[at] === 0) keep(s, cls, a, fits, requests, at);
+      const kept = s.routes[at] as number;
+      const path = kept & KEPT_PATH;
+      if (path === KEPT_UNSERVED) {
+        if (kept & KEPT_CAPPED && first) {
+          m.waited++;
+          s.capHitToday = true;
+        }
+        if (first) s.unserved++;
+        else s.stopped++;
+        break;
+      }
+      const rate = (path === KEPT_FREE && freeToday ? freeToday[cls] : s.rates[at]) as number;
+      // NaN: no benchmark covers the model.
+      const known = rate === rate;
+      // Past the first attempt, `best` holds the highest rate tried.
+      const odds = known ? (first ? rate : oddsAfterFailures(rate, best, independentShare)) : NaN;
+      if (path === KEPT_FREE) {
+        s.freeUsed += units;
+        if (first) m.freeServed++;
+      } else {
+        if (kept & KEPT_CAPPED && first) {
+          m.fellThrough++;
+          s.capHitToday = true;
+        }
+        const sizeUp = known && !first ? attemptTokenFactor(rate, odds, failedShare) : 1;
+        const r = (ladder[a] as {priced: number}).priced;
+        const shape = r === cls && sizeUp === 1 ? undefined : shapeOf(r, factor * sizeUp, k, requests);
+        const tokens = shape ? shape.tokens : undefined;
+        const a0 = tokens ? tokens.input : t0;
+        const a1 = tokens ? tokens.cacheRead : t1;
+        const a2 = tokens ? tokens.cacheWrite5m : t2;
+        const a3 = tokens ? tokens.cacheWrite1h : t3;
+        const a4 = tokens ? tokens.output : t4;
+        const aSplit = shape ? shape.split : split;
+        const aLong = shape ? shape.tier === 'long' : longTier;
+        const aCost = shape ? shape.cost : cost;
+        const aTotal = shape ? shape.total : total;
+        const onPath = path === KEPT_BYOK ? BYOK : PLATFORM;
+        // Slot offsets of priced model r on a path: its base tier's, and its long tier's one bucket row on.
+        const base = (onPath * priced.length + r) * 2 * BUCKETS.length;
+        if (aSplit) {
+          accumulate(sums, base, aSplit.base, 1);
+          accumulate(sums, base + BUCKETS.length, aSplit.long, 1);
+        } else {
+          const b = aLong ? base + BUCKETS.length : base;
+          sums[b] = (sums[b] as number) + a0;
+          sums[b + 1] = (sums[b + 1] as number) + a1;
+          sums[b + 2] = (sums[b + 2] as number) + a2;
+          sums[b + 3] = (sums[b + 3] as number) + a3;
+          sums[b + 4] = (sums[b + 4] as number) + a4;
+        }
+        if (onPath === PLATFORM) {
+          const charge = platformFloat(aCost, aTotal);
+          if (cliff) {
+            const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
+            if (spent > creditsIncluded + 1e-9) {
+              // Undo: the attempt never ran.
+              if (aSplit) {
+                accumulate(sums, base, aSplit.base, -1);
+                accumulate(sums, base + BUCKETS.length, aSplit.long, -1);
+              } else {
+                const b = aLong ? base + BUCKETS.length : base;
+                sums[b] = (sums[b] as number) - a0;
+                sums[b + 1] = (sums[b + 1] as number) - a1;
+                sums[b + 2] = (sums[b + 2] as number) - a2;
+                sums[b + 3] = (sums[b + 3] as number) - a3;
+                sums[b + 4] = (sums[b + 4] as number) - a4;
+              }
+              if (first) {
+                m.blocked++;
+                s.unserved++;
+              } else s.stopped++;
+              if (m.runOutDay < 0) m.runOutDay = day;
+              break;
+            }
+          }
+          m.platformTasks++;
+          m.floatPlatform += charge;
+          m.floatCost += subscription ? 0 : charge;
+          if (subscription && m.runOutDay < 0) {
+            const used = drawn(m.floatPlatform, m.platformTasks);
+            if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
+          }
+        } else {
+          const feeBearing = byokFeePct ? feeBearingRequests(plan, m.byokRequests, requests) : 0;
+          m.byokRequests += requests;
+          m.floatCost += byokFloat(aCost, aTotal, feeBearing, requests);
+          if (feeBearing > 0) {
+            const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
+            if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
+            const feeBase = (feePath * priced.length + r) * 2 * BUCKETS.length;
+            if (aSplit) {
+              accumulate(sums, feeBase, aSplit.base, 1);
+              accumulate(sums, feeBase + BUCKETS.length, aSplit.long, 1);
+            } else {
+              const b = aLong ? feeBase + BUCKETS.length : feeBase;
+              sums[b] = (sums[b] as number) + a0;
+              sums[b + 1] = (sums[b + 1] as number) + a1;
+              sums[b + 2] = (sums[b + 2] as number) + a2;
+              sums[b + 3] = (sums[b + 3] as number) + a3;
+              sums[b + 4] = (sums[b + 4] as number) + a4;
+            }
+          }
+        }
+      }
+      s.attempts++;
+      if (!known) {
+        s.unknown++;
+        break;
+      }
+      if ((draws[a] as number) < odds) {
+        s.solved++;
+        m.solved++;
+        break;
+      }
+      best = first ? rate : Math.max(best, rate);
+    }
+  };
+
   for (let run = 0; run < options.runs; run++) {
     if (options.onProgress && run % 256 === 0) options.onProgress(run, options.runs);
     for (const s of states) s.month.reset();
@@ -495,200 +678,75 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
             }
             continue;
           }
-          const ladder = s.ladder[cls] as {model: ModelPrice; priced: number}[];
-          let best = 0;
-          for (let a = 0; a < ladder.length; a++) {
-            const first = a === 0;
-            const fits = s.freeUsed + units <= freeCap ? 1 : 0;
-            const at = (cls * maxAttempts + a) * 2 + fits;
-            if (s.routes[at] === 0) keep(s, cls, a, fits, requests, at);
-            const kept = s.routes[at] as number;
-            const path = kept & KEPT_PATH;
-            if (path === KEPT_UNSERVED) {
-              if (kept & KEPT_CAPPED && first) {
-                m.waited++;
-                s.capHitToday = true;
-              }
-              if (first) s.unserved++;
-              else s.stopped++;
-              break;
-            }
-            const rate = (path === KEPT_FREE && freeToday ? freeToday[cls] : s.rates[at]) as number;
-            // NaN: no benchmark covers the model.
-            const known = rate === rate;
-            // Past the first attempt, `best` holds the highest rate tried.
-            const odds = known ? (first ? rate : oddsAfterFailures(rate, best, independentShare)) : NaN;
-            if (path === KEPT_FREE) {
-              s.freeUsed += units;
-              if (first) m.freeServed++;
-            } else {
-              if (kept & KEPT_CAPPED && first) {
-                m.fellThrough++;
-                s.capHitToday = true;
-              }
-              const sizeUp = known && !first ? attemptTokenFactor(rate, odds, failedShare) : 1;
-              const r = (ladder[a] as {priced: number}).priced;
-              const shape = r === cls && sizeUp === 1 ? undefined : shapeOf(r, factor * sizeUp, k, requests);
-              const tokens = shape ? shape.tokens : undefined;
-              const a0 = tokens ? tokens.input : t0;
-              const a1 = tokens ? tokens.cacheRead : t1;
-              const a2 = tokens ? tokens.cacheWrite5m : t2;
-              const a3 = tokens ? tokens.cacheWrite1h : t3;
-              const a4 = tokens ? tokens.output : t4;
-              const aSplit = shape ? shape.split : split;
-              const aLong = shape ? shape.tier === 'long' : longTier;
-              const aCost = shape ? shape.cost : cost;
-              const aTotal = shape ? shape.total : total;
-              const onPath = path === KEPT_BYOK ? BYOK : PLATFORM;
-              // Slot offsets of priced model r on a path: its base tier's, and its long tier's one bucket row on.
-              const base = (onPath * priced.length + r) * 2 * BUCKETS.length;
-              if (aSplit) {
-                accumulate(sums, base, aSplit.base, 1);
-                accumulate(sums, base + BUCKETS.length, aSplit.long, 1);
-              } else {
-                const b = aLong ? base + BUCKETS.length : base;
-                sums[b] = (sums[b] as number) + a0;
-                sums[b + 1] = (sums[b + 1] as number) + a1;
-                sums[b + 2] = (sums[b + 2] as number) + a2;
-                sums[b + 3] = (sums[b + 3] as number) + a3;
-                sums[b + 4] = (sums[b + 4] as number) + a4;
-              }
-              if (onPath === PLATFORM) {
-                const charge = platformFloat(aCost, aTotal);
-                if (cliff) {
-                  const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
-                  if (spent > creditsIncluded + 1e-9) {
-                    // Undo: the attempt never ran.
-                    if (aSplit) {
-                      accumulate(sums, base, aSplit.base, -1);
-                      accumulate(sums, base + BUCKETS.length, aSplit.long, -1);
-                    } else {
-                      const b = aLong ? base + BUCKETS.length : base;
-                      sums[b] = (sums[b] as number) - a0;
-                      sums[b + 1] = (sums[b + 1] as number) - a1;
-                      sums[b + 2] = (sums[b + 2] as number) - a2;
-                      sums[b + 3] = (sums[b + 3] as number) - a3;
-                      sums[b + 4] = (sums[b + 4] as number) - a4;
-                    }
-                    if (first) {
-                      m.blocked++;
-                      s.unserved++;
-                    } else s.stopped++;
-                    if (m.runOutDay < 0) m.runOutDay = day;
-                    break;
-                  }
-                }
-                m.platformTasks++;
-                m.floatPlatform += charge;
-                m.floatCost += subscription ? 0 : charge;
-                if (subscription && m.runOutDay < 0) {
-                  const used = drawn(m.floatPlatform, m.platformTasks);
-                  if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
-                }
-              } else {
-                const feeBearing = byokFeePct ? feeBearingRequests(plan, m.byokRequests, requests) : 0;
-                m.byokRequests += requests;
-                m.floatCost += byokFloat(aCost, aTotal, feeBearing, requests);
-                if (feeBearing > 0) {
-                  const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
-                  if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
-                  const feeBase = (feePath * priced.length + r) * 2 * BUCKETS.length;
-                  if (aSplit) {
-                    accumulate(sums, feeBase, aSplit.base, 1);
-                    accumulate(sums, feeBase + BUCKETS.length, aSplit.long, 1);
-                  } else {
-                    const b = aLong ? feeBase + BUCKETS.length : feeBase;
-                    sums[b] = (sums[b] as number) + a0;
-                    sums[b + 1] = (sums[b + 1] as number) + a1;
-                    sums[b + 2] = (sums[b + 2] as number) + a2;
-                    sums[b + 3] = (sums[b + 3] as number) + a3;
-                    sums[b + 4] = (sums[b + 4] as number) + a4;
-                  }
-                }
-              }
-            }
-            s.attempts++;
-            if (!known) {
-              s.unknown++;
-              break;
-            }
-            if ((draws[a] as number) < odds) {
-              s.solved++;
-              m.solved++;
-              break;
-            }
-            best = first ? rate : Math.max(best, rate);
-          }
+          attemptByAttempt(
+            s,
+            cls,
+            factor,
+            requests,
+            split,
+            longTier,
+            cost,
+            total,
+            day,
+            freeToday,
+            t0,
+            t1,
+            t2,
+            t3,
+            t4,
+          );
         }
       }
-      for (const s of states) {
-        if (s.capHitToday) s.month.capDays++;
-        s.cumulative[day] =
-          (s.cumulative[day] as number) +
-          s.month.floatCost +
-          subscriptionFloat(s.month.floatPlatform, s.month.platformTasks, s.month.blocked);
-        s.balance[day] =
-          (s.balance[day] as number) +
-          Math.max(0, creditsIncluded - drawn(s.month.floatPlatform, s.month.platformTasks));
-      }
+      for (const s of states) closeDay(s, day);
     }
-    for (const s of states) {
-      const bill = monthBill(scenario, s.month, slot, exactRates);
-      s.totalUsd = s.totalUsd.add(bill.total);
-      s.bills.add(bill.total.toNumber());
-      s.overage.add(bill.overage.toNumber());
-      s.blocked.add(s.month.blocked);
-      s.solvedPerMonth.add(s.month.solved);
-      s.complete &&= bill.complete;
-      if (s.month.runOutDay >= 0) {
-        s.monthsRunOut++;
-        if (s.month.blocked > 0) s.monthsBlocked++;
-        s.runOutDays[s.month.runOutDay] = (s.runOutDays[s.month.runOutDay] as number) + 1;
-      }
-      s.free.capDays += s.month.capDays;
-      s.free.waited += s.month.waited;
-      s.free.fellThrough += s.month.fellThrough;
-      s.free.served += s.month.freeServed;
-    }
+    for (const s of states) closeMonth(s);
   }
+  return result();
 
-  const runs = Math.max(1, options.runs);
-  return {
-    runs: options.runs,
-    seed: options.seed,
-    days,
-    tasks: totalTasks,
-    classes: classes.map((c, i) => ({name: c.name, median: sizes[i]?.median ?? 1, p90: sizes[i]?.p90 ?? 1})),
-    outcomes: states.map((s) => ({
-      strategy: s.strategy,
-      totalUsd: s.totalUsd,
-      bills: s.bills,
-      credits: subscription
-        ? {
-            monthsRunOut: s.monthsRunOut,
-            monthsBlocked: s.monthsBlocked,
-            runOutDays: s.runOutDays,
-            overageUsd: s.overage,
-            blockedTasks: s.blocked,
-            complete: s.complete || !creditsDrawnAtListPrice(subscription),
-          }
-        : null,
-      free: plan.free ? s.free : null,
-      daily: {
-        cumulativeUsd: [...s.cumulative].map((v) => v / runs),
-        creditBalance: subscription ? [...s.balance].map((v) => v / runs) : null,
-      },
-      unservedTasks: s.unserved,
-      complete: s.complete,
-      solving: {
-        attempts: s.attempts,
-        solved: s.solved,
-        unknown: s.unknown,
-        stopped: s.stopped,
-        solvedPerMonth: s.solvedPerMonth,
-      },
-    })),
-  };
+  /** What the strategies came to: after the loop and out of it, so the loop's optimized code never runs this once-only part. */
+  function result(): MonthSimResult {
+    const runs = Math.max(1, options.runs);
+    return {
+      runs: options.runs,
+      seed: options.seed,
+      days,
+      tasks: totalTasks,
+      classes: classes.map((c, i) => ({
+        name: c.name,
+        median: sizes[i]?.median ?? 1,
+        p90: sizes[i]?.p90 ?? 1,
+      })),
+      outcomes: states.map((s) => ({
+        strategy: s.strategy,
+        totalUsd: s.totalUsd,
+        bills: s.bills,
+        credits: subscription
+          ? {
+              monthsRunOut: s.monthsRunOut,
+              monthsBlocked: s.monthsBlocked,
+              runOutDays: s.runOutDays,
+              overageUsd: s.overage,
+              blockedTasks: s.blocked,
+              complete: s.complete || !creditsDrawnAtListPrice(subscription),
+            }
+          : null,
+        free: plan.free ? s.free : null,
+        daily: {
+          cumulativeUsd: [...s.cumulative].map((v) => v / runs),
+          creditBalance: subscription ? [...s.balance].map((v) => v / runs) : null,
+        },
+        unservedTasks: s.unserved,
+        complete: s.complete,
+        solving: {
+          attempts: s.attempts,
+          solved: s.solved,
+          unknown: s.unknown,
+          stopped: s.stopped,
+          solvedPerMonth: s.solvedPerMonth,
+        },
+      })),
+    };
+  }
 }
 
 /** One attempt's tokens, where they fall by price tier, and its list price in float dollars. */
