@@ -383,11 +383,19 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
       (s.balance[day] as number) +
       Math.max(0, creditsIncluded - drawn(s.month.floatPlatform, s.month.platformTasks));
   };
+  // A month with nothing paid (no token on any path, no platform task served or blocked, no
+  // request past a fee waiver) bills the same every time: worked out once, as the free tier's every month would be.
+  let idleBill: MonthBill | undefined;
   const closeMonth = (s: (typeof states)[number]) => {
-    const bill = monthBill(scenario, s.month, slot, exactRates);
+    const m = s.month;
+    const idle =
+      m.platformTasks === 0 && m.blocked === 0 && m.waiverEnd[0] === 0 && !m.tokens.some((n) => n !== 0);
+    const bill = idle
+      ? (idleBill ??= monthBill(scenario, m, slot, exactRates))
+      : monthBill(scenario, m, slot, exactRates);
     s.totalUsd = s.totalUsd.add(bill.total);
-    s.bills.add(bill.total.toNumber());
-    s.overage.add(bill.overage.toNumber());
+    s.bills.add(bill.totalNumber);
+    s.overage.add(bill.overageNumber);
     s.blocked.add(s.month.blocked);
     s.solvedPerMonth.add(s.month.solved);
     s.complete &&= bill.complete;
@@ -831,13 +839,22 @@ function integerRates(models: readonly ModelPrice[]): IntegerRates {
   };
 }
 
+/** A month's bill, exact, and as floats for the sketches. */
+interface MonthBill {
+  readonly total: Money;
+  readonly overage: Money;
+  readonly totalNumber: number;
+  readonly overageNumber: number;
+  readonly complete: boolean;
+}
+
 /** The month's bill, exactly, from its integer token sums. */
 function monthBill(
   scenario: Scenario,
   m: Month,
   slot: (path: SlotPath, r: number, tier: Tier) => number,
   rates: IntegerRates,
-) {
+): MonthBill {
   const {plan} = scenario;
   const sums = [0n, 0n, 0n, 0n];
   const counted = [0, 0, 0, 0];
@@ -872,5 +889,12 @@ function monthBill(
     },
     {listUsd: usd(PLATFORM), tokens: counted[PLATFORM] as number, tasks: m.platformTasks, blocked: m.blocked},
   );
-  return {total: charges.totalUsd, overage: charges.overageUsd, complete};
+  return {
+    total: charges.totalUsd,
+    overage: charges.overageUsd,
+    // As floats for the sketches; ZERO's is 0, without decimal.js's way through a string.
+    totalNumber: charges.totalUsd === ZERO ? 0 : charges.totalUsd.toNumber(),
+    overageNumber: charges.overageUsd === ZERO ? 0 : charges.overageUsd.toNumber(),
+    complete,
+  };
 }
