@@ -46,7 +46,15 @@ export function displayUsd(value: Money, decimals = 2): string {
   return rounded.isNegative() && !rounded.isZero() ? `-${text}` : text;
 }
 
+/** Factors by the percentage they come from (a plan's, held for the run): a month's bill asks each month. */
+const markupFactors = new WeakMap<Money, Money>();
+
 /** A percentage such as "20" as the factor 1.20. */
 export function markupFactor(pct: Money): Money {
-  return pct.div(100).add(1);
+  let factor = markupFactors.get(pct);
+  if (!factor) {
+    factor = pct.div(100).add(1);
+    markupFactors.set(pct, factor);
+  }
+  return factor;
 }

@@ -72,6 +72,8 @@ export function byokFee(plan: Plan, usage: ByokUsage): Money {
 
 /** Platform-paid usage as the platform prices it: list price with its markup, plus its per-token fee. */
 export function platformCharge(plan: Plan, usage: PaidUsage): Money {
+  // Nothing on the platform costs nothing: every month of a setup that never uses it.
+  if (usage.tokens === 0 && usage.listUsd.isZero()) return ZERO;
   return usage.listUsd
     .mul(markupFactor(plan.platform.markupPct))
     .add(costOfTokens(plan.platform.feeUsdPerMTok, usage.tokens));
