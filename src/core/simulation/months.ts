@@ -483,17 +483,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         const onPath = path === KEPT_BYOK ? BYOK : PLATFORM;
         // Slot offsets of priced model r on a path: its base tier's, and its long tier's one bucket row on.
         const base = (onPath * priced.length + r) * 2 * BUCKETS.length;
-        if (aSplit) {
-          accumulate(sums, base, aSplit.base, 1);
-          accumulate(sums, base + BUCKETS.length, aSplit.long, 1);
-        } else {
-          const b = aLong ? base + BUCKETS.length : base;
-          sums[b] = (sums[b] as number) + a0;
-          sums[b + 1] = (sums[b + 1] as number) + a1;
-          sums[b + 2] = (sums[b + 2] as number) + a2;
-          sums[b + 3] = (sums[b + 3] as number) + a3;
-          sums[b + 4] = (sums[b + 4] as number) + a4;
-        }
+        addTask(sums, base, aSplit, aLong, a0, a1, a2, a3, a4);
         if (onPath === PLATFORM) {
           const charge = platformFloat(aCost, aTotal);
           if (cliff) {
@@ -651,17 +641,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               }
               const b =
                 ((fastPath === FAST_BYOK ? BYOK : PLATFORM) * priced.length + cls) * 2 * BUCKETS.length;
-              if (split) {
-                accumulate(sums, b, split.base, 1);
-                accumulate(sums, b + BUCKETS.length, split.long, 1);
-              } else {
-                const bt = longTier ? b + BUCKETS.length : b;
-                sums[bt] = (sums[bt] as number) + t0;
-                sums[bt + 1] = (sums[bt + 1] as number) + t1;
-                sums[bt + 2] = (sums[bt + 2] as number) + t2;
-                sums[bt + 3] = (sums[bt + 3] as number) + t3;
-                sums[bt + 4] = (sums[bt + 4] as number) + t4;
-              }
+              addTask(sums, b, split, longTier, t0, t1, t2, t3, t4);
               if (fastPath === FAST_BYOK) {
                 m.byokRequests += requests;
                 m.floatCost += byokCharge;
@@ -771,6 +751,34 @@ function floatRatesOf(rates: Rates): number[] {
 }
 
 /** Adds (sign 1) or takes back (sign -1) a task's tokens in the integer sums at `base`. */
+/**
+ * A task's tokens added at a path and model's slots (`base`): split between the two context tiers,
+ * or all in one (the long one's row is one bucket row on), the buckets passed one by one.
+ */
+function addTask(
+  sums: Float64Array,
+  base: number,
+  split: {readonly base: TokenBuckets; readonly long: TokenBuckets} | undefined,
+  long: boolean,
+  t0: number,
+  t1: number,
+  t2: number,
+  t3: number,
+  t4: number,
+): void {
+  if (split) {
+    accumulate(sums, base, split.base, 1);
+    accumulate(sums, base + BUCKETS.length, split.long, 1);
+    return;
+  }
+  const b = long ? base + BUCKETS.length : base;
+  sums[b] = (sums[b] as number) + t0;
+  sums[b + 1] = (sums[b + 1] as number) + t1;
+  sums[b + 2] = (sums[b + 2] as number) + t2;
+  sums[b + 3] = (sums[b + 3] as number) + t3;
+  sums[b + 4] = (sums[b + 4] as number) + t4;
+}
+
 function accumulate(sums: Float64Array, base: number, t: TokenBuckets, sign: 1 | -1): void {
   sums[base] = (sums[base] as number) + sign * t.input;
   sums[base + 1] = (sums[base + 1] as number) + sign * t.cacheRead;
