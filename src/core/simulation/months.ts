@@ -483,24 +483,14 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
         const onPath = path === KEPT_BYOK ? BYOK : PLATFORM;
         // Slot offsets of priced model r on a path: its base tier's, and its long tier's one bucket row on.
         const base = (onPath * priced.length + r) * 2 * BUCKETS.length;
-        addTask(sums, base, aSplit, aLong, a0, a1, a2, a3, a4);
+        addTask(sums, base, aSplit, aLong, 1, a0, a1, a2, a3, a4);
         if (onPath === PLATFORM) {
           const charge = platformFloat(aCost, aTotal);
           if (cliff) {
             const spent = drawn(m.floatPlatform + charge, m.platformTasks + 1);
             if (spent > creditsIncluded + 1e-9) {
               // Undo: the attempt never ran.
-              if (aSplit) {
-                accumulate(sums, base, aSplit.base, -1);
-                accumulate(sums, base + BUCKETS.length, aSplit.long, -1);
-              } else {
-                const b = aLong ? base + BUCKETS.length : base;
-                sums[b] = (sums[b] as number) - a0;
-                sums[b + 1] = (sums[b + 1] as number) - a1;
-                sums[b + 2] = (sums[b + 2] as number) - a2;
-                sums[b + 3] = (sums[b + 3] as number) - a3;
-                sums[b + 4] = (sums[b + 4] as number) - a4;
-              }
+              addTask(sums, base, aSplit, aLong, -1, a0, a1, a2, a3, a4);
               if (first) {
                 m.blocked++;
                 s.unserved++;
@@ -524,17 +514,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
             const feePath = feeBearing === requests ? FEE_BEARING : WAIVER_END;
             if (feePath === WAIVER_END) m.waiverEnd = [feeBearing, requests];
             const feeBase = (feePath * priced.length + r) * 2 * BUCKETS.length;
-            if (aSplit) {
-              accumulate(sums, feeBase, aSplit.base, 1);
-              accumulate(sums, feeBase + BUCKETS.length, aSplit.long, 1);
-            } else {
-              const b = aLong ? feeBase + BUCKETS.length : feeBase;
-              sums[b] = (sums[b] as number) + a0;
-              sums[b + 1] = (sums[b + 1] as number) + a1;
-              sums[b + 2] = (sums[b + 2] as number) + a2;
-              sums[b + 3] = (sums[b + 3] as number) + a3;
-              sums[b + 4] = (sums[b + 4] as number) + a4;
-            }
+            addTask(sums, feeBase, aSplit, aLong, 1, a0, a1, a2, a3, a4);
           }
         }
       }
@@ -641,7 +621,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               }
               const b =
                 ((fastPath === FAST_BYOK ? BYOK : PLATFORM) * priced.length + cls) * 2 * BUCKETS.length;
-              addTask(sums, b, split, longTier, t0, t1, t2, t3, t4);
+              addTask(sums, b, split, longTier, 1, t0, t1, t2, t3, t4);
               if (fastPath === FAST_BYOK) {
                 m.byokRequests += requests;
                 m.floatCost += byokCharge;
@@ -750,16 +730,17 @@ function floatRatesOf(rates: Rates): number[] {
   return BUCKETS.map((b) => (rates[b] ? rates[b].toNumber() / 1e6 : 0));
 }
 
-/** Adds (sign 1) or takes back (sign -1) a task's tokens in the integer sums at `base`. */
 /**
- * A task's tokens added at a path and model's slots (`base`): split between the two context tiers,
- * or all in one (the long one's row is one bucket row on), the buckets passed one by one.
+ * Adds (sign 1) or takes back (sign -1) a task's tokens at a path and model's slots (`base`): split
+ * between the two context tiers, or all in one (the long one's row is one bucket row on), the
+ * buckets passed one by one.
  */
 function addTask(
   sums: Float64Array,
   base: number,
   split: {readonly base: TokenBuckets; readonly long: TokenBuckets} | undefined,
   long: boolean,
+  sign: 1 | -1,
   t0: number,
   t1: number,
   t2: number,
@@ -767,18 +748,19 @@ function addTask(
   t4: number,
 ): void {
   if (split) {
-    accumulate(sums, base, split.base, 1);
-    accumulate(sums, base + BUCKETS.length, split.long, 1);
+    accumulate(sums, base, split.base, sign);
+    accumulate(sums, base + BUCKETS.length, split.long, sign);
     return;
   }
   const b = long ? base + BUCKETS.length : base;
-  sums[b] = (sums[b] as number) + t0;
-  sums[b + 1] = (sums[b + 1] as number) + t1;
-  sums[b + 2] = (sums[b + 2] as number) + t2;
-  sums[b + 3] = (sums[b + 3] as number) + t3;
-  sums[b + 4] = (sums[b + 4] as number) + t4;
+  sums[b] = (sums[b] as number) + sign * t0;
+  sums[b + 1] = (sums[b + 1] as number) + sign * t1;
+  sums[b + 2] = (sums[b + 2] as number) + sign * t2;
+  sums[b + 3] = (sums[b + 3] as number) + sign * t3;
+  sums[b + 4] = (sums[b + 4] as number) + sign * t4;
 }
 
+/** Adds (sign 1) or takes back (sign -1) a whole bucket set at `base`. */
 function accumulate(sums: Float64Array, base: number, t: TokenBuckets, sign: 1 | -1): void {
   sums[base] = (sums[base] as number) + sign * t.input;
   sums[base + 1] = (sums[base + 1] as number) + sign * t.cacheRead;
