@@ -113,6 +113,12 @@ const FAST_UNSERVED = 4;
 const FAST_PATH = 7;
 const FAST_CAPPED = 8;
 
+/** A subscription's credits as the month's float bookkeeping reads them (floatCharges). */
+interface FloatCredits {
+  readonly included: number;
+  readonly drawn: (platformUsd: number, platformTasks: number) => number;
+}
+
 /** Per strategy, per month: integer token sums in slots (path × class × tier × bucket) and the counters. */
 class Month {
   readonly tokens: Float64Array;
@@ -131,6 +137,21 @@ class Month {
   floatPlatform = 0;
   constructor(slots: number) {
     this.tokens = new Float64Array(slots * BUCKETS.length);
+  }
+
+  /**
+   * A task served on the platform at `charge` (float dollars): without a subscription it is paid as
+   * it runs; with one, its credits draw it, and the working day they are used up is kept.
+   */
+  servePlatform(charge: number, day: number, credits: FloatCredits | undefined): void {
+    this.platformTasks++;
+    this.floatPlatform += charge;
+    if (!credits) this.floatCost += charge;
+    else if (
+      this.runOutDay < 0 &&
+      credits.drawn(this.floatPlatform, this.platformTasks) >= credits.included - 1e-9
+    )
+      this.runOutDay = day;
   }
 
   /** Back to an empty month, in place: a month a strategy, every run, allocated 40,000 typed arrays in 10,000 runs. */
@@ -256,6 +277,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
   const byokFeePct = !plan.byok.feePct.isZero();
   const subscription = plan.platform.subscription;
   const cliff = subscription?.overage.kind === 'blocked';
+  const credits: FloatCredits | undefined = subscription ? {included: creditsIncluded, drawn} : undefined;
 
   // route() is pure, and for a class its answer turns only on whether the task still fits under
   // the day's free cap; so each (class, attempt, fits) answer is asked of route() once and kept,
@@ -499,13 +521,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
               break;
             }
           }
-          m.platformTasks++;
-          m.floatPlatform += charge;
-          m.floatCost += subscription ? 0 : charge;
-          if (subscription && m.runOutDay < 0) {
-            const used = drawn(m.floatPlatform, m.platformTasks);
-            if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
-          }
+          m.servePlatform(charge, day, credits);
         } else {
           const feeBearing = byokFeePct ? feeBearingRequests(plan, m.byokRequests, requests) : 0;
           m.byokRequests += requests;
@@ -626,13 +642,7 @@ export function simulateMonths(scenario: Scenario, options: MonthSimOptions): Mo
                 m.byokRequests += requests;
                 m.floatCost += byokCharge;
               } else {
-                m.platformTasks++;
-                m.floatPlatform += platformCharge;
-                m.floatCost += subscription ? 0 : platformCharge;
-                if (subscription && m.runOutDay < 0) {
-                  const used = drawn(m.floatPlatform, m.platformTasks);
-                  if (used >= creditsIncluded - 1e-9) m.runOutDay = day;
-                }
+                m.servePlatform(platformCharge, day, credits);
               }
             }
             s.attempts++;
