@@ -3,7 +3,7 @@ import {README_IMPORT} from './hints.js';
 import {cleanHead} from './sniff.js';
 import {linesWith, type Input, type Progress} from './input.js';
 import type {FileSink} from './sink.js';
-import {PoolReadFailed, type LinePool} from './line-pool.js';
+import {PoolReadFailed, type LinePool, type Row} from './line-pool.js';
 import type {Fields} from './line-fields.js';
 import {parseFields} from './skim-fields.js';
 
@@ -76,43 +76,47 @@ export async function* jsonLinesWith(
   pool?: LinePool,
   fields?: Fields,
 ): AsyncGenerator<readonly (readonly [unknown, number])[]> {
+  for await (const rows of markerRows(input, progress, marker, pool, fields)) {
+    let batch: [unknown, number][] = [];
+    for (const [n, entry, problem] of rows) {
+      if (problem === undefined) {
+        batch.push([entry, n]);
+        continue;
+      }
+      // The lines before it go to the reader first: rows are settled in line order.
+      if (batch.length > 0) yield batch;
+      batch = [];
+      sink.row();
+      sink.reject(n, `not valid JSON (${problem})`);
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** The marker lines as rows (number, value, or the parser's words): read ahead by the pool where it reads the file, else here. */
+async function* markerRows(
+  input: Input,
+  progress: Progress,
+  marker: string,
+  pool: LinePool | undefined,
+  fields: Fields | undefined,
+): AsyncGenerator<readonly Row[]> {
   const pooled = input.path === undefined ? undefined : pool?.lines(input.path, progress);
   if (pooled) {
     try {
-      for await (const rows of pooled) {
-        let batch: [unknown, number][] = [];
-        for (const [n, entry, problem] of rows) {
-          if (problem === undefined) batch.push([entry, n]);
-          else {
-            // The lines before it go to the reader first: rows are settled in line order.
-            if (batch.length > 0) yield batch;
-            batch = [];
-            sink.row();
-            sink.reject(n, `not valid JSON (${problem})`);
-          }
-        }
-        yield batch;
-      }
+      yield* pooled;
       return;
     } catch (error) {
+      // Failed before handing on a line: the file is read here instead.
       if (!(error instanceof PoolReadFailed)) throw error;
     }
   }
-  for await (const lines of linesWith(input, progress, marker)) {
-    let batch: [unknown, number][] = [];
-    for (const [text, n] of lines) {
-      let entry: unknown;
+  for await (const lines of linesWith(input, progress, marker))
+    yield lines.map(([text, n]): Row => {
       try {
-        entry = fields === undefined ? JSON.parse(text) : parseFields(text, fields);
+        return [n, fields === undefined ? JSON.parse(text) : parseFields(text, fields)];
       } catch (error) {
-        if (batch.length > 0) yield batch;
-        batch = [];
-        sink.row();
-        sink.reject(n, `not valid JSON (${(error as Error).message})`);
-        continue;
+        return [n, undefined, (error as Error).message];
       }
-      batch.push([entry, n]);
-    }
-    yield batch;
-  }
+    });
 }
