@@ -1,6 +1,7 @@
+import type {UsageRecord} from '../../core/history/usage-record.js';
 import type {TokenBuckets} from '../../core/tokens.js';
 import type {Obj} from './json.js';
-import {countFromJson, minus} from './numbers.js';
+import {countFromJson, minus, RowProblem, utcInstant} from './numbers.js';
 
 /** How a file names the fields of one Gemini-API usage report (Gemini CLI's TokensSummary, the API's usageMetadata). */
 export interface GeminiFields {
@@ -36,4 +37,30 @@ export function geminiBuckets(usage: Obj, object: string, fields: GeminiFields):
     cacheWrite1h: 0,
     output: candidates + (inside ? 0 : thoughts),
   };
+}
+
+/**
+ * One Gemini-API response as a usage record (Gemini CLI's messages, and Qwen Code's, a fork of it):
+ * the message's timestamp and model, `usage`'s buckets, and the session as the task.
+ */
+export function geminiRecord(
+  at: {readonly source: string; readonly file: string; readonly line: number},
+  message: Obj,
+  usage: {readonly counts: Obj; readonly object: string; readonly fields: GeminiFields},
+  session: string | undefined,
+): UsageRecord {
+  if (typeof message['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
+  const record: {-readonly [K in keyof UsageRecord]: UsageRecord[K]} = {
+    source: at.source,
+    file: at.file,
+    line: at.line,
+    granularity: 'request',
+    start: utcInstant(message['timestamp'], 'timestamp'),
+    modelRaw: typeof message['model'] === 'string' ? message['model'] : '',
+    requests: 1,
+    tokens: geminiBuckets(usage.counts, usage.object, usage.fields),
+    tokensKnown: 'all',
+  };
+  if (session !== undefined) record.taskId = session;
+  return record;
 }

@@ -1,8 +1,8 @@
 import type {UsageRecord} from '../../../core/history/usage-record.js';
-import {geminiBuckets, type GeminiFields} from '../gemini-tokens.js';
+import {geminiRecord, type GeminiFields} from '../gemini-tokens.js';
 import {lines, type Input, type Progress} from '../input.js';
 import {isObj, type Obj} from '../json.js';
-import {RowProblem, utcInstant} from '../numbers.js';
+import {RowProblem} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonlSource, JsonSource} from './source.js';
@@ -27,19 +27,12 @@ const FIELDS: GeminiFields = {
 function toRecord(source: string, message: Obj, file: string, line: number, session?: string): UsageRecord {
   const tokens = message['tokens'];
   if (!isObj(tokens)) throw new RowProblem('a gemini message without tokens');
-  if (typeof message['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
-  return {
-    source,
-    file,
-    line,
-    granularity: 'request',
-    start: utcInstant(message['timestamp'], 'timestamp'),
-    modelRaw: typeof message['model'] === 'string' ? message['model'] : '',
-    requests: 1,
-    tokens: geminiBuckets(tokens, 'tokens', FIELDS),
-    tokensKnown: 'all',
-    ...(session === undefined ? {} : {taskId: session}),
-  };
+  return geminiRecord(
+    {source, file, line},
+    message,
+    {counts: tokens, object: 'tokens', fields: FIELDS},
+    session,
+  );
 }
 
 /** Keeps the last copy of each message id of one file, then emits them in file order. */

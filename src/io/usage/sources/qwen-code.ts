@@ -1,7 +1,6 @@
-import {geminiBuckets, type GeminiFields} from '../gemini-tokens.js';
+import {geminiRecord, type GeminiFields} from '../gemini-tokens.js';
 import type {Input, Progress} from '../input.js';
 import {isObj, jsonLinesWith} from '../json.js';
-import {RowProblem, utcInstant} from '../numbers.js';
 import {SeenKeys} from '../seen-keys.js';
 import type {FileSink} from '../sink.js';
 import type {JsonlSource} from './source.js';
@@ -35,20 +34,15 @@ async function readQwen(input: Input, sink: FileSink, seen: SeenKeys, progress: 
         if (!isObj(usage)) return sink.skip();
         const uuid = typeof record['uuid'] === 'string' ? record['uuid'] : undefined;
         if (uuid !== undefined && seen.has(uuid)) return sink.duplicate();
-        if (typeof record['timestamp'] !== 'string') throw new RowProblem('timestamp is missing');
         const session = typeof record['sessionId'] === 'string' ? record['sessionId'] : undefined;
-        sink.emit({
-          source: ID,
-          file: sink.file,
-          line: n,
-          granularity: 'request',
-          start: utcInstant(record['timestamp'], 'timestamp'),
-          modelRaw: typeof record['model'] === 'string' ? record['model'] : '',
-          requests: 1,
-          tokens: geminiBuckets(usage, 'usageMetadata', FIELDS),
-          tokensKnown: 'all',
-          ...(session === undefined ? {} : {taskId: session}),
-        });
+        sink.emit(
+          geminiRecord(
+            {source: ID, file: sink.file, line: n},
+            record,
+            {counts: usage, object: 'usageMetadata', fields: FIELDS},
+            session,
+          ),
+        );
         if (uuid !== undefined) seen.add(uuid);
       });
     }
