@@ -16,132 +16,181 @@ export interface LineJob {
 /** A marker line: its number, and the parsed line cut to its fields, or the parser's words. */
 export type Row = [number, unknown, string?];
 
-/** A batch of one file's marker lines, as the JSON text of its rows. */
+/** A batch of one file's marker lines, as the UTF-8 bytes of the JSON text of its rows. */
 export interface LineBatch {
   readonly id: number;
-  readonly rows: string;
+  readonly rows: Uint8Array<ArrayBuffer>;
   readonly bytes: number;
   readonly done: boolean;
   /** The worker could not read the file: the reader reads it itself. */
   readonly failed?: true;
 }
 
+/** What a worker starts with: every file, and the memory where the threads claim them (Claims). */
+export interface PoolData {
+  readonly jobs: readonly LineJob[];
+  readonly claims: SharedArrayBuffer;
+  /** This worker's slot in claims: the file it is reading. */
+  readonly slot: number;
+  readonly window: number;
+}
+
+/**
+ * The files' states, the main thread's place and each worker's file, in memory every thread shares:
+ * a worker claims its next file itself, without waiting for the main thread's event loop, which does
+ * not turn while the main thread reads a file of its own.
+ */
+export class Claims {
+  static readonly WAITING = 0;
+  static readonly WORKER = 1;
+  static readonly MAIN = 2;
+  private readonly cells: Int32Array;
+  readonly files: number;
+
+  constructor(memory: SharedArrayBuffer, files: number) {
+    this.cells = new Int32Array(memory);
+    this.files = files;
+  }
+
+  static memory(files: number, workers: number): SharedArrayBuffer {
+    return new SharedArrayBuffer(4 * (1 + files + workers));
+  }
+
+  /** The first file the main thread has not yet come to. */
+  get front(): number {
+    return Atomics.load(this.cells, 0);
+  }
+
+  /** The main thread is done: a worker waiting for the window to move finds no file left and stops. */
+  finish(): void {
+    Atomics.store(this.cells, 0, this.files);
+    Atomics.notify(this.cells, 0);
+  }
+
+  /** Takes file `id` for `by` if it is still waiting; true if taken. */
+  claim(id: number, by: number): boolean {
+    return Atomics.compareExchange(this.cells, 1 + id, Claims.WAITING, by) === Claims.WAITING;
+  }
+
+  /** The main thread comes to file `id`: it is the main thread's unless a worker took it; true if a worker did. */
+  reach(id: number): boolean {
+    if (id + 1 > this.front) {
+      Atomics.store(this.cells, 0, id + 1);
+      Atomics.notify(this.cells, 0);
+    }
+    return !this.claim(id, Claims.MAIN);
+  }
+
+  /**
+   * For a worker: the farthest waiting file of the window after the main thread's, claimed; waits
+   * while the window has none; undefined when no file will ever wait again.
+   */
+  next(window: number): number | undefined {
+    for (;;) {
+      const front = this.front;
+      const end = Math.min(this.files, front + window);
+      for (let id = end - 1; id >= front; id--) if (this.claim(id, Claims.WORKER)) return id;
+      if (end === this.files) return undefined;
+      Atomics.wait(this.cells, 0, front);
+    }
+  }
+
+  /** A worker's slot: which file it reads (-1, none). */
+  setReading(slot: number, id: number): void {
+    Atomics.store(this.cells, 1 + this.files + slot, id);
+  }
+
+  reading(slot: number): number {
+    return Atomics.load(this.cells, 1 + this.files + slot);
+  }
+}
+
 interface Stream {
   readonly job: LineJob;
   readonly batches: LineBatch[];
   wake?: (() => void) | undefined;
-  done: boolean;
-  /** Sent to a worker, and so counted among the files read ahead until its reader is done with it. */
-  sent: boolean;
 }
 
 /** Below this much JSONL a pool costs more to start than it saves. */
 const MIN_BYTES = 16 << 20;
 
+/** Files a worker may read ahead of the main thread. */
+const WINDOW_PER_WORKER = 4;
+
 /**
- * Worker threads that read and parse the marker lines of the JSONL files ahead of the readers, in
- * the order the import will read them; each reader takes its file's lines in line order, so the
- * import's records, duplicates and rejects come out exactly as when the main thread reads alone.
- * At most a few files per worker are read ahead, which bounds the memory held.
+ * Worker threads that read and parse the marker lines of JSONL files beside the main thread, which
+ * reads the files no worker has taken: the readers go through the files in import order, and each
+ * takes its file's lines in line order, so the import's records, duplicates and rejects come out
+ * exactly as when the main thread reads alone.
+ *
+ * Workers take files from the far end of a window of the files after the one being read, the main
+ * thread from the near end, so each side does as many as its speed allows and the main thread seldom
+ * waits on a file still being read. Only the window's files are read ahead, which bounds the memory
+ * held.
  */
 export class LinePool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  /** The file each busy worker is reading. */
-  private readonly serving = new Map<Worker, number>();
-  private readonly waiting: LineJob[] = [];
-  private readonly streams = new Map<number, Stream>();
+  private readonly streams: Stream[] = [];
   private readonly byPath = new Map<string, Stream[]>();
-  private readonly ahead: number;
-  private unread = 0;
+  private readonly claims: Claims;
 
   /**
-   * A pool for these files, or undefined where one would not pay: little to read, no built worker, or
-   * fewer than four cores (on two, the main thread's own work per record is most of an import, and
-   * the workers only take cores from it: 100k usage lines took 2.9 s alone, 4.3 s with two workers).
+   * A pool for these files, or undefined where one would not pay: little to read, no built worker,
+   * or one core. The main thread reads too, so a core beside it is worth a worker.
    */
   static async start(files: readonly Omit<LineJob, 'id'>[], bytes: number): Promise<LinePool | undefined> {
     const setting = process.env['VIBE_COST_THREADS'];
-    const threads = setting === undefined ? Math.min(availableParallelism(), 8) : Number(setting);
-    if (
-      !(threads >= 1) ||
-      files.length === 0 ||
-      (setting === undefined && (bytes < MIN_BYTES || threads < 4))
-    )
-      return undefined;
+    const threads = setting === undefined ? Math.min(availableParallelism() - 1, 7) : Number(setting);
+    if (!(threads >= 1) || files.length < 2 || (setting === undefined && bytes < MIN_BYTES)) return undefined;
     // Built, the worker sits beside this module in dist/; run from the TypeScript sources there is none.
     const url = new URL('./line-worker.js', import.meta.url);
     if (!existsSync(fileURLToPath(url))) return undefined;
     // Loaded here, not at start: worker_threads costs every run 2 ms, and most never use it.
     const {Worker} = await import('node:worker_threads');
-    return new LinePool(files, Math.floor(threads), () => new Worker(url));
+    return new LinePool(files, Math.floor(threads), (workerData) => new Worker(url, {workerData}));
   }
 
-  private constructor(files: readonly Omit<LineJob, 'id'>[], threads: number, spawn: () => Worker) {
-    this.ahead = threads * 4;
-    files.forEach((f, id) => {
-      const job = {...f, id};
-      this.waiting.push(job);
-      const stream: Stream = {job, batches: [], done: false, sent: false};
-      this.streams.set(id, stream);
-      this.byPath.set(f.path, [...(this.byPath.get(f.path) ?? []), stream]);
-    });
-    for (let i = 0; i < threads; i++) {
-      const worker = spawn();
-      worker.on('message', (batch: LineBatch) => this.received(worker, batch));
-      worker.on('error', () => this.lost(worker));
+  private constructor(
+    files: readonly Omit<LineJob, 'id'>[],
+    threads: number,
+    spawn: (data: PoolData) => Worker,
+  ) {
+    const jobs = files.map((f, id) => ({...f, id}));
+    const memory = Claims.memory(jobs.length, threads);
+    this.claims = new Claims(memory, jobs.length);
+    for (const job of jobs) {
+      const stream: Stream = {job, batches: []};
+      this.streams.push(stream);
+      this.byPath.set(job.path, [...(this.byPath.get(job.path) ?? []), stream]);
+    }
+    for (let slot = 0; slot < threads; slot++) {
+      this.claims.setReading(slot, -1);
+      const worker = spawn({jobs, claims: memory, slot, window: threads * WINDOW_PER_WORKER});
+      worker.on('message', (batch: LineBatch) => this.received(batch));
+      worker.on('error', () => this.lost(slot));
       this.workers.push(worker);
-      this.idle.push(worker);
-    }
-    this.dispatch();
-  }
-
-  private dispatch(): void {
-    while (this.idle.length > 0 && this.waiting.length > 0 && this.unread < this.ahead) {
-      this.unread++;
-      const worker = this.idle.pop() as Worker;
-      const job = this.waiting.shift() as LineJob;
-      (this.streams.get(job.id) as Stream).sent = true;
-      this.serving.set(worker, job.id);
-      worker.postMessage(job);
     }
   }
 
-  /**
-   * A worker that died (out of memory, a crash) fails the file it was reading, as a read that failed;
-   * when none is left, so do the files still waiting, which their readers then read themselves.
-   */
-  private lost(worker: Worker): void {
-    this.workers.splice(this.workers.indexOf(worker), 1);
-    if (this.idle.includes(worker)) this.idle.splice(this.idle.indexOf(worker), 1);
-    const id = this.serving.get(worker);
-    this.serving.delete(worker);
-    const failed = id === undefined ? [] : [id];
-    if (this.workers.length === 0) failed.push(...this.waiting.splice(0).map((job) => job.id));
-    for (const at of failed) {
-      const stream = this.streams.get(at);
-      if (!stream) continue;
-      stream.batches.push({id: at, rows: '[]', bytes: 0, done: true, failed: true});
-      stream.wake?.();
-    }
+  /** A worker that died (out of memory, a crash) fails the file it was reading, as a read that failed. */
+  private lost(slot: number): void {
+    const id = this.claims.reading(slot);
+    if (id !== -1) this.received({id, rows: new Uint8Array(), bytes: 0, done: true, failed: true});
   }
 
-  private received(worker: Worker, batch: LineBatch): void {
-    const stream = this.streams.get(batch.id) as Stream;
+  private received(batch: LineBatch): void {
+    const stream = this.streams[batch.id] as Stream;
     stream.batches.push(batch);
-    if (batch.done) {
-      stream.done = true;
-      this.serving.delete(worker);
-      this.idle.push(worker);
-      this.dispatch();
-    }
     stream.wake?.();
   }
 
-  /** The marker lines of `path`, read ahead by a worker, a batch at a time; undefined when the pool does not read that file. */
+  /**
+   * The marker lines of `path`, read by a worker, a batch at a time; undefined when no worker has
+   * taken the file, which the caller then reads itself.
+   */
   lines(path: string, progress: Progress): AsyncGenerator<readonly Row[]> | undefined {
     const stream = this.byPath.get(path)?.shift();
-    return stream && this.take(stream, progress);
+    return stream && this.claims.reach(stream.job.id) ? this.take(stream, progress) : undefined;
   }
 
   private async *take(stream: Stream, progress: Progress): AsyncGenerator<readonly Row[]> {
@@ -163,22 +212,34 @@ export class LinePool {
           throw new PoolReadFailed();
         }
         progress.add(batch.bytes);
-        const rows = JSON.parse(batch.rows) as Row[];
+        const rows = batchRows(batch.rows);
         taken += rows.length;
         yield rows;
         if (batch.done) return;
       }
     } finally {
-      this.streams.delete(stream.job.id);
-      // A file failed before any worker took it (the last one died) was never counted.
-      if (stream.sent) this.unread--;
-      this.dispatch();
+      // Its rows are taken: nothing of it is held any longer.
+      stream.batches.length = 0;
     }
   }
 
   async close(): Promise<void> {
+    this.claims.finish();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** A batch's rows, from the JSON texts of its pieces, one a line (line-worker.ts). */
+function batchRows(bytes: Uint8Array<ArrayBuffer>): Row[] {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const rows: Row[] = [];
+  for (let from = 0; from < text.length;) {
+    const end = text.indexOf(10, from);
+    const to = end === -1 ? text.length : end;
+    for (const row of JSON.parse(text.toString('utf8', from, to)) as Row[]) rows.push(row);
+    from = to + 1;
+  }
+  return rows;
 }
 
 /** The worker could not read a file before handing any of it on: the reader reads it itself. */

@@ -1,24 +1,24 @@
 import {pickFields, type Fields} from './line-fields.js';
 
 /**
- * `pickFields(JSON.parse(text), fields)` for a line holding one JSON object, without building the
- * values around the fields: a Claude Code usage line is 4 KB of prompt and output around 300 bytes
- * that are read, and parsing all of it was half of an import. The grammar is checked outside
- * strings (brackets, separators, literals, numbers); inside a string only its end is looked for,
- * with the engine's own search. Kept values are parsed by JSON.parse.
+ * The JSON text of `pickFields(JSON.parse(text), fields)` for a line holding one JSON object, without
+ * building the values around the fields: a Claude Code usage line is kilobytes of prompt and output
+ * around 300 bytes that are read, and parsing all of it was half of an import. The grammar is checked
+ * outside strings (brackets, separators, literals, numbers); inside a string only its end is looked
+ * for, with the engine's own search. Kept values are copied as written, so JSON.parse reads the text
+ * as it would read those values in the line.
  *
  * Undefined where the text is not skimmed: not an object, not well formed, nested too deep. The
- * caller parses it whole then, and a line that is not JSON is rejected with the parser's words.
- * So the one difference from parsing whole: a raw control character or a bad escape inside a string
- * that is not kept goes unseen.
+ * caller parses it whole then, and a line that is not JSON is rejected with the parser's words. A
+ * raw control character or a bad escape inside a kept string is copied: parsing the text finds it.
+ * So the one difference from parsing whole: such a flaw in a string that is not kept goes unseen.
  */
-export function skimFields(text: string, fields: Fields): Record<string, unknown> | undefined {
+export function skimFields(text: string, fields: Fields): string | undefined {
   const start = space(text, 0);
   if (text.charCodeAt(start) !== OPEN_OBJECT) return undefined;
-  const kept: Record<string, unknown> = {};
   try {
-    const end = skimObject(text, start, fields, kept);
-    return end !== -1 && space(text, end) === text.length ? kept : undefined;
+    const kept = skimObject(text, start, fields);
+    return kept !== undefined && space(text, past) === text.length ? kept : undefined;
   } catch {
     return undefined;
   }
@@ -33,8 +33,31 @@ export function skimFields(text: string, fields: Fields): Record<string, unknown
 const SKIM_FROM = 2048;
 
 /** The listed fields of a JSON line, skimmed where that pays, else parsed whole: throws the parser's error where the line is not JSON. */
-export const parseFields = (text: string, fields: Fields): unknown =>
-  (text.length >= SKIM_FROM ? skimFields(text, fields) : undefined) ?? pickFields(JSON.parse(text), fields);
+export function parseFields(text: string, fields: Fields): unknown {
+  const kept = text.length >= SKIM_FROM ? skimFields(text, fields) : undefined;
+  if (kept !== undefined)
+    try {
+      return JSON.parse(kept);
+    } catch {
+      // A flaw inside a kept string: the whole line's parse says where.
+    }
+  return pickFields(JSON.parse(text), fields);
+}
+
+/** A control character, or a backslash that does not start an escape: maybe not JSON (or whitespace between values, which is). */
+const UNSURE = /[\u0000-\u001f]|\\(?![\\"/bfnrt]|u[0-9a-fA-F]{4})/;
+
+/**
+ * parseFields's value as JSON text, for a worker to hand on: the skimmed text where it is surely JSON,
+ * else the line parsed whole, picked and written out again; throws the parser's error where the line
+ * is not JSON.
+ */
+export function fieldsText(text: string, fields: Fields): string {
+  const kept = skimFields(text, fields);
+  return kept !== undefined && !UNSURE.test(kept)
+    ? kept
+    : JSON.stringify(pickFields(JSON.parse(text), fields));
+}
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -45,43 +68,58 @@ const CLOSE_ARRAY = 93;
 const OPEN_OBJECT = 123;
 const CLOSE_OBJECT = 125;
 
-/** Reads the object at `at` into `kept` (the listed fields only); the index past its `}`, or -1. */
-function skimObject(text: string, at: number, fields: Fields, kept: Record<string, unknown>): number {
+/** The index past the object skimObject last read. */
+let past = 0;
+
+/** The JSON text of the object at `at` with the listed fields only (its end in `past`), or undefined. */
+function skimObject(text: string, at: number, fields: Fields): string | undefined {
   let list = listed.get(fields);
-  if (list === undefined) listed.set(fields, (list = Object.entries(fields)));
+  if (list === undefined)
+    listed.set(
+      fields,
+      (list = Object.entries(fields).map(([key, want]) => [key, want, `${JSON.stringify(key)}:`])),
+    );
+  let kept = '';
   let i = space(text, at + 1);
-  if (text.charCodeAt(i) === CLOSE_OBJECT) return i + 1;
+  if (text.charCodeAt(i) === CLOSE_OBJECT) {
+    past = i + 1;
+    return '{}';
+  }
   for (;;) {
-    if (text.charCodeAt(i) !== QUOTE) return -1;
+    if (text.charCodeAt(i) !== QUOTE) return undefined;
     const close = stringEnd(text, i);
-    if (close === -1) return -1;
+    if (close === -1) return undefined;
     const want = wanted(text, i + 1, close, list);
     i = space(text, close + 1);
-    if (text.charCodeAt(i) !== COLON) return -1;
+    if (text.charCodeAt(i) !== COLON) return undefined;
     i = space(text, i + 1);
     if (want !== undefined && want[1] !== true && text.charCodeAt(i) === OPEN_OBJECT) {
-      const inner: Record<string, unknown> = {};
-      i = skimObject(text, i, want[1], inner);
-      kept[want[0]] = inner;
+      const inner = skimObject(text, i, want[1]);
+      if (inner === undefined) return undefined;
+      kept += (kept === '' ? want[2] : `,${want[2]}`) + inner;
+      i = past;
     } else {
       const end = skipValue(text, i);
-      if (end !== -1 && want !== undefined) {
-        // Parsed even where a slice would do: a slice keeps the whole line alive as long as the value.
-        const value: unknown = JSON.parse(text.slice(i, end));
-        kept[want[0]] = want[1] === true ? value : pickFields(value, want[1]);
-      }
+      if (end === -1) return undefined;
+      // pickFields empties an array where it expected an object.
+      if (want !== undefined)
+        kept +=
+          (kept === '' ? want[2] : `,${want[2]}`) +
+          (want[1] !== true && text.charCodeAt(i) === OPEN_ARRAY ? '[]' : text.slice(i, end));
       i = end;
     }
-    if (i === -1) return -1;
     i = space(text, i);
     const c = text.charCodeAt(i);
-    if (c === CLOSE_OBJECT) return i + 1;
-    if (c !== COMMA) return -1;
+    if (c === CLOSE_OBJECT) {
+      past = i + 1;
+      return `{${kept}}`;
+    }
+    if (c !== COMMA) return undefined;
     i = space(text, i + 1);
   }
 }
 
-type Wanted = readonly [key: string, want: true | Fields];
+type Wanted = readonly [key: string, want: true | Fields, written: string];
 const listed = new WeakMap<Fields, readonly Wanted[]>();
 
 /**

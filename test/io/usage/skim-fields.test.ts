@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {pickFields, type Fields} from '../../../src/io/usage/line-fields.js';
-import {parseFields, skimFields} from '../../../src/io/usage/skim-fields.js';
+import {fieldsText, parseFields, skimFields} from '../../../src/io/usage/skim-fields.js';
 
 const FIELDS: Fields = {a: true, b: {c: true, d: {e: true}}, 'k\u00e9y': true};
 const KEYS = ['a', 'b', 'c', 'd', 'e', 'x', 'k\u00e9y', '__proto__', 'toString'];
@@ -44,7 +44,41 @@ describe('skimming a JSON line for its fields', () => {
   it('reads what parsing the whole line and picking the fields reads', () => {
     fc.assert(
       fc.property(objectText(anyValue, 2), (text) => {
-        expect(skimFields(text, FIELDS)).toStrictEqual(pickFields(JSON.parse(text), FIELDS));
+        const picked = pickFields(JSON.parse(text), FIELDS);
+        expect(JSON.parse(skimFields(text, FIELDS) ?? 'undefined')).toStrictEqual(picked);
+        // What a worker hands on reads the same, written out again or not.
+        expect(JSON.parse(fieldsText(text, FIELDS))).toStrictEqual(picked);
+      }),
+      {numRuns: 3000},
+    );
+  });
+
+  it("hands a worker's reader the parser's error where a kept string is not JSON, and never a text that is not", () => {
+    const flaws = ['\\q', '\\u12x4', '\u0001', '\\'];
+    fc.assert(
+      fc.property(objectText(anyValue, 2), fc.constantFrom(...flaws), fc.nat(), (text, flaw, at) => {
+        // A flaw put inside some string of the line, kept or not.
+        const quotes = [...text.matchAll(/(?<!\\)"/g)].map((m) => m.index);
+        if (quotes.length === 0) return;
+        const q = quotes[at % quotes.length]! + 1;
+        const broken = text.slice(0, q) + flaw + text.slice(q);
+        let written: string;
+        try {
+          written = fieldsText(broken, FIELDS);
+        } catch (error) {
+          // Thrown only where the line is not JSON, in the parser's words.
+          expect(() => JSON.parse(broken)).toThrow((error as Error).message);
+          return;
+        }
+        // A flaw in a string that is not kept may go unseen, but what is handed on is always JSON.
+        const value: unknown = JSON.parse(written);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(broken);
+        } catch {
+          return;
+        }
+        expect(value).toStrictEqual(pickFields(parsed, FIELDS));
       }),
       {numRuns: 3000},
     );
