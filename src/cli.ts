@@ -12,14 +12,13 @@ const debug = process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG']
 if (debug) process.setSourceMapsEnabled(true);
 const args = process.argv.slice(2);
 const dir = dirname(fileURLToPath(import.meta.url));
-// The dashboard (Ink awaits at the top of its modules, which a script cannot hold) and import (its
-// worker threads and DuckDB) run as modules, as does --debug for its source maps; so does a run
-// from src/ (npm run dev), where no script is built. The rest run as the cached script.
+// The dashboard (Ink awaits at the top of its modules, which a script cannot hold) runs as modules,
+// as does --debug for its source maps, and a run from src/ (npm run dev), where no script is built.
+// The rest run as the cached script; import's reading threads start line-worker.js, a module of its own.
 const asModules =
   debug ||
   args.length === 0 ||
   args.includes('dashboard') ||
-  args.includes('import') ||
   typeof __VC_SCRIPT_HASH__ !== 'string' ||
   !existsSync(join(dir, 'main.cjs'));
 // Not awaited: a run the event loop leaves pending ends quietly, as a script does, not with a top-level-await warning.
