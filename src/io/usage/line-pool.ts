@@ -82,26 +82,32 @@ export class Claims {
   }
 
   /**
-   * For a worker: the farthest waiting file of the window after the main thread's, claimed; waits
-   * while the window has none; undefined when no file will ever wait again.
+   * For the worker in `slot`, done with its last file: the farthest waiting file of the window after
+   * the main thread's, claimed and noted as the one it reads; waits while the window has none;
+   * undefined when no file will ever wait again.
    */
-  next(window: number): number | undefined {
+  next(slot: number, window: number): number | undefined {
+    this.setReading(slot, -1);
     for (;;) {
       const front = this.front;
       const end = Math.min(this.files, front + window);
-      for (let id = end - 1; id >= front; id--) if (this.claim(id, Claims.WORKER)) return id;
+      for (let id = end - 1; id >= front; id--)
+        if (this.claim(id, Claims.WORKER)) {
+          this.setReading(slot, id);
+          return id;
+        }
       if (end === this.files) return undefined;
       Atomics.wait(this.cells, 0, front);
     }
   }
 
-  /** A worker's slot: which file it reads (-1, none). */
-  setReading(slot: number, id: number): void {
-    Atomics.store(this.cells, 1 + this.files + slot, id);
-  }
-
+  /** The file the worker in `slot` reads (-1: none), to fail if it stops. */
   reading(slot: number): number {
     return Atomics.load(this.cells, 1 + this.files + slot);
+  }
+
+  setReading(slot: number, id: number): void {
+    Atomics.store(this.cells, 1 + this.files + slot, id);
   }
 }
 
@@ -113,6 +119,13 @@ interface Stream {
 
 /** Below this much JSONL a pool costs more to start than it saves. */
 const MIN_BYTES = 16 << 20;
+
+/**
+ * The main thread's share of a record read by a worker (taking in its fields, building, pricing)
+ * is about a third of the worker's (Claude Code tree, 2 cores): past three workers it is the main
+ * thread that sets the pace, and more would only hold more memory. Not measured on more cores.
+ */
+const MAX_WORKERS = 3;
 
 /** Files a worker may read ahead of the main thread. */
 const WINDOW_PER_WORKER = 4;
@@ -140,7 +153,8 @@ export class LinePool {
    */
   static async start(files: readonly Omit<LineJob, 'id'>[], bytes: number): Promise<LinePool | undefined> {
     const setting = process.env['VIBE_COST_THREADS'];
-    const threads = setting === undefined ? Math.min(availableParallelism() - 1, 7) : Number(setting);
+    const threads =
+      setting === undefined ? Math.min(availableParallelism() - 1, MAX_WORKERS) : Number(setting);
     if (!(threads >= 1) || files.length < 2 || (setting === undefined && bytes < MIN_BYTES)) return undefined;
     // Built, the worker sits beside this module in dist/; run from the TypeScript sources there is none.
     const url = new URL('./line-worker.js', import.meta.url);
@@ -168,14 +182,17 @@ export class LinePool {
       const worker = spawn({jobs, claims: memory, slot, window: threads * WINDOW_PER_WORKER});
       worker.on('message', (batch: LineBatch) => this.received(batch));
       worker.on('error', () => this.lost(slot));
+      worker.on('exit', () => this.lost(slot));
       this.workers.push(worker);
     }
   }
 
-  /** A worker that died (out of memory, a crash) fails the file it was reading, as a read that failed. */
+  /** A worker that died (out of memory, a crash) or stopped fails the file it was reading, as a read that failed. */
   private lost(slot: number): void {
     const id = this.claims.reading(slot);
-    if (id !== -1) this.received({id, rows: new Uint8Array(), bytes: 0, done: true, failed: true});
+    if (id === -1) return;
+    this.claims.setReading(slot, -1);
+    this.received({id, rows: new Uint8Array(), bytes: 0, done: true, failed: true});
   }
 
   private received(batch: LineBatch): void {

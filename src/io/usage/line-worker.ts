@@ -102,8 +102,5 @@ function read(job: LineJob): void {
 
 const data = workerData as PoolData;
 const claims = new Claims(data.claims, data.jobs.length);
-for (let id = claims.next(data.window); id !== undefined; id = claims.next(data.window)) {
-  claims.setReading(data.slot, id);
+for (let id = claims.next(data.slot, data.window); id !== undefined; id = claims.next(data.slot, data.window))
   read(data.jobs[id]!);
-  claims.setReading(data.slot, -1);
-}

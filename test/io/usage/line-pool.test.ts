@@ -12,9 +12,8 @@ function dyingWorker(data: PoolData, rows: Row[]): Worker {
   const worker = new EventEmitter();
   setImmediate(() => {
     const claims = new Claims(data.claims, data.jobs.length);
-    const id = claims.next(data.window);
+    const id = claims.next(data.slot, data.window);
     if (id === undefined) return;
-    claims.setReading(data.slot, id);
     if (rows.length > 0) worker.emit('message', {id, rows: rowBytes(rows), bytes: 1, done: false});
     worker.emit('error', new Error('worker ran out of memory'));
   });
