@@ -7,13 +7,17 @@ export interface Timing {
 }
 
 /** Wall time of a command, run `n` times interleaved with the others so machine noise hits all alike. */
-export function timeCommands(commands: {label: string; argv: string[]}[], n: number): Timing[] {
+export function timeCommands(
+  commands: {label: string; argv: string[]; env?: NodeJS.ProcessEnv}[],
+  n: number,
+): Timing[] {
   const runs = commands.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
     commands.forEach((command, j) => {
       const start = process.hrtime.bigint();
       const result = spawnSync(command.argv[0] as string, command.argv.slice(1), {
         stdio: ['ignore', 'ignore', 'pipe'],
+        ...(command.env ? {env: command.env} : {}),
       });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (result.status !== 0) throw new Error(`${command.label} failed: ${result.stderr.toString()}`);
