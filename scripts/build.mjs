@@ -107,7 +107,12 @@ await build({
   // no module loader to ask.
   supported: {'dynamic-import': false},
   // Where the modules read import.meta.url (the data folder, yargs' own files), the script's file.
-  banner: {js: "const __vcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
+  // Written as the function compiled-script.ts runs, so its text is the script as read, not a copy
+  // made by wrapping it at every start.
+  banner: {
+    js: "(function (exports, require, module, __filename, __dirname) {const __vcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+  footer: {js: '})'},
   define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__vcImportMetaUrl'},
 });
 // V8 holds a source with any character past ASCII as two bytes a character: the cached script's
@@ -120,6 +125,8 @@ if (nonAscii)
     `main.cjs: "${nonAscii[0]}" is not ASCII; write it as \\u${nonAscii[0].charCodeAt(0).toString(16).padStart(4, '0')} in its regular expression`,
   );
 const scriptHash = createHash('sha256').update(script).digest('hex').slice(0, 16);
+// An ASCII script is read as Latin-1 at each start (see compiled-script.ts).
+const scriptAscii = !/[^\0-\x7f]/.test(script.toString('latin1'));
 
 // The CLI as modules, for the dashboard, import and --debug: cli.cjs imports main.js.
 await build({
@@ -157,7 +164,11 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nconst __vcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
   },
-  define: {'import.meta.url': '__vcImportMetaUrl', __VC_SCRIPT_HASH__: JSON.stringify(scriptHash)},
+  define: {
+    'import.meta.url': '__vcImportMetaUrl',
+    __VC_SCRIPT_HASH__: JSON.stringify(scriptHash),
+    __VC_SCRIPT_ASCII__: JSON.stringify(scriptAscii),
+  },
 });
 
 // npm sets the bin's executable bit only when it links the package (npm ci, the first npx); a

@@ -5,6 +5,8 @@ import {runCompiledScript} from './compiled-script.js';
 
 /** Set by the build: the hash of dist/main.cjs's text (see compiled-script.ts). */
 declare const __VC_SCRIPT_HASH__: string | undefined;
+/** Set by the build: whether dist/main.cjs is ASCII throughout. */
+declare const __VC_SCRIPT_ASCII__: boolean;
 
 // The entry point. With --debug, stack traces name the src/*.ts lines (through dist/*.js.map): the
 // maps must be on before the code loads, and only then, since reading them costs start-up time.
@@ -23,4 +25,4 @@ const asModules =
   !existsSync(join(dir, 'main.cjs'));
 // Not awaited: a run the event loop leaves pending ends quietly, as a script does, not with a top-level-await warning.
 if (asModules) void import('./main.js').then((main) => main.runCli());
-else runCompiledScript(dir, __VC_SCRIPT_HASH__);
+else runCompiledScript(dir, __VC_SCRIPT_HASH__, __VC_SCRIPT_ASCII__);

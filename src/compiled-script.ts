@@ -13,7 +13,7 @@ import {cacheDir} from './io/cache-dir.js';
  * other's; a new build there (`hash`, of the script's text: V8 checks only the length) or a new
  * Node replaces it.
  */
-export function runCompiledScript(dir: string, hash: string): void {
+export function runCompiledScript(dir: string, hash: string, ascii: boolean): void {
   const file = join(dir, 'main.cjs');
   const folder = join(cacheDir(), 'compiled');
   const install = `${pathKey(dir)}-`;
@@ -22,13 +22,10 @@ export function runCompiledScript(dir: string, hash: string): void {
   // disk would run as code and fail every start after it. With the checksum, it is rejected and rewritten.
   setFlagsFromString('--verify-snapshot-checksum');
   const cached = readCache(cachePath);
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`,
-    {
-      filename: file,
-      ...(cached ? {cachedData: cached} : {}),
-    },
-  );
+  // ASCII read as Latin-1 is the same text, without decoding UTF-8: 2 of half a megabyte's 6 ms.
+  const text = readFileSync(file, ascii ? 'latin1' : 'utf8');
+  // The build wrote it as a function of a module's five, as Node wraps a CommonJS file.
+  const script = new Script(text, {filename: file, ...(cached ? {cachedData: cached} : {})});
   // Taken at exit, the cache also holds the functions this run compiled as it went.
   if (!cached || script.cachedDataRejected)
     process.once('exit', () => storeCache(script, folder, install, cachePath));
