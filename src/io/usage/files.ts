@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {createReadStream} from 'node:fs';
+import {createReadStream, realpathSync, statSync} from 'node:fs';
 import {readdir, realpath, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {DataError, UsageError} from '../../errors.js';
@@ -59,10 +59,15 @@ export async function expandInputs(
           `${name}: no files in this folder${passedOver.length ? ` (only ${passedOver.map((p) => p.file).join(', ')})` : ''}`,
           'give the folder your exports or agent logs are in',
         );
-      for (const path of paths) {
-        const s = await stat(path);
-        found.push({name: path, path, size: s.size, walked: true, real: await realpath(path)});
-      }
+      // Synchronous, as readHead is: awaited one by one, the two calls cost 60 microseconds a file.
+      for (const path of paths)
+        found.push({
+          name: path,
+          path,
+          size: statSync(path).size,
+          walked: true,
+          real: realpathSync.native(path),
+        });
     } else {
       found.push({name, path: name, size: info.size, walked: false, real: await realpath(name)});
     }
@@ -77,6 +82,11 @@ async function contentHash(input: Input): Promise<string> {
   return hash.digest('hex');
 }
 
+/** What two inputs with the same bytes share, to be told from the file's size and start alone. */
+export function headKey(input: Input, head: string): string {
+  return `${input.size}:${createHash('sha256').update(head).digest('hex')}`;
+}
+
 /**
  * Notices inputs whose bytes were already imported. Only files of equal size and equal first
  * 64 KB are hashed whole, so a tree of distinct logs is never read twice.
@@ -85,10 +95,9 @@ export class RepeatFinder {
   private readonly byReal = new Map<string, string>();
   private readonly bySize = new Map<string, {input: Input; hash?: string}[]>();
 
-  async sameAs(input: Found, head: string): Promise<string | undefined> {
+  async sameAs(input: Found, key: string): Promise<string | undefined> {
     const named = this.byReal.get(input.real);
     if (named !== undefined && input.real !== '-') return named;
-    const key = `${input.size}:${createHash('sha256').update(head).digest('hex')}`;
     const peers = this.bySize.get(key) ?? [];
     let mine: string | undefined;
     for (const peer of peers) {

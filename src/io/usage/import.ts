@@ -4,7 +4,7 @@ export type {ImportOutcome} from '../../core/history/usage-record.js';
 import {DataError} from '../../errors.js';
 import {Readers} from './dispatch.js';
 import {detectSource} from './detect.js';
-import {expandInputs, type Found, RepeatFinder} from './files.js';
+import {expandInputs, type Found, headKey, RepeatFinder} from './files.js';
 import {Progress, readHead, type ProgressReport} from './input.js';
 import {README_IMPORT} from './hints.js';
 import {localDay} from './numbers.js';
@@ -36,13 +36,14 @@ const HINT = `force a source with --source ID, or ${README_IMPORT}`;
 
 interface Planned {
   readonly input: Found;
-  readonly head: string;
+  /** Its size and start, hashed (see RepeatFinder): the start itself is not kept, 64 KB a file. */
+  readonly headKey: string;
   readonly source: SourceId;
 }
 
-/** Reads the start of each input and names its source, so a wrong file fails before any streaming starts. */
-async function plan(input: Found, format: SourceId | undefined): Promise<Planned | {ignored: string}> {
-  const head = await readHead(input);
+/** Names an input's source from its start, so a wrong file fails before any streaming starts. */
+function plan(input: Found, format: SourceId | undefined): Planned | {ignored: string} {
+  const head = readHead(input);
   const nul = head.indexOf('\u0000');
   if (nul !== -1) {
     if (input.walked) return {ignored: 'binary data, not a usage export or log'};
@@ -55,7 +56,7 @@ async function plan(input: Found, format: SourceId | undefined): Promise<Planned
     if (input.walked) return {ignored: 'empty file'};
     throw new DataError(`${input.name}: file is empty`, 'export the usage again, or leave this file out');
   }
-  if (format !== undefined) return {input, head, source: format};
+  if (format !== undefined) return {input, headKey: headKey(input, head), source: format};
   const text = cleanHead(head);
   if (sniffContainer(text) === 'json' && Buffer.byteLength(head) >= input.size) {
     // The whole file is in hand: a JSON file that does not parse is broken, whatever it resembles.
@@ -71,7 +72,7 @@ async function plan(input: Found, format: SourceId | undefined): Promise<Planned
     }
   }
   const found = detectSource(head);
-  if (found.source !== null) return {input, head, source: found.source};
+  if (found.source !== null) return {input, headKey: headKey(input, head), source: found.source};
   const missing = found.missing.length > 0 ? ` (missing columns: ${found.missing.join(', ')})` : '';
   const problem = `not a usage file vibe-cost knows; closest: ${found.closest}${missing}`;
   // A folder holds other files too (settings, manifests): those are listed as passed over, not fatal.
@@ -144,7 +145,7 @@ export async function importUsage(
   const planned: (Planned | undefined)[] = [];
   const ignored = [...passedOver];
   for (const input of found) {
-    const p = await plan(input, options.format);
+    const p = plan(input, options.format);
     if ('ignored' in p) ignored.push({file: input.name, reason: p.ignored});
     planned.push('ignored' in p ? undefined : p);
   }
@@ -189,7 +190,7 @@ export async function importUsage(
   }
   async function readAll(): Promise<void> {
     for (const [p, i] of sorted) {
-      const sameAs = await repeats.sameAs(p.input, p.head);
+      const sameAs = await repeats.sameAs(p.input, p.headKey);
       if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
       const source = sourceById(p.source);
       const sink = new FileSink(
@@ -201,7 +202,7 @@ export async function importUsage(
         source.family !== undefined,
       );
       progress.next();
-      await readers.read(p.input, p.head, source, sink, progress);
+      await readers.read(p.input, source, sink, progress);
       if (sink.held && source.family !== undefined)
         held.push({sink, file: {file: p.input.name, family: source.family, rows: sink.held}});
       accounts.set(i, sink.account);

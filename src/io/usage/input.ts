@@ -1,9 +1,12 @@
-import {createReadStream} from 'node:fs';
-import {open, readFile} from 'node:fs/promises';
+import {closeSync, createReadStream, openSync, readSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
 import {fileChunks} from './file-chunks.js';
 import {MarkerLines} from './marker-lines.js';
+
+/** How much of a file's start tells its source. */
+const HEAD_BYTES = 64 * 1024;
 
 /** One thing to read: a file on disk, or the text given for '-'. */
 export interface Input {
@@ -50,16 +53,23 @@ export function byteStream(input: Input, progress: Progress): Readable {
   return stream;
 }
 
-export async function readHead(input: Input, bytes = 64 * 1024): Promise<string> {
-  if (input.path === undefined) return (input.text ?? '').slice(0, bytes);
-  const handle = await open(input.path, 'r');
+/** Where each head is read: one buffer, as a head is decoded before the next is read. */
+const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
+
+/**
+ * The start of an input, for telling its source. Read synchronously: through the promise API each
+ * file's open, read and close cost a trip through the thread pool, about 0.2 ms a file on a tree
+ * of 3,000 short sessions, where the three calls take 25 microseconds.
+ */
+export function readHead(input: Input): string {
+  if (input.path === undefined) return (input.text ?? '').slice(0, HEAD_BYTES);
+  const fd = openSync(input.path, 'r');
   try {
-    const buffer = Buffer.alloc(bytes);
-    const {bytesRead} = await handle.read(buffer, 0, bytes, 0);
+    const bytes = readSync(fd, headBuffer, 0, HEAD_BYTES, 0);
     // A multi-byte character cut at the end decodes to U+FFFD; harmless for detection.
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return headBuffer.toString('utf8', 0, bytes);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
