@@ -4,13 +4,13 @@
  * line order.
  */
 import {parentPort, workerData} from 'node:worker_threads';
-import {fileChunks} from './file-chunks.js';
+import {CHUNK_BYTES, fileChunks} from './file-chunks.js';
 import {MarkerLines} from './marker-lines.js';
 import {Claims, type LineJob, type LineBatch, type PoolData} from './line-pool.js';
 import {fieldsText} from './skim-fields.js';
 
 const BATCH_BYTES = 8 << 20;
-const buffer = Buffer.allocUnsafe(1 << 20);
+const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
 
 /**
  * A batch's rows as UTF-8 bytes handed over without a copy: JSON texts of rows (Row[]) of at most
