@@ -129,10 +129,7 @@ function startPool(planned: readonly Planned[]): Promise<LinePool | undefined> {
       ? [{path: p.input.path, size: p.input.size, ...source.lines}]
       : [];
   });
-  return LinePool.start(
-    files.map(({path, marker, fields}) => ({path, marker, fields})),
-    files.reduce((n, f) => n + f.size, 0),
-  );
+  return LinePool.start(files);
 }
 
 /** Streams every input, calling onRecord for each imported record, in a stable order. */
