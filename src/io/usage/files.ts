@@ -1,9 +1,9 @@
 import {createHash} from 'node:crypto';
-import {createReadStream, realpathSync, statSync} from 'node:fs';
+import {createReadStream, statSync} from 'node:fs';
 import {readdir, realpath, stat} from 'node:fs/promises';
-import {join} from 'node:path';
+import {join, relative} from 'node:path';
 import {DataError, UsageError} from '../../errors.js';
-import type {Input} from './input.js';
+import {readHead, type Input} from './input.js';
 
 export interface Found extends Input {
   /** Found by walking a folder: a file there that is no usage file is passed over instead of failing the import. */
@@ -59,14 +59,16 @@ export async function expandInputs(
           `${name}: no files in this folder${passedOver.length ? ` (only ${passedOver.map((p) => p.file).join(', ')})` : ''}`,
           'give the folder your exports or agent logs are in',
         );
-      // Synchronous, as readHead is: awaited one by one, the two calls cost 60 microseconds a file.
+      // The walk follows no link, so a file's canonical path is the folder's and the rest of its own.
+      const root = await realpath(name);
+      // Synchronous, as readHead is: awaited one by one, a stat costs 60 microseconds a file.
       for (const path of paths)
         found.push({
           name: path,
           path,
           size: statSync(path).size,
           walked: true,
-          real: realpathSync.native(path),
+          real: join(root, relative(name, path)),
         });
     } else {
       found.push({name, path: name, size: info.size, walked: false, real: await realpath(name)});
@@ -82,31 +84,39 @@ async function contentHash(input: Input): Promise<string> {
   return hash.digest('hex');
 }
 
-/** What two inputs with the same bytes share, to be told from the file's size and start alone. */
-export function headKey(input: Input, head: string): string {
-  return `${input.size}:${createHash('sha256').update(head).digest('hex')}`;
+interface Seen {
+  readonly input: Input;
+  /** Of its first 64 KB, then of all of it: each taken only when a file of its size comes. */
+  head?: string;
+  whole?: string;
 }
 
+const headHash = (input: Input) => createHash('sha256').update(readHead(input)).digest('hex');
+
 /**
- * Notices inputs whose bytes were already imported. Only files of equal size and equal first
- * 64 KB are hashed whole, so a tree of distinct logs is never read twice.
+ * Notices inputs whose bytes were already imported. Only files of equal size have their starts
+ * compared, and only those with equal first 64 KB are hashed whole, so a tree of distinct logs is
+ * never read twice.
  */
 export class RepeatFinder {
   private readonly byReal = new Map<string, string>();
-  private readonly bySize = new Map<string, {input: Input; hash?: string}[]>();
+  private readonly bySize = new Map<number, Seen[]>();
 
-  async sameAs(input: Found, key: string): Promise<string | undefined> {
+  async sameAs(input: Found): Promise<string | undefined> {
     const named = this.byReal.get(input.real);
     if (named !== undefined && input.real !== '-') return named;
-    const peers = this.bySize.get(key) ?? [];
-    let mine: string | undefined;
+    const peers = this.bySize.get(input.size) ?? [];
+    const mine: Seen = {input};
     for (const peer of peers) {
-      peer.hash ??= await contentHash(peer.input);
-      mine ??= await contentHash(input);
-      if (peer.hash === mine) return peer.input.name;
+      peer.head ??= headHash(peer.input);
+      mine.head ??= headHash(input);
+      if (peer.head !== mine.head) continue;
+      peer.whole ??= await contentHash(peer.input);
+      mine.whole ??= await contentHash(input);
+      if (peer.whole === mine.whole) return peer.input.name;
     }
-    peers.push(mine === undefined ? {input} : {input, hash: mine});
-    this.bySize.set(key, peers);
+    peers.push(mine);
+    this.bySize.set(input.size, peers);
     this.byReal.set(input.real, input.name);
     return undefined;
   }

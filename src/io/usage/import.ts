@@ -4,7 +4,7 @@ export type {ImportOutcome} from '../../core/history/usage-record.js';
 import {DataError} from '../../errors.js';
 import {Readers} from './dispatch.js';
 import {detectSource} from './detect.js';
-import {expandInputs, type Found, headKey, RepeatFinder} from './files.js';
+import {expandInputs, type Found, RepeatFinder} from './files.js';
 import {Progress, readHead, type ProgressReport} from './input.js';
 import {README_IMPORT} from './hints.js';
 import {localDay} from './numbers.js';
@@ -34,10 +34,9 @@ const SUMMARISED = new Set<string>(SOURCES.flatMap((s: UsageSource) => s.summari
 
 const HINT = `force a source with --source ID, or ${README_IMPORT}`;
 
+/** An input and its source; not its start, 64 KB a file, in a tree of thousands. */
 interface Planned {
   readonly input: Found;
-  /** Its size and start, hashed (see RepeatFinder): the start itself is not kept, 64 KB a file. */
-  readonly headKey: string;
   readonly source: SourceId;
 }
 
@@ -56,7 +55,7 @@ function plan(input: Found, format: SourceId | undefined): Planned | {ignored: s
     if (input.walked) return {ignored: 'empty file'};
     throw new DataError(`${input.name}: file is empty`, 'export the usage again, or leave this file out');
   }
-  if (format !== undefined) return {input, headKey: headKey(input, head), source: format};
+  if (format !== undefined) return {input, source: format};
   const text = cleanHead(head);
   if (sniffContainer(text) === 'json' && Buffer.byteLength(head) >= input.size) {
     // The whole file is in hand: a JSON file that does not parse is broken, whatever it resembles.
@@ -72,7 +71,7 @@ function plan(input: Found, format: SourceId | undefined): Planned | {ignored: s
     }
   }
   const found = detectSource(head);
-  if (found.source !== null) return {input, headKey: headKey(input, head), source: found.source};
+  if (found.source !== null) return {input, source: found.source};
   const missing = found.missing.length > 0 ? ` (missing columns: ${found.missing.join(', ')})` : '';
   const problem = `not a usage file vibe-cost knows; closest: ${found.closest}${missing}`;
   // A folder holds other files too (settings, manifests): those are listed as passed over, not fatal.
@@ -187,7 +186,7 @@ export async function importUsage(
   }
   async function readAll(): Promise<void> {
     for (const [p, i] of sorted) {
-      const sameAs = await repeats.sameAs(p.input, p.headKey);
+      const sameAs = await repeats.sameAs(p.input);
       if (sameAs !== undefined) repeatedFiles.push({file: p.input.name, sameAs});
       const source = sourceById(p.source);
       const sink = new FileSink(

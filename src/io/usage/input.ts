@@ -144,7 +144,7 @@ export async function* linesWith(
  * page faults, and memory outside the heap that set off collections.
  */
 function* syncChunks(path: string, size: number, progress: Progress): Generator<Buffer> {
-  for (const chunk of fileChunks(path, Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size + 1)))) {
+  for (const chunk of fileChunks(path, Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size + 1)), size)) {
     progress.add(chunk.length);
     yield chunk;
   }

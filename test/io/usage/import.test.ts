@@ -1,4 +1,4 @@
-import {copyFileSync, readFileSync, writeFileSync} from 'node:fs';
+import {copyFileSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {DataError, UsageError} from '../../../src/errors.js';
@@ -175,6 +175,36 @@ describe('repeats, stdin and progress', () => {
       [2, 0, 2],
       [2, 0, 2],
     ]);
+  });
+
+  it('files of one size repeat only when every byte does; a file in a folder, also named alone, is one file', async () => {
+    const dir = scratch();
+    const header = 'timestamp,model,input_tokens,output_tokens,task_id\n';
+    // Past the 64 KB compared first, so the last row decides.
+    const rows = (last: number) =>
+      header +
+      Array.from({length: 2000}, (_, i) => `2026-03-01T12:00:00Z,gpt-5,${100 + (i % 10)},20,t-${i}\n`).join(
+        '',
+      ) +
+      `2026-03-02T12:00:00Z,gpt-5,${last},20,t-last\n`;
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const a = write('a.csv', rows(1));
+    const tail = write('b.csv', rows(2));
+    const copy = write('c.csv', rows(1));
+    const head = write('d.csv', rows(1).replace('gpt-5,100,', 'gpt-5,900,'));
+    expect(new Set([a, tail, copy, head].map((f) => readFileSync(f).length)).size).toBe(1);
+    // The folder through a link: its files' canonical paths are the folder's own.
+    const link = join(scratch(), 'link');
+    symlinkSync(dir, link);
+    const {outcome} = await collect([link, a]);
+    expect(outcome.repeatedFiles).toEqual([
+      {file: join(link, 'c.csv'), sameAs: join(link, 'a.csv')},
+      {file: a, sameAs: join(link, 'a.csv')},
+    ]);
+    expect(outcome.accounts.map((x) => x.imported)).toEqual([2001, 2001, 0, 2001, 0]);
   });
 
   it("reads '-' from the stdin option", async () => {
