@@ -141,10 +141,11 @@ export function writeClaudeTree(
   dir: string,
   usageLines: number,
   duplicateShare: number,
+  /** Requests a session file holds: 2,000 (10 MB) for a long session, a dozen for a short one. */
+  perFile = 2000,
 ): {files: number; bytes: number; requests: number; duplicates: number; output: number} {
   const requests = Math.round(usageLines / (1 + duplicateShare));
   const duplicates = usageLines - requests;
-  const perFile = 2000;
   let files = 0;
   let bytes = 0;
   let output = 0;

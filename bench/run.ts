@@ -125,25 +125,28 @@ report(
   `${ours1m.seconds.toFixed(2)} s vs ${bare1m.seconds.toFixed(2)} s; peak memory ${ours1m.maxRssMb.toFixed(0)} MB at 1M rows vs ${ours100k.maxRssMb.toFixed(0)} MB at 100k (goal ≤ 200 MB and flat)`,
 );
 
-// The Claude Code figure: ccusage 20 (native binary, offline prices) on the same tree is the anchor.
-const lines = Number(process.env['BENCH_CLAUDE_LINES'] ?? 1_000_000);
-if (lines > 0) {
-  // ccusage reads `$CLAUDE_CONFIG_DIR/projects`; vibe-cost is given that folder.
-  // v2: the generator's lines took the shapes of real sessions (assistantContent); an older tree is not reused.
-  const config = join(work, `claude-v2-${lines}`);
+// The Claude Code figures: ccusage 20 (native binary, offline prices) on the same tree is the anchor.
+// ccusage reads `$CLAUDE_CONFIG_DIR/projects`; vibe-cost is given that folder.
+// v2: the generator's lines took the shapes of real sessions (assistantContent); an older tree is not reused.
+function claudeTree(name: string, lines: number, perFile?: number): {config: string; tree: string} {
+  const config = join(work, name);
   const tree = join(config, 'projects');
   if (!existsSync(join(config, '.done'))) {
     rmSync(config, {recursive: true, force: true});
-    const wrote = writeClaudeTree(tree, lines, 0.2);
+    const wrote = writeClaudeTree(tree, lines, 0.2, perFile);
     console.log(
-      `    (wrote ${wrote.files} files, ${(wrote.bytes / 1e9).toFixed(1)} GB, ${wrote.requests} requests, ${wrote.duplicates} written twice)`,
+      `    (wrote ${wrote.files} files, ${(wrote.bytes / 1e9).toFixed(2)} GB, ${wrote.requests} requests, ${wrote.duplicates} written twice)`,
     );
     spawnSync('touch', [join(config, '.done')]);
   }
+  return {config, tree};
+}
+
+function ccusageArgv(config: string): string[] {
   // An empty home, so ccusage finds no other agent's logs on the machine running the bench.
   const home = join(work, 'empty-home');
   mkdirSync(home, {recursive: true});
-  const ccusage = [
+  return [
     'env',
     `CLAUDE_CONFIG_DIR=${config}`,
     `HOME=${home}`,
@@ -155,6 +158,12 @@ if (lines > 0) {
     '--timezone',
     'UTC',
   ];
+}
+
+const lines = Number(process.env['BENCH_CLAUDE_LINES'] ?? 1_000_000);
+if (lines > 0) {
+  const {config, tree} = claudeTree(`claude-v2-${lines}`, lines);
+  const ccusage = ccusageArgv(config);
   const rounds = Number(process.env['BENCH_CLAUDE_RUNS'] ?? 3);
   const ours: Measured[] = [];
   const theirs: Measured[] = [];
@@ -184,6 +193,27 @@ if (lines > 0) {
     us.seconds / them.seconds,
     1,
     `${us.seconds.toFixed(1)} s vs ${them.seconds.toFixed(1)} s; peak memory ${us.maxRssMb.toFixed(0)} MB (goal ≤ 470 MB: ${us.maxRssMb <= 470 ? 'met' : 'NOT met'}) vs ccusage's ${them.maxRssMb.toFixed(0)} MB; a plain Node streaming reader: ${bare.seconds.toFixed(1)} s, ${bare.maxRssMb.toFixed(0)} MB; output tokens ${agree}`,
+  );
+}
+
+// Most of a real tree is short sessions and subagent files: what each file costs, more than each line.
+const sessions = Number(process.env['BENCH_CLAUDE_SESSIONS'] ?? 2500);
+if (sessions > 0) {
+  const perFile = 10;
+  const {config, tree} = claudeTree(`claude-v2-sessions-${sessions}`, sessions * perFile * 1.2, perFile);
+  const ccusage = ccusageArgv(config);
+  const ours: Measured[] = [];
+  const theirs: Measured[] = [];
+  for (let i = 0; i < 5; i++) {
+    ours.push(measured(importArgv(tree)));
+    theirs.push(measured(ccusage));
+  }
+  const [us, them] = [ours, theirs].map(summary) as [Summary, Summary];
+  report(
+    `import: Claude Code tree of ${sessions.toLocaleString('en-US')} short sessions (${perFile} requests each) vs ccusage ${ccusageVersion()}, medians of 5`,
+    us.seconds / them.seconds,
+    undefined,
+    `${us.seconds.toFixed(2)} s vs ${them.seconds.toFixed(2)} s; peak memory ${us.maxRssMb.toFixed(0)} MB vs ccusage's ${them.maxRssMb.toFixed(0)} MB; output tokens ${sameOutput(ours[0]!.stdout, theirs[0]!.stdout)}`,
   );
 }
 
