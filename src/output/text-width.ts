@@ -21,6 +21,8 @@ function pieces(text: string): string[] {
 /** The start of a text, cut to `width` columns with "…" at the end. */
 export function truncateEnd(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
+  // One column a character: cut by length, without loading the segmenter (an import's paths).
+  if (NARROW.test(text)) return `${text.slice(0, Math.max(0, width - 1))}…`;
   let out = '';
   for (const p of pieces(text)) {
     if (displayWidth(out + p) > width - 1) break;
@@ -32,6 +34,7 @@ export function truncateEnd(text: string, width: number): string {
 /** The end of a text (a path's file name), cut to `width` columns with "…" at the start. */
 export function truncateStart(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
+  if (NARROW.test(text)) return `…${text.slice(text.length - Math.max(0, width - 1))}`;
   let out = '';
   for (const p of pieces(text).reverse()) {
     if (displayWidth(p + out) > width - 1) break;

@@ -93,6 +93,31 @@ describe('display-width text', () => {
     expect(truncateEnd('claude-sonnet-4-5', 8)).toBe('claude-…');
   });
 
+  it('cuts a text of one-column characters by length as it would grapheme by grapheme', () => {
+    // The cut without the length shortcut: graphemes taken while they fit, as text-width.ts does for wide text.
+    const byGraphemes = (text: string, width: number, end: 'start' | 'end') => {
+      const all = Array.from(
+        new Intl.Segmenter('en', {granularity: 'grapheme'}).segment(text),
+        (g) => g.segment,
+      );
+      let out = '';
+      for (const p of end === 'end' ? all : all.reverse()) {
+        const next = end === 'end' ? out + p : p + out;
+        if (displayWidth(next) > width - 1) break;
+        out = next;
+      }
+      return end === 'end' ? `${out}…` : `…${out}`;
+    };
+    const narrow = fc.string({unit: fc.constantFrom('a', 'Z', '/', ' ', '-', 'é', 'ß', '→', '─', '·')});
+    fc.assert(
+      fc.property(narrow, fc.integer({min: -1, max: 30}), (text, width) => {
+        if (displayWidth(text) <= width) return;
+        expect(truncateStart(text, width)).toBe(byGraphemes(text, width, 'start'));
+        expect(truncateEnd(text, width)).toBe(byGraphemes(text, width, 'end'));
+      }),
+    );
+  });
+
   it('wraps prose under its bullet', () => {
     expect(wrapProse('  - one two three four five six seven eight nine ten eleven twelve', 30)).toEqual([
       '  - one two three four five',
