@@ -1,4 +1,5 @@
 import * as asciichart from 'asciichart';
+import {formatNumber} from './format.js';
 import {truncateEnd} from './text-width.js';
 
 export interface ChartSeries {
@@ -37,10 +38,11 @@ const COLOURS = [asciichart.green, asciichart.yellow, asciichart.cyan, asciichar
 export function dollars(value: number): string {
   const size = Math.abs(value);
   const sign = value < 0 ? '-' : '';
-  if (size >= 1e9) return `${sign}$${(Math.round(size / 1e7) / 100).toLocaleString('en-US')}B`;
-  if (size >= 1e6) return `${sign}$${(Math.round(size / 1e4) / 100).toLocaleString('en-US')}M`;
+  // formatNumber, not toLocaleString: the first call of that loads ICU's number formats, 15 ms of an import's table.
+  if (size >= 1e9) return `${sign}$${formatNumber(Math.round(size / 1e7) / 100)}B`;
+  if (size >= 1e6) return `${sign}$${formatNumber(Math.round(size / 1e4) / 100)}M`;
   const rounded = size >= 100 ? Math.round(size) : Math.round(size * 10) / 10;
-  return `${rounded !== 0 ? sign : ''}$${rounded.toLocaleString('en-US')}`;
+  return `${rounded !== 0 ? sign : ''}$${formatNumber(rounded)}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {dollars, renderLineChart} from '../../src/output/chart.js';
 import {cli} from '../cli/in-process.js';
@@ -40,5 +41,22 @@ describe('y labels', () => {
       '$0',
       '$54.7',
     ]);
+  });
+
+  it('group thousands as en-US does, at every scale', () => {
+    const asLocale = (value: number) => {
+      const size = Math.abs(value);
+      const sign = value < 0 ? '-' : '';
+      if (size >= 1e9) return `${sign}$${(Math.round(size / 1e7) / 100).toLocaleString('en-US')}B`;
+      if (size >= 1e6) return `${sign}$${(Math.round(size / 1e4) / 100).toLocaleString('en-US')}M`;
+      const rounded = size >= 100 ? Math.round(size) : Math.round(size * 10) / 10;
+      return `${rounded !== 0 ? sign : ''}$${rounded.toLocaleString('en-US')}`;
+    };
+    fc.assert(
+      fc.property(fc.double({min: -1e15, max: 1e15, noNaN: true}), (value) => {
+        expect(dollars(value)).toBe(asLocale(value));
+      }),
+      {numRuns: 2000},
+    );
   });
 });
