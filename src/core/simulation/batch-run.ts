@@ -280,6 +280,14 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   let byokRequestsThisMonth = 0;
   const sequence = new TaskSequence(scenario.classes);
   const rates = scenario.solveRates;
+  // A model's rate for a need, looked up once a run: every class asks every day (3% of a cold start).
+  const rateCache = new Map<string, number | undefined>();
+  const rateOf = (model: ModelPrice, needs: ResolvedClass['needs']): number | undefined => {
+    if (!rates) return undefined;
+    const key = `${model.id}\u0000${needs}`;
+    if (!rateCache.has(key)) rateCache.set(key, firstAttemptRate(rates, model, needs));
+    return rateCache.get(key);
+  };
   const outcomes = new WholeOutcomes();
   const solving = {attempts: 0, solved: 0, unknown: 0, stopped: 0};
   const unknownModels = new Set<string>();
@@ -413,7 +421,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
           solving.stopped += failed;
           return;
         }
-        const nextRate = rates && firstAttemptRate(rates, next.model, runtime.cls.needs);
+        const nextRate = rateOf(next.model, runtime.cls.needs);
         const factor =
           nextRate === undefined || !rates
             ? 1
@@ -464,7 +472,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
           true,
         );
         unserved['credits-exhausted'] += taken - ran;
-        const rate = rates && firstAttemptRate(rates, decision.model, runtime.cls.needs);
+        const rate = rateOf(decision.model, runtime.cls.needs);
         attempted(index, runtime, 0, ran, decision.model, rate, undefined);
         remaining -= taken;
       }
