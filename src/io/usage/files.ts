@@ -1,6 +1,6 @@
 import type {Hash} from 'node:crypto';
-import {createReadStream, statSync} from 'node:fs';
-import {readdir, realpath, stat} from 'node:fs/promises';
+import {createReadStream, readdirSync, statSync} from 'node:fs';
+import {realpath, stat} from 'node:fs/promises';
 import {join, relative} from 'node:path';
 import {DataError, UsageError} from '../../errors.js';
 import {readHead, type Input} from './input.js';
@@ -13,13 +13,15 @@ export interface Found extends Input {
 }
 
 /** Every entry of a folder is read or passed over with its reason: the content, never the name, says what a file is. */
-async function walk(dir: string, out: string[], passedOver: {file: string; reason: string}[]): Promise<void> {
-  const entries = await readdir(dir, {withFileTypes: true});
+function walk(dir: string, out: string[], passedOver: {file: string; reason: string}[]): void {
+  // Synchronous, as the stats and starts after it: awaited folder by folder, a tree of 250 project
+  // folders took 60 ms to list against 20 ms.
+  const entries = readdirSync(dir, {withFileTypes: true});
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.name.startsWith('.'))
       passedOver.push({file: path, reason: 'hidden (its name starts with a dot)'});
-    else if (entry.isDirectory()) await walk(path, out, passedOver);
+    else if (entry.isDirectory()) walk(path, out, passedOver);
     else if (entry.isFile()) out.push(path);
     else passedOver.push({file: path, reason: 'not a regular file'});
   }
@@ -52,7 +54,7 @@ export async function expandInputs(
     }
     if (info.isDirectory()) {
       const paths: string[] = [];
-      await walk(name, paths, passedOver);
+      walk(name, paths, passedOver);
       paths.sort(byPath);
       if (paths.length === 0)
         throw new DataError(
