@@ -84,9 +84,12 @@ export async function expandInputs(
  * importer, it cost every import 6 ms, and most never compare two files.
  */
 async function sha256(): Promise<Hash> {
-  const {createHash} = await import('node:crypto');
+  // Kept: in the cached script each import() of it copies the module's every export anew.
+  const {createHash} = await (cryptoModule ??= import('node:crypto'));
   return createHash('sha256');
 }
+
+let cryptoModule: Promise<typeof import('node:crypto')> | undefined;
 
 async function contentHash(input: Input): Promise<string> {
   const hash = await sha256();
