@@ -117,16 +117,16 @@ await build({
 });
 // V8 holds a source with any character past ASCII as two bytes a character: the cached script's
 // whole text, read at every start, doubles. esbuild escapes strings but leaves regular expressions.
-// A build kept readable (VC_NO_MINIFY=1, for profiles) keeps comments, whose text may be anything.
+// A build kept readable (VC_NO_MINIFY=1, for profiles) keeps comments, whose text may be anything,
+// and is read as UTF-8; an ASCII script is read as Latin-1 at each start (see compiled-script.ts).
 const script = readFileSync(join(outdir, 'main.cjs'));
-const nonAscii = minify && /[^\0-\x7f]/.exec(script.toString('utf8'));
-if (nonAscii)
+const nonAscii = /[^\0-\x7f]/.exec(script.toString('utf8'));
+if (nonAscii && minify)
   throw new Error(
     `main.cjs: "${nonAscii[0]}" is not ASCII; write it as \\u${nonAscii[0].charCodeAt(0).toString(16).padStart(4, '0')} in its regular expression`,
   );
 const scriptHash = createHash('sha256').update(script).digest('hex').slice(0, 16);
-// An ASCII script is read as Latin-1 at each start (see compiled-script.ts).
-const scriptAscii = !/[^\0-\x7f]/.test(script.toString('latin1'));
+const scriptAscii = nonAscii === null;
 
 // The CLI as modules, for the dashboard, import and --debug: cli.cjs imports main.js.
 await build({
