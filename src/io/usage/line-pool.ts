@@ -155,8 +155,9 @@ export class LinePool {
   private readonly claims: Claims;
 
   /**
-   * A pool for these files, or undefined where one would not pay: little to read, no built worker,
-   * or one core. The main thread reads too, so a core beside it is worth a worker.
+   * A pool for the long ones of these files (MIN_FILE_BYTES), or undefined where one would not pay:
+   * little to read, no built worker, or one core. The main thread reads too, so a core beside it is
+   * worth a worker.
    */
   static async start(
     candidates: readonly (Omit<LineJob, 'id'> & {readonly size: number})[],
@@ -164,11 +165,14 @@ export class LinePool {
     const setting = process.env['VIBE_COST_THREADS'];
     const threads =
       setting === undefined ? Math.min(availableParallelism() - 1, MAX_WORKERS) : Number(setting);
+    const long = candidates.filter((f) => f.size >= MIN_FILE_BYTES);
     // A number set by the user puts every file on the pool (the tests' way to exercise it on small files).
-    const files = (
-      setting === undefined ? candidates.filter((f) => f.size >= MIN_FILE_BYTES) : candidates
-    ).map(({path, marker, fields}) => ({path, marker, fields}));
-    const bytes = candidates.reduce((n, f) => n + (f.size >= MIN_FILE_BYTES ? f.size : 0), 0);
+    const files = (setting === undefined ? long : candidates).map(({path, marker, fields}) => ({
+      path,
+      marker,
+      fields,
+    }));
+    const bytes = long.reduce((n, f) => n + f.size, 0);
     if (!(threads >= 1) || files.length < 2 || (setting === undefined && bytes < MIN_BYTES)) return undefined;
     // Built, the worker sits beside this module in dist/; run from the TypeScript sources there is none.
     const url = new URL('./line-worker.js', import.meta.url);
