@@ -36,12 +36,9 @@ function detectCsv(head: string): Detection {
 }
 
 // Both containers are tried, the head's own first: a head cut inside a long first line looks like JSON but may be JSONL.
-const ORDER = Object.fromEntries(
-  (['json', 'jsonl'] as const).map((container) => [
-    container,
-    [...JSON_SOURCES].sort((a, b) => Number(b.container === container) - Number(a.container === container)),
-  ]),
-) as Record<'json' | 'jsonl', typeof JSON_SOURCES>;
+const headsFirst = (container: 'json' | 'jsonl') =>
+  [...JSON_SOURCES].sort((a, b) => Number(b.container === container) - Number(a.container === container));
+const ORDER = {json: headsFirst('json'), jsonl: headsFirst('jsonl')};
 
 function detectJson(head: string, container: 'json' | 'jsonl'): Detection {
   const order = ORDER[container];

@@ -80,16 +80,16 @@ export async function expandInputs(
 }
 
 /**
- * SHA-256, from node:crypto loaded the first time two inputs have one size: loaded with the
- * importer, it cost every import 6 ms, and most never compare two files.
+ * node:crypto, loaded the first time two inputs have one size (loaded with the importer, it cost
+ * every import 6 ms, and most never compare two files), then kept: in the cached script each
+ * import() of it copies the module's every export anew.
  */
+let cryptoModule: Promise<typeof import('node:crypto')> | undefined;
+
 async function sha256(): Promise<Hash> {
-  // Kept: in the cached script each import() of it copies the module's every export anew.
   const {createHash} = await (cryptoModule ??= import('node:crypto'));
   return createHash('sha256');
 }
-
-let cryptoModule: Promise<typeof import('node:crypto')> | undefined;
 
 async function contentHash(input: Input): Promise<string> {
   const hash = await sha256();
