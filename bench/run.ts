@@ -65,6 +65,13 @@ function measured(argv: string[]): Measured {
   return {seconds: seconds ?? 0, maxRssMb: (kb ?? 0) / 1024, stdout: result.stdout};
 }
 
+/** Each command run `rounds` times, taking turns so machine noise hits all alike: their runs, in order. */
+function alternating(argvs: string[][], rounds: number): Measured[][] {
+  const runs = argvs.map(() => [] as Measured[]);
+  for (let i = 0; i < rounds; i++) argvs.forEach((argv, j) => runs[j]!.push(measured(argv)));
+  return runs;
+}
+
 const months = (n: number) => [
   node,
   cli,
@@ -125,6 +132,9 @@ report(
   `${ours1m.seconds.toFixed(2)} s vs ${bare1m.seconds.toFixed(2)} s; peak memory ${ours1m.maxRssMb.toFixed(0)} MB at 1M rows vs ${ours100k.maxRssMb.toFixed(0)} MB at 100k (goal ≤ 200 MB and flat)`,
 );
 
+/** The share of responses Claude Code writes twice (the first with partial output) in the generated trees. */
+const WRITTEN_TWICE = 0.2;
+
 // The Claude Code figures: ccusage 20 (native binary, offline prices) on the same tree is the anchor.
 // ccusage reads `$CLAUDE_CONFIG_DIR/projects`; vibe-cost is given that folder.
 // v2: the generator's lines took the shapes of real sessions (assistantContent); an older tree is not reused.
@@ -133,7 +143,7 @@ function claudeTree(name: string, lines: number, perFile?: number): {config: str
   const tree = join(config, 'projects');
   if (!existsSync(join(config, '.done'))) {
     rmSync(config, {recursive: true, force: true});
-    const wrote = writeClaudeTree(tree, lines, 0.2, perFile);
+    const wrote = writeClaudeTree(tree, lines, WRITTEN_TWICE, perFile);
     console.log(
       `    (wrote ${wrote.files} files, ${(wrote.bytes / 1e9).toFixed(2)} GB, ${wrote.requests} requests, ${wrote.duplicates} written twice)`,
     );
@@ -165,16 +175,15 @@ if (lines > 0) {
   const {config, tree} = claudeTree(`claude-v2-${lines}`, lines);
   const ccusage = ccusageArgv(config);
   const rounds = Number(process.env['BENCH_CLAUDE_RUNS'] ?? 3);
-  const ours: Measured[] = [];
-  const theirs: Measured[] = [];
-  const plain: Measured[] = [];
-  const duck: Measured[] = [];
-  for (let i = 0; i < rounds; i++) {
-    ours.push(measured(importArgv(tree)));
-    theirs.push(measured(ccusage));
-    plain.push(measured([node, join(root, 'bench', 'baseline-claude.mjs'), tree]));
-    duck.push(measured([...importArgv(tree), '--engine', 'duckdb', '--source', 'claude-code.jsonl']));
-  }
+  const [ours, theirs, plain, duck] = alternating(
+    [
+      importArgv(tree),
+      ccusage,
+      [node, join(root, 'bench', 'baseline-claude.mjs'), tree],
+      [...importArgv(tree), '--engine', 'duckdb', '--source', 'claude-code.jsonl'],
+    ],
+    rounds,
+  ) as [Measured[], Measured[], Measured[], Measured[]];
   const [us, them, bare, duckdb] = [ours, theirs, plain, duck].map(summary) as [
     Summary,
     Summary,
@@ -200,14 +209,12 @@ if (lines > 0) {
 const sessions = Number(process.env['BENCH_CLAUDE_SESSIONS'] ?? 2500);
 if (sessions > 0) {
   const perFile = 10;
-  const {config, tree} = claudeTree(`claude-v2-sessions-${sessions}`, sessions * perFile * 1.2, perFile);
-  const ccusage = ccusageArgv(config);
-  const ours: Measured[] = [];
-  const theirs: Measured[] = [];
-  for (let i = 0; i < 5; i++) {
-    ours.push(measured(importArgv(tree)));
-    theirs.push(measured(ccusage));
-  }
+  const {config, tree} = claudeTree(
+    `claude-v2-sessions-${sessions}`,
+    sessions * perFile * (1 + WRITTEN_TWICE),
+    perFile,
+  );
+  const [ours, theirs] = alternating([importArgv(tree), ccusageArgv(config)], 5) as [Measured[], Measured[]];
   const [us, them] = [ours, theirs].map(summary) as [Summary, Summary];
   report(
     `import: Claude Code tree of ${sessions.toLocaleString('en-US')} short sessions (${perFile} requests each) vs ccusage ${ccusageVersion()}, medians of 5`,
