@@ -1,7 +1,8 @@
-import {copyFileSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {copyFileSync, readFileSync, realpathSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {DataError, UsageError} from '../../../src/errors.js';
+import {expandInputs} from '../../../src/io/usage/files.js';
 import {detectSource, importUsage} from '../../../src/io/usage/import.js';
 import {account, collect, fixture, totals, usd} from './collect.js';
 import {scratchDir} from '../../scratch.js';
@@ -196,9 +197,15 @@ describe('repeats, stdin and progress', () => {
     const copy = write('c.csv', rows(1));
     const head = write('d.csv', rows(1).replace('gpt-5,100,', 'gpt-5,900,'));
     expect(new Set([a, tail, copy, head].map((f) => readFileSync(f).length)).size).toBe(1);
-    // The folder through a link: its files' canonical paths are the folder's own.
+    // The folder through a link: its files' canonical paths are the folder's own (the content
+    // check below would find the repeat anyway, so the paths are asserted themselves).
     const link = join(scratch(), 'link');
     symlinkSync(dir, link);
+    const {found} = await expandInputs([link, a], undefined);
+    expect(found.map((f) => f.real)).toEqual([
+      ...[a, tail, copy, head].map((f) => realpathSync(f)).sort(),
+      realpathSync(a),
+    ]);
     const {outcome} = await collect([link, a]);
     expect(outcome.repeatedFiles).toEqual([
       {file: join(link, 'c.csv'), sameAs: join(link, 'a.csv')},
