@@ -1,9 +1,10 @@
+import {spawn} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {scratchDir} from '../scratch.js';
 import {cli} from './in-process.js';
-import {run} from './run.js';
+import {baseEnv, BIN, ROOT, run} from './run.js';
 
 // Every other end-to-end test runs main.ts in-process (./in-process.ts). These few run the built
 // bin, piped, once per command family, and require the in-process run to say the same byte for byte.
@@ -63,5 +64,18 @@ describe('the built bin, piped, against the in-process run', () => {
     const binary = run(args, {VIBE_COST_THREADS: '2'});
     expect(binary.stdout).toContain('session.jsonl:42: not valid JSON');
     expect(await cli(args)).toEqual(binary);
+  });
+
+  it('a reader that closes the pipe early (| head) ends it quietly with 141, as SIGPIPE would', async () => {
+    // 300 KB of JSON: far past a pipe's buffer, so the bin is still writing when the reader goes.
+    const child = spawn(process.execPath, [BIN, 'prices', 'list', '--format', 'json'], {
+      cwd: ROOT,
+      env: baseEnv({}),
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect({code, stderr}).toEqual({code: 141, stderr: ''});
   });
 });
