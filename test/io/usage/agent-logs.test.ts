@@ -1,4 +1,4 @@
-import {copyFileSync} from 'node:fs';
+import {copyFileSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {account, collect, fixture, totals, usd} from './collect.js';
@@ -187,6 +187,46 @@ describe('ccusage reports', () => {
       '2026-03-20',
       '2026-03-20',
       '2026-03-21',
+    ]);
+  });
+
+  it("reads ccusage 20's unified report, whose rows name their day `period`, as the older one", async () => {
+    const older = await collect([fixture('ccusage-daily.json')]);
+    const {records, outcome} = await collect([fixture('ccusage20-daily.json')]);
+    expect(account(outcome, 'ccusage20-daily.json')).toMatchObject({source: 'ccusage.report', imported: 3});
+    const shape = (r: (typeof records)[number]) => [r.start, r.modelRaw, r.tokens, r.reportedUsd];
+    expect(records.map(shape)).toEqual(older.records.map(shape));
+    // Its days are known, so the Claude Code logs' own day is kept and the report's dropped.
+    const both = await collect([fixture('ccusage20-daily.json'), CLAUDE]);
+    expect(both.outcome.overlaps).toEqual([
+      {source: 'ccusage.report', keptSource: 'claude-code.jsonl', days: ['2026-03-10'], rows: 1},
+    ]);
+  });
+
+  it("reads ccusage 20's --sections at the finest report, the others counted as restating it", async () => {
+    const {records, outcome} = await collect([fixture('ccusage20-sections.json')]);
+    // 3 daily rows read; 2 weekly, 1 monthly and 2 session rows restate them.
+    expect(account(outcome, 'ccusage20-sections.json')).toEqual({
+      source: 'ccusage.report',
+      read: 8,
+      imported: 3,
+      duplicates: 5,
+      rejected: 0,
+      skipped: 0,
+    });
+    expect(totals(records).output).toBe(199);
+  });
+
+  it("reads ccusage 20's session report: the period is the session, the day its last activity", async () => {
+    const sections = JSON.parse(readFileSync(fixture('ccusage20-sections.json'), 'utf8')) as {
+      session: unknown[];
+    };
+    const path = join(scratchDir('ccusage20-'), 'sessions.json');
+    writeFileSync(path, JSON.stringify({session: sections.session}));
+    const {records} = await collect([path]);
+    expect(records.map((r) => [r.start, r.taskId, r.tokens?.output])).toEqual([
+      ['2026-03-10', '5b7e1c2a-session-one', 121],
+      ['2026-03-21', '9c41d0e3-session-two', 78],
     ]);
   });
 

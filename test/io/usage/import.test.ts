@@ -72,6 +72,8 @@ describe('detectSource', () => {
     ['openrouter-activity.csv', 'openrouter.activity'],
     ['generic-semicolon.csv', 'vibe-cost.generic'],
     ['ccusage-daily.json', 'ccusage.report'],
+    ['ccusage20-daily.json', 'ccusage.report'],
+    ['ccusage20-sections.json', 'ccusage.report'],
     ['codex-sessions/2026/03/05/rollout-2026-03-05T09-00-00-p-1.jsonl', 'codex.rollout'],
     ['claude-projects/-home-dev-blog/sess-2.jsonl', 'claude-code.jsonl'],
   ])('%s → %s', (name, source) => {

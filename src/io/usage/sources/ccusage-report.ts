@@ -9,19 +9,45 @@ import type {ImportContext, JsonSource} from './source.js';
 
 const ID = 'ccusage.report';
 
-const PERIODS = ['daily', 'weekly', 'monthly', 'sessions'] as const;
+/** The reports, finest first; ccusage 20 calls the session report `session`. */
+const PERIODS = ['daily', 'weekly', 'monthly', 'sessions', 'session'] as const;
+type Report = (typeof PERIODS)[number];
 
 /**
- * The rows of any `ccusage … --json` shape (§4b): {daily|weekly|monthly|sessions: [...]}, {projects: {name: [...]}},
- * {type, data}, a bare list, or one bare row. A document holding several whole reports of the same usage
- * (ccusage's own codex snapshot: daily, weekly, monthly and session side by side) is read at its finest
- * period; the other reports' rows restate it and count as duplicates.
+ * What ccusage 20's unified report (`ccusage daily --json`) calls `period` in every row, by report:
+ * the field the older reports and the agent commands (`ccusage claude daily --json`) name instead.
  */
-function reportRows(root: unknown): {rows: Obj[]; restated: number} {
+const PERIOD_IS: Record<Report, string> = {
+  daily: 'date',
+  weekly: 'week',
+  monthly: 'month',
+  sessions: 'sessionId',
+  session: 'sessionId',
+};
+
+interface ReportRows {
+  readonly rows: Obj[];
+  /** Rows of other reports of the same usage in the document, counted as duplicates. */
+  readonly restated: number;
+  /** The report the rows come from, when the document names it. */
+  readonly report?: Report;
+}
+
+/**
+ * The rows of any `ccusage … --json` shape (§4b): {daily|weekly|monthly|sessions|session: [...]}, {projects: {name: [...]}},
+ * {type, data}, a bare list, or one bare row. A document holding several whole reports of the same usage
+ * (ccusage's own codex snapshot, or ccusage 20's `--sections`: daily, weekly, monthly and session side by
+ * side) is read at its finest period; the other reports' rows restate it and count as duplicates.
+ */
+function reportRows(root: unknown): ReportRows {
   if (Array.isArray(root)) return {rows: root.filter(isObj), restated: 0};
   if (!isObj(root)) return {rows: [], restated: 0};
-  for (const period of PERIODS)
-    if (Array.isArray(root[period])) return {rows: (root[period] as unknown[]).filter(isObj), restated: 0};
+  const reports = PERIODS.filter((report) => Array.isArray(root[report]));
+  if (reports.length > 0) {
+    const [report, ...others] = reports as [Report, ...Report[]];
+    const rows = (name: Report) => (root[name] as unknown[]).filter(isObj);
+    return {rows: rows(report), restated: others.reduce((n, o) => n + rows(o).length, 0), report};
+  }
   if (isObj(root['projects']))
     return {
       rows: Object.values(root['projects']).flatMap((list) =>
@@ -48,23 +74,35 @@ function reportRows(root: unknown): {rows: Obj[]; restated: number} {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
+/**
+ * A row's field; in a ccusage 20 row, what stands for it: its `period`, by the report (PERIOD_IS),
+ * or its `metadata` (a session's activity).
+ */
+function field(row: Obj, name: string, report: Report | undefined): string | undefined {
+  const own = str(row[name]);
+  if (own !== undefined) return own;
+  if (report !== undefined && PERIOD_IS[report] === name) return str(row['period']);
+  return isObj(row['metadata']) ? str(row['metadata'][name]) : undefined;
+}
+
 /** The calendar dates a row covers, and the date its record starts on. */
-function period(row: Obj): {start: string; days: string[]} {
-  const day = str(row['date']) ?? str(row['week']);
+function period(row: Obj, report: Report | undefined): {start: string; days: string[]} {
+  const week = field(row, 'week', report);
+  const day = field(row, 'date', report) ?? week;
   if (day !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RowProblem(`date is not YYYY-MM-DD: "${day}"`);
-    return {start: day, days: str(row['week']) !== undefined ? span(day, 7) : [day]};
+    return {start: day, days: week !== undefined ? span(day, 7) : [day]};
   }
-  const month = str(row['month']);
+  const month = field(row, 'month', report);
   if (month !== undefined) {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new RowProblem(`month is not YYYY-MM: "${month}"`);
     // A month row is dated on its first day; its days are the whole month.
     const [y, m] = month.split('-').map(Number) as [number, number];
     return {start: `${month}-01`, days: span(`${month}-01`, new Date(Date.UTC(y, m, 0)).getUTCDate())};
   }
-  const last = str(row['lastActivity'])?.slice(0, 10);
+  const last = field(row, 'lastActivity', report)?.slice(0, 10);
   if (last === undefined) throw new RowProblem('row has no date, week, month or lastActivity');
-  const first = str(row['firstActivity'])?.slice(0, 10) ?? last;
+  const first = field(row, 'firstActivity', report)?.slice(0, 10) ?? last;
   const days: string[] = [];
   for (let d = first; d <= last && days.length < 400; d = span(d, 2)[1]!) days.push(d);
   return {start: last, days};
@@ -101,14 +139,14 @@ function readCcusage(
   sink: FileSink,
   {keptDays: kept, overlaps}: ImportContext,
 ): void {
-  const {rows, restated} = reportRows(root);
+  const {rows, restated, report} = reportRows(root);
   for (let i = 0; i < restated; i++) sink.row();
   sink.duplicate(restated);
   for (const row of rows) {
     sink.row();
     const line = lines.get(row) ?? 0;
     sink.settle(line, () => {
-      const {start, days} = period(row);
+      const {start, days} = period(row, report);
       const codex =
         row['cachedInputTokens'] !== undefined ||
         row['reasoningOutputTokens'] !== undefined ||
@@ -129,7 +167,8 @@ function readCcusage(
         overlaps.set(rawSource, o);
         return sink.duplicate();
       }
-      sink.emit(records(row, start, line, sink.file, row['cachedInputTokens'] !== undefined));
+      const session = field(row, 'sessionId', report);
+      sink.emit(records(row, start, session, line, sink.file, row['cachedInputTokens'] !== undefined));
     });
   }
 }
@@ -138,8 +177,14 @@ function readCcusage(
  * Per-model records when the row breaks itself down (modelBreakdowns, or codex's models object);
  * otherwise one record for the row, named after its first model, since ccusage gives no split.
  */
-function records(row: Obj, start: string, line: number, file: string, legacyCodex: boolean): UsageRecord[] {
-  const session = str(row['sessionId']);
+function records(
+  row: Obj,
+  start: string,
+  session: string | undefined,
+  line: number,
+  file: string,
+  legacyCodex: boolean,
+): UsageRecord[] {
   const base = {
     source: ID,
     file,
@@ -187,8 +232,8 @@ export const ccusageReport: JsonSource<typeof ID> = {
     ['inputTokens', /"inputTokens"\s*:/],
     ['outputTokens', /"outputTokens"\s*:/],
     [
-      'daily|weekly|monthly|sessions|projects|data, or a row date',
-      /"(daily|weekly|monthly|sessions|projects|data|date|month|week|sessionId)"\s*:/,
+      'daily|weekly|monthly|sessions|session|projects|data, or a row date or period',
+      /"(daily|weekly|monthly|sessions?|projects|data|date|month|week|sessionId|period)"\s*:/,
     ],
   ],
   reader: (context) => (root, lines, sink) => readCcusage(root, lines, sink, context),
