@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/routing/candidates.js';
 import fc from 'fast-check';
 import {
+  largestRemainder as splitByLargestRemainder,
   repeatingPeriod,
   simulateDays,
   simulateRun,
@@ -193,6 +194,34 @@ describe('TaskSequence: whole tasks add up', () => {
         expect(total).toEqual(largestRemainder(s, n));
       }
     }
+  });
+
+  it('splits in doubles exactly as in BigInt, on both sides of 2^53', () => {
+    const exact = (parts: number[], whole: number, n: number): number[] => {
+      const q = parts.map((p) => BigInt(p) * BigInt(n));
+      const floors = q.map((x) => x / BigInt(whole));
+      const order = parts
+        .map((_, i) => i)
+        .sort((i, j) => {
+          const ri = (q[i] as bigint) % BigInt(whole);
+          const rj = (q[j] as bigint) % BigInt(whole);
+          return ri === rj ? i - j : ri > rj ? -1 : 1;
+        });
+      let left = BigInt(n) - floors.reduce((a, b) => a + b, 0n);
+      for (const i of order) if (left-- > 0n) floors[i] = (floors[i] as bigint) + 1n;
+      return floors.map(Number);
+    };
+    const parts = fc.array(fc.integer({min: 0, max: 1_000_000}), {minLength: 1, maxLength: 6});
+    fc.assert(
+      fc.property(
+        parts,
+        fc.oneof(fc.integer({min: 0, max: 10_000}), fc.integer({min: 0, max: 2 ** 40})),
+        (p, n) => {
+          const whole = p.reduce((a, b) => a + b, 0) || 1;
+          expect(splitByLargestRemainder(p, whole, n)).toEqual(exact(p, whole, n));
+        },
+      ),
+    );
   });
 
   it('one task a day for 21 days serves 21 tasks, not 22', () => {
