@@ -1,6 +1,6 @@
 import {BadDocument} from '../domain-errors.js';
 import {isCapability} from '../capability.js';
-import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} from '../exact-json.js';
+import {ExactNumber, JsonSyntaxError, parseExactJson, type ExactJson} from '../exact-json.js';
 import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
 import {convertOpenRouter, looksLikeOpenRouter} from './openrouter-sheet.js';
 import {parseMoney, type Money} from '../money.js';
@@ -47,10 +47,14 @@ export function parsePriceSheet(text: string, origin: string): PriceSheet {
 }
 
 /**
- * This project's sheets write prices as strings, so the native JSON.parse loses nothing on them and
- * is several times faster than the exact parser; numbers left (counts, thresholds) are whole.
+ * A sheet as read: by the exact parser (numbers as their text), or by JSON.parse for this project's
+ * own sheets, which write prices as strings, so JSON.parse loses nothing on them and is several
+ * times faster; the numbers left there (counts, thresholds) are whole, and are taken as they are,
+ * not copied into the exact parser's shape (a fifth of reading the bundled sheets at every start).
  */
-function quickOwnSheet(text: string): {[key: string]: ExactJson} | undefined {
+type SheetJson = null | boolean | string | number | ExactNumber | SheetJson[] | {[key: string]: SheetJson};
+
+function quickOwnSheet(text: string): {[key: string]: SheetJson} | undefined {
   if (!text.includes('"models"')) return undefined;
   let json: unknown;
   try {
@@ -60,28 +64,30 @@ function quickOwnSheet(text: string): {[key: string]: ExactJson} | undefined {
   }
   if (typeof json !== 'object' || json === null || !Array.isArray((json as {models?: unknown}).models))
     return undefined;
-  return toExact(json) as {[key: string]: ExactJson};
+  return json as {[key: string]: SheetJson};
 }
 
-function toExact(value: unknown): ExactJson {
-  if (typeof value === 'number') {
-    // A bare number in a sheet of ours is read as the shortest decimal that round-trips, which is
-    // its text for anything written with up to 15 significant digits.
-    return new ExactNumber(String(value));
-  }
-  if (Array.isArray(value)) return value.map(toExact);
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toExact(v)]));
-  return value as ExactJson;
+function isObject(value: SheetJson | undefined): value is {[key: string]: SheetJson} {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ExactNumber)
+  );
 }
 
-function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): PriceSheet {
+/**
+ * A number's text: as the exact parser kept it, or, from JSON.parse, the shortest decimal that
+ * round-trips, which is its text for anything written with up to 15 significant digits.
+ */
+function numberText(value: SheetJson | undefined): string | undefined {
+  return value instanceof ExactNumber ? value.text : typeof value === 'number' ? String(value) : undefined;
+}
+
+function parseOwnSheet(sheet: {[key: string]: SheetJson}, origin: string): PriceSheet {
   const fail = (model: string | undefined, field: string, problem: string): never => {
     const place = [model && `model "${model}"`, field && `field ${field}`].filter(Boolean).join(': ');
     throw new BadDocument({trouble: 'bad-sheet-field', origin, ...(place ? {place} : {}), problem});
   };
   const str = (
-    obj: {[key: string]: ExactJson},
+    obj: {[key: string]: SheetJson},
     key: string,
     model: string | undefined,
     required: boolean,
@@ -92,7 +98,7 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
       return fail(model, key, `expected text, got ${show(value)}`);
     return value;
   };
-  if (!(sheet['schemaVersion'] instanceof ExactNumber) || sheet['schemaVersion'].text !== '1') {
+  if (numberText(sheet['schemaVersion']) !== '1') {
     fail(undefined, 'schemaVersion', `expected 1, got ${show(sheet['schemaVersion'])}`);
   }
   const provider = str(sheet, 'provider', undefined, true) as string;
@@ -109,7 +115,7 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
 
   const models: ModelPrice[] = [];
   const seen = new Set<string>();
-  for (const [index, raw] of (sheet['models'] as ExactJson[]).entries()) {
+  for (const [index, raw] of (sheet['models'] as SheetJson[]).entries()) {
     if (!isObject(raw)) return fail(`#${index + 1}`, '', `expected an object, got ${show(raw)}`);
     const id = str(raw, 'id', `#${index + 1}`, true) as string;
     if (seen.has(id)) fail(id, 'id', 'appears twice in this sheet');
@@ -137,7 +143,8 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
       fail(id, `multipliers.${field}`, problem),
     );
     const maxInput = raw['maxInputTokens'];
-    const maxInputTokens = maxInput instanceof ExactNumber ? Number(maxInput.text) : undefined;
+    const maxText = numberText(maxInput);
+    const maxInputTokens = maxText === undefined ? undefined : Number(maxText);
     if (
       maxInput !== undefined &&
       (maxInputTokens === undefined || !Number.isSafeInteger(maxInputTokens) || maxInputTokens <= 0)
@@ -172,14 +179,14 @@ function parseOwnSheet(sheet: {[key: string]: ExactJson}, origin: string): Price
 
 type Fail = (field: string, problem: string) => never;
 
-function parseRates(raw: ExactJson | undefined, fail: Fail, requireInputOutput: boolean): Rates {
+function parseRates(raw: SheetJson | undefined, fail: Fail, requireInputOutput: boolean): Rates {
   if (!isObject(raw)) return fail('', `expected an object of USD-per-million-token prices, got ${show(raw)}`);
   const rates: {-readonly [K in keyof Rates]: Money} = {};
   for (const [field, value] of Object.entries(raw)) {
     if (!(RATE_FIELDS as readonly string[]).includes(field))
       fail(field, `unknown price field (known: ${RATE_FIELDS.join(', ')})`);
     // Prices are written as strings so no float ever touches them; a bare JSON number is accepted from its text.
-    const text = value instanceof ExactNumber ? value.text : typeof value === 'string' ? value : undefined;
+    const text = typeof value === 'string' ? value : numberText(value);
     const money = text === undefined ? undefined : parseMoney(text);
     if (!money) return fail(field, `expected a decimal price such as "3.75", got ${show(value)}`);
     if (money.isNegative()) fail(field, `a price cannot be negative, got ${text}`);
@@ -193,7 +200,7 @@ function parseRates(raw: ExactJson | undefined, fail: Fail, requireInputOutput: 
 }
 
 /** One long-context tier, or a list of them in rising thresholds (prices in several prompt-size steps). */
-function parseLongContext(raw: ExactJson | undefined, fail: Fail): LongContextTier | undefined {
+function parseLongContext(raw: SheetJson | undefined, fail: Fail): LongContextTier | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (Array.isArray(raw)) {
     const steps = raw.map(
@@ -210,7 +217,7 @@ function parseLongContext(raw: ExactJson | undefined, fail: Fail): LongContextTi
   }
   if (!isObject(raw)) return fail('', `expected an object, got ${show(raw)}`);
   const threshold = raw['thresholdTokens'];
-  const thresholdTokens = threshold instanceof ExactNumber ? Number(threshold.text) : NaN;
+  const thresholdTokens = Number(numberText(threshold) ?? NaN);
   if (!Number.isSafeInteger(thresholdTokens) || thresholdTokens <= 0)
     fail('thresholdTokens', `expected a whole number of tokens, got ${show(threshold)}`);
   const wholeRequest = raw['wholeRequest'];
@@ -223,19 +230,15 @@ function parseLongContext(raw: ExactJson | undefined, fail: Fail): LongContextTi
   };
 }
 
-function parseMultipliers(raw: ExactJson | undefined, fail: Fail): Multipliers | undefined {
+function parseMultipliers(raw: SheetJson | undefined, fail: Fail): Multipliers | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isObject(raw)) return fail('', `expected an object such as {"batch": "0.5"}, got ${show(raw)}`);
   const result: {-readonly [K in keyof Multipliers]: Money} = {};
   for (const [field, value] of Object.entries(raw)) {
     if (!['batch', 'priority', 'fast'].includes(field))
       fail(field, 'unknown multiplier (known: batch, priority, fast)');
-    const money =
-      typeof value === 'string'
-        ? parseMoney(value)
-        : value instanceof ExactNumber
-          ? parseMoney(value.text)
-          : undefined;
+    const text = typeof value === 'string' ? value : numberText(value);
+    const money = text === undefined ? undefined : parseMoney(text);
     if (!money || !money.isPositive())
       return fail(field, `expected a positive factor such as "0.5", got ${show(value)}`);
     result[field as keyof Multipliers] = money;
@@ -243,18 +246,14 @@ function parseMultipliers(raw: ExactJson | undefined, fail: Fail): Multipliers |
   return result;
 }
 
-function parsePerCall(raw: ExactJson | undefined, fail: Fail): PerCall | undefined {
+function parsePerCall(raw: SheetJson | undefined, fail: Fail): PerCall | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isObject(raw)) return fail('', `expected an object such as {"webSearch": "0.01"}, got ${show(raw)}`);
   const result: {-readonly [K in keyof PerCall]: Money} = {};
   for (const [field, value] of Object.entries(raw)) {
     if (field !== 'webSearch') fail(field, 'unknown per-call price (known: webSearch)');
-    const money =
-      typeof value === 'string'
-        ? parseMoney(value)
-        : value instanceof ExactNumber
-          ? parseMoney(value.text)
-          : undefined;
+    const text = typeof value === 'string' ? value : numberText(value);
+    const money = text === undefined ? undefined : parseMoney(text);
     if (!money || money.isNegative())
       return fail(field, `expected a price in USD per call such as "0.01", got ${show(value)}`);
     result[field as keyof PerCall] = money;
@@ -262,7 +261,7 @@ function parsePerCall(raw: ExactJson | undefined, fail: Fail): PerCall | undefin
   return result;
 }
 
-function parseChanges(raw: ExactJson | undefined, fail: Fail): PriceChange[] {
+function parseChanges(raw: SheetJson | undefined, fail: Fail): PriceChange[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw))
     return fail('', `expected a list of {"effective": "YYYY-MM-DD", "usdPerMTok": {...}}, got ${show(raw)}`);
@@ -285,7 +284,7 @@ function parseChanges(raw: ExactJson | undefined, fail: Fail): PriceChange[] {
   });
 }
 
-function show(value: ExactJson | undefined): string {
+function show(value: SheetJson | undefined): string {
   if (value === undefined) return 'nothing';
   if (value instanceof ExactNumber) return value.text;
   const text = JSON.stringify(value);
