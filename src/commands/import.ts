@@ -21,7 +21,7 @@ import {
   renderImportTable,
   type ImportView,
 } from '../output/import-render.js';
-import {fromSettings, moneyFlag, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
+import {fromSettings, moneyFlag, today, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
 import {readSubscriptions, withSubscriptionOptions, type SubscriptionArgs} from './subscription-options.js';
 import {
@@ -221,7 +221,7 @@ export const importCommand = {
       apps: config.apps,
       ...(args.needs ? {needs: args.needs} : {}),
       taskGapMs: gapMs,
-      today: new Date().toISOString().slice(0, 10),
+      today: today(),
       ...(args.source && !engine ? {format: args.source as SourceId} : {}),
       ...(engine
         ? {

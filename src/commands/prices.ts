@@ -23,7 +23,7 @@ import {plural} from '../output/format.js';
 import {renderCsv} from '../output/table.js';
 import {SCHEMA_VERSION} from '../output/json.js';
 import {describeSources} from '../output/describe.js';
-import {asOfDate, withOutputOptions, type OutputArgs} from './options.js';
+import {asOfDate, today, withOutputOptions, type OutputArgs} from './options.js';
 import {print, printJson, tableWidth} from './output.js';
 
 const pricesOption = <T>(y: Argv<T>) =>
@@ -167,13 +167,13 @@ export const pricesCommand = {
             );
           }
           const sheet = parsePriceSheet(fetched.text, from);
-          const today = new Date().toISOString().slice(0, 10);
+          const retrieved = today();
           // The prices' own date: a file can be a snapshot read months after it was taken.
           const asOf =
             asOfFlag ??
             (sheet.summary.asOf ||
               /\d{4}-\d{2}-\d{2}/.exec(from.replace(/^.*\//, ''))?.[0] ||
-              (/^https?:\/\//.test(from) ? today : undefined));
+              (/^https?:\/\//.test(from) ? retrieved : undefined));
           if (!asOf)
             throw new UsageError(
               `prices update: ${from} does not say the date of its prices`,
@@ -183,10 +183,10 @@ export const pricesCommand = {
           const models = args['accept-suspicious'] ? sheet.models : holdSuspicious(inUse, sheet.models);
           const stored = args['dry-run']
             ? undefined
-            : await storeSheet(models, fetched.text, from, {retrievedAt: today, asOf});
+            : await storeSheet(models, fetched.text, from, {retrievedAt: retrieved, asOf});
           const view = {
             from,
-            retrievedAt: today,
+            retrievedAt: retrieved,
             asOf,
             models: sheet.models.length,
             diff,
