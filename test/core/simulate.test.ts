@@ -2,7 +2,6 @@ import {describe, expect, it} from 'vitest';
 import {ALL_PLATFORM, FREE_THEN_PAID} from '../../src/core/routing/candidates.js';
 import fc from 'fast-check';
 import {
-  largestRemainder as splitByLargestRemainder,
   repeatingPeriod,
   simulateDays,
   simulateRun,
@@ -196,31 +195,33 @@ describe('TaskSequence: whole tasks add up', () => {
     }
   });
 
-  it('splits in doubles exactly as in BigInt, on both sides of 2^53', () => {
-    const exact = (parts: number[], whole: number, n: number): number[] => {
+  it('splits any number of tasks, up to 2^53, as largest remainder worked out in BigInt', () => {
+    const exact = (parts: number[], n: number): number[] => {
+      const whole = BigInt(parts.reduce((a, b) => a + b, 0) || 1);
       const q = parts.map((p) => BigInt(p) * BigInt(n));
-      const floors = q.map((x) => x / BigInt(whole));
+      const floors = q.map((x) => x / whole);
       const order = parts
         .map((_, i) => i)
         .sort((i, j) => {
-          const ri = (q[i] as bigint) % BigInt(whole);
-          const rj = (q[j] as bigint) % BigInt(whole);
+          const ri = (q[i] as bigint) % whole;
+          const rj = (q[j] as bigint) % whole;
           return ri === rj ? i - j : ri > rj ? -1 : 1;
         });
       let left = BigInt(n) - floors.reduce((a, b) => a + b, 0n);
       for (const i of order) if (left-- > 0n) floors[i] = (floors[i] as bigint) + 1n;
       return floors.map(Number);
     };
-    const parts = fc.array(fc.integer({min: 0, max: 1_000_000}), {minLength: 1, maxLength: 6});
+    const parts = fc.array(fc.integer({min: 1, max: 1_000_000}), {minLength: 1, maxLength: 6});
+    const n = fc.oneof(
+      fc.integer({min: 0, max: 10_000}),
+      fc.integer({min: 0, max: 2 ** 40}),
+      fc.integer({min: 0, max: Number.MAX_SAFE_INTEGER}),
+    );
     fc.assert(
-      fc.property(
-        parts,
-        fc.oneof(fc.integer({min: 0, max: 10_000}), fc.integer({min: 0, max: 2 ** 40})),
-        (p, n) => {
-          const whole = p.reduce((a, b) => a + b, 0) || 1;
-          expect(splitByLargestRemainder(p, whole, n)).toEqual(exact(p, whole, n));
-        },
-      ),
+      fc.property(parts, n, (p, tasks) => {
+        const sequence = new TaskSequence(p.map((part) => ({share: part / 1_000_000})));
+        expect(sequence.split(tasks)).toEqual(exact(p, tasks));
+      }),
     );
   });
 

@@ -75,6 +75,8 @@ interface UnitCost {
   readonly missing: Bucket[];
   readonly tokens: number;
   readonly platformUsd: Money;
+  /** The run's ledger lines its parts add to, by path: found once, not by a key string at every record. */
+  readonly lines: Partial<Record<PathKind, LedgerLine[]>>;
 }
 
 type ServedRoute = Exclude<Route, {path: 'unserved'}>;
@@ -242,10 +244,15 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     cls,
     task: classTask(cls),
   }));
-  const units = new Map<string, UnitCost>();
+  // By class, model id and token factor; looked up for every class every day, so in maps of maps
+  // rather than by a key string built (and a factor written out as text) at each lookup.
+  const units = new Map<ResolvedClass, Map<string, Map<number, UnitCost>>>();
   const unitCost = (cls: ResolvedClass, model: ModelPrice, factor = 1): UnitCost => {
-    const key = `${cls.name}\u0000${model.id}\u0000${factor}`;
-    let unit = units.get(key);
+    let byModel = units.get(cls);
+    if (!byModel) units.set(cls, (byModel = new Map()));
+    let byFactor = byModel.get(model.id);
+    if (!byFactor) byModel.set(model.id, (byFactor = new Map()));
+    let unit = byFactor.get(factor);
     if (!unit) {
       unit = priceUnit(
         plan,
@@ -253,7 +260,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
         factor === 1 ? cls.tokens : scaleTokens(cls.tokens, factor),
         cls.requestsPerTask,
       );
-      units.set(key, unit);
+      byFactor.set(factor, unit);
     }
     return unit;
   };
@@ -292,6 +299,11 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   const solving = {attempts: 0, solved: 0, unknown: 0, stopped: 0};
   const unknownModels = new Set<string>();
   const ladders = runtimes.map((r) => attemptModels(strategy.ladder, r.cls.resolvedModel));
+  // What a class's first attempt is routed with, the same every day.
+  const firstAttempts = runtimes.map((r, index) => ({
+    settings: settingsFor(strategy, r.cls.name),
+    task: {...r.task, model: (ladders[index] as ModelPrice[])[0] as ModelPrice},
+  }));
 
   /** `first`: these are tasks' first attempts (counted as tasks); otherwise retries or escalations. */
   const record = (
@@ -304,13 +316,22 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   ) => {
     if (first) served[path] += count;
     solving.attempts += count;
-    for (const part of unit.split) {
-      const key = `${path}\u0000${model.id}\u0000${part.tier}`;
-      let line = ledger.get(key);
-      if (!line) {
-        line = emptyLine(path, model.id, part.tier);
-        ledger.set(key, line);
-      }
+    let lines = unit.lines[path];
+    if (!lines) {
+      lines = unit.split.map((part) => {
+        const key = `${path}\u0000${model.id}\u0000${part.tier}`;
+        let line = ledger.get(key);
+        if (!line) {
+          line = emptyLine(path, model.id, part.tier);
+          ledger.set(key, line);
+        }
+        return line;
+      });
+      unit.lines[path] = lines;
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as LedgerLine;
+      const part = unit.split[i] as UnitCost['split'][number];
       if (first) line.tasks += count;
       line.attempts += count;
       line.requests += cls.requestsPerTask * count;
@@ -445,8 +466,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
 
     for (const [index, runtime] of runtimes.entries()) {
       let remaining = counts[index] ?? 0;
-      const settings = settingsFor(strategy, runtime.cls.name);
-      const task = {...runtime.task, model: (ladders[index] as ModelPrice[])[0] as ModelPrice};
+      const {settings, task} = firstAttempts[index] as (typeof firstAttempts)[number];
       // Tasks of one class on one day route alike until the free cap is reached, so route the
       // first, take as many as share its route, and route again for the rest.
       while (remaining > 0) {
@@ -530,6 +550,7 @@ function priceUnit(plan: Plan, listed: ModelPrice, tokens: TokenBuckets, request
     missing: [...new Set(priced.flatMap((p) => p.missing))],
     tokens: mtok,
     platformUsd: platformCharge(plan, {listUsd, tokens: mtok}),
+    lines: {},
   };
 }
 
@@ -557,6 +578,10 @@ export class TaskSequence {
   private readonly whole: number;
   /** Tasks after which the split starts over: every class's share of it is whole. */
   readonly period: number;
+  /** Each class's tasks in one period. */
+  private readonly perPeriod: number[];
+  /** The split of the first r tasks of a period, by r: a run's days fall on a few of them. */
+  private readonly within = new Map<number, number[]>();
   private readonly counts: number[];
   private taken = 0;
 
@@ -564,12 +589,29 @@ export class TaskSequence {
     this.parts = classes.map((c) => Math.round(c.share * SHARE_PARTS));
     this.whole = this.parts.reduce((a, b) => a + b, 0) || 1;
     this.period = this.whole / this.parts.reduce((g, p) => gcd(g, p), this.whole);
+    this.perPeriod = this.parts.map((p) => (p * this.period) / this.whole);
     this.counts = classes.map(() => 0);
+  }
+
+  /**
+   * The largest-remainder split of n tasks. n is q whole periods and r more: each class's quota is
+   * q times its whole share of a period plus its quota of r, with the same remainder, so the split
+   * is q periods' plus r's, in whole numbers no larger than n.
+   */
+  split(n: number): number[] {
+    const q = Math.floor(n / this.period);
+    const r = n - q * this.period;
+    let rest = this.within.get(r);
+    if (!rest) {
+      rest = largestRemainder(this.parts, this.whole, r);
+      this.within.set(r, rest);
+    }
+    return rest.map((c, i) => q * (this.perPeriod[i] as number) + c);
   }
 
   /** Tasks of each class among the next `n` tasks of the run. */
   take(n: number): number[] {
-    const target = largestRemainder(this.parts, this.whole, this.taken + n);
+    const target = this.split(this.taken + n);
     const out = target.map((t, i) => Math.max(0, t - (this.counts[i] as number)));
     if (out.reduce((a, b) => a + b, 0) !== n) return this.takeOneByOne(n);
     out.forEach((c, i) => (this.counts[i] = (this.counts[i] as number) + c));
@@ -599,44 +641,23 @@ export class TaskSequence {
 }
 
 /**
- * n split by parts (of `whole`) by largest remainder, ties to the earlier class. In BigInt where a
- * batch of 10^12 tasks times a million parts is past a double's exact integers; in doubles below
- * that, where every product, quotient and remainder is a whole number they hold exactly (a day of
- * a batch takes this path: BigInt ran at every day's take, 8% of `simulate --tasks 1000`).
+ * n split by parts (of `whole`) by largest remainder, ties to the earlier class; n below a period,
+ * so every product, quotient and remainder is a whole number a double holds exactly.
  */
-export function largestRemainder(parts: readonly number[], whole: number, n: number): number[] {
-  if (n * whole <= Number.MAX_SAFE_INTEGER) {
-    const floors = parts.map((p) => Math.floor((p * n) / whole));
-    let left = n - floors.reduce((a, b) => a + b, 0);
-    if (left === 0) return floors;
-    const order = parts
-      .map((_, i) => i)
-      .sort((i, j) => {
-        const ri = ((parts[i] as number) * n) % whole;
-        const rj = ((parts[j] as number) * n) % whole;
-        return ri === rj ? i - j : rj - ri;
-      });
-    for (const i of order) {
-      if (left-- === 0) break;
-      floors[i] = (floors[i] as number) + 1;
-    }
-    return floors;
-  }
-  const big = BigInt(n);
-  const w = BigInt(whole);
-  const quotas = parts.map((p) => BigInt(p) * big);
-  const floors = quotas.map((q) => q / w);
-  const left = Number(big - floors.reduce((a, b) => a + b, 0n));
+function largestRemainder(parts: readonly number[], whole: number, n: number): number[] {
+  const floors = parts.map((p) => Math.floor((p * n) / whole));
+  let left = n - floors.reduce((a, b) => a + b, 0);
+  if (left === 0) return floors;
   const order = parts
     .map((_, i) => i)
     .sort((i, j) => {
-      const ri = (quotas[i] as bigint) % w;
-      const rj = (quotas[j] as bigint) % w;
-      return ri === rj ? i - j : ri > rj ? -1 : 1;
+      const ri = ((parts[i] as number) * n) % whole;
+      const rj = ((parts[j] as number) * n) % whole;
+      return ri === rj ? i - j : rj - ri;
     });
-  for (let k = 0; k < left; k++) {
-    const i = order[k] as number;
-    floors[i] = (floors[i] as bigint) + 1n;
+  for (const i of order) {
+    if (left-- === 0) break;
+    floors[i] = (floors[i] as number) + 1;
   }
-  return floors.map(Number);
+  return floors;
 }
