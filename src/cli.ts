@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {runCompiledScript} from './compiled-script.js';
+import {runCompiledScript, runKind} from './compiled-script.js';
 
 /** Set by the build: the hash of dist/main.cjs's text (see compiled-script.ts). */
 declare const __VC_SCRIPT_HASH__: string | undefined;
@@ -31,4 +31,4 @@ const asModules =
   !existsSync(join(dir, 'main.cjs'));
 // Not awaited: a run the event loop leaves pending ends quietly, as a script does, not with a top-level-await warning.
 if (asModules) void import('./main.js').then((main) => main.runCli());
-else runCompiledScript(dir, __VC_SCRIPT_HASH__, __VC_SCRIPT_ASCII__);
+else runCompiledScript(dir, __VC_SCRIPT_HASH__, __VC_SCRIPT_ASCII__, runKind(args));

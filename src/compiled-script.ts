@@ -14,6 +14,7 @@ import {join} from 'node:path';
 import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
 import {cacheDir} from './io/cache-dir.js';
+import {COMMANDS, FORMATS} from './commands/names.js';
 
 /**
  * Compiling the program is most of a start, and Node 20 keeps no compile cache for modules. The
@@ -22,12 +23,20 @@ import {cacheDir} from './io/cache-dir.js';
  * installed copy (`dir`) keeps its own file, so two installs used in turn do not rebuild each
  * other's; a new build there (`hash`, of the script's text: V8 checks only the length) or a new
  * Node replaces it.
+ *
+ * A cache holds only the functions the runs that wrote it compiled: one written by `--version`
+ * left `simulate` compiling most of itself at every start (124 ms instead of 105). So each command
+ * keeps a file of its own (one holding every command's code is larger, and a start deserializes
+ * all of it: simulate took 125 ms instead of 114 with a cache of ten kinds of run), and the file
+ * names the kinds of run it covers (the output format, help); the first run of a kind it does not
+ * cover writes it again, that run's functions added to those it loaded.
  */
-export function runCompiledScript(dir: string, hash: string, ascii: boolean): void {
+export function runCompiledScript(dir: string, hash: string, ascii: boolean, run: RunKind): void {
   const file = join(dir, 'main.cjs');
   const folder = join(cacheDir(), 'compiled');
   const install = `${pathKey(dir)}-`;
-  const cachePath = join(folder, `${install}${hash}-${process.version}-${process.arch}.bin`);
+  const build = `${install}${hash}-${process.version}-${process.arch}-`;
+  const cachePath = join(folder, `${build}${run.command || 'none'}.bin`);
   // V8 checks a code cache's length and version, not its bytes, unless asked: a cache damaged on
   // disk would run as code and fail every start after it. With the checksum, it is rejected and rewritten.
   setFlagsFromString('--verify-snapshot-checksum');
@@ -42,10 +51,13 @@ export function runCompiledScript(dir: string, hash: string, ascii: boolean): vo
   const text = buffer.toString(ascii ? 'latin1' : 'utf8', 0, readAll(source, buffer));
   const cached = cache && readCache(cache.fd, buffer);
   // The build wrote it as a function of a module's five, as Node wraps a CommonJS file.
-  const script = new Script(text, {filename: file, ...(cached ? {cachedData: cached} : {})});
+  const script = new Script(text, {filename: file, ...(cached ? {cachedData: cached.code} : {})});
+  const covered = cached && !script.cachedDataRejected ? cached.runs : [];
   // Taken at exit, the cache also holds the functions this run compiled as it went.
-  if (!cached || script.cachedDataRejected)
-    process.once('exit', () => storeCache(script, folder, install, cachePath));
+  if (!covered.includes(run.kind))
+    process.once('exit', () =>
+      storeCache(script, [...covered, run.kind], folder, {install, build}, cachePath),
+    );
   const module = {exports: {}};
   (script.runInThisContext() as (...args: unknown[]) => void)(
     module.exports,
@@ -66,14 +78,23 @@ function openCache(path: string): {fd: number; size: number} | undefined {
   }
 }
 
-/** The cache's bytes at the start of `buffer`; undefined when it cannot be read whole. */
-function readCache(fd: number, buffer: Buffer): Buffer | undefined {
+/**
+ * A cache file: a line naming the kinds of run it covers, then V8's code. The code is read into
+ * the start of `buffer`; undefined when the file cannot be read or is not one.
+ */
+function readCache(fd: number, buffer: Buffer): {runs: string[]; code: Buffer} | undefined {
   try {
-    return buffer.subarray(0, readAll(fd, buffer));
+    const size = readAll(fd, buffer);
+    const end = buffer.indexOf(10);
+    if (end < 0 || end > size || !buffer.toString('latin1', 0, end).startsWith(CACHE_HEAD)) return undefined;
+    const runs = buffer.toString('latin1', CACHE_HEAD.length, end).split(' ').filter(Boolean);
+    return {runs, code: buffer.subarray(end + 1, size)};
   } catch {
     return undefined;
   }
 }
+
+const CACHE_HEAD = 'vibe-cost compiled code for:';
 
 /** Reads a file into `buffer` until its end or the buffer's, closes it, and says how many bytes came. */
 function readAll(fd: number, buffer: Buffer): number {
@@ -94,16 +115,50 @@ function pathKey(dir: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-function storeCache(script: Script, folder: string, install: string, path: string): void {
+function storeCache(
+  script: Script,
+  runs: string[],
+  folder: string,
+  names: {install: string; build: string},
+  path: string,
+): void {
   try {
     mkdirSync(folder, {recursive: true});
-    // This install's older caches go: each rebuild or Node upgrade would otherwise leave half a megabyte.
+    // This install's caches of older builds go: each rebuild or Node upgrade would otherwise leave
+    // half a megabyte a command.
     for (const name of readdirSync(folder))
-      if (name.startsWith(install)) rmSync(join(folder, name), {force: true});
+      if (name.startsWith(names.install) && !name.startsWith(names.build))
+        rmSync(join(folder, name), {force: true});
     const temp = `${path}.${process.pid}`;
-    writeFileSync(temp, script.createCachedData());
+    // The line is padded to a multiple of 8 bytes, so the code after it is aligned as V8 reads it
+    // in place; unaligned, V8 would first copy it.
+    const head = `${CACHE_HEAD} ${runs.join(' ')}`;
+    const line = `${head.padEnd(Math.ceil((head.length + 1) / 8) * 8 - 1)}\n`;
+    writeFileSync(temp, Buffer.concat([Buffer.from(line, 'latin1'), script.createCachedData()]));
     renameSync(temp, path);
   } catch {
     // A cache that cannot be written (a read-only home) only costs the next start its compile.
   }
+}
+
+/** What a run does, for the caches: its command, and within it what else decides the code it runs. */
+export interface RunKind {
+  readonly command: string;
+  readonly kind: string;
+}
+
+/**
+ * A run's command and kind: its output format, help and version. Words it does not know name none
+ * (a typo writes no cache of its own).
+ */
+export function runKind(args: readonly string[]): RunKind {
+  const first = args.find((a) => !a.startsWith('-'));
+  const flag = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  const format = flag < 0 ? undefined : (args[flag]?.split('=')[1] ?? args[flag + 1]);
+  const kind = [
+    FORMATS.find((f) => f === format) ?? 'table',
+    ...(args.some((a) => a === '--help' || a === '-h') ? ['help'] : []),
+    ...(args.includes('--version') ? ['version'] : []),
+  ];
+  return {command: COMMANDS.find((c) => c === first) ?? '', kind: kind.join('+')};
 }

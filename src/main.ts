@@ -14,6 +14,7 @@ import {usageMessage} from './commands/usage-errors.js';
 import {asUserError} from './commands/refusals.js';
 import {completionCommand, valueCompletions} from './commands/completion.js';
 import {endWhenWritten, print} from './commands/output.js';
+import {COMMANDS} from './commands/names.js';
 
 /** A command whose process ends as soon as its output is written (see endWhenWritten). */
 function ending<T extends {handler: (args: Arguments) => unknown}>(command: T): T {
@@ -38,18 +39,6 @@ function fail(message: string, hint: string | undefined, code: number, error?: u
 function debugWanted(): boolean {
   return process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG'] === '1';
 }
-
-const COMMANDS = [
-  'simulate',
-  'recommend',
-  'breakeven',
-  'import',
-  'platform',
-  'prices',
-  'sql',
-  'dashboard',
-  'completion',
-];
 
 let parser:
   | {

@@ -14,8 +14,10 @@ import type {SolveRates} from '../core/solving/solve-rates.js';
 import type {ModelPrice} from '../core/pricing/model-price.js';
 import type {PriceBook} from '../core/pricing/price-book.js';
 import {priceOn} from '../core/pricing/price-dates.js';
+import {FORMATS} from './names.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export {FORMATS};
+
 export type Format = (typeof FORMATS)[number];
 
 export interface OutputArgs {

@@ -13,7 +13,9 @@ describe("the program's compiled-code cache", () => {
     const first = run(args, env);
     expect(first.code).toBe(0);
     const files = readdirSync(folder);
-    expect(files).toEqual([expect.stringMatching(new RegExp(`-${process.version}-${process.arch}\\.bin$`))]);
+    expect(files).toEqual([
+      expect.stringMatching(new RegExp(`-${process.version}-${process.arch}-simulate\\.bin$`)),
+    ]);
     const file = join(folder, files[0] as string);
     const written = readFileSync(file);
 
@@ -24,6 +26,33 @@ describe("the program's compiled-code cache", () => {
     expect(run(args, env)).toEqual(first);
     expect(readdirSync(folder)).toEqual(files);
     expect(readFileSync(file).length).toBeGreaterThan(100_000);
+  });
+
+  it("is kept for each command, and covers each kind of run of it once: another's code is not this one's", () => {
+    const env = {XDG_CACHE_HOME: scratchDir('cache-')};
+    const folder = join(env.XDG_CACHE_HOME, 'vibe-cost', 'compiled');
+    const cache = (command: string) => {
+      const file = readdirSync(folder).find((f) => f.endsWith(`-${command}.bin`));
+      return file === undefined ? undefined : readFileSync(join(folder, file));
+    };
+    const covers = (command: string) =>
+      cache(command)?.toString('latin1', 0, 80).split('\n')[0]?.split(': ')[1]?.trim();
+    expect(run(['--version'], env).code).toBe(0);
+    expect(covers('none')).toBe('table+version');
+    // A first simulate after --version does not start from --version's code: it writes its own.
+    const table = run(['simulate', '--tasks', '100'], env);
+    expect(covers('simulate')).toBe('table');
+    const tableOnly = cache('simulate') as Buffer;
+    // JSON output runs code the table did not: the file is written again, covering both.
+    const json = run(['simulate', '--tasks', '100', '--format', 'json'], env);
+    expect(covers('simulate')).toBe('table json');
+    const both = cache('simulate') as Buffer;
+    expect(both.length).toBeGreaterThan(tableOnly.length);
+    // Kinds it covers start from it and leave it as it is.
+    expect(run(['simulate', '--tasks', '100'], env)).toEqual(table);
+    expect(run(['simulate', '--tasks', '100', '--format=json'], env)).toEqual(json);
+    expect((cache('simulate') as Buffer).equals(both)).toBe(true);
+    expect(readdirSync(folder)).toHaveLength(2);
   });
 
   it('rejects and rewrites a cache whose bytes were damaged, instead of running them', () => {
