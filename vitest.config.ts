@@ -2,7 +2,7 @@ import {availableParallelism} from 'node:os';
 import {defineConfig} from 'vitest/config';
 
 /** Files that replace a module (vi.mock): they need a module graph of their own. */
-const MOCKING = ['test/cli/golden.test.ts', 'test/cli/duckdb-unavailable.test.ts'];
+const MOCKING = ['test/cli/golden.test.ts', 'test/cli/duckdb-unavailable.test.ts', 'test/cli/stdio.test.ts'];
 
 export default defineConfig({
   test: {

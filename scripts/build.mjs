@@ -84,6 +84,27 @@ const yargsAssert = {
 };
 
 /**
+ * yargs reads the terminal's width when its module is evaluated, which builds process.stdout and
+ * with it Node's stream modules, where src/commands/stdio.ts writes without them. The width is
+ * read when yargs asks for it instead.
+ */
+const yargsColumns = {
+  name: 'yargs-columns',
+  setup(b) {
+    b.onLoad({filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/}, ({path}) => {
+      const source = readFileSync(path, 'utf8');
+      const eager =
+        "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null";
+      if (source.split(eager).length !== 2)
+        throw new Error(`${path}: not the yargs shim the build knows how to make read the width lazily`);
+      const lazy =
+        "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; }";
+      return {contents: source.replace(eager, lazy), loader: 'js'};
+    });
+  },
+};
+
+/**
  * yargs checks the types of the arguments of each of its own methods at every call, by parsing a
  * signature such as '<string|object> [object]' with regular expressions: 218 calls in
  * `simulate --tasks 1000`, a quarter of the time yargs takes there. The calls are ours and fixed, and a misuse would
@@ -110,6 +131,7 @@ await build({
     lazyStringWidth,
     yargsAssert,
     yargsArgsert,
+    yargsColumns,
     {
       name: 'dashboard-outside',
       setup(b) {
@@ -148,7 +170,7 @@ const scriptAscii = nonAscii === null;
 // The CLI as modules, for the dashboard, import and --debug: cli.cjs imports main.js.
 await build({
   ...program,
-  plugins: [lazyStringWidth, yargsAssert, yargsArgsert],
+  plugins: [lazyStringWidth, yargsAssert, yargsArgsert, yargsColumns],
   // The line pool's worker is an entry of its own, beside main.js (src/io/usage/line-pool.ts finds it there).
   entryPoints: {main: 'src/main.ts', 'line-worker': 'src/io/usage/line-worker.ts'},
   splitting: true,

@@ -12,12 +12,6 @@ declare const __VC_SCRIPT_ASCII__: boolean;
 // maps must be on before the code loads, and only then, since reading them costs start-up time.
 const debug = process.argv.includes('--debug') || process.env['VIBE_COST_DEBUG'] === '1';
 if (debug) process.setSourceMapsEnabled(true);
-// A reader that stops early (`| head`) closes the pipe under the output still being written: end
-// quietly, as other Unix tools do when SIGPIPE ends them (128 + 13), not with a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(141);
-});
 const args = process.argv.slice(2);
 const dir = dirname(fileURLToPath(import.meta.url));
 // The dashboard (Ink awaits at the top of its modules, which a script cannot hold) runs as modules,

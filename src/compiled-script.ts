@@ -11,9 +11,9 @@ import {
 } from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
-import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
 import {cacheDir} from './io/cache-dir.js';
+import {ChecksumMemory} from './code-checksum.js';
 import {COMMANDS, FORMATS} from './commands/names.js';
 
 /**
@@ -37,26 +37,26 @@ export function runCompiledScript(dir: string, hash: string, ascii: boolean, run
   const install = `${pathKey(dir)}-`;
   const build = `${install}${hash}-${process.version}-${process.arch}-`;
   const cachePath = join(folder, `${build}${run.command || 'none'}.bin`);
-  // V8 checks a code cache's length and version, not its bytes, unless asked: a cache damaged on
-  // disk would run as code and fail every start after it. With the checksum, it is rejected and rewritten.
-  setFlagsFromString('--verify-snapshot-checksum');
   const source = openSync(file, 'r');
   const cache = openCache(cachePath);
   const sourceSize = fstatSync(source).size;
   // One buffer holds the script's bytes, then, once they are text, the cache's: memory a start
   // touches for the first time is most of what it costs on some machines (a virtual machine that
   // maps each page on first use: 13 µs a page, half a megabyte 1.7 ms), and the second read reuses it.
-  const buffer = Buffer.allocUnsafeSlow(Math.max(sourceSize, cache?.size ?? 0));
+  const memory = new ChecksumMemory();
+  const buffer = memory.buffer(Math.max(sourceSize, cache?.size ?? 0));
   // ASCII read as Latin-1 is the same text, without decoding UTF-8: 2 of half a megabyte's 6 ms.
   const text = buffer.toString(ascii ? 'latin1' : 'utf8', 0, readAll(source, buffer));
-  const cached = cache && readCache(cache.fd, buffer);
+  // V8 checks a cache's length and version, not its bytes: a cache damaged on disk would run as
+  // code and fail every start after it. One whose checksum differs is rewritten instead.
+  const cached = cache && readCache(cache.fd, buffer, memory);
   // The build wrote it as a function of a module's five, as Node wraps a CommonJS file.
   const script = new Script(text, {filename: file, ...(cached ? {cachedData: cached.code} : {})});
   const covered = cached && !script.cachedDataRejected ? cached.runs : [];
   // Taken at exit, the cache also holds the functions this run compiled as it went.
   if (!covered.includes(run.kind))
     process.once('exit', () =>
-      storeCache(script, [...covered, run.kind], folder, {install, build}, cachePath),
+      storeCache(script, memory, [...covered, run.kind], folder, {install, build}, cachePath),
     );
   const module = {exports: {}};
   (script.runInThisContext() as (...args: unknown[]) => void)(
@@ -79,22 +79,27 @@ function openCache(path: string): {fd: number; size: number} | undefined {
 }
 
 /**
- * A cache file: a line naming the kinds of run it covers, then V8's code. The code is read into
- * the start of `buffer`; undefined when the file cannot be read or is not one.
+ * A cache file: a line with the checksum of V8's code and the kinds of run it covers, then the
+ * code. The code is read into the start of `buffer`; undefined when the file cannot be read, is
+ * not one, or its code is not what was written.
  */
-function readCache(fd: number, buffer: Buffer): {runs: string[]; code: Buffer} | undefined {
+function readCache(
+  fd: number,
+  buffer: Buffer,
+  memory: ChecksumMemory,
+): {runs: string[]; code: Buffer} | undefined {
   try {
     const size = readAll(fd, buffer);
     const end = buffer.indexOf(10);
-    if (end < 0 || end > size || !buffer.toString('latin1', 0, end).startsWith(CACHE_HEAD)) return undefined;
-    const runs = buffer.toString('latin1', CACHE_HEAD.length, end).split(' ').filter(Boolean);
-    return {runs, code: buffer.subarray(end + 1, size)};
+    const head = end < 0 || end > size ? undefined : CACHE_LINE.exec(buffer.toString('latin1', 0, end));
+    if (!head || memory.checksum(buffer, end + 1, size - end - 1) !== head[1]) return undefined;
+    return {runs: (head[2] as string).split(' ').filter(Boolean), code: buffer.subarray(end + 1, size)};
   } catch {
     return undefined;
   }
 }
 
-const CACHE_HEAD = 'vibe-cost compiled code for:';
+const CACHE_LINE = /^vibe-cost compiled code ([0-9a-f]{16}) for:(.*)$/;
 
 /** Reads a file into `buffer` until its end or the buffer's, closes it, and says how many bytes came. */
 function readAll(fd: number, buffer: Buffer): number {
@@ -117,6 +122,7 @@ function pathKey(dir: string): string {
 
 function storeCache(
   script: Script,
+  memory: ChecksumMemory,
   runs: string[],
   folder: string,
   names: {install: string; build: string},
@@ -132,9 +138,12 @@ function storeCache(
     const temp = `${path}.${process.pid}`;
     // The line is padded to a multiple of 8 bytes, so the code after it is aligned as V8 reads it
     // in place; unaligned, V8 would first copy it.
-    const head = `${CACHE_HEAD} ${runs.join(' ')}`;
+    const code = script.createCachedData();
+    const buffer = memory.buffer(code.length);
+    code.copy(buffer);
+    const head = `vibe-cost compiled code ${memory.checksum(buffer, 0, code.length)} for: ${runs.join(' ')}`;
     const line = `${head.padEnd(Math.ceil((head.length + 1) / 8) * 8 - 1)}\n`;
-    writeFileSync(temp, Buffer.concat([Buffer.from(line, 'latin1'), script.createCachedData()]));
+    writeFileSync(temp, Buffer.concat([Buffer.from(line, 'latin1'), code]));
     renameSync(temp, path);
   } catch {
     // A cache that cannot be written (a read-only home) only costs the next start its compile.

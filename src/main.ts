@@ -15,6 +15,7 @@ import {asUserError} from './commands/refusals.js';
 import {completionCommand, valueCompletions} from './commands/completion.js';
 import {endWhenWritten, print} from './commands/output.js';
 import {COMMANDS} from './commands/names.js';
+import {stdoutColumns, writeErr} from './commands/stdio.js';
 
 /** A command whose process ends as soon as its output is written (see endWhenWritten). */
 function ending<T extends {handler: (args: Arguments) => unknown}>(command: T): T {
@@ -31,8 +32,8 @@ function ending<T extends {handler: (args: Arguments) => unknown}>(command: T): 
 }
 
 function fail(message: string, hint: string | undefined, code: number, error?: unknown): never {
-  process.stderr.write(`vibe-cost: error: ${message}\n${hint ? `  hint: ${hint}\n` : ''}`);
-  if (error instanceof Error && debugWanted()) process.stderr.write(`${error.stack ?? ''}\n`);
+  writeErr(`vibe-cost: error: ${message}\n${hint ? `  hint: ${hint}\n` : ''}`);
+  if (error instanceof Error && debugWanted()) writeErr(`${error.stack ?? ''}\n`);
   process.exit(code);
 }
 
@@ -88,7 +89,7 @@ async function main(args: string[]): Promise<void> {
     .version(VERSION)
     .help()
     .alias('h', 'help')
-    .wrap(Math.min(120, process.stdout.columns || 100))
+    .wrap(Math.min(120, stdoutColumns() || 100))
     // The command's own parser, kept to suggest its flags: yargs hands fail() only its usage printer.
     .middleware(
       ((_argv: unknown, y: unknown) => {

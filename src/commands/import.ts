@@ -22,6 +22,7 @@ import {
   type ImportView,
 } from '../output/import-render.js';
 import {fromSettings, moneyFlag, today, wholeNumber, withOutputOptions, type OutputArgs} from './options.js';
+import {stderrIsTerminal, writeErr} from './stdio.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
 import {readSubscriptions, withSubscriptionOptions, type SubscriptionArgs} from './subscription-options.js';
 import {
@@ -186,8 +187,7 @@ export const importCommand = {
     const args = argv as unknown as ImportArgs;
     // yargs drops a lone '-' from positionals; it means standard input, so take it from the raw arguments.
     const named = [...(args.inputs ?? []), ...(process.argv.slice(2).includes('-') ? ['-'] : [])];
-    args.inputs =
-      named.length > 0 ? named : agentHistory(process.env, (line) => process.stderr.write(`${line}\n`));
+    args.inputs = named.length > 0 ? named : agentHistory(process.env, (line) => writeErr(`${line}\n`));
     const gapMs = parseDuration(args['task-gap']);
     const freeCap = wholeNumber('free-cap', args['free-cap'], 0);
     const markupPct = moneyFlag('markup', args.markup);
@@ -204,7 +204,7 @@ export const importCommand = {
         'run them apart, or use --format json for both',
       );
     const engine = engineSource(args);
-    const progress = process.stderr.isTTY ? progressBar() : undefined;
+    const progress = stderrIsTerminal() ? progressBar() : undefined;
     // The importers (and csv-parse) load only when importing: other commands start without them.
     const {replayHistory, nothingImported} = await import('../io/replay-history.js');
     const {

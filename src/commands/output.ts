@@ -1,20 +1,18 @@
 import {makeStyle, type Style} from '../output/style.js';
+import {outputPending, stdoutColumns, stdoutIsTerminal, writeErr, writeOut} from './stdio.js';
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function terminalStyle(stream: NodeJS.WriteStream = process.stdout): Style {
+export function terminalStyle(terminal: boolean = stdoutIsTerminal()): Style {
   const env = process.env;
   const forced = env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
   const colour =
-    !env['NO_COLOR'] &&
-    (forced || (Boolean(stream.isTTY) && env['FORCE_COLOR'] !== '0' && env['TERM'] !== 'dumb'));
+    !env['NO_COLOR'] && (forced || (terminal && env['FORCE_COLOR'] !== '0' && env['TERM'] !== 'dumb'));
   return makeStyle(colour);
 }
 
 /** The terminal's width; when piped, $COLUMNS or 80, so a table pasted into a terminal or a mail fits. */
 export function terminalWidth(): number {
-  return process.stdout.columns && process.stdout.isTTY
-    ? process.stdout.columns
-    : Number(process.env['COLUMNS']) || 80;
+  return stdoutColumns() || Number(process.env['COLUMNS']) || 80;
 }
 
 /** Columns a table may take: the terminal's, or no limit with --wide. */
@@ -28,17 +26,16 @@ export function tableWidth(args: {wide?: boolean | undefined}): number {
  * holds output (pipes on some systems are asynchronous), the process ends on its own instead.
  */
 export function endWhenWritten(): void {
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0)
-    process.exit(process.exitCode ?? 0);
+  if (!outputPending()) process.exit(process.exitCode ?? 0);
 }
 
 export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  writeOut(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** A one-line warning on stderr: something the user should know that did not stop the command. */
 export function warn(message: string): void {
-  process.stderr.write(`vibe-cost: warning: ${message}\n`);
+  writeErr(`vibe-cost: warning: ${message}\n`);
 }
 
 /** What a progress line counts: bytes by default, or the caller's unit (months). */
@@ -60,7 +57,7 @@ const BYTES: ProgressUnit = {
 export function progressBar(
   unit: ProgressUnit = BYTES,
   clock: () => number = Date.now,
-  write: (text: string) => void = (text) => void process.stderr.write(text),
+  write: (text: string) => void = writeErr,
 ): {
   update: (done: number, total: number | undefined, file?: {at: number; of: number}) => void;
   done: () => void;

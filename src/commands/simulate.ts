@@ -25,6 +25,7 @@ import {
   type OutputArgs,
   type ScenarioArgs,
 } from './options.js';
+import {stderrIsTerminal} from './stdio.js';
 import {print, printJson, progressBar, tableWidth, terminalStyle, terminalWidth} from './output.js';
 import {batchLimit} from '../core/simulation/batch-run.js';
 import {subscriptionReport} from '../core/subscription/subscription-report.js';
@@ -123,7 +124,7 @@ export const simulateCommand = {
         ...(Object.values(paths).some((p) => p.id === rec.strategy.id) ? [] : [rec.strategy]),
       ];
       // Long runs show how far they are on a terminal; piped output stays clean.
-      const progress = process.stderr.isTTY
+      const progress = stderrIsTerminal()
         ? progressBar({
             amount: (done) => `${done.toLocaleString('en-US')} of ${runs.toLocaleString('en-US')} months`,
             rate: (perSecond) => `${Math.round(perSecond).toLocaleString('en-US')} months/s`,

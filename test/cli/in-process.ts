@@ -1,6 +1,7 @@
 import {Readable} from 'node:stream';
 import {format} from 'node:util';
 import {runCli} from '../../src/main.js';
+import {throughStreams} from '../../src/commands/stdio.js';
 import {baseEnv, BIN, type Ran} from './run.js';
 
 /** Thrown in place of process.exit: the run stops where the real process would have ended. */
@@ -52,6 +53,7 @@ export async function cli(args: string[], env: Record<string, string> = {}, inpu
   console.log = (...a: unknown[]) => void process.stdout.write(`${format(...a)}\n`);
   console.error = (...a: unknown[]) => void process.stderr.write(`${format(...a)}\n`);
   for (const s of [process.stdout, process.stderr]) Object.assign(s, {isTTY: false, columns: undefined});
+  throughStreams(true);
   try {
     await runCli(args);
   } catch (error) {
@@ -68,6 +70,7 @@ export async function cli(args: string[], env: Record<string, string> = {}, inpu
     console.log = saved.log;
     console.error = saved.error;
     [process.stdout, process.stderr].forEach((s, i) => Object.assign(s, saved.tty[i]));
+    throughStreams(false);
   }
   return {code, stdout: out.join(''), stderr: err.join('')};
 }
