@@ -22,6 +22,8 @@ const asModules =
   args.length === 0 ||
   args.includes('dashboard') ||
   typeof __VC_SCRIPT_HASH__ !== 'string' ||
+  // The cache's checksum is WebAssembly, which `node --jitless` leaves out.
+  !('WebAssembly' in globalThis) ||
   !existsSync(join(dir, 'main.cjs'));
 // Not awaited: a run the event loop leaves pending ends quietly, as a script does, not with a top-level-await warning.
 if (asModules) void import('./main.js').then((main) => main.runCli());

@@ -136,12 +136,12 @@ function storeCache(
       if (name.startsWith(names.install) && !name.startsWith(names.build))
         rmSync(join(folder, name), {force: true});
     const temp = `${path}.${process.pid}`;
-    // The line is padded to a multiple of 8 bytes, so the code after it is aligned as V8 reads it
-    // in place; unaligned, V8 would first copy it.
     const code = script.createCachedData();
     const buffer = memory.buffer(code.length);
     code.copy(buffer);
     const head = `vibe-cost compiled code ${memory.checksum(buffer, 0, code.length)} for: ${runs.join(' ')}`;
+    // The line is padded to a multiple of 8 bytes, so the code after it is aligned as V8 reads it
+    // in place; unaligned, V8 would first copy it.
     const line = `${head.padEnd(Math.ceil((head.length + 1) / 8) * 8 - 1)}\n`;
     writeFileSync(temp, Buffer.concat([Buffer.from(line, 'latin1'), code]));
     renameSync(temp, path);

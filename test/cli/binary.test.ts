@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -64,6 +64,17 @@ describe('the built bin, piped, against the in-process run', () => {
     const binary = run(args, {VIBE_COST_THREADS: '2'});
     expect(binary.stdout).toContain('session.jsonl:42: not valid JSON');
     expect(await cli(args)).toEqual(binary);
+  });
+
+  it('runs without WebAssembly (node --jitless), which the code cache needs, as modules', () => {
+    const args = ['simulate', '--tasks', '100', '--format', 'json'];
+    const jitless = spawnSync(process.execPath, ['--jitless', BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: baseEnv({}),
+    });
+    expect(jitless.status).toBe(0);
+    expect(jitless.stdout).toBe(run(args).stdout);
   });
 
   it('a reader that closes the pipe early (| head) ends it quietly with 141, as SIGPIPE would', async () => {
