@@ -43,8 +43,8 @@ export function runCompiledScript(dir: string, hash: string, ascii: boolean, run
   // One buffer holds the script's bytes, then, once they are text, the cache's: memory a start
   // touches for the first time is most of what it costs on some machines (a virtual machine that
   // maps each page on first use: 13 µs a page, half a megabyte 1.7 ms), and the second read reuses it.
-  const memory = new ChecksumMemory();
-  const buffer = memory.buffer(Math.max(sourceSize, cache?.size ?? 0));
+  const memory = new ChecksumMemory(Math.max(sourceSize, cache?.size ?? 0));
+  const buffer = memory.buffer;
   // ASCII read as Latin-1 is the same text, without decoding UTF-8: 2 of half a megabyte's 6 ms.
   const text = buffer.toString(ascii ? 'latin1' : 'utf8', 0, readAll(source, buffer));
   // V8 checks a cache's length and version, not its bytes: a cache damaged on disk would run as
@@ -56,7 +56,7 @@ export function runCompiledScript(dir: string, hash: string, ascii: boolean, run
   // Taken at exit, the cache also holds the functions this run compiled as it went.
   if (!covered.includes(run.kind))
     process.once('exit', () =>
-      storeCache(script, memory, [...covered, run.kind], folder, {install, build}, cachePath),
+      storeCache(script, [...covered, run.kind], folder, {install, build}, cachePath),
     );
   const module = {exports: {}};
   (script.runInThisContext() as (...args: unknown[]) => void)(
@@ -92,7 +92,7 @@ function readCache(
     const size = readAll(fd, buffer);
     const end = buffer.indexOf(10);
     const head = end < 0 || end > size ? undefined : CACHE_LINE.exec(buffer.toString('latin1', 0, end));
-    if (!head || memory.checksum(buffer, end + 1, size - end - 1) !== head[1]) return undefined;
+    if (!head || memory.checksum(end + 1, size - end - 1) !== head[1]) return undefined;
     return {runs: (head[2] as string).split(' ').filter(Boolean), code: buffer.subarray(end + 1, size)};
   } catch {
     return undefined;
@@ -122,7 +122,6 @@ function pathKey(dir: string): string {
 
 function storeCache(
   script: Script,
-  memory: ChecksumMemory,
   runs: string[],
   folder: string,
   names: {install: string; build: string},
@@ -137,9 +136,9 @@ function storeCache(
         rmSync(join(folder, name), {force: true});
     const temp = `${path}.${process.pid}`;
     const code = script.createCachedData();
-    const buffer = memory.buffer(code.length);
-    code.copy(buffer);
-    const head = `vibe-cost compiled code ${memory.checksum(buffer, 0, code.length)} for: ${runs.join(' ')}`;
+    const memory = new ChecksumMemory(code.length);
+    code.copy(memory.buffer);
+    const head = `vibe-cost compiled code ${memory.checksum(0, code.length)} for: ${runs.join(' ')}`;
     // The line is padded to a multiple of 8 bytes, so the code after it is aligned as V8 reads it
     // in place; unaligned, V8 would first copy it.
     const line = `${head.padEnd(Math.ceil((head.length + 1) / 8) * 8 - 1)}\n`;
