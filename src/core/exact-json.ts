@@ -126,7 +126,8 @@ export function parseExactJson(text: string): ExactJson {
   return result;
 }
 
-export function isObject(value: ExactJson | undefined): value is {[key: string]: ExactJson} {
+/** An object of a JSON document: the exact parser's, or JSON.parse's (whose numbers are numbers). */
+export function isObject<T>(value: T | undefined): value is Extract<T, {[key: string]: unknown}> {
   return (
     typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ExactNumber)
   );

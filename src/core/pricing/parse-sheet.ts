@@ -1,6 +1,6 @@
 import {BadDocument} from '../domain-errors.js';
 import {isCapability} from '../capability.js';
-import {ExactNumber, JsonSyntaxError, parseExactJson, type ExactJson} from '../exact-json.js';
+import {ExactNumber, isObject, JsonSyntaxError, parseExactJson, type ExactJson} from '../exact-json.js';
 import {convertLiteLlm, looksLikeLiteLlm} from './litellm-sheet.js';
 import {convertOpenRouter, looksLikeOpenRouter} from './openrouter-sheet.js';
 import {parseMoney, type Money} from '../money.js';
@@ -65,12 +65,6 @@ function quickOwnSheet(text: string): {[key: string]: SheetJson} | undefined {
   if (typeof json !== 'object' || json === null || !Array.isArray((json as {models?: unknown}).models))
     return undefined;
   return json as {[key: string]: SheetJson};
-}
-
-function isObject(value: SheetJson | undefined): value is {[key: string]: SheetJson} {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ExactNumber)
-  );
 }
 
 /**
