@@ -5,7 +5,7 @@ import {SOURCE_IDS} from '../io/usage/sources/source-ids.js';
 import {DIALECTS, SQL_SOURCES} from '../core/usage-sql/names.js';
 import {bundledNames, loadPriceBook} from '../io/load-data.js';
 import {completionScript, SHELLS, type Shell} from '../output/completion-scripts.js';
-import {FORMATS} from './options.js';
+import {FORMATS} from './names.js';
 import {print} from './output.js';
 
 /** The setups --current takes (the candidates' ids; app:NAME comes from the settings file). */
