@@ -306,7 +306,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   const solving = {attempts: 0, solved: 0, unknown: 0, stopped: 0};
   const unknownModels = new Set<string>();
   const ladders = runtimes.map((r) => attemptModels(strategy.ladder, r.cls.resolvedModel));
-  // What a class's first attempt is routed with, the same every day.
+  // What a class's first attempt is routed with, the same every day (its settings serve its retries too).
   const firstAttempts = runtimes.map((r, index) => ({
     settings: settingsFor(strategy, r.cls.name),
     task: {...r.task, model: (ladders[index] as ModelPrice[])[0] as ModelPrice},
@@ -442,7 +442,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       let failed = n - won;
       if (k + 1 >= ladder.length) return;
       const tried = best === undefined ? rate : Math.max(best, rate);
-      const settings = settingsFor(strategy, runtime.cls.name);
+      const {settings} = firstAttempts[index] as (typeof firstAttempts)[number];
       const task = {...runtime.task, model: ladder[k + 1] as ModelPrice};
       while (failed > 0) {
         const next = route(settings, plan, task, context());
