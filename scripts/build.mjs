@@ -107,8 +107,8 @@ const yargsColumns = {
 /**
  * yargs checks the types of the arguments of each of its own methods at every call, by parsing a
  * signature such as '<string|object> [object]' with regular expressions: 218 calls in
- * `simulate --tasks 1000`, a quarter of the time yargs takes there. The calls are ours and fixed, and a misuse would
- * only be warned of; the check is left out.
+ * `simulate --tasks 1000`, a quarter of the time yargs takes there. The calls are ours and fixed,
+ * and a misuse would only be warned of; the check is left out.
  */
 const yargsArgsert = {
   name: 'yargs-argsert',
