@@ -2,12 +2,14 @@
 // The dashboard is a separate chunk, imported only when it runs, so Ink never loads for `simulate`.
 import {createHash} from 'node:crypto';
 import {chmodSync, readFileSync, rmSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
 // VC_OUTDIR lets the build test rebuild into its own folder while other tests run dist/.
 const outdir = process.env.VC_OUTDIR ?? 'dist';
 const minify = process.env.VC_NO_MINIFY !== '1';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What every bundle shares. */
 const common = {outdir, bundle: true, platform: 'node', target: 'node20', minify, logLevel: 'warning'};
@@ -121,9 +123,46 @@ const yargsArgsert = {
 };
 
 /**
- * The CLI again as one classic script, which src/compiled-script.ts runs through a V8 code cache
- * (Node 20 caches no module's compiled code). The dashboard stays out: Ink awaits at the top of its
- * modules, which a script cannot; cli.ts runs the dashboard and import as modules.
+ * The commands with a script of their own, every one but the dashboard (COMMANDS in
+ * src/commands/names.ts): a start that names one reads and loads only that command's code.
+ */
+const COMMAND_SCRIPTS = [
+  'simulate',
+  'recommend',
+  'breakeven',
+  'import',
+  'platform',
+  'prices',
+  'sql',
+  'completion',
+];
+
+/** `command-script:NAME`: the program with that one command, as src/main.ts runs it with all. */
+const commandScripts = {
+  name: 'command-scripts',
+  setup(b) {
+    b.onResolve({filter: /^command-script:/}, ({path}) => ({path, namespace: 'command-script'}));
+    b.onLoad({filter: /.*/, namespace: 'command-script'}, ({path}) => {
+      const name = path.slice('command-script:'.length);
+      return {
+        contents: [
+          "import {runProgram} from './src/program.ts';",
+          `import {${name}Command} from './src/commands/${name}.ts';`,
+          "import {hideBin} from 'yargs/helpers';",
+          `void runProgram([${name}Command], hideBin(process.argv));`,
+        ].join('\n'),
+        resolveDir: root,
+        loader: 'ts',
+      };
+    });
+  },
+};
+
+/**
+ * The CLI again as classic scripts, which src/compiled-script.ts runs through a V8 code cache
+ * (Node 20 caches no module's compiled code): main.cjs with every command, for help, completion
+ * and anything not naming one, and main-NAME.cjs for each of COMMAND_SCRIPTS. The dashboard stays
+ * out: Ink awaits at the top of its modules, which a script cannot; cli.ts runs it as modules.
  */
 await build({
   ...program,
@@ -132,6 +171,7 @@ await build({
     yargsAssert,
     yargsArgsert,
     yargsColumns,
+    commandScripts,
     {
       name: 'dashboard-outside',
       setup(b) {
@@ -139,7 +179,10 @@ await build({
       },
     },
   ],
-  entryPoints: {main: 'src/main-script.ts'},
+  entryPoints: {
+    main: 'src/main-script.ts',
+    ...Object.fromEntries(COMMAND_SCRIPTS.map((name) => [`main-${name}`, `command-script:${name}`])),
+  },
   outExtension: {'.js': '.cjs'},
   format: 'cjs',
   // import() of a built-in (node:crypto for prices update) becomes require(): a cached script has
@@ -158,14 +201,18 @@ await build({
 // whole text, read at every start, doubles. esbuild escapes strings but leaves regular expressions.
 // A build kept readable (VC_NO_MINIFY=1, for profiles) keeps comments, whose text may be anything,
 // and is read as UTF-8; an ASCII script is read as Latin-1 at each start (see compiled-script.ts).
-const script = readFileSync(join(outdir, 'main.cjs'));
-const nonAscii = /[^\0-\x7f]/.exec(script.toString('utf8'));
-if (nonAscii && minify)
-  throw new Error(
-    `main.cjs: "${nonAscii[0]}" is not ASCII; write it as \\u${nonAscii[0].charCodeAt(0).toString(16).padStart(4, '0')} in its regular expression`,
-  );
-const scriptHash = createHash('sha256').update(script).digest('hex').slice(0, 16);
-const scriptAscii = nonAscii === null;
+const scriptHash = createHash('sha256');
+let scriptAscii = true;
+for (const name of ['main', ...COMMAND_SCRIPTS.map((c) => `main-${c}`)]) {
+  const script = readFileSync(join(outdir, `${name}.cjs`));
+  scriptHash.update(script);
+  const nonAscii = /[^\0-\x7f]/.exec(script.toString('utf8'));
+  if (nonAscii && minify)
+    throw new Error(
+      `${name}.cjs: "${nonAscii[0]}" is not ASCII; write it as \\u${nonAscii[0].charCodeAt(0).toString(16).padStart(4, '0')} in its regular expression`,
+    );
+  scriptAscii &&= nonAscii === null;
+}
 
 // The CLI as modules, for the dashboard, import and --debug: cli.cjs imports main.js.
 await build({
@@ -205,7 +252,7 @@ await build({
   },
   define: {
     'import.meta.url': '__vcImportMetaUrl',
-    __VC_SCRIPT_HASH__: JSON.stringify(scriptHash),
+    __VC_SCRIPT_HASH__: JSON.stringify(scriptHash.digest('hex').slice(0, 16)),
     __VC_SCRIPT_ASCII__: JSON.stringify(scriptAscii),
   },
 });

@@ -11,4 +11,7 @@ export const COMMANDS = [
   'completion',
 ] as const;
 
+/** The actions `prices` takes. */
+export const PRICES_ACTIONS = ['list', 'show', 'validate', 'update'];
+
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;

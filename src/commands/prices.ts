@@ -34,8 +34,6 @@ const pricesOption = <T>(y: Argv<T>) =>
     describe: 'extra price sheet; repeatable, later wins',
   });
 
-export const PRICES_ACTIONS = ['list', 'show', 'validate', 'update'];
-
 export const pricesCommand = {
   command: 'prices <action>',
   describe: 'list, show, validate and update the prices in use',
