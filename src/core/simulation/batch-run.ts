@@ -84,6 +84,11 @@ interface UnitCost {
   readonly platformUsd: Money;
   /** The run's ledger lines its parts add to, by path: found once, not by a key string at every record. */
   readonly lines: Partial<Record<PathKind, LedgerLine[]>>;
+  /** listUsd and platformUsd times a count, by count: a class's daily count takes a few values. */
+  readonly listTimes: Map<number, Money>;
+  readonly platformTimes: Map<number, Money>;
+  /** Attempts billed at list price on a key this run: the run's BYOK list cost is summed from these at its end. */
+  byokCount: number;
 }
 
 type ServedRoute = Exclude<Route, {path: 'unserved'}>;
@@ -288,7 +293,8 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     subscriptionUsd: ZERO,
     packsUsd: ZERO,
   };
-  const dailyUsd: Money[] = [];
+  // What each day cost, as its parts: summed only if a day-by-day series is asked for (the dashboard).
+  const dayParts: Money[][] = [];
   let belowNeed = 0;
   const platformMonths = new PlatformMonths(plan);
   let byokRequestsThisMonth = 0;
@@ -352,7 +358,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       byokRequestsThisMonth = 0;
       platformMonths.startMonth();
     }
-    let dayCost = ZERO;
+    const dayCost: Money[] = [];
     let freeUsed = 0;
     const freeModel = freeModelOn(scenario.freePool, day);
     // Built without spreading: an object spread is slow while V8 still interprets, and a run routes
@@ -386,7 +392,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       }
       if (decision.path === 'byok') {
         const requests = cls.requestsPerTask;
-        const list = count === 1 ? unit.listUsd : unit.listUsd.mul(count);
+        const list = times(unit.listTimes, unit.listUsd, count);
         const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
         const fee = byokFee(plan, {
           listUsd: list,
@@ -394,22 +400,22 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
           feeBearingListUsd: feeBearingShare(unit.listUsd, feeBearing, requests),
         });
         byokRequestsThisMonth += requests * count;
-        charges.byokListUsd = plus(charges.byokListUsd, list);
+        unit.byokCount += count;
         charges.byokFeeUsd = plus(charges.byokFeeUsd, fee);
-        dayCost = plus(plus(dayCost, list), fee);
+        dayCost.push(list, fee);
         record('byok', decision.model, cls, count, unit, first);
         if (decision.belowNeed && first) belowNeed += count;
         return {taken: count, ran: count};
       }
       const billed = platformMonths.bill(
-        count === 1 ? unit.platformUsd : unit.platformUsd.mul(count),
+        times(unit.platformTimes, unit.platformUsd, count),
         count,
         dayOfMonth,
       );
       charges.subscriptionUsd = plus(charges.subscriptionUsd, billed.subscriptionUsd);
       charges.platformUsageUsd = plus(charges.platformUsageUsd, billed.usageUsd);
       charges.packsUsd = plus(charges.packsUsd, billed.packsUsd);
-      dayCost = plus(plus(plus(dayCost, billed.subscriptionUsd), billed.usageUsd), billed.packsUsd);
+      dayCost.push(billed.subscriptionUsd, billed.usageUsd, billed.packsUsd);
       if (billed.runs > 0) record('platform', decision.model, cls, billed.runs, unit, first);
       if (decision.belowNeed && first) belowNeed += billed.runs;
       return {taken: count, ran: billed.runs};
@@ -504,7 +510,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
         remaining -= taken;
       }
     }
-    dailyUsd.push(dayCost);
+    dayParts.push(dayCost);
   }
 
   const lines = [...ledger.values()];
@@ -518,7 +524,14 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     line.listUsd = priced.usd;
     line.missing = [...priced.missing];
   }
+  // Exact sums, so the list cost summed unit by unit is the one summed call by call.
+  for (const byModel of units.values())
+    for (const byFactor of byModel.values())
+      for (const unit of byFactor.values())
+        if (unit.byokCount > 0)
+          charges.byokListUsd = charges.byokListUsd.add(unit.listUsd.mul(unit.byokCount));
   const totalUsd = Object.values(charges).reduce((sum: Money, v: Money) => sum.add(v), ZERO);
+  let dailyUsd: Money[] | undefined;
   return {
     strategy,
     tasks,
@@ -532,13 +545,26 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     totalUsd,
     complete: lines.every((l) => l.missing.length === 0),
     credits: platformMonths.credits,
-    dailyUsd,
+    get dailyUsd() {
+      return (dailyUsd ??= dayParts.map((parts) => parts.reduce(plus, ZERO)));
+    },
   };
 }
 
 /** a + b, without a new number when b is zero (most days add no fee, pack or subscription). */
 function plus(a: Money, b: Money): Money {
   return b.isZero() ? a : a.add(b);
+}
+
+/** `money` × `count`, each product worked out once a run (in `products`, by count). */
+function times(products: Map<number, Money>, money: Money, count: number): Money {
+  if (count === 1) return money;
+  let product = products.get(count);
+  if (!product) {
+    product = money.mul(count);
+    products.set(count, product);
+  }
+  return product;
 }
 
 function priceUnit(plan: Plan, listed: ModelPrice, tokens: TokenBuckets, requests: number): UnitCost {
@@ -558,6 +584,9 @@ function priceUnit(plan: Plan, listed: ModelPrice, tokens: TokenBuckets, request
     tokens: mtok,
     platformUsd: platformCharge(plan, {listUsd, tokens: mtok}),
     lines: {},
+    listTimes: new Map(),
+    platformTimes: new Map(),
+    byokCount: 0,
   };
 }
 
