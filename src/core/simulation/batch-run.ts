@@ -112,8 +112,16 @@ export function simulateRun(scenario: Scenario, strategy: Strategy, tasks: numbe
   return repeated(once, times, rest > 0 ? simulateDays(scenario, strategy, rest) : undefined, tasks);
 }
 
+/** Each scenario's repeating period, found once: a simulate runs eight batches and months of one scenario. */
+const periods = new WeakMap<Scenario, {days: number; tasks: number} | undefined>();
+
 /** Days after which a batch starts over exactly, and its tasks; none within MAX_PERIOD_DAYS. */
 export function repeatingPeriod(scenario: Scenario): {days: number; tasks: number} | undefined {
+  if (!periods.has(scenario)) periods.set(scenario, findPeriod(scenario));
+  return periods.get(scenario);
+}
+
+function findPeriod(scenario: Scenario): {days: number; tasks: number} | undefined {
   const {profile} = scenario;
   const step = lcm(profile.workingDaysPerMonth, Math.max(1, scenario.freePool.length));
   const sequence = new TaskSequence(scenario.classes).period;
@@ -301,12 +309,13 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   const sequence = new TaskSequence(scenario.classes);
   const rates = scenario.solveRates;
   // A model's rate for a need, looked up once a run: every class asks every day (3% of a cold start).
-  const rateCache = new Map<string, number | undefined>();
+  const rateCache = new Map<ModelPrice, Map<ResolvedClass['needs'], number | undefined>>();
   const rateOf = (model: ModelPrice, needs: ResolvedClass['needs']): number | undefined => {
     if (!rates) return undefined;
-    const key = `${model.id}\u0000${needs}`;
-    if (!rateCache.has(key)) rateCache.set(key, firstAttemptRate(rates, model, needs));
-    return rateCache.get(key);
+    let byNeed = rateCache.get(model);
+    if (!byNeed) rateCache.set(model, (byNeed = new Map()));
+    if (!byNeed.has(needs)) byNeed.set(needs, firstAttemptRate(rates, model, needs));
+    return byNeed.get(needs);
   };
   const outcomes = new WholeOutcomes();
   const solving = {attempts: 0, solved: 0, unknown: 0, stopped: 0};
@@ -352,131 +361,134 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     }
   };
 
+  // The day's state, which the closures below read and the loop sets each day: made once a run,
+  // not once a day.
+  let dayOfMonth = 0;
+  let dayCost: Money[] = [];
+  let freeUsed = 0;
+  let freeModel: ModelPrice | undefined;
+  // Built without spreading: an object spread is slow while V8 still interprets, and a run routes
+  // every class every day.
+  const context = (): RouteContext =>
+    freeModel ? {freeUsedToday: freeUsed, freeModel} : {freeUsedToday: freeUsed};
+
+  /**
+   * Up to `count` attempts of a class routed to `decision`, billed as the plan says. Returns how
+   * many were taken (the free tier takes what its cap leaves) and how many of those ran (a
+   * credit cliff blocks the rest).
+   */
+  const runAttempts = (
+    decision: ServedRoute,
+    runtime: ClassRuntime,
+    count: number,
+    unit: UnitCost,
+    first: boolean,
+  ): {taken: number; ran: number} => {
+    const cls = runtime.cls;
+    if (decision.path === 'free') {
+      const per = freeUnits(plan, runtime.task);
+      const taken = Math.min(count, Math.floor(((plan.free?.dailyCap.count ?? 0) - freeUsed) / per));
+      freeUsed += per * taken;
+      record('free', decision.model, cls, taken, unit, first);
+      return {taken, ran: taken};
+    }
+    if (decision.path === 'byok') {
+      const requests = cls.requestsPerTask;
+      const list = times(unit.listTimes, unit.listUsd, count);
+      const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
+      const fee = byokFee(plan, {
+        listUsd: list,
+        tokens: unit.tokens * count,
+        feeBearingListUsd: feeBearingShare(unit.listUsd, feeBearing, requests),
+      });
+      byokRequestsThisMonth += requests * count;
+      unit.byokCount += count;
+      charges.byokFeeUsd = plus(charges.byokFeeUsd, fee);
+      dayCost.push(list, fee);
+      record('byok', decision.model, cls, count, unit, first);
+      if (decision.belowNeed && first) belowNeed += count;
+      return {taken: count, ran: count};
+    }
+    const billed = platformMonths.bill(times(unit.platformTimes, unit.platformUsd, count), count, dayOfMonth);
+    charges.subscriptionUsd = plus(charges.subscriptionUsd, billed.subscriptionUsd);
+    charges.platformUsageUsd = plus(charges.platformUsageUsd, billed.usageUsd);
+    charges.packsUsd = plus(charges.packsUsd, billed.packsUsd);
+    dayCost.push(billed.subscriptionUsd, billed.usageUsd, billed.packsUsd);
+    if (billed.runs > 0) record('platform', decision.model, cls, billed.runs, unit, first);
+    if (decision.belowNeed && first) belowNeed += billed.runs;
+    return {taken: count, ran: billed.runs};
+  };
+
+  /**
+   * `n` tasks of a class just made attempt `k` on `model`: count those it solved, and send the
+   * rest to their next attempt, which route() places like any task. `best`: the highest rate
+   * tried on them before.
+   */
+  const attempted = (
+    index: number,
+    runtime: ClassRuntime,
+    k: number,
+    n: number,
+    model: ModelPrice,
+    rate: number | undefined,
+    best: number | undefined,
+  ): void => {
+    if (n === 0) return;
+    if (rate === undefined) {
+      solving.unknown += n;
+      unknownModels.add(model.id);
+      return;
+    }
+    const odds = oddsAfterFailures(rate, best, rates?.independentShare ?? 1);
+    const won = outcomes.successes(`${index}\u0000${k}\u0000${odds}`, n, odds);
+    solving.solved += won;
+    const ladder = ladders[index] as ModelPrice[];
+    let failed = n - won;
+    if (k + 1 >= ladder.length) return;
+    const tried = best === undefined ? rate : Math.max(best, rate);
+    const {settings} = firstAttempts[index] as (typeof firstAttempts)[number];
+    const task = {...runtime.task, model: ladder[k + 1] as ModelPrice};
+    while (failed > 0) {
+      const next = route(settings, plan, task, context());
+      if (next.path === 'unserved') {
+        solving.stopped += failed;
+        return;
+      }
+      const nextRate = rateOf(next.model, runtime.cls.needs);
+      const factor =
+        nextRate === undefined || !rates
+          ? 1
+          : attemptTokenFactor(
+              nextRate,
+              oddsAfterFailures(nextRate, tried, rates.independentShare),
+              rates.failedTokenShare,
+            );
+      const {taken, ran} = runAttempts(
+        next,
+        runtime,
+        failed,
+        unitCost(runtime.cls, next.model, factor),
+        false,
+      );
+      solving.stopped += taken - ran;
+      attempted(index, runtime, k + 1, ran, next.model, nextRate, tried);
+      failed -= taken;
+    }
+  };
+
   for (let day = 0; day < days; day++) {
-    const dayOfMonth = day % profile.workingDaysPerMonth;
+    dayOfMonth = day % profile.workingDaysPerMonth;
     if (dayOfMonth === 0) {
       byokRequestsThisMonth = 0;
       platformMonths.startMonth();
     }
-    const dayCost: Money[] = [];
-    let freeUsed = 0;
-    const freeModel = freeModelOn(scenario.freePool, day);
-    // Built without spreading: an object spread is slow while V8 still interprets, and a run routes
-    // every class every day.
-    const context = (): RouteContext =>
-      freeModel ? {freeUsedToday: freeUsed, freeModel} : {freeUsedToday: freeUsed};
+    dayCost = [];
+    freeUsed = 0;
+    freeModel = freeModelOn(scenario.freePool, day);
     const from = Math.min(tasks, Math.floor(pace * day + 1e-9));
     const counts = sequence.take(
       Math.min(tasks, day === days - 1 ? tasks : Math.floor(pace * (day + 1) + 1e-9)) - from,
     );
-
-    /**
-     * Up to `count` attempts of a class routed to `decision`, billed as the plan says. Returns how
-     * many were taken (the free tier takes what its cap leaves) and how many of those ran (a
-     * credit cliff blocks the rest).
-     */
-    const runAttempts = (
-      decision: ServedRoute,
-      runtime: ClassRuntime,
-      count: number,
-      unit: UnitCost,
-      first: boolean,
-    ): {taken: number; ran: number} => {
-      const cls = runtime.cls;
-      if (decision.path === 'free') {
-        const per = freeUnits(plan, runtime.task);
-        const taken = Math.min(count, Math.floor(((plan.free?.dailyCap.count ?? 0) - freeUsed) / per));
-        freeUsed += per * taken;
-        record('free', decision.model, cls, taken, unit, first);
-        return {taken, ran: taken};
-      }
-      if (decision.path === 'byok') {
-        const requests = cls.requestsPerTask;
-        const list = times(unit.listTimes, unit.listUsd, count);
-        const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
-        const fee = byokFee(plan, {
-          listUsd: list,
-          tokens: unit.tokens * count,
-          feeBearingListUsd: feeBearingShare(unit.listUsd, feeBearing, requests),
-        });
-        byokRequestsThisMonth += requests * count;
-        unit.byokCount += count;
-        charges.byokFeeUsd = plus(charges.byokFeeUsd, fee);
-        dayCost.push(list, fee);
-        record('byok', decision.model, cls, count, unit, first);
-        if (decision.belowNeed && first) belowNeed += count;
-        return {taken: count, ran: count};
-      }
-      const billed = platformMonths.bill(
-        times(unit.platformTimes, unit.platformUsd, count),
-        count,
-        dayOfMonth,
-      );
-      charges.subscriptionUsd = plus(charges.subscriptionUsd, billed.subscriptionUsd);
-      charges.platformUsageUsd = plus(charges.platformUsageUsd, billed.usageUsd);
-      charges.packsUsd = plus(charges.packsUsd, billed.packsUsd);
-      dayCost.push(billed.subscriptionUsd, billed.usageUsd, billed.packsUsd);
-      if (billed.runs > 0) record('platform', decision.model, cls, billed.runs, unit, first);
-      if (decision.belowNeed && first) belowNeed += billed.runs;
-      return {taken: count, ran: billed.runs};
-    };
-
-    /**
-     * `n` tasks of a class just made attempt `k` on `model`: count those it solved, and send the
-     * rest to their next attempt, which route() places like any task. `best`: the highest rate
-     * tried on them before.
-     */
-    const attempted = (
-      index: number,
-      runtime: ClassRuntime,
-      k: number,
-      n: number,
-      model: ModelPrice,
-      rate: number | undefined,
-      best: number | undefined,
-    ): void => {
-      if (n === 0) return;
-      if (rate === undefined) {
-        solving.unknown += n;
-        unknownModels.add(model.id);
-        return;
-      }
-      const odds = oddsAfterFailures(rate, best, rates?.independentShare ?? 1);
-      const won = outcomes.successes(`${index}\u0000${k}\u0000${odds}`, n, odds);
-      solving.solved += won;
-      const ladder = ladders[index] as ModelPrice[];
-      let failed = n - won;
-      if (k + 1 >= ladder.length) return;
-      const tried = best === undefined ? rate : Math.max(best, rate);
-      const {settings} = firstAttempts[index] as (typeof firstAttempts)[number];
-      const task = {...runtime.task, model: ladder[k + 1] as ModelPrice};
-      while (failed > 0) {
-        const next = route(settings, plan, task, context());
-        if (next.path === 'unserved') {
-          solving.stopped += failed;
-          return;
-        }
-        const nextRate = rateOf(next.model, runtime.cls.needs);
-        const factor =
-          nextRate === undefined || !rates
-            ? 1
-            : attemptTokenFactor(
-                nextRate,
-                oddsAfterFailures(nextRate, tried, rates.independentShare),
-                rates.failedTokenShare,
-              );
-        const {taken, ran} = runAttempts(
-          next,
-          runtime,
-          failed,
-          unitCost(runtime.cls, next.model, factor),
-          false,
-        );
-        solving.stopped += taken - ran;
-        attempted(index, runtime, k + 1, ran, next.model, nextRate, tried);
-        failed -= taken;
-      }
-    };
 
     // An index loop: destructuring entries() was a third of this function's own time while interpreted.
     for (let index = 0; index < runtimes.length; index++) {
