@@ -86,22 +86,33 @@ const yargsAssert = {
 };
 
 /**
- * yargs reads the terminal's width when its module is evaluated, which builds process.stdout and
- * with it Node's stream modules, where src/commands/stdio.ts writes without them. The width is
- * read when yargs asks for it instead.
+ * Two changes to yargs' platform shim:
+ * - yargs reads the terminal's width when its module is evaluated, which builds process.stdout and
+ *   with it Node's stream modules, where src/commands/stdio.ts writes without them. The width is
+ *   read when yargs asks for it instead.
+ * - Every new yargs guesses its --version from the nearest package.json, which it looks for from
+ *   the working directory up (a bundle is in no node_modules), reading each folder on the way and
+ *   parsing the file it finds: a start in a user's home folder read it whole. The CLI gives its
+ *   version, and takes no yargs settings from a package.json, so the search finds nothing.
  */
-const yargsColumns = {
-  name: 'yargs-columns',
+const yargsShim = {
+  name: 'yargs-shim',
   setup(b) {
     b.onLoad({filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/}, ({path}) => {
-      const source = readFileSync(path, 'utf8');
-      const eager =
-        "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null";
-      if (source.split(eager).length !== 2)
-        throw new Error(`${path}: not the yargs shim the build knows how to make read the width lazily`);
-      const lazy =
-        "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; }";
-      return {contents: source.replace(eager, lazy), loader: 'js'};
+      const edits = [
+        [
+          "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null",
+          "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null; }",
+        ],
+        ['findUp: escalade,', 'findUp: () => undefined,'],
+      ];
+      let source = readFileSync(path, 'utf8');
+      for (const [from, to] of edits) {
+        if (source.split(from).length !== 2)
+          throw new Error(`${path}: not the yargs shim the build knows how to change ("${from}")`);
+        source = source.replace(from, to);
+      }
+      return {contents: source, loader: 'js'};
     });
   },
 };
@@ -170,7 +181,7 @@ await build({
     lazyStringWidth,
     yargsAssert,
     yargsArgsert,
-    yargsColumns,
+    yargsShim,
     commandScripts,
     {
       name: 'dashboard-outside',
@@ -217,7 +228,7 @@ for (const name of ['main', ...COMMAND_SCRIPTS.map((c) => `main-${c}`)]) {
 // The CLI as modules, for the dashboard, import and --debug: cli.cjs imports main.js.
 await build({
   ...program,
-  plugins: [lazyStringWidth, yargsAssert, yargsArgsert, yargsColumns],
+  plugins: [lazyStringWidth, yargsAssert, yargsArgsert, yargsShim],
   // The line pool's worker is an entry of its own, beside main.js (src/io/usage/line-pool.ts finds it there).
   entryPoints: {main: 'src/main.ts', 'line-worker': 'src/io/usage/line-worker.ts'},
   splitting: true,
