@@ -12,8 +12,11 @@ afterAll(() => {
   root = undefined;
 });
 
-/** A fresh folder for a test's files, removed with every other one once the file's tests are done. */
+/**
+ * A fresh folder for a test's files, removed with every other one once the file's tests are done,
+ * and in any case with the test run's folder (global-setup.ts), when the run ends.
+ */
 export function scratchDir(prefix = 'scratch-'): string {
-  root ??= mkdtempSync(join(tmpdir(), 'vibe-cost-test-'));
+  root ??= mkdtempSync(join(process.env['VIBE_COST_TEST_DIR'] ?? tmpdir(), 'vibe-cost-test-'));
   return mkdtempSync(join(root, prefix));
 }
