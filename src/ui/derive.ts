@@ -13,6 +13,7 @@ import type {Constraints} from '../core/advice/recommend.js';
 import {PATHS} from '../core/routing/router.js';
 import {buildScenario, monthTasks, type Scenario} from '../core/simulation/scenario.js';
 import {simulateReport, type SimulateReport} from '../core/simulation/simulate-report.js';
+import {dailyUsd} from '../core/simulation/batch-run.js';
 import {heldKeysStrategy, type Strategy} from '../core/routing/strategy.js';
 import {breakevenChart} from '../output/breakeven-render.js';
 import {platformMonth, sweepMarkup, type SegmentInput} from '../core/platform/platform-month.js';
@@ -149,8 +150,9 @@ export function chartOf(
   const days = scenario.profile.workingDaysPerMonth;
   const series: ChartSeries[] = PATHS.filter((p) => p !== 'free' || scenario.plan.free).map((p) => {
     const cumulative: number[] = [];
-    let sum = report.paths[p].month.dailyUsd[0]?.mul(0);
-    for (const day of report.paths[p].month.dailyUsd) {
+    const daily = dailyUsd(report.paths[p].month);
+    let sum = daily[0]?.mul(0);
+    for (const day of daily) {
       sum = sum ? sum.add(day) : day;
       cumulative.push(sum.toNumber());
     }

@@ -58,13 +58,16 @@ export interface RunResult {
   /** False when some tokens had no price: totals are then lower bounds. */
   readonly complete: boolean;
   readonly credits: CreditMonth[];
-  /** Cost incurred on each day, in order. */
-  readonly dailyUsd: Money[];
+  /**
+   * What each day cost, in order, as the amounts that make it up: summed by dailyUsd() only when
+   * a day-by-day series is drawn (the dashboard), not at every run.
+   */
+  readonly dayParts: readonly (readonly Money[])[];
   /** Attempts, and the tasks they solved, in whole tasks from the solve rates' odds. */
   readonly solving: Solving;
   /**
    * Set when the batch is too long to list day by day (past MAX_PERIOD_DAYS): it was priced as a
-   * stretch of `days` days, `times` over, then the rest, and `credits` and `dailyUsd` hold that
+   * stretch of `days` days, `times` over, then the rest, and `credits` and `dayParts` hold that
    * stretch once, so memory does not grow with the batch.
    */
   readonly repeats?: {readonly days: number; readonly times: number};
@@ -236,7 +239,7 @@ function repeated(once: RunResult, times: number, tail: RunResult | undefined, t
     complete: once.complete && (tail?.complete ?? true),
     ...(once.days * times <= MAX_PERIOD_DAYS
       ? everyDay(once, times, tail)
-      : {credits: once.credits, dailyUsd: once.dailyUsd, repeats: {days: once.days, times}}),
+      : {credits: once.credits, dayParts: once.dayParts, repeats: {days: once.days, times}}),
   };
 }
 
@@ -245,11 +248,11 @@ function everyDay(
   once: RunResult,
   times: number,
   tail: RunResult | undefined,
-): Pick<RunResult, 'credits' | 'dailyUsd'> {
+): Pick<RunResult, 'credits' | 'dayParts'> {
   const stretches = [...Array.from({length: times}, () => once), ...(tail ? [tail] : [])];
   let month = 0;
   return {
-    dailyUsd: stretches.flatMap((r) => r.dailyUsd),
+    dayParts: stretches.flatMap((r) => r.dayParts),
     credits: stretches.flatMap((r) => r.credits.map((c) => ({...c, month: ++month}))),
   };
 }
@@ -543,7 +546,6 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
         if (unit.byokCount > 0)
           charges.byokListUsd = charges.byokListUsd.add(unit.listUsd.mul(unit.byokCount));
   const totalUsd = Object.values(charges).reduce((sum: Money, v: Money) => sum.add(v), ZERO);
-  let dailyUsd: Money[] | undefined;
   return {
     strategy,
     tasks,
@@ -557,10 +559,13 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     totalUsd,
     complete: lines.every((l) => l.missing.length === 0),
     credits: platformMonths.credits,
-    get dailyUsd() {
-      return (dailyUsd ??= dayParts.map((parts) => parts.reduce(plus, ZERO)));
-    },
+    dayParts,
   };
+}
+
+/** What each day of a run cost, in order. */
+export function dailyUsd(run: RunResult): Money[] {
+  return run.dayParts.map((parts) => parts.reduce(plus, ZERO));
 }
 
 /** a + b, without a new number when b is zero (most days add no fee, pack or subscription). */
