@@ -4,7 +4,7 @@ import {UsageError} from '../errors.js';
 import {nearestNames} from '../core/pricing/model-names.js';
 import {parsePlan, type Plan} from '../core/billing/plan.js';
 import {PriceBook} from '../core/pricing/price-book.js';
-import {parsePriceSheet, type SheetReading} from '../core/pricing/parse-sheet.js';
+import {parsePriceSheet} from '../core/pricing/parse-sheet.js';
 import type {PriceSheet} from '../core/pricing/model-price.js';
 import {parseProfile, type Profile} from '../core/simulation/profile.js';
 import {parseSubscriptionPlan, type SubscriptionPlan} from '../core/subscription/subscription-plan.js';
@@ -25,8 +25,8 @@ export function bundledNames(kind: 'platforms' | 'profiles' | 'populations' | 's
   return bundled(kind).map((f) => basename(f, '.json'));
 }
 
-export function loadSheet(path: string, label = path, reading?: SheetReading): PriceSheet {
-  return parsePriceSheet(readText(path), label, reading);
+export function loadSheet(path: string, label = path): PriceSheet {
+  return parsePriceSheet(readText(path), label);
 }
 
 /**
@@ -34,7 +34,7 @@ export function loadSheet(path: string, label = path, reading?: SheetReading): P
  * wins. Names none of them knows are looked up in the long tail converted from LiteLLM.
  */
 export function loadPriceBook(extra: readonly string[] = [], options: {cache?: boolean} = {}): PriceBook {
-  const sheets = bundled('prices').map((f) => loadSheet(f, `bundled:${basename(f)}`, {checked: true}));
+  const sheets = bundled('prices').map((f) => loadSheet(f, `bundled:${basename(f)}`));
   const cached = options.cache === false ? undefined : loadCachedSheet();
   return new PriceBook([...sheets, ...(cached ? [cached] : []), ...extra.map((f) => loadSheet(f))], () => [
     loadSheet(join(dataDir(), 'long-tail', 'litellm.json'), 'bundled:long-tail/litellm.json'),

@@ -1,10 +1,7 @@
-import {readdirSync, readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {BadDocument, UnknownModel} from '../../src/core/domain-errors.js';
 import {parsePriceSheet} from '../../src/core/pricing/parse-sheet.js';
 import {loadPriceBook} from '../../src/io/load-data.js';
-import {ROOT} from '../cli/run.js';
 
 const sheet = (model: object, top: object = {}) =>
   JSON.stringify({
@@ -54,32 +51,6 @@ describe('price sheet validation', () => {
   it('accepts a bare JSON number as a price, read from its text', () => {
     const parsed = parsePriceSheet(sheet({...good, usdPerMTok: {input: 0.1, output: 2}}), 'acme.json');
     expect(parsed.models[0]?.rates.input?.toFixed()).toBe('0.1');
-  });
-
-  // A start reads the bundled sheets' prices when it first uses them (see SheetReading): that is
-  // only as safe as this check of every one of them.
-  it.each(readdirSync(join(ROOT, 'data', 'prices')))(
-    'bundled %s: every price parses, and the same read in full as read when first used',
-    (file) => {
-      const text = readFileSync(join(ROOT, 'data', 'prices', file), 'utf8');
-      const whole = parsePriceSheet(text, file);
-      const deferred = parsePriceSheet(text, file, {checked: true});
-      expect(deferred).toEqual(whole);
-      expect(deferred.models.map((m) => Object.keys(m).sort())).toEqual(
-        whole.models.map((m) => Object.keys(m).sort()),
-      );
-    },
-  );
-
-  it('a sheet read for prices on first use still names file, model and field when one is bad', () => {
-    const parsed = parsePriceSheet(sheet({...good, usdPerMTok: {input: '1', output: 'two'}}), 'acme.json', {
-      checked: true,
-    });
-    const [model] = parsed.models;
-    expect(model?.id).toBe('acme-1');
-    expect(() => model?.rates).toThrow(
-      'acme.json: model "acme-1": field usdPerMTok.output: expected a decimal price such as "3.75", got "two"',
-    );
   });
 
   it('loads every bundled sheet, each model with a source and an as-of date', () => {

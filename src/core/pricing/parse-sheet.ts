@@ -18,21 +18,10 @@ import type {
 const RATE_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * How a sheet of ours is read. `checked`: a bundled sheet, which the tests read in full (every
- * price of every bundled sheet parses, and the same as it would here), so each model's prices are
- * parsed when first read rather than at every start: a run prices a few of its two hundred models,
- * and parsing them all was 2.3 ms of a 90 ms `simulate`. A user's sheet is parsed whole, so a
- * mistake anywhere in it is reported before anything is priced.
- */
-export interface SheetReading {
-  readonly checked?: boolean;
-}
-
 /** Reads a price sheet in either format, told apart by content, never by file name. */
-export function parsePriceSheet(text: string, origin: string, reading: SheetReading = {}): PriceSheet {
+export function parsePriceSheet(text: string, origin: string): PriceSheet {
   const fast = quickOwnSheet(text);
-  if (fast) return parseOwnSheet(fast, origin, reading);
+  if (fast) return parseOwnSheet(fast, origin);
   let json: ExactJson;
   try {
     json = parseExactJson(text);
@@ -86,11 +75,7 @@ function numberText(value: SheetJson | undefined): string | undefined {
   return value instanceof ExactNumber ? value.text : typeof value === 'number' ? String(value) : undefined;
 }
 
-function parseOwnSheet(
-  sheet: {[key: string]: SheetJson},
-  origin: string,
-  reading: SheetReading = {},
-): PriceSheet {
+function parseOwnSheet(sheet: {[key: string]: SheetJson}, origin: string): PriceSheet {
   const fail = (model: string | undefined, field: string, problem: string): never => {
     const place = [model && `model "${model}"`, field && `field ${field}`].filter(Boolean).join(': ');
     throw new BadDocument({trouble: 'bad-sheet-field', origin, ...(place ? {place} : {}), problem});
@@ -137,9 +122,20 @@ function parseOwnSheet(
     const aliases = raw['aliases'] ?? [];
     if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string'))
       fail(id, 'aliases', 'expected a list of names');
+    const rates = parseRates(
+      raw['usdPerMTok'],
+      (field, problem) => fail(id, `usdPerMTok.${field}`, problem),
+      true,
+    );
     const displayName = str(raw, 'displayName', id, false);
     const modelAsOf = str(raw, 'asOf', id, false) ?? asOf;
     if (!DATE.test(modelAsOf)) fail(id, 'asOf', `expected a date YYYY-MM-DD, got ${show(modelAsOf)}`);
+    const longContext = parseLongContext(raw['longContext'], (field, problem) =>
+      fail(id, `longContext.${field}`, problem),
+    );
+    const multipliers = parseMultipliers(raw['multipliers'], (field, problem) =>
+      fail(id, `multipliers.${field}`, problem),
+    );
     const maxInput = raw['maxInputTokens'];
     const maxText = numberText(maxInput);
     const maxInputTokens = maxText === undefined ? undefined : Number(maxText);
@@ -148,7 +144,11 @@ function parseOwnSheet(
       (maxInputTokens === undefined || !Number.isSafeInteger(maxInputTokens) || maxInputTokens <= 0)
     )
       fail(id, 'maxInputTokens', `expected a whole number of tokens, got ${show(maxInput)}`);
-    const model: Writable<ModelPrice> = {
+    const perCall =
+      parsePerCall(raw['perCallUsd'], (field, problem) => fail(id, `perCallUsd.${field}`, problem)) ??
+      sheetPerCall;
+    const changes = parseChanges(raw['changes'], (field, problem) => fail(id, `changes${field}`, problem));
+    models.push({
       id,
       provider: str(raw, 'provider', id, false) ?? provider,
       ...(displayName ? {displayName} : {}),
@@ -157,66 +157,31 @@ function parseOwnSheet(
       // Set in sheets written from LiteLLM's or OpenRouter's lists: a sheet of ours that knows the model wins.
       ...(raw['capabilityGuessed'] === true ? {capabilityGuessed: true} : {}),
       byokable: byokable as boolean,
-      rates: {},
+      rates,
+      ...(longContext ? {longContext} : {}),
+      ...(multipliers ? {multipliers} : {}),
+      ...(perCall ? {perCall} : {}),
       ...(maxInputTokens ? {maxInputTokens} : {}),
+      ...(changes.length ? {changes} : {}),
       asOf: modelAsOf,
       source: str(raw, 'source', id, false) ?? source,
       origin,
-    };
-    // The prices: each present or not as its raw field is.
-    const priced = (
-      key: 'rates' | 'longContext' | 'multipliers' | 'perCall' | 'changes',
-      parse: () => unknown,
-    ) => (reading.checked ? defer(model, key, parse) : Object.assign(model, {[key]: parse()}));
-    priced('rates', () =>
-      parseRates(raw['usdPerMTok'], (field, problem) => fail(id, `usdPerMTok.${field}`, problem), true),
-    );
-    if (present(raw['longContext']))
-      priced('longContext', () =>
-        parseLongContext(raw['longContext'], (field, problem) => fail(id, `longContext.${field}`, problem)),
-      );
-    if (present(raw['multipliers']))
-      priced('multipliers', () =>
-        parseMultipliers(raw['multipliers'], (field, problem) => fail(id, `multipliers.${field}`, problem)),
-      );
-    if (present(raw['perCallUsd']) || sheetPerCall)
-      priced(
-        'perCall',
-        () =>
-          parsePerCall(raw['perCallUsd'], (field, problem) => fail(id, `perCallUsd.${field}`, problem)) ??
-          sheetPerCall,
-      );
-    const changes = raw['changes'];
-    // A list that is not one is refused by parseChanges, so it is read whatever its length.
-    if (present(changes) && (!Array.isArray(changes) || changes.length > 0))
-      priced('changes', () =>
-        parseChanges(changes, (field, problem) => fail(id, `changes${field}`, problem)),
-      );
-    models.push(model);
+    });
   }
   return {summary: {origin, format: 'vibe-cost', asOf, models: models.length}, models};
 }
 
 type Fail = (field: string, problem: string) => never;
 
-type Writable<T> = {-readonly [K in keyof T]: T[K]};
-
-const present = (value: SheetJson | undefined) => value !== undefined && value !== null;
-
 /**
- * `key` of `model`, parsed on its first read and kept as a plain field from then on. Enumerable,
- * so spreading or comparing a model reads it like any other field.
+ * Prices, factors and per-call prices by their text, parsed once a process: the bundled sheets,
+ * read at every start, hold 518 of them in 102 texts. Money is immutable, so one can stand for all.
  */
-function defer(model: object, key: string, parse: () => unknown): void {
-  Object.defineProperty(model, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = parse();
-      Object.defineProperty(model, key, {value, enumerable: true, configurable: true, writable: false});
-      return value;
-    },
-  });
+const sheetNumbers = new Map<string, Money | undefined>();
+
+function sheetMoney(text: string): Money | undefined {
+  if (!sheetNumbers.has(text)) sheetNumbers.set(text, parseMoney(text));
+  return sheetNumbers.get(text);
 }
 
 function parseRates(raw: SheetJson | undefined, fail: Fail, requireInputOutput: boolean): Rates {
@@ -227,7 +192,7 @@ function parseRates(raw: SheetJson | undefined, fail: Fail, requireInputOutput: 
       fail(field, `unknown price field (known: ${RATE_FIELDS.join(', ')})`);
     // Prices are written as strings so no float ever touches them; a bare JSON number is accepted from its text.
     const text = typeof value === 'string' ? value : numberText(value);
-    const money = text === undefined ? undefined : parseMoney(text);
+    const money = text === undefined ? undefined : sheetMoney(text);
     if (!money) return fail(field, `expected a decimal price such as "3.75", got ${show(value)}`);
     if (money.isNegative()) fail(field, `a price cannot be negative, got ${text}`);
     rates[field as keyof Rates] = money;
@@ -278,7 +243,7 @@ function parseMultipliers(raw: SheetJson | undefined, fail: Fail): Multipliers |
     if (!['batch', 'priority', 'fast'].includes(field))
       fail(field, 'unknown multiplier (known: batch, priority, fast)');
     const text = typeof value === 'string' ? value : numberText(value);
-    const money = text === undefined ? undefined : parseMoney(text);
+    const money = text === undefined ? undefined : sheetMoney(text);
     if (!money || !money.isPositive())
       return fail(field, `expected a positive factor such as "0.5", got ${show(value)}`);
     result[field as keyof Multipliers] = money;
@@ -293,7 +258,7 @@ function parsePerCall(raw: SheetJson | undefined, fail: Fail): PerCall | undefin
   for (const [field, value] of Object.entries(raw)) {
     if (field !== 'webSearch') fail(field, 'unknown per-call price (known: webSearch)');
     const text = typeof value === 'string' ? value : numberText(value);
-    const money = text === undefined ? undefined : parseMoney(text);
+    const money = text === undefined ? undefined : sheetMoney(text);
     if (!money || money.isNegative())
       return fail(field, `expected a price in USD per call such as "0.01", got ${show(value)}`);
     result[field as keyof PerCall] = money;
