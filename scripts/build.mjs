@@ -4,7 +4,7 @@ import {createHash} from 'node:crypto';
 import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
+import {build, transform} from 'esbuild';
 
 // VC_OUTDIR lets the build test rebuild into its own folder while other tests run dist/.
 const outdir = process.env.VC_OUTDIR ?? 'dist';
@@ -134,19 +134,16 @@ const yargsArgsert = {
 };
 
 /**
- * The commands with a script of their own, every one but the dashboard (COMMANDS in
- * src/commands/names.ts): a start that names one reads and loads only that command's code.
+ * The commands with a script of their own: every one but the dashboard, which runs as modules. A
+ * start that names one reads and loads only that command's code. Their names are the CLI's own
+ * list (src/commands/names.ts), read through esbuild, since this script runs before any build.
  */
-const COMMAND_SCRIPTS = [
-  'simulate',
-  'recommend',
-  'breakeven',
-  'import',
-  'platform',
-  'prices',
-  'sql',
-  'completion',
-];
+const names = await transform(readFileSync(join(root, 'src', 'commands', 'names.ts'), 'utf8'), {
+  loader: 'ts',
+  format: 'esm',
+});
+const {COMMANDS} = await import(`data:text/javascript;base64,${Buffer.from(names.code).toString('base64')}`);
+const COMMAND_SCRIPTS = COMMANDS.filter((name) => name !== 'dashboard');
 
 /** `command-script:NAME`: the program with that one command, as src/main.ts runs it with all. */
 const commandScripts = {
