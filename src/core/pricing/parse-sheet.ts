@@ -109,7 +109,12 @@ function parseOwnSheet(sheet: {[key: string]: SheetJson}, origin: string): Price
 
   const models: ModelPrice[] = [];
   const seen = new Set<string>();
-  for (const [index, raw] of (sheet['models'] as SheetJson[]).entries()) {
+  const list = sheet['models'] as SheetJson[];
+  // An index loop and fields set one by one, in the order a model's fields are written: the
+  // bundled sheets are read at every start, while V8 still interprets, where destructuring
+  // entries() and spreading objects cost more than the rest of this loop.
+  for (let index = 0; index < list.length; index++) {
+    const raw = list[index];
     if (!isObject(raw)) return fail(`#${index + 1}`, '', `expected an object, got ${show(raw)}`);
     const id = str(raw, 'id', `#${index + 1}`, true) as string;
     if (seen.has(id)) fail(id, 'id', 'appears twice in this sheet');
@@ -148,30 +153,30 @@ function parseOwnSheet(sheet: {[key: string]: SheetJson}, origin: string): Price
       parsePerCall(raw['perCallUsd'], (field, problem) => fail(id, `perCallUsd.${field}`, problem)) ??
       sheetPerCall;
     const changes = parseChanges(raw['changes'], (field, problem) => fail(id, `changes${field}`, problem));
-    models.push({
-      id,
-      provider: str(raw, 'provider', id, false) ?? provider,
-      ...(displayName ? {displayName} : {}),
-      aliases: aliases as string[],
-      capability: capability as ModelPrice['capability'],
-      // Set in sheets written from LiteLLM's or OpenRouter's lists: a sheet of ours that knows the model wins.
-      ...(raw['capabilityGuessed'] === true ? {capabilityGuessed: true} : {}),
-      byokable: byokable as boolean,
-      rates,
-      ...(longContext ? {longContext} : {}),
-      ...(multipliers ? {multipliers} : {}),
-      ...(perCall ? {perCall} : {}),
-      ...(maxInputTokens ? {maxInputTokens} : {}),
-      ...(changes.length ? {changes} : {}),
-      asOf: modelAsOf,
-      source: str(raw, 'source', id, false) ?? source,
-      origin,
-    });
+    const model: Partial<Writable<ModelPrice>> = {id, provider: str(raw, 'provider', id, false) ?? provider};
+    if (displayName) model.displayName = displayName;
+    model.aliases = aliases as string[];
+    model.capability = capability as ModelPrice['capability'];
+    // Set in sheets written from LiteLLM's or OpenRouter's lists: a sheet of ours that knows the model wins.
+    if (raw['capabilityGuessed'] === true) model.capabilityGuessed = true;
+    model.byokable = byokable as boolean;
+    model.rates = rates;
+    if (longContext) model.longContext = longContext;
+    if (multipliers) model.multipliers = multipliers;
+    if (perCall) model.perCall = perCall;
+    if (maxInputTokens) model.maxInputTokens = maxInputTokens;
+    if (changes.length) model.changes = changes;
+    model.asOf = modelAsOf;
+    model.source = str(raw, 'source', id, false) ?? source;
+    model.origin = origin;
+    models.push(model as ModelPrice);
   }
   return {summary: {origin, format: 'vibe-cost', asOf, models: models.length}, models};
 }
 
 type Fail = (field: string, problem: string) => never;
+
+type Writable<T> = {-readonly [K in keyof T]: T[K]};
 
 /**
  * Prices, factors and per-call prices by their text, parsed once a process: the bundled sheets,
@@ -187,7 +192,8 @@ function sheetMoney(text: string): Money | undefined {
 function parseRates(raw: SheetJson | undefined, fail: Fail, requireInputOutput: boolean): Rates {
   if (!isObject(raw)) return fail('', `expected an object of USD-per-million-token prices, got ${show(raw)}`);
   const rates: {-readonly [K in keyof Rates]: Money} = {};
-  for (const [field, value] of Object.entries(raw)) {
+  for (const field in raw) {
+    const value = raw[field];
     if (!(RATE_FIELDS as readonly string[]).includes(field))
       fail(field, `unknown price field (known: ${RATE_FIELDS.join(', ')})`);
     // Prices are written as strings so no float ever touches them; a bare JSON number is accepted from its text.
