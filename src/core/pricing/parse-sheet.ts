@@ -184,9 +184,15 @@ type Writable<T> = {-readonly [K in keyof T]: T[K]};
  */
 const sheetNumbers = new Map<string, Money | undefined>();
 
-function sheetMoney(text: string): Money | undefined {
+function sheetMoney(text: string | undefined): Money | undefined {
+  if (text === undefined) return undefined;
   if (!sheetNumbers.has(text)) sheetNumbers.set(text, parseMoney(text));
   return sheetNumbers.get(text);
+}
+
+/** A price's text: written as a string, so no float ever touches it, or a bare JSON number read from its text. */
+function priceText(value: SheetJson | undefined): string | undefined {
+  return typeof value === 'string' ? value : numberText(value);
 }
 
 function parseRates(raw: SheetJson | undefined, fail: Fail, requireInputOutput: boolean): Rates {
@@ -196,9 +202,8 @@ function parseRates(raw: SheetJson | undefined, fail: Fail, requireInputOutput: 
     const value = raw[field];
     if (!(RATE_FIELDS as readonly string[]).includes(field))
       fail(field, `unknown price field (known: ${RATE_FIELDS.join(', ')})`);
-    // Prices are written as strings so no float ever touches them; a bare JSON number is accepted from its text.
-    const text = typeof value === 'string' ? value : numberText(value);
-    const money = text === undefined ? undefined : sheetMoney(text);
+    const text = priceText(value);
+    const money = sheetMoney(text);
     if (!money) return fail(field, `expected a decimal price such as "3.75", got ${show(value)}`);
     if (money.isNegative()) fail(field, `a price cannot be negative, got ${text}`);
     rates[field as keyof Rates] = money;
@@ -248,8 +253,7 @@ function parseMultipliers(raw: SheetJson | undefined, fail: Fail): Multipliers |
   for (const [field, value] of Object.entries(raw)) {
     if (!['batch', 'priority', 'fast'].includes(field))
       fail(field, 'unknown multiplier (known: batch, priority, fast)');
-    const text = typeof value === 'string' ? value : numberText(value);
-    const money = text === undefined ? undefined : sheetMoney(text);
+    const money = sheetMoney(priceText(value));
     if (!money || !money.isPositive())
       return fail(field, `expected a positive factor such as "0.5", got ${show(value)}`);
     result[field as keyof Multipliers] = money;
@@ -263,8 +267,7 @@ function parsePerCall(raw: SheetJson | undefined, fail: Fail): PerCall | undefin
   const result: {-readonly [K in keyof PerCall]: Money} = {};
   for (const [field, value] of Object.entries(raw)) {
     if (field !== 'webSearch') fail(field, 'unknown per-call price (known: webSearch)');
-    const text = typeof value === 'string' ? value : numberText(value);
-    const money = text === undefined ? undefined : sheetMoney(text);
+    const money = sheetMoney(priceText(value));
     if (!money || money.isNegative())
       return fail(field, `expected a price in USD per call such as "0.01", got ${show(value)}`);
     result[field as keyof PerCall] = money;

@@ -270,6 +270,8 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
   // By class, model id and token factor; looked up for every class every day, so in maps of maps
   // rather than by a key string built (and a factor written out as text) at each lookup.
   const units = new Map<ResolvedClass, Map<string, Map<number, UnitCost>>>();
+  // The same units in the order they were made, for the sums at the run's end.
+  const priced: UnitCost[] = [];
   const unitCost = (cls: ResolvedClass, model: ModelPrice, factor = 1): UnitCost => {
     let byModel = units.get(cls);
     if (!byModel) units.set(cls, (byModel = new Map()));
@@ -284,6 +286,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
         cls.requestsPerTask,
       );
       byFactor.set(factor, unit);
+      priced.push(unit);
     }
     return unit;
   };
@@ -397,7 +400,7 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     }
     if (decision.path === 'byok') {
       const requests = cls.requestsPerTask;
-      const list = times(unit.listTimes, unit.listUsd, count);
+      const list = multiplied(unit.listTimes, unit.listUsd, count);
       const feeBearing = feeBearingRequests(plan, byokRequestsThisMonth, requests * count);
       const fee = byokFee(plan, {
         listUsd: list,
@@ -412,7 +415,11 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
       if (decision.belowNeed && first) belowNeed += count;
       return {taken: count, ran: count};
     }
-    const billed = platformMonths.bill(times(unit.platformTimes, unit.platformUsd, count), count, dayOfMonth);
+    const billed = platformMonths.bill(
+      multiplied(unit.platformTimes, unit.platformUsd, count),
+      count,
+      dayOfMonth,
+    );
     charges.subscriptionUsd = plus(charges.subscriptionUsd, billed.subscriptionUsd);
     charges.platformUsageUsd = plus(charges.platformUsageUsd, billed.usageUsd);
     charges.packsUsd = plus(charges.packsUsd, billed.packsUsd);
@@ -540,11 +547,8 @@ export function simulateDays(scenario: Scenario, strategy: Strategy, tasks: numb
     line.missing = [...priced.missing];
   }
   // Exact sums, so the list cost summed unit by unit is the one summed call by call.
-  for (const byModel of units.values())
-    for (const byFactor of byModel.values())
-      for (const unit of byFactor.values())
-        if (unit.byokCount > 0)
-          charges.byokListUsd = charges.byokListUsd.add(unit.listUsd.mul(unit.byokCount));
+  for (const unit of priced)
+    if (unit.byokCount > 0) charges.byokListUsd = charges.byokListUsd.add(unit.listUsd.mul(unit.byokCount));
   const totalUsd = Object.values(charges).reduce((sum: Money, v: Money) => sum.add(v), ZERO);
   return {
     strategy,
@@ -574,7 +578,7 @@ function plus(a: Money, b: Money): Money {
 }
 
 /** `money` × `count`, each product worked out once a run (in `products`, by count). */
-function times(products: Map<number, Money>, money: Money, count: number): Money {
+function multiplied(products: Map<number, Money>, money: Money, count: number): Money {
   if (count === 1) return money;
   let product = products.get(count);
   if (!product) {
