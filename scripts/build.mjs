@@ -133,6 +133,9 @@ const yargsArgsert = {
   },
 };
 
+/** The edits to dependencies above, made in the scripts and the modules alike. */
+const dependencyEdits = [lazyStringWidth, yargsAssert, yargsArgsert, yargsShim];
+
 /**
  * The commands with a script of their own: every one but the dashboard, which runs as modules. A
  * start that names one reads and loads only that command's code. Their names are the CLI's own
@@ -175,10 +178,7 @@ const commandScripts = {
 await build({
   ...program,
   plugins: [
-    lazyStringWidth,
-    yargsAssert,
-    yargsArgsert,
-    yargsShim,
+    ...dependencyEdits,
     commandScripts,
     {
       name: 'dashboard-outside',
@@ -225,7 +225,7 @@ for (const name of ['main', ...COMMAND_SCRIPTS.map((c) => `main-${c}`)]) {
 // The CLI as modules, for the dashboard, import and --debug: cli.cjs imports main.js.
 await build({
   ...program,
-  plugins: [lazyStringWidth, yargsAssert, yargsArgsert, yargsShim],
+  plugins: dependencyEdits,
   // The line pool's worker is an entry of its own, beside main.js (src/io/usage/line-pool.ts finds it there).
   entryPoints: {main: 'src/main.ts', 'line-worker': 'src/io/usage/line-worker.ts'},
   splitting: true,

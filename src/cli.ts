@@ -3,9 +3,9 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {runCompiledScript, runKind} from './compiled-script.js';
 
-/** Set by the build: the hash of dist/main.cjs's text (see compiled-script.ts). */
+/** Set by the build: the hash of the text of the scripts, dist/main.cjs and dist/main-NAME.cjs (see compiled-script.ts). */
 declare const __VC_SCRIPT_HASH__: string | undefined;
-/** Set by the build: whether dist/main.cjs is ASCII throughout. */
+/** Set by the build: whether those scripts are ASCII throughout. */
 declare const __VC_SCRIPT_ASCII__: boolean;
 
 // The entry point. With --debug, stack traces name the src/*.ts lines (through dist/*.js.map): the
