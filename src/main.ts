@@ -11,7 +11,7 @@ import {sqlCommand} from './commands/sql.js';
 import {runProgram, type Command} from './program.js';
 
 /** Every command, in the order help lists them (COMMANDS in commands/names.ts). */
-const ALL: readonly Command[] = [
+export const ALL_COMMANDS: readonly Command[] = [
   simulateCommand,
   recommendCommand,
   breakevenCommand,
@@ -26,5 +26,5 @@ const ALL: readonly Command[] = [
 /** The whole CLI on these arguments: a failure is one line on stderr and an exit code. */
 export function runCli(args: string[] = hideBin(process.argv)): Promise<void> {
   // Plain `vibe-cost` on an interactive terminal opens the dashboard.
-  return runProgram(ALL, opensDashboardByDefault(args) ? ['dashboard'] : args, valueCompletions);
+  return runProgram(ALL_COMMANDS, opensDashboardByDefault(args) ? ['dashboard'] : args, valueCompletions);
 }

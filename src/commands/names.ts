@@ -5,9 +5,9 @@ export const COMMANDS = [
   'breakeven',
   'import',
   'platform',
+  'dashboard',
   'prices',
   'sql',
-  'dashboard',
   'completion',
 ] as const;
 

@@ -3,6 +3,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {COMMANDS} from '../../src/commands/names.js';
+import {ALL_COMMANDS} from '../../src/main.js';
 import {baseEnv, ROOT, type Ran} from './run.js';
 
 const DIST = join(ROOT, 'dist');
@@ -31,6 +32,11 @@ function runScript(script: string, args: string[]): Ran {
 }
 
 describe("a command's own script", () => {
+  // The start picks a script by COMMANDS, and errors suggest from it: it must name what main.ts runs.
+  it('is named in COMMANDS, in the order the program registers the commands', () => {
+    expect(ALL_COMMANDS.map((c) => String(c.command).split(' ')[0])).toEqual([...COMMANDS]);
+  });
+
   it('is built for every command but the dashboard, which runs as modules', () => {
     for (const command of COMMANDS)
       expect(existsSync(join(DIST, `main-${command}.cjs`)), command).toBe(command !== 'dashboard');

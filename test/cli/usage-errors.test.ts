@@ -15,7 +15,7 @@ const CASES: [string[], string][] = [
   [['prices'], 'prices: name an action: list, show, validate or update'],
   [
     [],
-    'name a command: simulate, recommend, breakeven, import, platform, prices, sql, dashboard or completion',
+    'name a command: simulate, recommend, breakeven, import, platform, dashboard, prices, sql or completion',
   ],
   [['simulate', '--format', 'xml'], '--format: "xml" is not one of table, json, csv, markdown'],
   [['import', 'x.csv', '--source', 'codex'], '--source: "codex" is not one of'],
