@@ -7,7 +7,7 @@ import {existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {writeClaudeTree, writeGenericCsv} from './import-gen.js';
 import {writeOtelSpans} from './otel-gen.js';
-import {median, report, timeCommands} from './measure.js';
+import {median, report, timeCommands, type Timing} from './measure.js';
 
 const root = join(import.meta.dirname, '..');
 const node = process.execPath;
@@ -31,22 +31,27 @@ const startCommands = (env: NodeJS.ProcessEnv) => [
   {label: 'vibe-cost simulate --tasks 1000', argv: [node, cli, 'simulate', '--tasks', '1000'], env},
   {label: 'vibe-cost --version', argv: [node, cli, '--version'], env},
 ];
-const [bare, simulate, version] = timeCommands(startCommands(userEnv), runs);
+/** How many times `base`'s median `timing` took. */
+const times = (timing: Timing, base: Timing) => timing.medianMs / base.medianMs;
+const [bare, simulate, version] = timeCommands(startCommands(userEnv), runs) as [Timing, Timing, Timing];
 report(
   'cold start: `vibe-cost simulate --tasks 1000` vs bare `node -e 0`',
-  (simulate?.medianMs ?? 0) / (bare?.medianMs ?? 1),
+  times(simulate, bare),
   1.5,
-  `${simulate?.medianMs.toFixed(0)} ms vs ${bare?.medianMs.toFixed(0)} ms, without ${START_SETTINGS.join(' or ')}`,
+  `${simulate.medianMs.toFixed(0)} ms vs ${bare.medianMs.toFixed(0)} ms, without ${START_SETTINGS.join(' or ')}`,
 );
 // What a start costs before any command's work: the program read from its cache and yargs set up.
 console.log(
-  `    a start that runs no command (vibe-cost --version): ${version?.medianMs.toFixed(0)} ms, ${((version?.medianMs ?? 0) / (bare?.medianMs ?? 1)).toFixed(2)}× node -e 0`,
+  `    a start that runs no command (vibe-cost --version): ${version.medianMs.toFixed(0)} ms, ${times(version, bare).toFixed(2)}× node -e 0`,
 );
 const shellSets = START_SETTINGS.filter((key) => process.env[key] !== undefined);
 if (shellSets.length > 0) {
-  const [shellBare, shellSimulate] = timeCommands(startCommands(process.env).slice(0, 2), runs);
+  const [shellBare, shellSimulate] = timeCommands(startCommands(process.env).slice(0, 2), runs) as [
+    Timing,
+    Timing,
+  ];
   console.log(
-    `    with this shell's ${shellSets.join(' and ')}: ${shellSimulate?.medianMs.toFixed(0)} ms vs ${shellBare?.medianMs.toFixed(0)} ms, ${((shellSimulate?.medianMs ?? 0) / (shellBare?.medianMs ?? 1)).toFixed(2)}× (Node's own start is longer there, so the ratio is smaller)`,
+    `    with this shell's ${shellSets.join(' and ')}: ${shellSimulate.medianMs.toFixed(0)} ms vs ${shellBare.medianMs.toFixed(0)} ms, ${times(shellSimulate, shellBare).toFixed(2)}× (Node's own start is longer there, so the ratio is smaller)`,
   );
 }
 // BENCH_ONLY=cold-start ends here: the start-up figure alone takes seconds, the rest minutes.
@@ -66,8 +71,10 @@ function measured(argv: string[]): Measured {
     throw new Error(
       `${argv.slice(1).join(' ')} exited ${result.status ?? result.signal}: ${said.slice(-4, -1).join(' / ')}`,
     );
-  const [seconds, kb] = (said.at(-1) ?? '0 0').split(' ').map(Number);
-  return {seconds: seconds ?? 0, maxRssMb: (kb ?? 0) / 1024, stdout: result.stdout};
+  // GNU time's own line is the last: without it there is no figure, and 0 would read as a goal met.
+  const figures = /^(\d+(?:\.\d+)?) (\d+)$/.exec(said.at(-1) ?? '');
+  if (!figures) throw new Error(`${argv.slice(1).join(' ')}: no time and memory from /usr/bin/time`);
+  return {seconds: Number(figures[1]), maxRssMb: Number(figures[2]) / 1024, stdout: result.stdout};
 }
 
 /** Each command run `rounds` times, taking turns so machine noise hits all alike: their runs, in order. */
