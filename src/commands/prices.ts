@@ -198,6 +198,7 @@ export const pricesCommand = {
           else print(renderPriceDiff(view));
         },
       })
-      .demandCommand(1, 'name an action: list, show, validate or update'),
+      // usage-errors.ts says which actions there are, from the parser's own list.
+      .demandCommand(1, 'name an action'),
   handler: () => undefined,
 };

@@ -20,7 +20,6 @@ export interface UsageMessage {
 
 /** What each command misses when a word it needs is not there (no command at all: see missing()). */
 const MISSING: Record<string, string> = {
-  prices: 'prices: name an action: list, show, validate or update',
   'prices show': 'prices show: name a model, as in vibe-cost prices show claude-sonnet-4-5',
   'prices validate':
     'prices validate: name the price sheet to check, as in vibe-cost prices validate my-sheet.json',
@@ -71,15 +70,22 @@ export function usageMessage(raw: string, ctx: UsageContext): UsageMessage {
     // A word that is not a command or action makes yargs ask for one: say which word it did not know.
     const extra = ctx.words[command.length];
     if (extra !== undefined) return at(unknownWord(extra, command, ctx));
-    return at(missing(command.join(' '), ctx.commands));
+    return at(missing(command.join(' '), ctx));
   }
   return at(raw.replace(/\s*\n\s*/g, '; '));
 }
 
-/** The list of commands is the parser's own, so that a command added is a command offered. */
-function missing(command: string, commands: readonly string[]): string {
-  if (command === '') return `name a command: ${commands.slice(0, -1).join(', ')} or ${commands.at(-1)}`;
+/** The lists of commands and actions are the parser's own, so that one added is one offered. */
+function missing(command: string, ctx: UsageContext): string {
+  if (command === '') return `name a command: ${either(ctx.commands)}`;
+  const actions = ctx.actions[command];
+  if (actions) return `${command}: name an action: ${either(actions)}`;
   return MISSING[command] ?? `${command}: missing an argument`;
+}
+
+/** "a, b or c". */
+function either(names: readonly string[]): string {
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
 }
 
 function unknownWord(word: string, command: readonly string[], ctx: UsageContext): string {
