@@ -35,12 +35,27 @@ export function perTokenToPerMTok(usdPerToken: Money): Money {
 
 const GROUPED = /\B(?=(\d{3})+(?!\d))/g;
 
+/** An amount as displayUsd shows it. */
+function shownUsd(value: Money, decimals = 2): Money {
+  return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * How much `a` is above `b` (below it: negative), for text that shows both: the difference of the
+ * amounts shown, so it adds up for the reader. $15.13 and $8.88 are $6.25 apart, though the bills
+ * themselves ($15.1254 and $8.883) are $6.2424 apart, which would show as $6.24. JSON, which keeps
+ * every digit, takes the exact difference.
+ */
+export function shownGap(a: Money, b: Money): Money {
+  return shownUsd(a).sub(shownUsd(b));
+}
+
 /**
  * $1,234.57: amounts shown to people round half up, as invoices do. JSON keeps every digit.
  * Lives here because the recommendation's reasons, written in core, quote amounts too.
  */
 export function displayUsd(value: Money, decimals = 2): string {
-  const rounded = value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const rounded = shownUsd(value, decimals);
   const [whole, fraction] = rounded.abs().toFixed(decimals).split('.');
   const text = `$${(whole ?? '0').replace(GROUPED, ',')}${fraction ? `.${fraction}` : ''}`;
   return rounded.isNegative() && !rounded.isZero() ? `-${text}` : text;

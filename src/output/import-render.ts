@@ -1,5 +1,5 @@
 import type {HistoryProfile} from '../core/history/history-profile.js';
-import {ZERO, type Money} from '../core/money.js';
+import {shownGap, ZERO, type Money} from '../core/money.js';
 import type {Plan} from '../core/billing/plan.js';
 import type {SheetSummary} from '../core/pricing/model-price.js';
 import type {ModelUsage, ReplayResult, ReplayedStrategy} from '../core/history/replay.js';
@@ -185,7 +185,7 @@ function pathRows(v: ImportView): string[][] {
       figure(s.totalUsd, s.complete),
       c ? formatUsd(c.repriced) : '-',
       c ? formatUsd(c.reported) : '-',
-      c ? `${formatUsd(c.diff)} (${percent(c.diff, c.reported)})` : '-',
+      c ? `${formatUsd(shownGap(c.repriced, c.reported))} (${percent(c.diff, c.reported)})` : '-',
       formatCount(served),
       unserved.join(', ') || '0',
     ];

@@ -1,6 +1,6 @@
 import {classRoutes} from '../core/routing/class-routes.js';
 import {keysUsed, newKeys} from '../core/routing/strategy.js';
-import type {Money} from '../core/money.js';
+import {shownGap} from '../core/money.js';
 import {percent, type Candidate, type Recommendation} from '../core/advice/recommend.js';
 import {totalServed, type Route} from '../core/routing/router.js';
 import type {Scenario} from '../core/simulation/scenario.js';
@@ -115,7 +115,7 @@ function headline(rec: Recommendation): string {
 
 function savingsLine(view: RecommendView): string[] {
   if (!view.current) return [];
-  const saving: Money = view.current.month.totalUsd.sub(view.rec.monthlyUsd);
+  const saving = shownGap(view.current.month.totalUsd, view.rec.monthlyUsd);
   if (view.current.strategy.id === view.rec.strategy.id)
     return [`Your current settings ("${view.current.strategy.label}") are already the recommendation.`];
   return [

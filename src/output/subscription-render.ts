@@ -1,4 +1,5 @@
 import {lessThan, type Bill} from '../core/bound.js';
+import {shownGap} from '../core/money.js';
 import type {SheetSummary} from '../core/pricing/model-price.js';
 import type {Strategy} from '../core/routing/strategy.js';
 import type {Limit, SubscriptionPlan} from '../core/subscription/subscription-plan.js';
@@ -94,7 +95,7 @@ function planLines(report: SubscriptionReport, plan: SubscriptionPlan): string[]
  * side bounds the difference one way only: that way is said "at least", the other is not known.
  */
 export function comparedWith(bill: Bill, base: Bill, baseName: string, per = ''): string {
-  const diff = bill.usd.sub(base.usd);
+  const diff = shownGap(bill.usd, base.usd);
   const less = diff.isNegative();
   const said = `${formatUsd(diff.abs())}${per} ${less ? 'less' : 'more'} than ${baseName}`;
   if (bill.complete && base.complete) return said;

@@ -17,6 +17,16 @@ describe('vibe-cost recommend', () => {
     expect(doc.current.savingsUsd).toMatch(/^\d+(\.\d+)?$/);
   });
 
+  it('the saving against --current is the difference of the two monthly figures it shows', async () => {
+    // Hobbyist: $8.883 against $15.1254, shown $8.88 and $15.13; a saving of $6.24 would not add up.
+    const text = (await cli(['recommend', '--profile', 'hobbyist', '--current', 'all-platform', '--wide']))
+      .stdout;
+    const pick = /^Do this: .* — (\$[\d,.]+) a month/m.exec(text);
+    const against = /\("Platform-paid", (\$[\d,.]+) a month\): saves (\$[\d,.]+) a month/.exec(text);
+    expect(pick?.[1]).toBe('$8.88');
+    expect(against?.slice(1)).toEqual(['$15.13', '$6.25']);
+  });
+
   it('an unknown --current names the setups there are', async () => {
     const r = await cli(['recommend', '--current', 'all-byk']);
     expect(r.code).toBe(2);

@@ -33,7 +33,14 @@ const CONSTRAINTS: Record<string, Constraints> = {
   'anthropic key held': {heldKeys: ['anthropic']},
 };
 
-/** Every figure and claim a reason makes, checked against the candidate table it came with. */
+/** An amount as printed ("$1,234.56"), as a number of cents: what a reader subtracts. */
+const cents = (shown: string) => Math.round(Number(shown.replace(/[$,]/g, '')) * 100);
+
+/**
+ * Every figure and claim a reason makes, checked against the candidate table it came with. A gap
+ * between two amounts is the difference of the amounts as shown (in the sentence or the table),
+ * so it adds up for whoever checks it.
+ */
 function checkReasons(rec: Recommendation, constraints: Constraints): void {
   const byLabel = new Map(rec.ranked.map((c) => [c.strategy.label, c]));
   const best = rec.ranked[0] as Candidate;
@@ -52,18 +59,26 @@ function checkReasons(rec: Recommendation, constraints: Constraints): void {
       expect(cost(m[1] as string), reason).toBe(m[2]);
     if (/only option that meets every constraint/.test(reason)) expect(fits, reason).toHaveLength(1);
     if (/^No option meets every constraint/.test(reason)) expect(fits, reason).toHaveLength(0);
-    const runnerUp = reason.match(/(\$[\d,.]+) less than the runner-up "([^"]+)"/);
+    const runnerUp = reason.match(
+      /(\$[\d,.]+)(?: a month| per solved task)?, (\$[\d,.]+) less than the runner-up "([^"]+)" \((\$[\d,.]+)/,
+    );
     if (runnerUp) {
-      const other = byLabel.get(runnerUp[2] as string) as Candidate;
-      expect(other.violations, reason).toEqual([]);
-      expect(displayUsd(other.month.totalUsd.sub(best.month.totalUsd)), reason).toBe(runnerUp[1]);
-    }
+      const [, mine = '', gap = '', label = '', theirs = ''] = runnerUp;
+      expect((byLabel.get(label) as Candidate).violations, reason).toEqual([]);
+      expect(cents(gap), reason).toBe(cents(theirs) - cents(mine));
+      expect(cents(gap), reason).toBeGreaterThan(0);
+    } else
+      expect(reason, 'a runner-up sentence the check above does not read').not.toMatch(
+        /less than the runner-up/,
+      );
     const cheaper = reason.match(
       /^"([^"]+)" would be (\$[\d,.]+) a month cheaper, but needs a key you do not hold \(([^)]+)\)/,
     );
     if (cheaper) {
       const other = byLabel.get(cheaper[1] as string) as Candidate;
-      expect(displayUsd(best.month.totalUsd.sub(other.month.totalUsd)), reason).toBe(cheaper[2]);
+      expect(cents(cheaper[2] as string), reason).toBe(
+        cents(cost(best.strategy.label)) - cents(cost(other.strategy.label)),
+      );
       expect(newKeys(other.strategy, constraints.heldKeys).join(', '), reason).toBe(cheaper[3]);
       expect(best.month.totalUsd.sub(other.month.totalUsd).lt(rec.keyWorthUsd), reason).toBe(true);
     }
@@ -84,11 +99,17 @@ function checkReasons(rec: Recommendation, constraints: Constraints): void {
     }
     const saves = reason.match(/^Your own key (?:saves|would save|saves only) (?:only )?(\$[\d,.]+) a month/);
     if (saves) {
-      const gap = byLabel
-        .get('Platform-paid')
-        ?.month.totalUsd.sub(byLabel.get('BYOK: your own key at list price')?.month.totalUsd ?? 0);
-      expect(gap && displayUsd(gap), reason).toBe(saves[1]);
+      expect(cents(saves[1] as string), reason).toBe(
+        cents(cost('Platform-paid')) - cents(cost('BYOK: your own key at list price')),
+      );
+      const year = reason.match(/a month \((\$[\d,.]+) a year\)/);
+      if (year) expect(cents(year[1] as string), reason).toBe(12 * cents(saves[1] as string));
     }
+    const platformCheaper = reason.match(/^Platform-paid is (\$[\d,.]+) a month cheaper than your own key/);
+    if (platformCheaper)
+      expect(cents(platformCheaper[1] as string), reason).toBe(
+        cents(cost('BYOK: your own key at list price')) - cents(cost('Platform-paid')),
+      );
   }
   // A recommendation that needs a key under --no-key is never made while a keyless option serves every task.
   if (constraints.noKey && keysUsed(rec.strategy).length > 0)

@@ -12,6 +12,11 @@ describe('a setup against the base, in words', () => {
     expect(say(bill('120'), bill('100'))).toBe('$20.00 a month more than your key');
   });
 
+  it('states the difference of the bills as shown, which adds up for the reader', () => {
+    // $8.883 and $15.1254 show as $8.88 and $15.13: $6.25 apart, not the $6.24 of their exact gap.
+    expect(say(bill('8.883'), bill('15.1254'))).toBe('$6.25 a month less than your key');
+  });
+
   it('says "at least" only the way a lower bound still bounds it', () => {
     // ≥$120 against $100 is at least $20 more; $80 against ≥$100 at least $20 less.
     expect(say(bill('120', false), bill('100'))).toBe('at least $20.00 a month more than your key');

@@ -1,6 +1,6 @@
 import {candidateStrategies} from '../routing/candidates.js';
 import {simulateMonths} from '../simulation/months.js';
-import {displayUsd, Money, ZERO} from '../money.js';
+import {displayUsd, Money, shownGap, ZERO} from '../money.js';
 import type {PathKind} from '../routing/router.js';
 import {monthTasks, type Scenario} from '../simulation/scenario.js';
 import {simulateRun, type RunResult} from '../simulation/batch-run.js';
@@ -347,9 +347,10 @@ function perSolvedReasons(
   const perSolved = perSolvedUsd(best.month) as Money;
   const head = `At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month and solves about ${solvedOf(best)} tasks: ${usd(perSolved)} per solved task`;
   const other = runnerUp && perSolvedUsd(runnerUp.month);
+  const gap = other && shownGap(other, perSolved);
   const reasons: Phrase[] = [
-    runnerUp && other && other.gt(perSolved)
-      ? phrase`${head}, ${usd(other.sub(perSolved))} less than the runner-up "${runnerUp.strategy.label}" (${usd(other)}, solving ${solvedOf(runnerUp)}).`
+    runnerUp && other && gap?.gt(0)
+      ? phrase`${head}, ${usd(gap)} less than the runner-up "${runnerUp.strategy.label}" (${usd(other)}, solving ${solvedOf(runnerUp)}).`
       : runnerUp
         ? phrase`${head}.`
         : phrase`${head}; it is the only option that meets every constraint.`,
@@ -395,9 +396,10 @@ function explain(
       );
     } else {
       const saving = runnerUp.month.totalUsd.sub(best.month.totalUsd);
+      const shown = shownGap(runnerUp.month.totalUsd, best.month.totalUsd);
       // The gap between two lower bounds is not known: then the runner-up is only named.
       const known = best.month.complete && runnerUp.month.complete;
-      const versus = !known ? 'beside' : saving.isZero() ? 'the same as' : `${usd(saving)} less than`;
+      const versus = !known ? 'beside' : shown.isZero() ? 'the same as' : `${usd(shown)} less than`;
       reasons.push(
         saving.isNegative()
           ? phrase`At ${pace}, "${best.strategy.label}" costs ${costOf(best)} a month.`
@@ -431,22 +433,23 @@ function explain(
   const platform = ranked.find((c) => c.strategy.id === 'all-platform');
   if (byok && platform && unservedTotal(byok.month) === 0 && unservedTotal(platform.month) === 0) {
     const gap = platform.month.totalUsd.sub(byok.month.totalUsd);
+    const shown = shownGap(platform.month.totalUsd, byok.month.totalUsd);
     // The article's ten-second guide: a hobbyist need not bother with BYOK; a daily user should.
     if (gap.gt(0) && gap.lt(keyWorthUsd) && bestNeedsKey && best.violations.length === 0) {
       reasons.push(
-        phrase`Your own key saves only ${usd(gap)} a month over platform-paid at this pace, under the ${usd(keyWorthUsd)} a month that makes a key worth managing (${setting('keyWorth')}); it is recommended because no option without a new key meets every constraint.`,
+        phrase`Your own key saves only ${usd(shown)} a month over platform-paid at this pace, under the ${usd(keyWorthUsd)} a month that makes a key worth managing (${setting('keyWorth')}); it is recommended because no option without a new key meets every constraint.`,
       );
     } else if (gap.gt(0) && gap.lt(keyWorthUsd)) {
       reasons.push(
-        phrase`Your own key would save only ${usd(gap)} a month over platform-paid at this pace: not worth managing a key unless you already have one; ${keyRule}.`,
+        phrase`Your own key would save only ${usd(shown)} a month over platform-paid at this pace: not worth managing a key unless you already have one; ${keyRule}.`,
       );
     } else if (gap.gte(keyWorthUsd)) {
       reasons.push(
-        phrase`Your own key saves ${usd(gap)} a month (${usd(gap.mul(12))} a year) over platform-paid at this pace, at least the ${usd(keyWorthUsd)} a month that makes a key worth managing (${setting('keyWorth')}): BYOK is a predictable provider invoice instead of a meter to babysit.`,
+        phrase`Your own key saves ${usd(shown)} a month (${usd(shown.mul(12))} a year) over platform-paid at this pace, at least the ${usd(keyWorthUsd)} a month that makes a key worth managing (${setting('keyWorth')}): BYOK is a predictable provider invoice instead of a meter to babysit.`,
       );
     } else if (gap.lt(0)) {
       reasons.push(
-        phrase`Platform-paid is ${usd(gap.neg())} a month cheaper than your own key here: the plan's included usage is worth more than its fee at this pace.`,
+        phrase`Platform-paid is ${usd(shown.neg())} a month cheaper than your own key here: the plan's included usage is worth more than its fee at this pace.`,
       );
     }
   }
@@ -458,7 +461,7 @@ function explain(
         c.month.totalUsd.lte(best.month.totalUsd),
     );
     if (keyed) {
-      const gap = best.month.totalUsd.sub(keyed.month.totalUsd);
+      const gap = shownGap(best.month.totalUsd, keyed.month.totalUsd);
       const would = gap.isZero() ? 'would cost the same' : `would be ${usd(gap)} a month cheaper`;
       reasons.unshift(
         phrase`"${keyed.strategy.label}" ${would}, but needs a key you do not hold (${newKeys(keyed.strategy, held).join(', ')}): under ${usd(keyWorthUsd)} a month, not worth managing one (${setting('keyWorth')}).`,
