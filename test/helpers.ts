@@ -7,6 +7,9 @@ import type {TokenBuckets} from '../src/core/tokens.js';
 
 export const m = (text: string) => new Money(text);
 
+/** An amount as printed ("-$1,234.56"), in cents: what a reader subtracts. */
+export const cents = (shown: string) => Math.round(Number(shown.replace(/[$,]/g, '')) * 100);
+
 export function rates(r: Record<keyof Rates, string | undefined>): Rates {
   return Object.fromEntries(
     Object.entries(r)

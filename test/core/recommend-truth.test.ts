@@ -11,6 +11,7 @@ import {buildScenario} from '../../src/core/simulation/scenario.js';
 import {keysUsed, newKeys} from '../../src/core/routing/strategy.js';
 import {loadPlan, loadPriceBook, loadProfile} from '../../src/io/load-data.js';
 import {cliText} from '../../src/output/setting-flags.js';
+import {cents} from '../helpers.js';
 
 /** The reasons as the command line writes them. */
 const said = (rec: Recommendation) => rec.reasons.map(cliText);
@@ -32,9 +33,6 @@ const CONSTRAINTS: Record<string, Constraints> = {
   'no key, budget 200': {noKey: true, budgetUsd: new Money(200)},
   'anthropic key held': {heldKeys: ['anthropic']},
 };
-
-/** An amount as printed ("$1,234.56"), as a number of cents: what a reader subtracts. */
-const cents = (shown: string) => Math.round(Number(shown.replace(/[$,]/g, '')) * 100);
 
 /**
  * Every figure and claim a reason makes, checked against the candidate table it came with. A gap

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {displayUsd, Money, shownGap} from '../../src/core/money.js';
-
-/** An amount as printed ("-$1,234.56"), in cents: what a reader subtracts. */
-const cents = (shown: string) => Math.round(Number(shown.replace(/[$,]/g, '')) * 100);
+import {cents} from '../helpers.js';
 
 describe('a gap between two amounts as shown', () => {
   it('is the difference of the two amounts as displayUsd prints them', () => {
